@@ -1,0 +1,5 @@
+"""Allow ``python -m pressctl``."""
+
+from pressctl.cli import main
+
+main()

@@ -1,0 +1,198 @@
+"""Gettext catalogs: extract segments into a template and merge like msgmerge.
+
+Translators keep working in the PO files with the tools they know (Poedit,
+Weblate, Lokalize); pressctl only ever adds, marks fuzzy or obsoletes entries,
+so a reviewed translation is never lost to an update.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+from rapidfuzz import fuzz, process
+
+from pressctl.errors import PressctlError
+from pressctl.segment import Segment
+from pressctl.write import write_text
+
+#: How alike an old source sentence must be to carry its translation over as fuzzy.
+MERGE_SIMILARITY = 70.0
+KIT_DOMAIN = "pressctl"
+
+
+@dataclass(frozen=True)
+class Counts:
+    translated: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    path: Path
+    added: int
+    fuzzy: int
+    obsolete: int
+    kept: int
+    written: bool
+
+
+def template(segments: Iterable[Segment], source: str, *, project: str,
+             date: dt.date | None = None) -> polib.POFile:
+    """A POT holding one entry per distinct segment, in reading order."""
+    pot = polib.POFile(wrapwidth=78)
+    pot.metadata = {
+        "Project-Id-Version": project,
+        "POT-Creation-Date": f"{(date or dt.date(1970, 1, 1)).isoformat()} 00:00+0000",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Generated-By": "pressctl",
+    }
+    seen: dict[str, polib.POEntry] = {}
+    for seg in segments:
+        occurrence = (source, str(seg.line) if seg.line else "")
+        entry = seen.get(seg.text)
+        if entry is None:
+            entry = polib.POEntry(msgid=seg.text, msgstr="", comment=seg.role,
+                                  occurrences=[occurrence])
+            if "{" in seg.text and "}" in seg.text and source.endswith(".py"):
+                entry.flags.append("python-brace-format")
+            seen[seg.text] = entry
+            pot.append(entry)
+        else:
+            if occurrence not in entry.occurrences:
+                entry.occurrences.append(occurrence)
+            if seg.role not in entry.comment.split(", "):
+                entry.comment += f", {seg.role}"
+    return pot
+
+
+def load(path: Path) -> polib.POFile:
+    """Parse a PO file; a malformed one is reported with its line, never half-read."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise PressctlError(f"cannot read: {exc.strerror}", path=path) from None
+    except UnicodeDecodeError as exc:
+        raise PressctlError(f"not UTF-8 (byte {exc.start})", path=path,
+                            hint="save the catalog as UTF-8") from None
+    try:
+        return polib.pofile(text, wrapwidth=78)
+    except (OSError, ValueError) as exc:
+        message = str(exc)
+        line = None
+        if "line" in message:
+            tail = message.rsplit("line", 1)[1].strip(" )")
+            line = int(tail) if tail.isdigit() else None
+        raise PressctlError(f"malformed PO file: {message}", path=path, line=line,
+                            hint="open it in a PO editor (Poedit) or run msgfmt -c") from None
+
+
+def load_or_none(path: Path) -> polib.POFile | None:
+    return load(path) if path.exists() else None
+
+
+def save(po: polib.POFile, path: Path) -> None:
+    write_text(path, po.__unicode__())
+
+
+def is_reviewed(entry: polib.POEntry) -> bool:
+    return bool(entry.msgstr) and not entry.obsolete and "fuzzy" not in entry.flags
+
+
+def reviewed(po: polib.POFile | None) -> dict[str, str]:
+    """Source → translation for reviewed entries: the only text a release may publish."""
+    if po is None:
+        return {}
+    return {e.msgid: e.msgstr for e in po if is_reviewed(e)}
+
+
+def counts(po: polib.POFile | None, msgids: Iterable[str] | None = None) -> Counts:
+    """Status counts; with ``msgids``, only for those segments (a missing catalog counts all)."""
+    entries = {e.msgid: e for e in po if not e.obsolete} if po is not None else {}
+    wanted = list(dict.fromkeys(msgids)) if msgids is not None else list(entries)
+    translated = fuzzy = untranslated = 0
+    for msgid in wanted:
+        entry = entries.get(msgid)
+        if entry is None or not entry.msgstr:
+            untranslated += 1
+        elif "fuzzy" in entry.flags:
+            fuzzy += 1
+        else:
+            translated += 1
+    obsolete = sum(1 for e in po if e.obsolete) if po is not None else 0
+    return Counts(translated, fuzzy, untranslated, obsolete)
+
+
+def merge(old: polib.POFile | None, pot: polib.POFile, *, lang: str) -> polib.POFile:
+    """Merge a template into an existing catalog with msgmerge's rules.
+
+    Exact source matches keep their translation and status; a changed source
+    sentence inherits the closest old translation as fuzzy, recording the old
+    source as ``#| msgid``; sources no longer in the template become obsolete.
+    """
+    po = polib.POFile(wrapwidth=78)
+    po.metadata = dict(old.metadata) if old is not None else {
+        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+        "Last-Translator": "",
+        "Language-Team": "",
+    }
+    po.metadata.update({k: v for k, v in pot.metadata.items()})
+    po.metadata["Language"] = lang
+    po.header = old.header if old is not None else ""
+    previous = {e.msgid: e for e in old} if old is not None else {}
+    wanted = {e.msgid for e in pot}
+    spare = {m: e for m, e in previous.items() if m not in wanted and e.msgstr}
+    for new in pot:
+        entry = polib.POEntry(msgid=new.msgid, msgstr="", comment=new.comment,
+                              occurrences=list(new.occurrences), flags=list(new.flags))
+        match = previous.get(new.msgid)
+        if match is not None:
+            entry.msgstr = match.msgstr
+            entry.tcomment = match.tcomment
+            entry.flags = list(dict.fromkeys([*new.flags, *match.flags]))
+            entry.previous_msgid = match.previous_msgid if "fuzzy" in match.flags else None
+        elif spare:
+            best = process.extractOne(new.msgid, list(spare), scorer=fuzz.ratio,
+                                      score_cutoff=MERGE_SIMILARITY)
+            if best is not None:
+                old_entry = spare[best[0]]
+                entry.msgstr = old_entry.msgstr
+                entry.tcomment = old_entry.tcomment
+                entry.flags.append("fuzzy")
+                entry.previous_msgid = old_entry.msgid
+        po.append(entry)
+    for msgid, old_entry in previous.items():
+        if msgid not in wanted and old_entry.msgstr:
+            gone = polib.POEntry(msgid=msgid, msgstr=old_entry.msgstr,
+                                 tcomment=old_entry.tcomment, flags=list(old_entry.flags),
+                                 obsolete=True)
+            po.append(gone)
+    return po
+
+
+def update(path: Path, pot: polib.POFile, *, lang: str) -> MergeReport:
+    """Merge ``pot`` into the catalog at ``path`` and write it only if it changed."""
+    old = load_or_none(path)
+    new = merge(old, pot, lang=lang)
+    before = {e.msgid: e for e in old} if old is not None else {}
+    added = sum(1 for e in new if not e.obsolete and e.msgid not in before and not e.msgstr)
+    fuzzy = sum(1 for e in new if not e.obsolete and e.previous_msgid
+                and e.msgid not in before)
+    obsolete = sum(1 for e in new if e.obsolete and not before[e.msgid].obsolete)
+    kept = sum(1 for e in new if not e.obsolete and e.msgid in before)
+    text = new.__unicode__()
+    changed = old is None or text != old.__unicode__()
+    if changed:
+        write_text(path, text)
+    return MergeReport(path, added, fuzzy, obsolete, kept, changed)

@@ -1,0 +1,42 @@
+"""``pressctl catalog update|stats``: the gettext catalogs translators work in."""
+
+from __future__ import annotations
+
+import typer
+
+from pressctl.cli.app import app, config, emit_json, info
+
+catalog_app = typer.Typer(help="Extract, merge and count the translation catalogs.",
+                          no_args_is_help=True)
+app.add_typer(catalog_app, name="catalog")
+
+
+@catalog_app.command("update")
+def update_command() -> None:
+    """Extract segments from every seed and merge them into each language's catalog.
+
+    New segments are added, a changed sentence keeps its old translation as
+    fuzzy (with the previous source recorded), removed ones become obsolete.
+    """
+    from pressctl import catalogs
+
+    cfg = config()
+    for report in catalogs.update_all(cfg):
+        info(f"{report.path.relative_to(cfg.root)}: {report.kept} kept, {report.added} new, "
+             f"{report.fuzzy} fuzzy, {report.obsolete} obsolete"
+             + ("" if report.written else " (unchanged)"))
+
+
+@catalog_app.command("stats")
+def stats_command(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Translated / fuzzy / untranslated counts per document and language."""
+    from pressctl import catalogs
+
+    rows = catalogs.stats(config())
+    if as_json:
+        emit_json(rows)
+        return
+    print(f"{'document':<28} {'lang':<5} {'translated':>10} {'fuzzy':>6} {'untranslated':>12}")
+    for row in rows:
+        print(f"{row['document']:<28} {row['lang']:<5} {row['translated']:>10} "
+              f"{row['fuzzy']:>6} {row['untranslated']:>12}")

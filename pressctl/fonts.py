@@ -1,0 +1,88 @@
+"""Find the fonts a language needs, through fontconfig or the config.
+
+Chinese needs a real CJK font: Noto Sans CJK SC (Debian's fonts-noto-cjk) by
+default, WenQuanYi Zen Hei (fonts-wqy-zenhei) as a fallback, or whatever
+``[tool.pressctl.fonts.<lang>]`` names (a fontconfig pattern or a file path).
+Latin text uses the same family, so mixed runs match.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from pressctl.errors import MissingDependency
+
+DEFAULT_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
+    # (regular, bold) candidates, best first
+    "zh": (("Noto Sans CJK SC", "Noto Sans CJK SC:bold"),
+           ("WenQuanYi Zen Hei", "WenQuanYi Zen Hei:bold")),
+    "en": (("Noto Sans CJK SC", "Noto Sans CJK SC:bold"),
+           ("DejaVu Sans", "DejaVu Sans:bold")),
+}
+INSTALL_HINT = "install a CJK font: sudo apt-get install fonts-noto-cjk (or fonts-wqy-zenhei)"
+
+
+@dataclass(frozen=True)
+class FontFile:
+    path: Path
+    index: int  # face index inside a .ttc collection
+    family: str  # the family name Word and LibreOffice look up
+
+
+@dataclass(frozen=True)
+class FontSet:
+    regular: FontFile
+    bold: FontFile
+
+
+def _fc_match(pattern: str) -> FontFile | None:
+    if shutil.which("fc-match") is None:
+        return None
+    out = subprocess.run(["fc-match", "-f", "%{file}\n%{index}\n%{family[0]}", pattern],
+                         capture_output=True, text=True, check=False)
+    parts = out.stdout.split("\n")
+    if out.returncode != 0 or len(parts) < 3 or not parts[0]:
+        return None
+    family = parts[2]
+    wanted = pattern.split(":")[0].strip().lower()
+    if wanted and family.lower() != wanted:
+        return None  # fontconfig substituted another family: the asked-for one is missing
+    return FontFile(Path(parts[0]), int(parts[1] or 0), family)
+
+
+def _from_spec(spec: str) -> FontFile | None:
+    path = Path(spec).expanduser()
+    if path.suffix.lower() in (".ttf", ".otf", ".ttc", ".otc"):
+        if not path.is_file():
+            return None
+        from fontTools.ttLib import TTCollection, TTFont
+
+        if path.suffix.lower() in (".ttc", ".otc"):
+            font = TTCollection(str(path)).fonts[0]
+        else:
+            font = TTFont(str(path), lazy=True)
+        family = font["name"].getBestFamilyName() or path.stem
+        return FontFile(path, 0, family)
+    return _fc_match(spec)
+
+
+def resolve(lang: str, overrides: dict[str, str] | None = None) -> FontSet:
+    """The regular and bold font for ``lang``; MissingDependency (exit 3) if there is none."""
+    overrides = overrides or {}
+    if overrides.get("regular"):
+        regular = _from_spec(overrides["regular"])
+        if regular is None:
+            raise MissingDependency(f"font {overrides['regular']!r} for {lang} not found",
+                                    hint="fix [tool.pressctl.fonts] in pyproject.toml; "
+                                         "'fc-list' shows the installed fonts")
+        bold = _from_spec(overrides.get("bold", "")) if overrides.get("bold") else None
+        return FontSet(regular, bold or regular)
+    base = lang.split("-")[0].split("_")[0]
+    for regular_pattern, bold_pattern in DEFAULT_PATTERNS.get(base, DEFAULT_PATTERNS["en"]):
+        found = _fc_match(regular_pattern)
+        if found is not None:
+            return FontSet(found, _fc_match(bold_pattern) or found)
+    raise MissingDependency(f"no font for {lang} found through fontconfig", hint=INSTALL_HINT)

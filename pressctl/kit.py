@@ -1,0 +1,154 @@
+"""What a renderer needs for one document: the localised release and the kit's wording.
+
+Renderers never translate or format numbers themselves; everything that
+depends on the language (labels, dates, figures, the end mark) is decided here
+with the kit catalog (``locales/<lang>/LC_MESSAGES/pressctl.po``) and
+Babel/CLDR, so the PDF and the DOCX always say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import polib
+from babel.dates import format_date, format_skeleton
+from babel.numbers import (
+    format_compact_decimal,
+    format_decimal,
+    get_currency_name,
+    get_currency_symbol,
+)
+
+from pressctl.release import Block, Fact, Release
+from pressctl.segment import FORMATTED_UNITS, Segment, is_cjk
+
+#: The kit's own wording, as msgids of the ``pressctl`` catalog.  Braces are
+#: python-brace-format placeholders that translators keep.
+KIT_MESSAGES: tuple[tuple[str, str], ...] = (
+    ("For immediate release", "release label above the title"),
+    ("Press release", "document type, in metadata and header"),
+    ("Key figures", "fact sheet heading and bookmark"),
+    ("Figure", "fact table column"),
+    ("Value", "fact table column"),
+    ("Period", "fact table column"),
+    ("Media contact", "contact block heading"),
+    ("About {organisation}", "boilerplate heading"),
+    ("Page {page} of {pages}", "page footer"),
+    ("DRAFT", "watermark on draft builds"),
+    ("Draft – not for publication", "header mark on draft builds"),
+    ("about {value}", "approximate figure, e.g. about 460"),
+    ("over {value}", "lower bound, e.g. over 3 million"),
+    ("{symbol}{amount}", "money; symbol is €, name is euros; use {name} to spell it out"),
+    ("{amount} {unit}", "a figure with its unit, e.g. 460 suppliers"),
+    ("Key figures in {unit}", "chart caption"),
+    ("###", "end mark of the release"),
+)
+CJK_LANGS = ("zh", "ja", "ko")
+
+
+def kit_segments() -> list[Segment]:
+    return [Segment(msgid, role, 0) for msgid, role in KIT_MESSAGES]
+
+
+class Wording:
+    """gettext for the kit's own strings; an untranslated string falls back to English."""
+
+    def __init__(self, catalog: polib.POFile | None) -> None:
+        self._messages = {
+            e.msgid: e.msgstr for e in catalog or []
+            if e.msgstr and not e.obsolete and "fuzzy" not in e.flags
+        }
+
+    def missing(self) -> list[str]:
+        return [msgid for msgid, _ in KIT_MESSAGES if msgid not in self._messages]
+
+    def __call__(self, msgid: str, **values: object) -> str:
+        text = self._messages.get(msgid, msgid)
+        return text.format(**values) if values else text
+
+
+@dataclass(frozen=True)
+class FactRow:
+    label: str
+    value_text: str
+    period_text: str
+    value: float
+    unit: str  # the source unit, the key a chart groups by
+    unit_text: str  # localised unit, for captions
+
+
+@dataclass(frozen=True)
+class Kit:
+    release: Release
+    lang: str
+    tag: str
+    locale: str
+    t: Wording
+    facts: tuple[FactRow, ...]
+    draft: bool = False
+    colour: str = "#1C69D4"
+    page_size: str = "A4"
+    margins_mm: tuple[float, float, float, float] = (20.0, 20.0, 22.0, 20.0)
+    fonts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def cjk(self) -> bool:
+        return self.lang.split("-")[0] in CJK_LANGS
+
+    @property
+    def date_text(self) -> str:
+        return format_date(self.release.date, "long", locale=self.locale)
+
+    @property
+    def end_mark(self) -> str:
+        return self.t("###")
+
+    def page_label(self, page: int, pages: int) -> str:
+        return self.t("Page {page} of {pages}", page=page, pages=pages)
+
+
+def format_amount(value: float, locale: str) -> str:
+    """142380000000 → "142.38 billion" (en) or "1423.8亿" (zh), exactly, via CLDR."""
+    if abs(value) < 10_000:
+        return format_decimal(value, locale=locale)
+    style = "short" if locale.split("_")[0] in CJK_LANGS else "long"
+    return format_compact_decimal(value, format_type=style, locale=locale, fraction_digits=6)
+
+
+def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str) -> FactRow:
+    """Format one key figure; ``fact`` carries the source unit, ``localised`` the text."""
+    amount = format_amount(fact.value, locale)
+    if fact.unit == "%":
+        value = f"{amount}%"
+        unit_text = "%"
+    elif fact.unit in FORMATTED_UNITS:
+        symbol = get_currency_symbol(fact.unit, locale)
+        name = get_currency_name(fact.unit, locale=locale)
+        value = t("{symbol}{amount}", symbol=symbol, amount=amount, name=name)
+        unit_text = t("{symbol}{amount}", symbol=symbol, amount="", name=name).strip()
+    else:
+        value = t("{amount} {unit}", amount=amount, unit=localised.unit)
+        unit_text = localised.unit
+    if fact.qualifier:
+        value = t(f"{fact.qualifier} {{value}}", value=value)
+    period = fact.period
+    if period.isdigit():
+        period = format_skeleton("y", dt.date(int(period), 1, 1), locale=locale)
+    elif localised.period:
+        period = localised.period
+    return FactRow(localised.label, value, period, fact.value, fact.unit, unit_text)
+
+
+def quoted_text(block: Block) -> str:
+    """The words inside the first quotation of a quote paragraph, for the pull-quote."""
+    text = block.text
+    for opener, closer in (("“", "”"), ("「", "」"), ('"', '"'), ("‘", "’")):
+        start = text.find(opener)
+        end = text.find(closer, start + 1) if start >= 0 else -1
+        if start >= 0 and end > start:
+            inner = text[start + 1:end].strip()
+            if inner and inner[-1] in ",，、":
+                inner = inner[:-1] + ("。" if is_cjk(inner[-2]) else ".")
+            return inner
+    return text

@@ -1,0 +1,216 @@
+"""Read a seed document (YAML front matter + Markdown body) into a Release.
+
+The body is parsed with markdown-it-py; a blockquote whose last paragraph
+starts with a dash ("— Name, Title") is a quotation with its speaker, which
+the kit shows as a pull-quote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from pressctl.errors import PressctlError
+from pressctl.release import Block, BlockKind, Fact, Release
+
+ATTRIBUTION_DASHES = ("—", "――", "--", "-", "–")
+REQUIRED = ("title", "date", "lang", "organisation")
+QUALIFIERS = ("about", "over")
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").use(front_matter_plugin)
+
+
+def read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PressctlError(f"cannot read: {exc.strerror}", path=path) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PressctlError(f"not UTF-8 (byte {exc.start})", path=path, line=line,
+                            hint="save the file as UTF-8") from None
+    return text.removeprefix("\ufeff")
+
+
+def _inline_text(token: Token) -> str:
+    """Plain text of an inline token: soft breaks become spaces, markup is dropped."""
+    parts: list[str] = []
+    for child in token.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+    return "".join(parts).strip()
+
+
+def _front_matter(tokens: list[Token], path: Path) -> tuple[dict[str, Any], int]:
+    if not tokens or tokens[0].type != "front_matter":
+        raise PressctlError("no front matter header", path=path, line=1,
+                            hint="start the file with a '---' YAML header (see README)")
+    token = tokens[0]
+    try:
+        data = yaml.safe_load(token.content) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 2) if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise PressctlError(f"broken front matter: {problem}", path=path, line=line) from None
+    if not isinstance(data, dict):
+        raise PressctlError("front matter must be a mapping of fields", path=path, line=2)
+    end = token.map[1] if token.map else 0
+    return data, end
+
+
+def _string(data: dict[str, Any], key: str, path: Path) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise PressctlError(f"front matter field {key!r} must be text", path=path)
+    return " ".join(value.split())
+
+
+def _lines(data: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
+    value = data.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(line.strip() for line in value.splitlines() if line.strip())
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(v.strip() for v in value if v.strip())
+    raise PressctlError(f"front matter field {key!r} must be text or a list of lines", path=path)
+
+
+def _facts(data: dict[str, Any], path: Path, text: str) -> tuple[Fact, ...]:
+    raw = data.get("facts") or []
+    if not isinstance(raw, list):
+        raise PressctlError("front matter field 'facts' must be a list", path=path)
+    facts = []
+    for index, item in enumerate(raw, 1):
+        line = _line_of(text, f"label: {item.get('label')}") if isinstance(item, dict) else 0
+        if not isinstance(item, dict) or not {"label", "value", "unit"} <= item.keys():
+            raise PressctlError(f"fact {index} needs label, value and unit", path=path,
+                                line=line or None)
+        value = item["value"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise PressctlError(f"fact {index} value must be a number, not {value!r}",
+                                path=path, line=line or None)
+        qualifier = item.get("qualifier")
+        if qualifier is not None and qualifier not in QUALIFIERS:
+            raise PressctlError(f"fact {index} qualifier must be one of {QUALIFIERS}",
+                                path=path, line=line or None)
+        facts.append(Fact(label=str(item["label"]).strip(), value=float(value),
+                          unit=str(item["unit"]).strip(),
+                          period=str(item.get("period", "") or ""), qualifier=qualifier,
+                          line=line))
+    return tuple(facts)
+
+
+def _line_of(text: str, needle: str) -> int:
+    for number, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            return number
+    return 0
+
+
+def _date(value: Any, path: Path, text: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise PressctlError(f"date {value!r} is not an ISO date (YYYY-MM-DD)", path=path,
+                            line=_line_of(text, "date:") or None) from None
+
+
+def _attribution(text: str) -> str | None:
+    for dash in ATTRIBUTION_DASHES:
+        if text.startswith(dash):
+            return text[len(dash):].strip() or None
+    return None
+
+
+def _body(tokens: list[Token], offset: int, path: Path) -> tuple[Block, ...]:
+    blocks: list[Block] = []
+    depth = 0  # blockquote nesting
+    quote: list[tuple[str, int]] = []
+    for index, token in enumerate(tokens):
+        if token.type == "blockquote_open":
+            depth += 1
+            quote = [] if depth == 1 else quote
+        elif token.type == "blockquote_close":
+            depth -= 1
+            if depth == 0:
+                blocks.extend(_quote_blocks(quote, path))
+        elif token.type == "inline":
+            opener = tokens[index - 1]
+            line = offset + (opener.map[0] + 1 if opener.map else 0)
+            text = _inline_text(token)
+            if not text:
+                continue
+            if opener.type == "heading_open":
+                blocks.append(Block(BlockKind.HEADING, text, line, level=int(opener.tag[1])))
+            elif depth:
+                quote.append((text, line))
+            else:
+                blocks.append(Block(BlockKind.PARAGRAPH, text, line))
+    return tuple(blocks)
+
+
+def _quote_blocks(paragraphs: list[tuple[str, int]], path: Path) -> list[Block]:
+    if not paragraphs:
+        return []
+    speaker = _attribution(paragraphs[-1][0]) if len(paragraphs) > 1 else None
+    if speaker is None:
+        line = paragraphs[0][1]
+        raise PressctlError("quotation without a speaker", path=path, line=line,
+                            hint="end the blockquote with a line '> — Name, Title'")
+    body = paragraphs[:-1]
+    return [Block(BlockKind.QUOTE, text, line, speaker=speaker) for text, line in body]
+
+
+def read(path: Path) -> Release:
+    """Parse one seed document; errors name the file and line."""
+    text = read_text(path)
+    if not text.strip():
+        raise PressctlError("the document is empty", path=path,
+                            hint="run 'pressctl new <slug>' for a template")
+    tokens = _parser().parse(text)
+    data, _ = _front_matter(tokens, path)
+    missing = [key for key in REQUIRED if not data.get(key)]
+    if missing:
+        raise PressctlError(f"front matter lacks {', '.join(missing)}", path=path, line=1)
+    blocks = _body(tokens[1:], 0, path)
+    if not blocks:
+        raise PressctlError("the document has no body text", path=path)
+    title = _string(data, "title", path) or ""
+    keywords = data.get("keywords") or []
+    return Release(
+        slug=path.stem,
+        path=path,
+        lang=str(data["lang"]),
+        title=title,
+        subtitle=_string(data, "subtitle", path),
+        date=_date(data["date"], path, text),
+        organisation=_string(data, "organisation", path) or "",
+        dateline=_string(data, "dateline", path),
+        contact=_lines(data, "contact", path),
+        boilerplate=_lines(data, "boilerplate", path),
+        keywords=tuple(str(k) for k in keywords) if isinstance(keywords, list) else (),
+        facts=_facts(data, path, text),
+        blocks=blocks,
+    )

@@ -1,0 +1,78 @@
+"""The structured press release every stage passes along.
+
+A Release is language-neutral in shape: the reader fills it from the source
+document, ``localize`` returns a copy with every translatable string replaced,
+and the renderers only ever see a Release plus the kit's own wording.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class BlockKind(str, Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One body element.
+
+    A QUOTE block is a paragraph that quotes someone: ``text`` is the whole
+    paragraph as it stands in the body, ``speaker`` the attribution
+    ("Gao Xiang, President and CEO of …") that the pull-quote shows.
+    """
+
+    kind: BlockKind
+    text: str
+    line: int = 0
+    level: int = 2
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A key figure for the fact sheet; ``value`` is the plain number (no scale)."""
+
+    label: str
+    value: float
+    unit: str
+    period: str = ""
+    qualifier: str | None = None  # "about" or "over"
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Release:
+    slug: str
+    path: Path
+    lang: str
+    title: str
+    date: dt.date
+    organisation: str
+    blocks: tuple[Block, ...]
+    subtitle: str | None = None
+    dateline: str | None = None
+    contact: tuple[str, ...] = ()
+    boilerplate: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    #: Source strings for which no reviewed translation existed (draft builds).
+    untranslated: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def lead(self) -> Block | None:
+        """The first body paragraph: press releases open with it in bold."""
+        for block in self.blocks:
+            if block.kind is not BlockKind.HEADING:
+                return block
+        return None
+
+    def replace(self, **changes: object) -> Release:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,75 @@
+"""Write outputs atomically: a temporary file in the target folder, then rename.
+
+A build killed half-way therefore leaves the previous file in place, never a
+partial one; readers of ``dist/`` see either the old or the new version.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pressctl.errors import PressctlError
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; rename it into place on success."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise PressctlError(f"cannot write: {exc.strerror}", path=target.parent,
+                            hint="check the folder exists and is writable") from None
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def write_bytes(target: Path, data: bytes) -> None:
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
+
+
+def write_text(target: Path, text: str) -> None:
+    write_bytes(target, text.encode("utf-8"))
+
+
+def write_with(target: Path, produce: Callable[[Path], None]) -> None:
+    """Let ``produce`` write a temporary file, then rename it to ``target``."""
+    with atomic_path(target) as tmp:
+        produce(tmp)
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def write_manifest(folder: Path, data: dict[str, Any], files: list[Path]) -> Path:
+    """Record every output with size and SHA-256; written last, after the files."""
+    entries = [
+        {"path": f.name, "size": f.stat().st_size, "sha256": sha256(f)}
+        for f in sorted(files, key=lambda p: p.name)
+    ]
+    manifest = {**data, "files": entries}
+    target = folder / "manifest.json"
+    write_text(target, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    return target
