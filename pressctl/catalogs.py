@@ -35,7 +35,8 @@ def update_all(config: Config) -> list[catalog.MergeReport]:
     for lang in config.target_languages:
         for domain, _ in domains:
             catalog.load_or_none(config.catalog_path(lang, domain))  # fail before writing
-    return [catalog.update(config.catalog_path(lang, domain), pot, lang=lang)
+    return [catalog.update(config.catalog_path(lang, domain), pot,
+                           lang=config.tag(lang).replace("-", "_"))
             for lang in config.target_languages for domain, pot in domains]
 
 
