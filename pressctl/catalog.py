@@ -8,6 +8,7 @@ so a reviewed translation is never lost to an update.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,10 +91,8 @@ def load(path: Path) -> polib.POFile:
         return polib.pofile(text, wrapwidth=78)
     except (OSError, ValueError) as exc:
         message = str(exc)
-        line = None
-        if "line" in message:
-            tail = message.rsplit("line", 1)[1].strip(" )")
-            line = int(tail) if tail.isdigit() else None
+        found = re.search(r"line (\d+)", message)
+        line = int(found.group(1)) if found else None
         raise PressctlError(f"malformed PO file: {message}", path=path, line=line,
                             hint="open it in a PO editor (Poedit) or run msgfmt -c") from None
 

@@ -7,12 +7,13 @@ import traceback
 
 from pressctl.cli import build, catalog  # noqa: F401  (registers commands)
 from pressctl.cli.app import STATE, app
-from pressctl.errors import EXIT_INPUT, PressctlError
+from pressctl.errors import PressctlError
 
 
 def main() -> None:
+    """Run the app; Click handles usage errors (exit 2), we handle pressctl's own."""
     try:
-        app(standalone_mode=False)
+        app()
     except PressctlError as exc:
         if STATE["debug"]:
             traceback.print_exc()
@@ -21,15 +22,3 @@ def main() -> None:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         sys.exit(130)
-    except Exception as exc:  # Typer/Click usage errors and the unexpected
-        import click
-
-        if isinstance(exc, click.exceptions.Exit):
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(EXIT_INPUT)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(130)
-        raise
-    sys.exit(0)

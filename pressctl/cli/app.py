@@ -29,8 +29,18 @@ app = typer.Typer(
 STATE: dict[str, bool] = {"debug": False, "quiet": False, "verbose": False}
 
 
+def _version(value: bool) -> None:
+    if value:
+        from pressctl import __version__
+
+        print(f"pressctl {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print errors."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say more about each step."),
