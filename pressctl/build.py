@@ -6,7 +6,10 @@ reports progress through an optional callback.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +22,7 @@ from pressctl.localize import localise
 from pressctl.read import read
 from pressctl.release import Release
 from pressctl.segment import segments
-from pressctl.write import write_manifest, write_with
+from pressctl.write import sha256, write_manifest, write_with
 
 Progress = Callable[[str], None]
 
@@ -29,6 +32,7 @@ class BuildResult:
     slug: str
     folder: Path
     files: list[Path] = field(default_factory=list)
+    built: list[Path] = field(default_factory=list)
     manifest: Path | None = None
     untranslated: dict[str, list[str]] = field(default_factory=dict)
 
@@ -87,38 +91,134 @@ def missing_message(config: Config, release: Release, missing: dict[str, list[st
     return "\n".join(lines)
 
 
-def build_release(config: Config, seed: Path, *, langs: tuple[str, ...] | None = None,
-                  formats: tuple[str, ...] | None = None, draft: bool = False,
-                  progress: Progress | None = None) -> BuildResult:
-    release = read(seed)
-    langs = langs or config.languages
-    formats = formats or config.formats
-    kits = {lang: make_kit(config, release, lang, draft=draft) for lang in langs}
-    missing = {lang: list(kit.release.untranslated) for lang, kit in kits.items()
-               if kit.release.untranslated}
-    missing.update({
-        f"{lang} kit wording": kit.t.missing() for lang, kit in kits.items()
-        if lang != release.lang and kit.t.missing()
-    })
+@dataclass(frozen=True)
+class Job:
+    """One output file: picklable, so ``--jobs`` can hand it to another process."""
+
+    config: Config
+    seed: Path
+    lang: str
+    fmt: str
+    target: Path
+    draft: bool
+    key: str  # hash of every input; equal key and bytes mean the file is up to date
+
+
+def run_job(job: Job) -> Path:
+    """Render one file (atomically); runs in a worker process under ``--jobs``."""
+    kit = make_kit(job.config, read(job.seed), job.lang, draft=job.draft)
+    render = renderer(job.fmt)
+    write_with(job.target, lambda tmp: render(kit, tmp))
+    return job.target
+
+
+def _code_hash() -> str:
+    """Hash of pressctl's own source, so a new version or a layout change rebuilds."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _file_hash(path: Path) -> str:
+    return sha256(path) if path.exists() else "-"
+
+
+def input_key(config: Config, seed: Path, lang: str, fmt: str, draft: bool,
+              code: str) -> str:
+    """Everything an output depends on: seed, catalogs, settings, fonts, code."""
+    from pressctl.fonts import resolve
+
+    parts = [code, fmt, lang, str(draft), _file_hash(seed),
+             _file_hash(config.catalog_path(lang, seed.stem)),
+             _file_hash(config.catalog_path(lang, catalog.KIT_DOMAIN)),
+             repr((config.colour, config.page_size, config.margins_mm, config.locale(lang),
+                   config.tag(lang), sorted(config.fonts.get(lang, {}).items())))]
+    try:
+        fonts = resolve(lang, config.fonts.get(lang))
+        for font in (fonts.regular, fonts.bold):
+            stat = font.path.stat()
+            parts.append(f"{font.path}:{font.index}:{stat.st_size}:{stat.st_mtime_ns}")
+    except PressctlError:
+        parts.append("no-font")  # the render itself reports the missing font
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _previous(folder: Path) -> dict[str, dict[str, object]]:
+    """The manifest's entries by file name, or nothing if there is no readable manifest."""
+    try:
+        data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        return {f["path"]: f for f in data.get("files", [])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _up_to_date(target: Path, key: str, previous: dict[str, dict[str, object]]) -> bool:
+    entry = previous.get(target.name)
+    return (entry is not None and entry.get("inputs") == key and target.is_file()
+            and entry.get("sha256") == sha256(target))
+
+
+def check_translations(config: Config, release: Release, seed: Path,
+                       langs: tuple[str, ...], draft: bool) -> dict[str, list[str]]:
+    """Missing translations per language; stops the build unless it is a draft."""
+    missing: dict[str, list[str]] = {}
+    for lang in langs:
+        kit = make_kit(config, release, lang, draft=True)
+        if kit.release.untranslated:
+            missing[lang] = list(kit.release.untranslated)
+        if lang != release.lang and kit.t.missing():
+            missing[f"{lang} kit wording"] = kit.t.missing()
     if missing and not draft:
         raise CheckFailed(
             missing_message(config, release, missing), path=seed,
             hint="translate them in the catalogs (pressctl catalog update; pressctl translate "
                  f"{relative(config, seed)} --to LANG), mark them reviewed, or build with --draft",
         )
-    folder = config.dist / release.slug
-    result = BuildResult(release.slug, folder, untranslated=missing)
-    for lang, kit in kits.items():
-        for fmt in formats:
-            target = folder / f"{release.slug}.{lang}.{fmt}"
-            if progress:
-                progress(relative(config, target))
-            render = renderer(fmt)
-            write_with(target, lambda tmp, render=render, kit=kit: render(kit, tmp))
-            result.files.append(target)
-    existing = sorted(p for p in folder.glob(f"{release.slug}.*.*")
-                      if p.suffix.lstrip(".") in ("pdf", "docx") and not p.name.startswith("."))
-    manifest = {
+    return missing
+
+
+def plan(config: Config, *, langs: tuple[str, ...] | None = None,
+         formats: tuple[str, ...] | None = None, draft: bool = False,
+         out: Path | None = None) -> tuple[list[BuildResult], list[Job]]:
+    """Read every seed, check its translations, and list the files to produce."""
+    seeds = config.seeds()
+    if not seeds:
+        raise PressctlError("no seed documents found", path=config.root / config.seeds_dir,
+                            hint="add seeds/<slug>.md or run 'pressctl new <slug>'")
+    for lang in langs or ():
+        if lang not in config.languages:
+            raise PressctlError(f"unknown language {lang!r}", path=config.root / "pyproject.toml",
+                                hint=f"configured languages: {', '.join(config.languages)}")
+    langs = langs or config.languages
+    formats = formats or config.formats
+    code = _code_hash()
+    results, jobs = [], []
+    for seed in seeds:
+        release = read(seed)
+        missing = check_translations(config, release, seed, langs, draft)
+        folder = (out or config.dist) / release.slug
+        result = BuildResult(release.slug, folder, untranslated=missing)
+        for lang in langs:
+            for fmt in formats:
+                target = folder / f"{release.slug}.{lang}.{fmt}"
+                key = input_key(config, seed, lang, fmt, draft, code)
+                jobs.append(Job(config, seed, lang, fmt, target, draft, key))
+                result.files.append(target)
+        results.append(result)
+    return results, jobs
+
+
+def _manifest(config: Config, seed: Path, result: BuildResult, keys: dict[Path, str],
+              draft: bool) -> Path:
+    release = read(seed)
+    previous = _previous(result.folder)
+    files = sorted(p for p in result.folder.glob(f"{release.slug}.*.*")
+                   if p.suffix in (".pdf", ".docx") and not p.name.startswith("."))
+    inputs = {p.name: keys.get(p) or previous.get(p.name, {}).get("inputs") for p in files}
+    data = {
         "slug": release.slug,
         "title": release.title,
         "date": release.date.isoformat(),
@@ -128,20 +228,50 @@ def build_release(config: Config, seed: Path, *, langs: tuple[str, ...] | None =
         "draft": draft,
         "segments": {lang: segment_counts(config, release, lang) for lang in config.languages},
     }
-    result.manifest = write_manifest(folder, manifest, existing)
-    return result
+    return write_manifest(result.folder, data, files, inputs)
 
 
 def build(config: Config, *, langs: tuple[str, ...] | None = None,
-          formats: tuple[str, ...] | None = None, draft: bool = False,
+          formats: tuple[str, ...] | None = None, draft: bool = False, jobs: int = 1,
+          force: bool = False, out: Path | None = None,
           progress: Progress | None = None) -> list[BuildResult]:
-    seeds = config.seeds()
-    if not seeds:
-        raise PressctlError("no seed documents found", path=config.root / config.seeds_dir,
-                            hint="add seeds/<slug>.md or run 'pressctl new <slug>'")
-    for lang in langs or ():
-        if lang not in config.languages:
-            raise PressctlError(f"unknown language {lang!r}", path=config.root / "pyproject.toml",
-                                hint=f"configured languages: {', '.join(config.languages)}")
-    return [build_release(config, seed, langs=langs, formats=formats, draft=draft,
-                          progress=progress) for seed in seeds]
+    """Build every seed; files whose inputs did not change are left alone."""
+    results, todo = plan(config, langs=langs, formats=formats, draft=draft, out=out)
+    previous = {r.folder: _previous(r.folder) for r in results}
+    stale = [job for job in todo
+             if force or not _up_to_date(job.target, job.key, previous[job.target.parent])]
+    if jobs > 1 and len(stale) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for target in pool.map(run_job, stale):
+                if progress:
+                    progress(relative(config, target))
+    else:
+        for job in stale:
+            run_job(job)
+            if progress:
+                progress(relative(config, job.target))
+    keys = {job.target: job.key for job in todo}
+    built = {job.target for job in stale}
+    for result, seed in zip(results, config.seeds(), strict=True):
+        result.built = [f for f in result.files if f in built]
+        result.manifest = _manifest(config, seed, result, keys, draft)
+    return results
+
+
+def check(config: Config, *, langs: tuple[str, ...] | None = None,
+          formats: tuple[str, ...] | None = None, draft: bool = False) -> list[str]:
+    """Build into a temporary folder and list the files of ``dist/`` that differ from it."""
+    with tempfile.TemporaryDirectory(prefix="pressctl-check-") as tmp:
+        fresh = build(config, langs=langs, formats=formats, draft=draft, force=True,
+                      out=Path(tmp))
+        stale = []
+        for result in fresh:
+            for path in [*result.files, result.folder / "manifest.json"]:
+                current = config.dist / result.slug / path.name
+                if not current.is_file():
+                    stale.append(f"missing: {relative(config, current)}")
+                elif current.read_bytes() != path.read_bytes():
+                    stale.append(f"stale: {relative(config, current)}")
+        return stale

@@ -112,8 +112,10 @@ def format_amount(value: float, locale: str) -> str:
     """142380000000 → "142.38 billion" (en) or "1423.8亿" (zh), exactly, via CLDR."""
     if abs(value) < 10_000:
         return format_decimal(value, locale=locale)
-    style = "short" if locale.split("_")[0] in CJK_LANGS else "long"
-    return format_compact_decimal(value, format_type=style, locale=locale, fraction_digits=6)
+    if locale.split("_")[0] in CJK_LANGS:  # 万 and 亿 are CLDR's short forms
+        return format_compact_decimal(value, format_type="short", locale=locale,
+                                      fraction_digits=6)
+    return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=6)
 
 
 def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str) -> FactRow:

@@ -22,10 +22,11 @@ LATIN_ENDS = ".!?"
 #: After a quotation closes with 。” a short clause with one of these verbs
 #: ("……。”高翔表示。") still belongs to the quoted sentence.
 SPEECH_VERBS = ("表示", "说", "指出", "称", "强调", "认为", "透露", "介绍", "坦言", "补充")
-ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr Prof Sr Jr St Inc Ltd Co Corp No vs etc e.g i.e approx Jan Feb Mar Apr "
-    "Jun Jul Aug Sep Sept Oct Nov Dec U.S U.K".split()
-)
+ABBREVIATIONS = frozenset({
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Inc", "Ltd", "Co", "Corp", "No", "vs",
+    "etc", "e.g", "i.e", "approx", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "U.S", "U.K",
+})
 #: Units the kit formats itself (CLDR currency and percent); not translated.
 FORMATTED_UNITS = frozenset({"%", "EUR", "USD", "CNY", "GBP", "JPY"})
 
@@ -77,9 +78,7 @@ def split_sentences(text: str) -> list[str]:
     while index < len(text):
         char = text[index]
         end = None
-        if char in CJK_ENDS:
-            end = index + 1
-        elif char in LATIN_ENDS and _ends_latin(text, index):
+        if char in CJK_ENDS or (char in LATIN_ENDS and _ends_latin(text, index)):
             end = index + 1
         if end is not None:
             while end < len(text) and (text[end] in CLOSERS or text[end] in CJK_ENDS):

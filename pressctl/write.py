@@ -63,13 +63,21 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_manifest(folder: Path, data: dict[str, Any], files: list[Path]) -> Path:
-    """Record every output with size and SHA-256; written last, after the files."""
+def write_manifest(folder: Path, data: dict[str, Any], files: list[Path],
+                   inputs: dict[str, Any] | None = None) -> Path:
+    """Record every output with size and SHA-256; written last, after the files.
+
+    ``inputs`` maps a file name to the hash of what it was built from, which
+    lets the next build skip it.  An unchanged manifest is not rewritten.
+    """
     entries = [
-        {"path": f.name, "size": f.stat().st_size, "sha256": sha256(f)}
+        {"path": f.name, "size": f.stat().st_size, "sha256": sha256(f),
+         **({"inputs": inputs[f.name]} if inputs and inputs.get(f.name) else {})}
         for f in sorted(files, key=lambda p: p.name)
     ]
     manifest = {**data, "files": entries}
     target = folder / "manifest.json"
-    write_text(target, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+    if not (target.is_file() and target.read_text(encoding="utf-8") == text):
+        write_text(target, text)
     return target

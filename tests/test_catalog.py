@@ -116,7 +116,8 @@ def test_catalog_update_on_a_changed_seed(project: Path) -> None:
     entries = {e.msgid: e for e in po if not e.obsolete}
     changed = entries["As of now, BMW has approximately 470 local suppliers in China."]
     assert "fuzzy" in changed.flags and changed.msgstr == "目前，宝马在中国拥有约460家本土供应商。"
-    assert changed.previous_msgid == "As of now, BMW has approximately 460 local suppliers in China."
+    assert changed.previous_msgid == \
+        "As of now, BMW has approximately 460 local suppliers in China."
     assert entries["A brand new closing sentence appears here."].msgstr == ""
     gone = {e.msgid for e in po if e.obsolete}
     assert "Additionally, both parties will develop a variety of smart applications and " \

@@ -13,27 +13,50 @@ def build_command(
     fmt: list[str] = typer.Option(None, "--format", "-f", help="Only pdf or docx (repeatable)."),
     draft: bool = typer.Option(False, "--draft",
                                help="Build even with missing translations; marks the kit DRAFT."),
+    check: bool = typer.Option(False, "--check",
+                               help="Write nothing; exit 1 if dist/ is stale or incomplete."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Build files in parallel."),
+    force: bool = typer.Option(False, "--force", help="Rebuild even files that are up to date."),
     as_json: bool = typer.Option(False, "--json", help="Print the results as JSON."),
 ) -> None:
-    """Build PDF and DOCX kits into the output folder (default dist/)."""
+    """Build PDF and DOCX kits into the output folder (default dist/).
+
+    Files whose inputs (seed, catalogs, settings, fonts, pressctl itself) did
+    not change since the last build are left as they are.
+    """
     from pressctl import build as stage
     from pressctl.config import KNOWN_FORMATS
-    from pressctl.errors import PressctlError
+    from pressctl.errors import CheckFailed, PressctlError
 
     for f in fmt or ():
         if f not in KNOWN_FORMATS:
             raise PressctlError(f"unknown format {f!r}", hint=f"use {', '.join(KNOWN_FORMATS)}")
     cfg = config()
-    results = stage.build(cfg, langs=tuple(lang) if lang else None,
-                          formats=tuple(fmt) if fmt else None, draft=draft,
-                          progress=lambda name: info(f"writing {name}"))
+    langs = tuple(lang) if lang else None
+    formats = tuple(fmt) if fmt else None
+    if check:
+        stale = stage.check(cfg, langs=langs, formats=formats, draft=draft)
+        if as_json:
+            emit_json({"up_to_date": not stale, "stale": stale})
+        for line in stale if not as_json else ():
+            print(line)
+        if stale:
+            raise CheckFailed(f"{len(stale)} file(s) out of date in {cfg.output_dir}",
+                              hint="run 'pressctl build' and commit the result")
+        info(f"{cfg.output_dir} is up to date")
+        return
+    results = stage.build(cfg, langs=langs, formats=formats, draft=draft, jobs=jobs, force=force,
+                          progress=lambda name: info(f"wrote {name}"))
     if as_json:
         emit_json([{"slug": r.slug, "files": [stage.relative(cfg, f) for f in r.files],
+                    "built": [stage.relative(cfg, f) for f in r.built],
                     "manifest": stage.relative(cfg, r.manifest) if r.manifest else None,
                     "draft": draft, "untranslated": r.untranslated} for r in results])
         return
     for r in results:
         if r.untranslated:
             total = sum(len(v) for v in r.untranslated.values())
-            info(f"DRAFT: {r.slug} has {total} untranslated segment(s), source text used")
-        info(f"built {len(r.files)} file(s) for {r.slug} in {stage.relative(cfg, r.folder)}")
+            info(f"DRAFT: {r.slug} has {total} untranslated segment(s); source text used")
+        skipped = len(r.files) - len(r.built)
+        info(f"{r.slug}: {len(r.built)} file(s) built, {skipped} up to date, in "
+             f"{stage.relative(cfg, r.folder)}")
