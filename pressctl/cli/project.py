@@ -1,0 +1,39 @@
+"""``pressctl new`` and ``pressctl doctor``: starting and checking a release repository."""
+
+from __future__ import annotations
+
+import typer
+
+from pressctl.cli.app import app, config, emit_json, info
+
+
+@app.command("new")
+def new_command(
+    slug: str = typer.Argument(..., help="File name of the release, e.g. 2025-q1-results."),
+    title: str = typer.Option(None, "--title", help="The headline."),
+) -> None:
+    """Scaffold seeds/<slug>.md with the header filled in, and create its catalogs."""
+    from pressctl.scaffold import new_release
+
+    path = new_release(config(), slug, title=title)
+    info(f"created {path.relative_to(config().root)}; edit it, then run 'pressctl catalog stats'")
+
+
+@app.command("doctor")
+def doctor_command(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """List what pressctl found (config, fonts, models, output folder) and how to fix the rest."""
+    from pressctl.doctor import diagnose
+    from pressctl.errors import MissingDependency
+
+    findings = diagnose(config())
+    if as_json:
+        emit_json([f.as_dict() for f in findings])
+    else:
+        for f in findings:
+            mark = "ok  " if f.ok else ("MISSING" if f.required else "note")
+            line = f"{mark:<8}{f.area:<8}{f.item:<16}{f.detail}"
+            print(line + (f"\n{'':<32}fix: {f.fix}" if f.fix and not f.ok else ""))
+    broken = [f for f in findings if f.required and not f.ok]
+    if broken:
+        raise MissingDependency(f"{len(broken)} required item(s) missing: "
+                                + ", ".join(f"{f.area} {f.item}" for f in broken))

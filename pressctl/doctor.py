@@ -1,0 +1,95 @@
+"""``pressctl doctor``: what pressctl found on this machine and what is missing, with fixes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import asdict, dataclass
+
+from pressctl.config import Config
+from pressctl.errors import PressctlError
+
+
+@dataclass(frozen=True)
+class Finding:
+    area: str
+    item: str
+    ok: bool
+    detail: str
+    fix: str = ""
+    required: bool = True
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _fonts(config: Config) -> list[Finding]:
+    from pressctl.fonts import INSTALL_HINT, resolve
+
+    found = []
+    for lang in config.languages:
+        try:
+            fonts = resolve(lang, config.fonts.get(lang))
+            found.append(Finding("fonts", lang, True,
+                                 f"{fonts.regular.family} ({fonts.regular.path})"))
+        except PressctlError as exc:
+            found.append(Finding("fonts", lang, False, exc.message, exc.hint or INSTALL_HINT))
+    return found
+
+
+def _models(config: Config) -> list[Finding]:
+    try:
+        from pressctl import models
+    except ImportError:
+        return []
+    installed = {(m.from_code, m.to_code) for m in models.installed()}
+    found = []
+    for target in config.target_languages:
+        for pair in ((config.source_lang, target), (target, config.source_lang)):
+            ok = pair in installed
+            found.append(Finding(
+                "models", f"{pair[0]}→{pair[1]}", ok,
+                "installed" if ok else "not installed (translation memory still works)",
+                "" if ok else f"pressctl models install {pair[0]} {pair[1]}", required=False))
+    return found
+
+
+def _output(config: Config) -> Finding:
+    folder = config.dist
+    probe = folder if folder.exists() else folder.parent
+    try:
+        with tempfile.NamedTemporaryFile(dir=probe):
+            pass
+        return Finding("output", str(config.output_dir), True, "writable")
+    except OSError as exc:
+        return Finding("output", str(config.output_dir), False, exc.strerror or "not writable",
+                       f"make {probe} writable or set output_dir in [tool.pressctl]")
+
+
+def _tools() -> list[Finding]:
+    wanted = {
+        "pdftotext": "apt-get install poppler-utils (tests read PDFs with it)",
+        "soffice": "apt-get install libreoffice-writer-nogui (tests open DOCX with it)",
+    }
+    return [Finding("tools", tool, shutil.which(tool) is not None,
+                    shutil.which(tool) or "not found", fix, required=False)
+            for tool, fix in wanted.items()]
+
+
+def diagnose(config: Config) -> list[Finding]:
+    pyproject = config.root / "pyproject.toml"
+    found = [Finding("config", "pyproject.toml", pyproject.is_file(),
+                     str(pyproject) if pyproject.is_file() else "not found (defaults used)",
+                     "" if pyproject.is_file() else "add [tool.pressctl] to pyproject.toml",
+                     required=False)]
+    seeds = config.seeds()
+    found.append(Finding("seeds", str(config.seeds_dir), bool(seeds),
+                         f"{len(seeds)} release(s)", "" if seeds else "pressctl new <slug>"))
+    found.extend(_fonts(config))
+    found.extend(_models(config))
+    found.append(_output(config))
+    found.extend(_tools())
+    cache = os.environ.get("XDG_CACHE_HOME", "~/.cache")
+    found.append(Finding("cache", "fonts", True, f"{cache}/pressctl", required=False))
+    return found
