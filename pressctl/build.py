@@ -22,7 +22,7 @@ from pressctl.localize import localise
 from pressctl.read import read
 from pressctl.release import Release
 from pressctl.segment import segments
-from pressctl.write import sha256, write_manifest, write_with
+from pressctl.write import remove_stale_temporaries, sha256, write_manifest, write_with
 
 Progress = Callable[[str], None]
 
@@ -238,6 +238,8 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
     """Build every seed; files whose inputs did not change are left alone."""
     results, todo = plan(config, langs=langs, formats=formats, draft=draft, out=out)
     previous = {r.folder: _previous(r.folder) for r in results}
+    for result in results:
+        remove_stale_temporaries(result.folder)
     stale = [job for job in todo
              if force or not _up_to_date(job.target, job.key, previous[job.target.parent])]
     if jobs > 1 and len(stale) > 1:

@@ -17,13 +17,42 @@ from typing import Any
 
 from pressctl.errors import PressctlError
 
+TMP_SUFFIX = ".pressctl-tmp"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Delete temporary files left by a build that was killed (its process is gone).
+
+    Temporaries of builds still running are kept: their names carry the pid.
+    """
+    removed = []
+    for tmp in folder.glob(f".*{TMP_SUFFIX}") if folder.is_dir() else ():
+        parts = tmp.name.rsplit(".", 3)
+        pid = parts[1] if len(parts) == 4 else ""
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+                removed.append(tmp)
+    return removed
+
 
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; rename it into place on success."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=TMP_SUFFIX,
+                                    dir=target.parent)
     except OSError as exc:
         raise PressctlError(f"cannot write: {exc.strerror}", path=target.parent,
                             hint="check the folder exists and is writable") from None

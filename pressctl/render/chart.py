@@ -1,0 +1,71 @@
+"""Bar charts of the key figures that share a unit, drawn as PDF vectors.
+
+Horizontal bars, because fact labels are long ("Cumulative global electric
+vehicle sales (plan)") and read best set level on the left; each bar carries
+its figure as the kit writes it ("over 3 million vehicles", "超过300万辆"), so
+the chart needs no axis and shows exactly what the table says.  Text is set
+in the kit's own embedded fonts, so Chinese labels render and extract.  A
+unit with one figure makes no chart: one bar compares nothing.  The grouping
+matches the DOCX charts, so both kits show the same charts.
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from pressctl.kit import FactRow
+from pressctl.render.pdf_text import Run, clean, layout
+
+INK = Color(0.15, 0.15, 0.15)
+AXIS = Color(0.78, 0.8, 0.82)
+
+
+def groups(facts: tuple[FactRow, ...]) -> list[list[FactRow]]:
+    """Figures grouped by source unit, in first-seen order; a lone figure is no chart."""
+    by_unit: dict[str, list[FactRow]] = {}
+    for row in facts:
+        by_unit.setdefault(row.unit, []).append(row)
+    return [rows for rows in by_unit.values() if len(rows) > 1]
+
+
+def _label_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    lines = layout([Run(text, font)], size, width, justify=False)
+    return ["".join(unit.text for unit in line.units) for line in lines]
+
+
+def bar_chart(rows: list[FactRow], width: float, regular: str, bold: str, colour: Color,
+              size: float = 8.5) -> Drawing:
+    """A horizontal bar chart ``width`` points wide, as tall as its labels need."""
+    line_height = size * 1.3
+    bar_height = size * 1.7
+    row_gap = size * 0.9
+    label_width = width * 0.36
+    gap = size
+    value_width = max(stringWidth(clean(r.value_text), bold, size) for r in rows) + size
+    plot_left = label_width + gap
+    plot_width = max(width - plot_left - value_width, width * 0.2)
+    labels = [_label_lines(row.label, regular, size, label_width) for row in rows]
+    heights = [max(bar_height, len(lines) * line_height) for lines in labels]
+    height = sum(heights) + row_gap * (len(rows) - 1) + 4
+    drawing = Drawing(width, height)
+    drawing.initialFontName = regular  # else the renderer starts in unembedded Helvetica
+    drawing.initialFontSize = size
+    largest = max(abs(row.value) for row in rows) or 1.0
+    top = height - 2
+    for row, lines, row_height in zip(rows, labels, heights, strict=True):
+        middle = top - row_height / 2
+        first = middle + (len(lines) - 1) * line_height / 2 - size * 0.35
+        for i, text in enumerate(lines):
+            drawing.add(String(label_width, first - i * line_height, text, fontName=regular,
+                               fontSize=size, fillColor=INK, textAnchor="end"))
+        length = max(plot_width * abs(row.value) / largest, 1.5)
+        drawing.add(Rect(plot_left, middle - bar_height / 2, length, bar_height,
+                         fillColor=colour, strokeColor=None))
+        drawing.add(String(plot_left + length + size * 0.5, middle - size * 0.35,
+                           clean(row.value_text), fontName=bold, fontSize=size,
+                           fillColor=INK))
+        top -= row_height + row_gap
+    drawing.add(Line(plot_left, 0, plot_left, height, strokeColor=AXIS, strokeWidth=0.6))
+    return drawing

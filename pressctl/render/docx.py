@@ -1,0 +1,312 @@
+"""The DOCX press kit, for the editor who cuts the release for a newsroom.
+
+Everything an editor may want to restyle is a named style (see
+``docx_styles``), the page numbers are real fields, and the file is
+byte-for-byte reproducible.  Reading order follows a corporate release:
+letterhead, release label, title, subtitle, date line, lead, body with
+pull-quotes, the end mark, then the fact sheet (table and charts), the
+boilerplate and the media contact as annexes, the way Chinese releases put
+（完） before “关于……” and English ones put ### before the boilerplate.
+"""
+
+from __future__ import annotations
+
+import io
+import string
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.section import Section
+from docx.shared import Emu, Inches, Mm
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from pressctl.fonts import FontSet, resolve
+from pressctl.kit import Kit, quoted_text
+from pressctl.release import Block, BlockKind
+from pressctl.render import docx_chart, docx_package
+from pressctl.render.docx_styles import Face, define_styles, face_for, run_properties
+from pressctl.render.docx_text import clean
+from pressctl.render.docx_watermark import watermark_run
+
+PAGE_SIZES = {"A4": (Mm(210), Mm(297)), "Letter": (Inches(8.5), Inches(11))}
+HEADING_STYLES = {1: "Heading1", 2: "Heading2", 3: "Heading3"}
+EMU_PER_TWIP = 635
+
+
+class Writer:
+    """Appends styled paragraphs; every run carries the kit's font and language."""
+
+    def __init__(self, document: Document, kit: Kit, face: Face) -> None:
+        self.document = document
+        self.kit = kit
+        self.face = face
+
+    def run(self, paragraph: Paragraph, text: str, style: str | None = None,
+            face: Face | None = None) -> None:
+        run = paragraph.add_run(clean(text))
+        r_pr = run._r.get_or_add_rPr()
+        if style:
+            r_pr.append(parse_xml(f'<w:rStyle {nsdecls("w")} w:val="{style}"/>'))
+        for element in run_properties(face or self.face):
+            r_pr.append(element)
+
+    def paragraph(self, style: str, text: str = "", container: object = None,
+                  face: Face | None = None) -> Paragraph:
+        target = container if container is not None else self.document
+        paragraph = target.add_paragraph()  # type: ignore[attr-defined]
+        styled(paragraph, style)
+        if text:
+            self.run(paragraph, text, face=face)
+        return paragraph
+
+    def field(self, paragraph: Paragraph, instruction: str, shown: str) -> None:
+        """A complex field (PAGE, NUMPAGES) that Word and LibreOffice recompute."""
+        for part in (
+            '<w:fldChar w:fldCharType="begin"/>',
+            f'<w:instrText xml:space="preserve"> {instruction} </w:instrText>',
+            '<w:fldChar w:fldCharType="separate"/>',
+            f"<w:t>{shown}</w:t>",
+            '<w:fldChar w:fldCharType="end"/>',
+        ):
+            run = parse_xml(f'<w:r {nsdecls("w")}><w:rPr/>{part}</w:r>')
+            for element in run_properties(self.face):
+                run[0].append(element)
+            paragraph._p.append(run)
+
+
+def styled(paragraph: Paragraph, style_id: str) -> None:
+    paragraph._p.get_or_add_pPr().style = style_id
+
+
+def render(kit: Kit, path: Path) -> None:
+    """Write the kit as DOCX to ``path`` (python-docx is imported only here)."""
+    path.write_bytes(build(kit))
+
+
+def build(kit: Kit) -> bytes:
+    fonts = resolve(kit.lang, kit.fonts)
+    face = face_for(kit, fonts.regular)
+    document, section, text_width = new_document(kit, face)
+    writer = Writer(document, kit, face)
+    _front_matter(writer)
+    _body(writer)
+    writer.paragraph("EndMark", kit.end_mark)
+    _fact_sheet(writer, fonts, text_width)
+    _annexes(writer)
+    _headers_and_footers(writer, section)
+    docx_package.set_metadata(document, kit)
+    return package(document, kit, face, (face.latin, face.family))
+
+
+def new_document(kit: Kit, face: Face) -> tuple[Document, Section, Emu]:
+    """An empty document with the kit's page set-up and styles; also the text width."""
+    document = docx.Document()
+    section = document.sections[0]
+    width, height = PAGE_SIZES.get(kit.page_size, PAGE_SIZES["A4"])
+    top, right, bottom, left = kit.margins_mm
+    section.page_width, section.page_height = width, height
+    section.top_margin, section.right_margin = Mm(top), Mm(right)
+    section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
+    section.header_distance = Mm(max(6.0, top / 2))
+    section.footer_distance = Mm(max(6.0, bottom / 2 - 1))
+    text_width = Emu(width - Mm(left) - Mm(right))
+    define_styles(document.styles.element, kit, face, round(text_width / EMU_PER_TWIP))
+    return document, section, text_width
+
+
+def package(document: Document, kit: Kit, face: Face, families: tuple[str, ...]) -> bytes:
+    """Settings and the reproducible zip around a finished document."""
+    docx_package.drop_template_parts(document)
+    docx_package.set_settings(document, face.lang, face.east_asian_lang)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    replace = {
+        "docProps/app.xml": docx_package.app_xml(kit),
+        "word/fontTable.xml": docx_package.font_table(families),
+    }
+    return docx_package.reproducible_zip(buffer.getvalue(), kit.release.date, replace)
+
+
+def render_bilingual(source: Kit, target: Kit, path: Path) -> None:
+    """Source and translation side by side, paragraph by paragraph, for reviewers."""
+    from pressctl.render.docx_bilingual import build_bilingual
+
+    path.write_bytes(build_bilingual(source, target))
+
+
+def _front_matter(writer: Writer) -> None:
+    kit, release = writer.kit, writer.kit.release
+    letterhead = writer.paragraph("Letterhead", release.organisation)
+    writer.run(letterhead, "\t")
+    writer.run(letterhead, kit.t("Press release"), style="LetterheadLabel")
+    writer.paragraph("ReleaseLabel", kit.t("For immediate release"))
+    writer.paragraph("Title", release.title)
+    if release.subtitle:
+        writer.paragraph("Subtitle", release.subtitle)
+    separator = "，" if kit.cjk else ", "
+    date_line = (f"{release.dateline}{separator}{kit.date_text}" if release.dateline
+                 else kit.date_text)
+    writer.paragraph("Dateline", date_line)
+
+
+def _body(writer: Writer) -> None:
+    release = writer.kit.release
+    lead = release.lead
+    for block in release.blocks:
+        if block.kind is BlockKind.HEADING:
+            writer.paragraph(HEADING_STYLES.get(max(1, block.level - 1), "Heading3"), block.text)
+            continue
+        writer.paragraph("Lead" if block is lead else "Normal", block.text)
+        if block.kind is BlockKind.QUOTE:
+            _pull_quote(writer, block)
+
+
+def _pull_quote(writer: Writer, block: Block) -> None:
+    cjk = writer.kit.cjk
+    writer.paragraph("PullQuote", f"“{quoted_text(block)}”")
+    if not block.speaker:
+        return
+    attribution = writer.paragraph("QuoteAttribution", "——" if cjk else "— ")
+    name, rest = split_speaker(block.speaker)
+    writer.run(attribution, name, style="SpeakerName")
+    if rest:
+        writer.run(attribution, rest)
+
+
+def split_speaker(speaker: str) -> tuple[str, str]:
+    """"Gao Xiang, President …" → the name, set in bold, and the rest of the title."""
+    cuts = [i for i in (speaker.find(","), speaker.find("，")) if i > 0]
+    if not cuts:
+        return speaker, ""
+    cut = min(cuts)
+    return speaker[:cut], speaker[cut:]
+
+
+def _fact_sheet(writer: Writer, fonts: FontSet, text_width: Emu) -> None:
+    kit = writer.kit
+    if not kit.facts:
+        return
+    writer.paragraph("FactSheetHeading", kit.t("Key figures"))
+    table = writer.document.add_table(rows=1 + len(kit.facts), cols=3)
+    table.style = writer.document.styles["Fact Table"]
+    _table_layout(table, text_width, (0.55, 0.28, 0.17))
+    header = (kit.t("Figure"), kit.t("Value"), kit.t("Period"))
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        _cell_text(writer, cell, "FactTableHeader", text)
+    table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+    for row, fact in zip(table.rows[1:], kit.facts, strict=True):
+        texts = (fact.label, fact.value_text, fact.period_text)
+        for cell, style, text in zip(row.cells, ("FactTableText", "FactTableFigure",
+                                                 "FactTableText"), texts, strict=True):
+            _cell_text(writer, cell, style, text)
+        row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+    width_mm = text_width / Mm(1)
+    for chart in docx_chart.charts(kit, fonts, width_mm):
+        writer.paragraph("Caption", chart.caption)
+        holder = writer.paragraph("Chart")
+        run = holder.add_run()
+        run.add_picture(io.BytesIO(chart.png), width=Mm(chart.width_mm))
+        for inline in run._r.iter(qn("wp:inline")):
+            # without explicit distances LibreOffice adds its own 3 mm on the left
+            for side in ("distT", "distB", "distL", "distR"):
+                inline.set(side, "0")
+        for doc_pr in run._r.iter(qn("wp:docPr")):
+            doc_pr.set("descr", clean(chart.description))
+            doc_pr.set("name", clean(chart.caption))
+
+
+def _table_layout(table: Table, text_width: Emu, shares: tuple[float, ...]) -> None:
+    """Fixed column widths: LibreOffice reads the grid, Word the cell widths."""
+    twips = round(text_width / EMU_PER_TWIP)
+    widths = [round(twips * share) for share in shares]
+    tbl_pr = table._tbl.tblPr
+    for name in ("w:tblW", "w:tblLayout", "w:tblLook"):
+        for element in tbl_pr.findall(qn(name)):
+            tbl_pr.remove(element)
+    tbl_pr.append(parse_xml(f'<w:tblW {nsdecls("w")} w:w="{twips}" w:type="dxa"/>'))
+    tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+    tbl_pr.append(parse_xml(
+        f'<w:tblLook {nsdecls("w")} w:val="0420" w:firstRow="1" w:lastRow="0"'
+        ' w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'))
+    for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths,
+                               strict=True):
+        grid_col.set(qn("w:w"), str(width))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Emu(width * EMU_PER_TWIP)
+
+
+def _cell_text(writer: Writer, cell: object, style: str, text: str) -> None:
+    paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
+    styled(paragraph, style)
+    writer.run(paragraph, text)
+
+
+def _annexes(writer: Writer) -> None:
+    kit, release = writer.kit, writer.kit.release
+    if release.boilerplate:
+        writer.paragraph("Heading1", kit.t("About {organisation}",
+                                           organisation=release.organisation))
+        for line in release.boilerplate:
+            writer.paragraph("Boilerplate", line)
+    if release.contact:
+        writer.paragraph("Heading1", kit.t("Media contact"))
+        for line in release.contact:
+            writer.paragraph("Contact", line)
+
+
+def page_pattern(pattern: str) -> list[tuple[str, str | None]]:
+    """Split "第 {page} 页，共 {pages} 页" into literal text and the fields between."""
+    fields = {"page": "PAGE", "pages": "NUMPAGES"}
+    parts: list[tuple[str, str | None]] = []
+    try:
+        parsed = list(string.Formatter().parse(pattern))
+    except ValueError:
+        return [(pattern, None)]
+    for literal, name, _spec, _conversion in parsed:
+        parts.append((literal, fields.get(name or "") if name else None))
+    return parts
+
+
+def _footer_line(writer: Writer, paragraph: Paragraph) -> None:
+    kit = writer.kit
+    title = kit.release.title
+    limit = 48 if kit.cjk else 80
+    writer.run(paragraph, title if len(title) <= limit else title[:limit - 1].rstrip() + "…")
+    writer.run(paragraph, "\t")
+    for literal, field in page_pattern(kit.t("Page {page} of {pages}")):
+        if literal:
+            writer.run(paragraph, literal)
+        if field:
+            writer.field(paragraph, field, "1")
+
+
+def _headers_and_footers(writer: Writer, section: object) -> None:
+    """Page 1 carries the letterhead, so its header stays empty; later pages repeat
+    the organisation and the date (a draft build shows its notice there instead)."""
+    kit = writer.kit
+    notice = kit.t("Draft – not for publication")
+    section.different_first_page_header_footer = True  # type: ignore[attr-defined]
+    first = section.first_page_header.paragraphs[0]  # type: ignore[attr-defined]
+    styled(first, "DraftMark")
+    if kit.draft:
+        writer.run(first, notice)
+    running = section.header.paragraphs[0]  # type: ignore[attr-defined]
+    styled(running, "Header")
+    writer.run(running, kit.release.organisation, style="HeaderOrganisation")
+    writer.run(running, f"  |  {kit.t('Press release')}\t")
+    if kit.draft:
+        writer.run(running, notice, style="DraftNotice")
+    else:
+        writer.run(running, kit.date_text)
+    if kit.draft:
+        for number, paragraph in enumerate((first, running), start=1):
+            paragraph._p.append(watermark_run(kit.t("DRAFT"), writer.face.family, number))
+    for footer in (section.first_page_footer, section.footer):  # type: ignore[attr-defined]
+        paragraph = footer.paragraphs[0]
+        styled(paragraph, "Footer")
+        _footer_line(writer, paragraph)
