@@ -37,12 +37,6 @@ class BuildResult:
     untranslated: dict[str, list[str]] = field(default_factory=dict)
 
 
-def renderer(fmt: str) -> Callable[[Kit, Path], None]:
-    """The ``render`` function of ``pressctl.render.<fmt>``, imported only when needed."""
-    module = importlib.import_module(f"pressctl.render.{fmt}")
-    return module.render  # type: ignore[no-any-return]
-
-
 def relative(config: Config, path: Path) -> str:
     try:
         return str(path.resolve().relative_to(config.root))
@@ -102,13 +96,20 @@ class Job:
     target: Path
     draft: bool
     key: str  # hash of every input; equal key and bytes mean the file is up to date
+    pair: str | None = None  # for the bilingual edition: the translation's language
 
 
 def run_job(job: Job) -> Path:
     """Render one file (atomically); runs in a worker process under ``--jobs``."""
-    kit = make_kit(job.config, read(job.seed), job.lang, draft=job.draft)
-    render = renderer(job.fmt)
-    write_with(job.target, lambda tmp: render(kit, tmp))
+    release = read(job.seed)
+    module = importlib.import_module(f"pressctl.render.{job.fmt}")
+    if job.pair is not None:
+        source = make_kit(job.config, release, release.lang, draft=job.draft)
+        target = make_kit(job.config, release, job.pair, draft=job.draft)
+        write_with(job.target, lambda tmp: module.render_bilingual(source, target, tmp))
+    else:
+        kit = make_kit(job.config, release, job.lang, draft=job.draft)
+        write_with(job.target, lambda tmp: module.render(kit, tmp))
     return job.target
 
 
@@ -180,6 +181,13 @@ def check_translations(config: Config, release: Release, seed: Path,
     return missing
 
 
+def bilingual_pair(config: Config, release: Release, langs: tuple[str, ...]) -> str | None:
+    """The language set beside the source in the bilingual edition: the first target built."""
+    if release.lang not in langs:
+        return None
+    return next((lang for lang in langs if lang != release.lang), None)
+
+
 def plan(config: Config, *, langs: tuple[str, ...] | None = None,
          formats: tuple[str, ...] | None = None, draft: bool = False,
          out: Path | None = None) -> tuple[list[BuildResult], list[Job]]:
@@ -207,6 +215,12 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
                 key = input_key(config, seed, lang, fmt, draft, code)
                 jobs.append(Job(config, seed, lang, fmt, target, draft, key))
                 result.files.append(target)
+        pair = bilingual_pair(config, release, langs)
+        for fmt in formats if pair else ():
+            target = folder / f"{release.slug}.bilingual.{fmt}"
+            key = input_key(config, seed, pair or "", f"bilingual-{fmt}", draft, code)
+            jobs.append(Job(config, seed, "bilingual", fmt, target, draft, key, pair))
+            result.files.append(target)
         results.append(result)
     return results, jobs
 
