@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib.colors import Color
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from pressctl.kit import FactRow
-from pressctl.render.pdf_text import Run, clean, layout
+from pressctl.render.pdf_text import Run, layout, pieces
 
 INK = Color(0.15, 0.15, 0.15)
 AXIS = Color(0.78, 0.8, 0.82)
@@ -35,6 +34,16 @@ def _label_lines(text: str, font: str, size: float, width: float) -> list[str]:
     return ["".join(unit.text for unit in line.units) for line in lines]
 
 
+def _text(drawing: Drawing, x: float, y: float, text: str, font: str, size: float,
+          right: bool = False) -> None:
+    """Set ``text`` from ``x`` (or ending at ``x``), with the same autospace as the body."""
+    parts, width = pieces(text, font, size)
+    start = x - width if right else x
+    for offset, part in parts:
+        drawing.add(String(start + offset, y, part, fontName=font, fontSize=size,
+                           fillColor=INK))
+
+
 def bar_chart(rows: list[FactRow], width: float, regular: str, bold: str, colour: Color,
               size: float = 8.5) -> Drawing:
     """A horizontal bar chart ``width`` points wide, as tall as its labels need."""
@@ -43,7 +52,7 @@ def bar_chart(rows: list[FactRow], width: float, regular: str, bold: str, colour
     row_gap = size * 0.9
     label_width = width * 0.36
     gap = size
-    value_width = max(stringWidth(clean(r.value_text), bold, size) for r in rows) + size
+    value_width = max(pieces(r.value_text, bold, size)[1] for r in rows) + size
     plot_left = label_width + gap
     plot_width = max(width - plot_left - value_width, width * 0.2)
     labels = [_label_lines(row.label, regular, size, label_width) for row in rows]
@@ -58,14 +67,13 @@ def bar_chart(rows: list[FactRow], width: float, regular: str, bold: str, colour
         middle = top - row_height / 2
         first = middle + (len(lines) - 1) * line_height / 2 - size * 0.35
         for i, text in enumerate(lines):
-            drawing.add(String(label_width, first - i * line_height, text, fontName=regular,
-                               fontSize=size, fillColor=INK, textAnchor="end"))
+            _text(drawing, label_width, first - i * line_height, text, regular, size,
+                  right=True)
         length = max(plot_width * abs(row.value) / largest, 1.5)
         drawing.add(Rect(plot_left, middle - bar_height / 2, length, bar_height,
                          fillColor=colour, strokeColor=None))
-        drawing.add(String(plot_left + length + size * 0.5, middle - size * 0.35,
-                           clean(row.value_text), fontName=bold, fontSize=size,
-                           fillColor=INK))
+        _text(drawing, plot_left + length + size * 0.5, middle - size * 0.35, row.value_text,
+              bold, size)
         top -= row_height + row_gap
     drawing.add(Line(plot_left, 0, plot_left, height, strokeColor=AXIS, strokeWidth=0.6))
     return drawing

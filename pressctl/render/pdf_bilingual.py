@@ -1,0 +1,186 @@
+"""The bilingual PDF: source and translation side by side, paragraph by paragraph.
+
+Reviewers check the translation against the source and bilingual media quote
+both, so every element of the release — title, each heading and paragraph,
+each key figure — is one row with the source on the left and the translation
+on the right, level with each other.  Each row is its own table, so pages
+break between rows (a long row splits with both halves), headings stay with
+the row that follows, and each heading row carries a bookmark.  Each side is
+set by its own kit: its fonts (proportional quotes on the Latin side), its
+line breaking (Chinese rules on the Chinese side), its wording and figures.
+The row order and content match the bilingual DOCX.
+"""
+
+from __future__ import annotations
+
+from itertools import zip_longest
+
+from reportlab import rl_config
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from pressctl.fonts import resolve
+from pressctl.kit import Kit
+from pressctl.release import Block, BlockKind
+from pressctl.render.pdf import (
+    HAIRLINE,
+    PAGE_SIZES,
+    TEXT,
+    Pages,
+    Run,
+    Writer,
+    colour_of,
+    document_text,
+    language_name,
+    lay_out_twice,
+    make_styles,
+    split_speaker,
+    tint,
+)
+from pressctl.render.pdf_fonts import register
+
+GUTTER = 9 * mm
+#: The columns are half the measure: type a little smaller than the kit's.
+SCALE = 0.9
+#: Leading at most this many times the size.  Short lines need less air, and
+#: text extraction (poppler) reads lines spaced wider as separate blocks and
+#: then mixes them up with the other column.
+LEADING = 1.5
+
+
+def _scaled(styles: dict[str, ParagraphStyle]) -> dict[str, ParagraphStyle]:
+    """The kit's styles for a half-width column: smaller, ragged right on both sides.
+
+    Justified Chinese in a column of twenty characters would open visible gaps
+    before every long Latin word; ragged lines also keep both sides alike.
+    """
+    out = {}
+    for name, style in styles.items():
+        factor = {"title": 0.78, "th": 1.0, "td": 1.0, "figure": 1.0, "period": 1.0,
+                  "speaker": 1.0}.get(name, SCALE)
+        size = style.fontSize * factor
+        out[name] = ParagraphStyle(
+            name, parent=style, fontSize=size, leading=min(style.leading * factor, size * LEADING),
+            spaceBefore=0, spaceAfter=0,
+            alignment=TA_CENTER if style.alignment == TA_CENTER else TA_LEFT)
+    return out
+
+
+class Bilingual:
+    """Makes the rows: one Writer (kit, fonts, styles) per side."""
+
+    def __init__(self, sides: list[tuple[Kit, Writer]], width: float) -> None:
+        self.sides = sides
+        self.column = (width - GUTTER) / 2
+        self.brand = colour_of(sides[0][0].colour)
+        self.anchors = 0
+
+    def row(self, cells: list[list[Flowable]], *, heading: bool = False,
+            outline: str | None = None, boxed: bool = False, shade: bool = False) -> Table:
+        table = Table([cells], colWidths=[self.column + GUTTER / 2] * 2, hAlign="LEFT",
+                      splitInRow=1)
+        style = [
+            ("FONT", (0, 0), (-1, -1), self.sides[0][1].fonts.regular, 9),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (0, -1), 0),
+            ("RIGHTPADDING", (0, 0), (0, -1), GUTTER / 2),
+            ("LEFTPADDING", (1, 0), (1, -1), GUTTER / 2),
+            ("RIGHTPADDING", (1, 0), (1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 5 if not heading else 10),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("LINEAFTER", (0, 0), (0, -1), 0.5, HAIRLINE),
+        ]
+        if boxed:  # key figures: inset, alternate rows tinted like the kit's fact table
+            style += [("LEFTPADDING", (0, 0), (0, -1), 6), ("RIGHTPADDING", (1, 0), (1, -1), 6),
+                      ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+            if shade:
+                style.append(("BACKGROUND", (0, 0), (-1, -1), tint(self.brand, 0.05)))
+        table.setStyle(TableStyle(style))
+        if heading:
+            table.keepWithNext = 1
+        if outline:
+            self.anchors += 1  # counted, not id(): destination names are in the bytes
+            table.outline = (outline, f"row-{self.anchors}")
+        return table
+
+    def texts(self, texts: list[str | None], style: str, *, heading: bool = False,
+              outline: bool = False) -> Table:
+        cells = [[writer.para(text, style)] if text else []
+                 for (_, writer), text in zip(self.sides, texts, strict=True)]
+        title = " / ".join(t for t in texts if t) if outline else None
+        return self.row(cells, heading=heading, outline=title)
+
+    def block(self, writer: Writer, kit: Kit, block: Block | None) -> list[Flowable]:
+        if block is None:
+            return []
+        if block.kind is BlockKind.HEADING:
+            return [writer.para(block.text, "heading")]
+        cell = [writer.para(block.text, "lead" if block is kit.release.lead else "body")]
+        if block.kind is BlockKind.QUOTE and block.speaker:
+            name, rest = split_speaker(block.speaker)
+            runs = [Run("——" if kit.cjk else "— ", writer.fonts.regular),
+                    Run(name, writer.fonts.bold, TEXT)]
+            if rest:
+                runs.append(Run(rest, writer.fonts.regular))
+            cell.append(writer.para(runs, "speaker"))
+        return cell
+
+
+def build_bilingual(source: Kit, target: Kit) -> bytes:
+    rl_config.invariant = 1
+    sides = [(kit, register(resolve(kit.lang, kit.fonts), document_text(kit),
+                            latin=not kit.cjk)) for kit in (source, target)]
+    pages = Pages(sides, PAGE_SIZES.get(source.page_size, A4))
+
+    def story() -> list[Flowable]:
+        writers = [(kit, Writer(kit, fonts, _scaled(make_styles(kit, fonts))))
+                   for kit, fonts in sides]
+        return _rows(Bilingual(writers, pages.text_width))
+
+    title = f"{source.release.title} / {target.release.title}"
+    keywords = list(dict.fromkeys([*source.release.keywords, *target.release.keywords]))
+    return lay_out_twice(pages, story, title, keywords)
+
+
+def _rows(b: Bilingual) -> list[Flowable]:
+    (source, src), (target, tgt) = b.sides
+    both = (source, target)
+    rows: list[Flowable] = [
+        b.texts([language_name(k) for k in both], "label"),
+        b.texts([k.t("For immediate release") for k in both], "label"),
+        b.texts([k.release.title for k in both], "title", outline=True),
+    ]
+    if source.release.subtitle or target.release.subtitle:
+        rows.append(b.texts([k.release.subtitle for k in both], "subtitle"))
+    rows.append(b.texts([f"{k.release.dateline}{'，' if k.cjk else ', '}{k.date_text}"
+                         if k.release.dateline else k.date_text for k in both], "date"))
+    for left, right in zip_longest(source.release.blocks, target.release.blocks):
+        heading = (left or right).kind is BlockKind.HEADING
+        cells = [b.block(src, source, left), b.block(tgt, target, right)]
+        outline = " / ".join(x.text for x in (left, right) if x) if heading else None
+        rows.append(b.row(cells, heading=heading, outline=outline))
+    rows.append(b.texts([k.end_mark for k in both], "end"))
+    if source.facts:
+        rows.append(b.texts([k.t("Key figures") for k in both], "heading", heading=True,
+                            outline=True))
+        for index, (left, right) in enumerate(zip(source.facts, target.facts, strict=False)):
+            cells = []
+            for (kit, writer), fact in zip(b.sides, (left, right), strict=True):
+                period = f"（{fact.period_text}）" if kit.cjk else f" ({fact.period_text})"
+                cells.append([writer.para(fact.label, "td"),
+                              writer.para(f"{fact.value_text}{period}", "figure")])
+            rows.append(b.row(cells, boxed=True, shade=index % 2 == 0))
+    for wording, attribute in (("About {organisation}", "boilerplate"),
+                               ("Media contact", "contact")):
+        if not (getattr(source.release, attribute) or getattr(target.release, attribute)):
+            continue
+        rows.append(b.texts([k.t(wording, organisation=k.release.organisation) for k in both],
+                            "heading", heading=True, outline=True))
+        cells = [[writer.para(line, "small") for line in getattr(kit.release, attribute)]
+                 for kit, writer in b.sides]
+        rows.append(b.row(cells))
+    return rows
+
