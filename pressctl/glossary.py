@@ -1,0 +1,181 @@
+"""The project glossary (``locales/glossary.csv``): terms that must be translated one way.
+
+Names of companies, products and people have one approved translation (宝马
+for BMW, 齐普策 for Oliver Zipse) or none at all (HUAWEI HiCar stays in Latin
+letters).  A machine model does not know that, so the translation engine
+finds glossary terms in the source, hides them from the model behind
+placeholders and puts the approved target term in afterwards.
+
+The file is CSV with the header ``source,target,note``: ``source`` is the term
+in the project's source language, ``target`` in its (first) target language.
+The same rows serve both directions; the longest term wins where terms
+overlap ("BMW Group Greater China" before "BMW Group" before "BMW").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pressctl.errors import PressctlError
+from pressctl.memory import base_lang
+
+HEADER = ("source", "target", "note")
+#: A term that starts or ends with one of these must not match inside a longer word
+#: ("BMW" is not in "MyBMW"); Chinese has no word boundaries, so CJK ends match anywhere.
+WORD_CHARS = "A-Za-z0-9"
+APOSTROPHES = "'’"
+HYPHENS = "-‐‑–"
+
+
+def _char_pattern(char: str) -> str:
+    """Typographic and straight apostrophes and hyphens alike, any run of spaces for one."""
+    if char in APOSTROPHES:
+        return f"[{APOSTROPHES}]"
+    if char in HYPHENS:
+        return f"[{HYPHENS}]"
+    if char.isspace():
+        return r"\s+"
+    return re.escape(char)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary row, oriented for a translation direction."""
+
+    source: str
+    target: str
+    note: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    term: Term
+
+
+@dataclass
+class Glossary:
+    """Terms between ``source_lang`` (the CSV's source column) and ``target_lang``."""
+
+    terms: tuple[Term, ...] = ()
+    source_lang: str = "en"
+    target_lang: str = "zh"
+    path: Path | None = None
+    _patterns: dict[tuple[str, str], tuple[re.Pattern[str] | None, dict[str, Term]]] = field(
+        default_factory=dict, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def direction(self, src: str, tgt: str) -> list[Term]:
+        """The terms as seen translating ``src`` → ``tgt``; empty for other pairs.
+
+        Reversed, two English terms may share a Chinese one; the first row wins,
+        which is why the CSV lists the preferred English wording first.
+        """
+        src, tgt = base_lang(src), base_lang(tgt)
+        if (src, tgt) == (self.source_lang, self.target_lang):
+            return list(self.terms)
+        if (src, tgt) == (self.target_lang, self.source_lang):
+            seen: dict[str, Term] = {}
+            for term in self.terms:
+                seen.setdefault(term.target, Term(term.target, term.source, term.note, term.line))
+            return list(seen.values())
+        return []
+
+    def _pattern(self, src: str, tgt: str) -> tuple[re.Pattern[str] | None, dict[str, Term]]:
+        key = (base_lang(src), base_lang(tgt))
+        if key not in self._patterns:
+            terms = sorted(self.direction(src, tgt), key=lambda t: len(t.source), reverse=True)
+            groups = []
+            lookup: dict[str, Term] = {}
+            for index, term in enumerate(terms):
+                name = f"t{index}"
+                lookup[name] = term
+                body = "".join(_char_pattern(c) for c in term.source)
+                if term.source == term.source.lower() and term.source != term.source.upper():
+                    body = f"(?i:{body})"  # "smart cockpit" also at the start of a sentence
+                word = rf"[{WORD_CHARS}]"
+                before = rf"(?<!{word})" if re.match(word, term.source) else ""
+                after = rf"(?!{word})" if re.search(f"{word}$", term.source) else ""
+                if re.search("[a-z]$", term.source):
+                    after = "s?" + after  # "smart cockpits" is still the term
+                groups.append(f"(?P<{name}>{before}{body}{after})")
+            self._patterns[key] = (re.compile("|".join(groups)) if groups else None, lookup)
+        return self._patterns[key]
+
+    def find(self, text: str, src: str, tgt: str) -> list[Match]:
+        """Non-overlapping glossary terms in ``text``, left to right, longest first."""
+        pattern, lookup = self._pattern(src, tgt)
+        if pattern is None:
+            return []
+        return [Match(m.start(), m.end(), lookup[m.lastgroup or ""])
+                for m in pattern.finditer(text)]
+
+
+def parse(text: str, *, path: Path | None = None, source_lang: str = "en",
+          target_lang: str = "zh") -> Glossary:
+    """Parse glossary CSV text; every problem names the file and line."""
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise PressctlError(f"not valid CSV: {exc}", path=path, line=1) from None
+    if header is None:
+        return Glossary((), base_lang(source_lang), base_lang(target_lang), path)
+    names = tuple(cell.strip().lower() for cell in header)
+    if names[:2] != HEADER[:2] or (len(names) > 2 and names[2] != HEADER[2]):
+        raise PressctlError(f"header must be {','.join(HEADER)}, not {','.join(header)}",
+                            path=path, line=1)
+    terms: list[Term] = []
+    first_line: dict[str, Term] = {}
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise PressctlError(f"not valid CSV: {exc}", path=path, line=reader.line_num) from None
+        line = reader.line_num
+        if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
+            continue
+        if len(row) < 2 or len(row) > len(HEADER):
+            raise PressctlError(f"expected {len(HEADER)} columns (source,target,note), "
+                                f"found {len(row)}", path=path, line=line,
+                                hint="quote a field that contains a comma")
+        source, target = " ".join(row[0].split()), " ".join(row[1].split())
+        note = row[2].strip() if len(row) > 2 else ""
+        if not source or not target:
+            missing = "source" if not source else "target"
+            raise PressctlError(f"empty {missing} term", path=path, line=line)
+        term = Term(source, target, note, line)
+        earlier = first_line.get(source)
+        if earlier is not None:
+            if earlier.target == target:
+                continue
+            raise PressctlError(f"{source!r} is translated twice: {earlier.target!r} "
+                                f"(line {earlier.line}) and {target!r}", path=path, line=line,
+                                hint="keep one row per source term")
+        first_line[source] = term
+        terms.append(term)
+    return Glossary(tuple(terms), base_lang(source_lang), base_lang(target_lang), path)
+
+
+def load(path: Path, *, source_lang: str = "en", target_lang: str = "zh") -> Glossary:
+    """Read the glossary; a project without one has an empty glossary."""
+    if not path.exists():
+        return Glossary((), base_lang(source_lang), base_lang(target_lang), None)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise PressctlError(f"cannot read: {exc.strerror}", path=path) from None
+    except UnicodeDecodeError as exc:
+        raise PressctlError(f"not UTF-8 (byte {exc.start})", path=path,
+                            hint="save the glossary as UTF-8 CSV") from None
+    return parse(text, path=path, source_lang=source_lang, target_lang=target_lang)
