@@ -181,6 +181,17 @@ def check_translations(config: Config, release: Release, seed: Path,
     return missing
 
 
+def gate_qa(config: Config, slugs: list[str], langs: tuple[str, ...]) -> None:
+    """Refuse to publish what QA calls an error (a wrong figure, a missing term, fuzzy text)."""
+    from pressctl import qa
+
+    blocking = qa.gate(config, slugs, langs)
+    if blocking:
+        raise CheckFailed(qa.gate_message(blocking),
+                          hint="fix them (run 'pressctl qa' for the full report), or build a "
+                               "marked preview with --draft")
+
+
 def bilingual_pair(config: Config, release: Release, langs: tuple[str, ...]) -> str | None:
     """The language set beside the source in the bilingual edition: the first target built."""
     if release.lang not in langs:
@@ -203,10 +214,13 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
     langs = langs or config.languages
     formats = formats or config.formats
     code = _code_hash()
+    releases = [read(seed) for seed in seeds]
+    missing_by_seed = [check_translations(config, release, seed, langs, draft)
+                       for release, seed in zip(releases, seeds, strict=True)]
+    if not draft:
+        gate_qa(config, [r.slug for r in releases], langs)
     results, jobs = [], []
-    for seed in seeds:
-        release = read(seed)
-        missing = check_translations(config, release, seed, langs, draft)
+    for seed, release, missing in zip(seeds, releases, missing_by_seed, strict=True):
         folder = (out or config.dist) / release.slug
         result = BuildResult(release.slug, folder, untranslated=missing)
         for lang in langs:

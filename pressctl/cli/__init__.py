@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import traceback
 
-from pressctl.cli import build, catalog, project  # noqa: F401  (registers commands)
+from pressctl.cli import build, catalog, models, project, qa, translate  # noqa: F401  (registers commands)
 from pressctl.cli.app import STATE, app
 from pressctl.errors import PressctlError
 

@@ -1,0 +1,242 @@
+"""Translation QA: check every target catalog against its source before anything is published.
+
+A wrong figure or a misspelt partner name in a press release means a public
+correction, so like Translate Toolkit's pofilter or Xbench this runs a set of
+small checks over each translated entry (one module each in this package)
+and reports every problem with its file, line, check and severity.  It is a
+stage: it returns :class:`Problem` objects and never prints.
+
+:func:`run` is ``pressctl qa``; :func:`gate` is what ``pressctl build`` asks
+before publishing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import polib
+
+from pressctl import catalog
+from pressctl.config import Config
+from pressctl.errors import PressctlError
+from pressctl.qa import (
+    glossary_check,
+    leftover,
+    length,
+    numbers,
+    placeholders,
+    punctuation,
+    status,
+    unchanged,
+)
+from pressctl.qa.base import Finding, Pair, Term
+from pressctl.qa.severity import ERROR, OFF, severities
+from pressctl.qa.terms import load_terms
+
+__all__ = ["Problem", "gate", "gate_message", "run"]
+
+#: Checks of one entry, by name; punctuation-balance looks at whole paragraphs.
+ENTRY_CHECKS: dict[str, Callable[[Pair], list[Finding]]] = {
+    "numbers": numbers.check,
+    "glossary": glossary_check.check,
+    "placeholders": placeholders.check,
+    "punctuation": punctuation.width,
+    "punctuation-final": punctuation.final,
+    "unchanged": unchanged.check,
+    "length": length.check,
+    "leftover": leftover.check,
+}
+#: Status cannot be waived by a comment: the build would not publish the text anyway.
+UNWAIVABLE = frozenset({status.UNTRANSLATED, status.FUZZY})
+WAIVER = re.compile(r"^\s*qa-ignore:\s*(?P<checks>.+)$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One QA problem, located: ``file:line`` is the entry in its PO file."""
+
+    file: str
+    line: int | None
+    lang: str
+    msgid: str
+    check: str
+    severity: str
+    message: str
+    text: str  # the offending text
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        entry = " ".join(self.msgid.split())
+        entry = entry if len(entry) <= 60 else entry[:59] + "…"
+        return (f"{where}: {self.severity}: {self.check}: {self.message} "
+                f"[entry: “{entry}”] [text: “{self.text}”]")
+
+
+@dataclass(frozen=True)
+class _Document:
+    domain: str
+    segments: list[tuple[str, str, int | None]]  # msgid, file, line
+
+
+def _relative(config: Config, path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(config.root))
+    except ValueError:
+        return str(path)
+
+
+def _documents(config: Config, slugs: Iterable[str] | None) -> list[_Document]:
+    """Each seed to check and the kit's own wording, with the segments they need."""
+    from pressctl.kit import kit_segments
+    from pressctl.read import read
+    from pressctl.segment import segments
+
+    wanted = set(slugs) if slugs is not None else None
+    documents = []
+    for seed in config.seeds():
+        release = read(seed)
+        if wanted is not None and release.slug not in wanted:
+            continue
+        where = _relative(config, seed)
+        documents.append(_Document(release.slug, [(s.text, where, s.line or None)
+                                                  for s in segments(release)]))
+    documents.append(_Document(catalog.KIT_DOMAIN, [(s.text, "pressctl/kit.py", None)
+                                                    for s in kit_segments()]))
+    return documents
+
+
+def _waived(entry: polib.POEntry) -> set[str]:
+    """Checks a translator waived for this entry with a ``# qa-ignore: check, …`` comment."""
+    return {name.strip() for found in WAIVER.finditer(entry.tcomment or "")
+            for name in found.group("checks").split(",")} - UNWAIVABLE
+
+
+def _paragraphs(entries: list[polib.POEntry]) -> list[list[polib.POEntry]]:
+    """Consecutive entries from one source line: a paragraph split into sentences."""
+    groups: list[list[polib.POEntry]] = []
+    for entry in entries:
+        key = entry.occurrences[:1]
+        if groups and groups[-1][0].occurrences[:1] == key and key and key[0][1]:
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+    return groups
+
+
+def check_catalog(po: polib.POFile, *, config: Config, lang: str, file: str,
+                  terms: tuple[Term, ...], levels: dict[str, str]) -> list[Problem]:
+    """Every problem of one target catalog, in file order."""
+    entries = [e for e in po if not e.obsolete]
+    pairs = {id(e): Pair(source=e.msgid, target=e.msgstr or e.msgid,
+                         source_lang=config.source_lang, target_lang=lang,
+                         source_locale=config.locale(config.source_lang),
+                         target_locale=config.locale(lang), flags=tuple(e.flags),
+                         comment=e.comment or "", terms=terms)
+             for e in entries}
+    found: dict[int, list[Finding]] = {id(e): status.check(e) for e in entries}
+    for entry in entries:
+        if entry.msgstr:
+            for name, function in ENTRY_CHECKS.items():
+                if levels[name] != OFF:
+                    found[id(entry)].extend(function(pairs[id(entry)]))
+    if levels[punctuation.BALANCE] != OFF:
+        for group in _paragraphs(entries):
+            for entry, findings in zip(group, punctuation.balance([pairs[id(e)] for e in group]),
+                                       strict=True):
+                if entry.msgstr:
+                    found[id(entry)].extend(findings)
+    problems = []
+    for entry in entries:
+        waived = _waived(entry)
+        for finding in found[id(entry)]:
+            level = levels[finding.check]
+            if level == OFF or finding.check in waived:
+                continue
+            problems.append(Problem(file, entry.linenum, lang, entry.msgid, finding.check, level,
+                                    finding.message, finding.text))
+    return problems
+
+
+def _not_in_catalog(po: polib.POFile, document: _Document, lang: str,
+                    level: str) -> list[Problem]:
+    """Segments of the seed with no entry at all: the catalog predates the seed's last edit."""
+    seen = {e.msgid for e in po if not e.obsolete}
+    problems = []
+    for msgid, where, line in document.segments:
+        if msgid not in seen:
+            seen.add(msgid)
+            finding = status.missing(msgid)
+            problems.append(Problem(where, line, lang, msgid, finding.check, level,
+                                    finding.message, finding.text))
+    return problems
+
+
+def _languages(config: Config, langs: Iterable[str] | None) -> list[str]:
+    if langs is None:
+        return list(config.target_languages)
+    chosen = list(dict.fromkeys(langs))
+    for lang in chosen:
+        if lang not in config.languages:
+            raise PressctlError(f"unknown language {lang!r}", path=config.root / "pyproject.toml",
+                                hint=f"configured languages: {', '.join(config.languages)}")
+    return [lang for lang in chosen if lang != config.source_lang]
+
+
+def run(config: Config, *, langs: Iterable[str] | None = None,
+        slugs: Iterable[str] | None = None,
+        levels: dict[str, str] | None = None) -> list[Problem]:
+    """QA every target catalog of the project (or of ``slugs``, in ``langs``) and the kit's.
+
+    ``levels`` overrides the configured severities (check name → level).
+    """
+    levels = {**severities(config), **(levels or {})}
+    problems: list[Problem] = []
+    languages = _languages(config, langs)
+    documents = _documents(config, slugs) if languages else []
+    for lang in languages:
+        terms = load_terms(config, lang)
+        for document in documents:
+            path = config.catalog_path(lang, document.domain)
+            file = _relative(config, path)
+            po = catalog.load_or_none(path)
+            if po is None:
+                if levels[status.UNTRANSLATED] != OFF:
+                    problems.append(Problem(file, None, lang, "", status.UNTRANSLATED,
+                                            levels[status.UNTRANSLATED],
+                                            "catalog missing; run 'pressctl catalog update'",
+                                            file))
+                continue
+            if levels[status.UNTRANSLATED] != OFF:
+                problems.extend(_not_in_catalog(po, document, lang, levels[status.UNTRANSLATED]))
+            problems.extend(check_catalog(po, config=config, lang=lang, file=file, terms=terms,
+                                          levels=levels))
+    return problems
+
+
+def gate(config: Config, slugs: Iterable[str] | None,
+         langs: Iterable[str] | None) -> list[Problem]:
+    """The problems that must stop ``pressctl build`` from publishing: errors and fuzzy entries.
+
+    Fuzzy entries block whatever their configured severity, since the build
+    would silently publish the source text in their place.  ``langs`` may
+    include the source language (it is skipped); the kit's own catalog is
+    always checked, as its wording is part of every kit.
+    """
+    problems = run(config, langs=langs, slugs=slugs, levels={status.FUZZY: ERROR})
+    return [p for p in problems if p.severity == ERROR]
+
+
+def gate_message(problems: list[Problem], limit: int = 20) -> str:
+    """The blocking problems, one a line, for the error ``pressctl build`` raises."""
+    lines = [f"QA found {len(problems)} blocking problem(s):"]
+    lines.extend(f"  {p}" for p in problems[:limit])
+    if len(problems) > limit:
+        lines.append(f"  … and {len(problems) - limit} more (run 'pressctl qa')")
+    return "\n".join(lines)

@@ -1,0 +1,56 @@
+"""Leftover source text: Latin words in a Chinese or Japanese translation that should not be there.
+
+Chinese press text keeps some names in Latin letters ("MyBMW App", "HUAWEI
+HiCar", "HarmonyOS NEXT"), so a Latin word is fine when it is part of a
+glossary target term, or when it is a *name*: it appears as-is in the source
+and looks like one there — an inner capital or digit (MyBMW, HiCar, 5G), all
+capitals (NEXT, BMW), or a capital where a sentence does not begin (App in
+"MyBMW App").  Everything else is left over from the source or from a
+half-finished edit ("宝马将deeply融入…", "In中国"): lower-case words and
+capitalised sentence openers copied from the source.  Units written right
+after a figure (5 km, 40 kWh) are fine.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pressctl.qa.base import Finding, Pair
+from pressctl.qa.text import has_ideographs, is_cjk_lang, mask
+
+CHECK = "leftover"
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’\-][A-Za-z0-9]+)*")
+SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s*)[\"“‘'(\s]*$")
+
+
+def names(source: str) -> set[str]:
+    """Words of ``source`` that look like names rather than ordinary words."""
+    found = set()
+    for match in WORD.finditer(source):
+        word = match.group()
+        inner = any(c.isupper() or c.isdigit() for c in word[1:])
+        starts = SENTENCE_START.search(source[:match.start()]) is not None
+        if inner or (word[0].isupper() and not starts):
+            found.add(word)
+    return found
+
+
+def check(pair: Pair) -> list[Finding]:
+    if not is_cjk_lang(pair.target_lang) or not has_ideographs(pair.target):
+        return []
+    text = mask(pair.target, pair.flags)
+    for term in sorted(pair.terms, key=lambda t: len(t.target), reverse=True):
+        if term.target and WORD.search(term.target):
+            text = text.replace(term.target, " " * len(term.target))
+    allowed = names(mask(pair.source, pair.flags))
+    spans: list[tuple[int, int]] = []
+    for match in WORD.finditer(text):
+        word = match.group()
+        if word in allowed or re.search(r"\d\s?$", text[:match.start()]):
+            continue
+        if spans and not text[spans[-1][1]:match.start()].strip():
+            spans[-1] = (spans[-1][0], match.end())  # one finding for a run of words
+        else:
+            spans.append((match.start(), match.end()))
+    return [Finding(CHECK, f"Latin text “{pair.target[a:b]}” is neither a glossary term nor "
+                           "a name from the source", pair.target[a:b]) for a, b in spans]

@@ -1,0 +1,45 @@
+"""Severity of each check, from ``[tool.pressctl.qa]``: ``error``, ``warning`` or ``off``.
+
+Errors block a release (``pressctl qa`` exits 1, ``pressctl build`` refuses
+to publish); warnings are shown for a reviewer to judge.  The defaults make
+errors of what a reader would see as a mistake — a wrong figure, a wrong
+official name, a broken placeholder, missing or unreviewed text, wrong or
+unbalanced punctuation — and warnings of heuristics that also fire on good
+translations: length, Latin leftovers, unchanged text.
+"""
+
+from __future__ import annotations
+
+from pressctl.config import Config
+from pressctl.errors import PressctlError
+
+ERROR, WARNING, OFF = "error", "warning", "off"
+LEVELS = (ERROR, WARNING, OFF)
+DEFAULTS: dict[str, str] = {
+    "numbers": ERROR,
+    "glossary": ERROR,
+    "placeholders": ERROR,
+    "untranslated": ERROR,
+    "fuzzy": ERROR,
+    "punctuation": ERROR,
+    "punctuation-final": ERROR,
+    "punctuation-balance": ERROR,
+    "length": WARNING,
+    "leftover": WARNING,
+    "unchanged": WARNING,
+}
+
+
+def severities(config: Config) -> dict[str, str]:
+    """Every check's severity: the defaults overridden by the project's settings."""
+    levels = dict(DEFAULTS)
+    where = config.root / "pyproject.toml"
+    for name, level in config.qa.items():
+        if name not in DEFAULTS:
+            raise PressctlError(f"unknown QA check {name!r} in [tool.pressctl.qa]", path=where,
+                                hint=f"checks: {', '.join(DEFAULTS)}")
+        if not isinstance(level, str) or level.lower() not in LEVELS:
+            raise PressctlError(f"[tool.pressctl.qa] {name} must be one of "
+                                f"{', '.join(LEVELS)}, not {level!r}", path=where)
+        levels[name] = level.lower()
+    return levels

@@ -1,0 +1,23 @@
+"""The glossary terms that apply to one target language.
+
+Loading and orienting the glossary is :mod:`pressctl.glossary`'s job (the
+translation engine uses the same terms); this adapter only turns them into
+the checks' :class:`~pressctl.qa.base.Term` and is the one place to change if
+that API moves.
+"""
+
+from __future__ import annotations
+
+from pressctl.config import Config
+from pressctl.qa.base import Term
+
+
+def load_terms(config: Config, lang: str) -> tuple[Term, ...]:
+    """Glossary terms for translating the source language into ``lang``; none without one."""
+    from pressctl import glossary
+
+    if not config.target_languages:
+        return ()
+    loaded = glossary.load(config.glossary_path, source_lang=config.source_lang,
+                           target_lang=config.target_languages[0])
+    return tuple(Term(t.source, t.target) for t in loaded.direction(config.source_lang, lang))

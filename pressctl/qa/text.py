@@ -1,0 +1,53 @@
+"""Text helpers shared by the checks: scripts, and spans that are not prose.
+
+Placeholders, URLs, e-mail addresses and markup tags are code, not language:
+numbers, punctuation and leftover checks look at text with those spans
+blanked out (same length, so offsets still point into the original).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Languages written without spaces, with full-width punctuation.
+CJK_LANGS = frozenset({"zh", "ja"})
+IDEOGRAPH = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+BRACE_FIELD = re.compile(r"\{[A-Za-z_][\w.\[\]]*(?:![rsa])?(?::[^{}]*)?\}|\{\d*\}")
+PRINTF = re.compile(r"%(?:\([^)]+\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[diouxXeEfFgGcrsa%]")
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”‘’（）]*[^\s<>\"“”‘’（）.,;:!?。，；：！？)]")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+
+
+def base_lang(lang: str) -> str:
+    """``zh_Hans_CN`` or ``zh-CN`` → ``zh``."""
+    return lang.replace("-", "_").split("_")[0].lower()
+
+
+def is_cjk_lang(lang: str) -> bool:
+    return base_lang(lang) in CJK_LANGS
+
+
+def has_ideographs(text: str) -> bool:
+    return IDEOGRAPH.search(text) is not None
+
+
+def protected(text: str, flags: tuple[str, ...] = ()) -> list[re.Match[str]]:
+    """Spans of code inside a segment: placeholders, URLs, e-mail addresses, tags.
+
+    printf-style ``%s`` only counts under the ``python-format`` flag, since
+    in prose "6.4% of" would otherwise read as a ``% o`` conversion.
+    """
+    patterns = [URL, EMAIL, TAG, BRACE_FIELD]
+    if "python-format" in flags:
+        patterns.append(PRINTF)
+    return [m for pattern in patterns for m in pattern.finditer(text)]
+
+
+def mask(text: str, flags: tuple[str, ...] = ()) -> str:
+    """``text`` with every protected span replaced by spaces of the same length."""
+    chars = list(text)
+    for match in protected(text, flags):
+        chars[match.start():match.end()] = " " * (match.end() - match.start())
+    return "".join(chars)

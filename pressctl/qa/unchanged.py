@@ -1,0 +1,31 @@
+"""Unchanged: a translation identical to its source, where the source has words to translate.
+
+Copying the source is what an editor does to silence "untranslated"; it is
+also right for a name or a product kept in Latin letters.  So what is left
+after removing glossary terms kept as they are ("MyBMW App" → "MyBMW App"),
+placeholders, URLs, numbers and punctuation must still hold a word for the
+entry to be reported.  A warning by default: names without a glossary entry
+may legitimately stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pressctl.qa.base import Finding, Pair
+from pressctl.qa.glossary_check import occurrences
+from pressctl.qa.text import mask
+
+CHECK = "unchanged"
+
+
+def check(pair: Pair) -> list[Finding]:
+    if " ".join(pair.source.split()) != " ".join(pair.target.split()):
+        return []
+    rest = mask(pair.source, pair.flags)
+    kept = tuple(t for t in pair.terms if t.source == t.target)
+    for _, seen in occurrences(rest, kept):
+        rest = rest.replace(seen, " ")
+    if not re.search(r"[^\W\d_]{2,}", rest):
+        return []
+    return [Finding(CHECK, "the translation is the source text unchanged", pair.target)]

@@ -1,0 +1,131 @@
+"""Figures compared by value across English and Chinese conventions (pressctl.qa.numbers)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pressctl.qa.base import Pair
+from pressctl.qa.numbers import check, extract, scales
+
+EN, ZH = "en_GB", "zh_Hans_CN"
+
+
+def values(text: str, locale: str) -> list[object]:
+    return [n.value for n in extract(text, locale)]
+
+
+def zh(source: str, target: str) -> list[str]:
+    return [f.message for f in check(Pair(source, target))]
+
+
+def test_scale_words_come_from_cldr() -> None:
+    assert scales(EN)["billion"] == 10**9
+    assert scales(EN)["million"] == 10**6
+    assert scales(ZH) == {"万": 10**4, "亿": 10**8, "万亿": 10**12}
+
+
+@pytest.mark.parametrize(("english", "chinese"), [
+    ("revenue of €142.38 billion", "营收1423.8亿欧元"),
+    ("€9.1 billion", "91亿欧元"),
+    ("over 3 million vehicles", "超过300万辆"),
+    ("more than 1.5 million", "超过150万"),
+    ("€9.1bn", "91亿欧元"),
+    ("10 thousand", "1万"),
+    ("2 trillion", "2万亿"),
+    ("30 million", "3千万"),
+    ("3,000 units", "3千台"),
+    ("1,234,567.5 units", "1234567.5台"),
+    ("up 17.1%", "增长17.1%"),
+    ("up 17.1 per cent", "增长17.1%"),
+    ("up 17.1%", "增长１７．１％"),
+    ("approximately 460 local suppliers", "约460家本土供应商"),
+    ("On March 17, BMW China announced", "3月17日，宝马中国宣布"),
+    ("on 17 March 2025", "2025年3月17日"),
+    ("on March 17th", "3月17日"),
+    ("by 2026", "2026年"),
+    ("in March", "3月"),
+    ("Local cooperation 2.0", "本土合作2.0"),
+    ("nearly a quarter of users", "近四分之一的用户"),
+    ("the 2024-2025 season", "2024-2025赛季"),
+    ("in Q1 2025", "2025年第一季度"),
+    ("in the third quarter", "第三季度"),
+    ("Q4 sales", "四季度销量"),
+    ("in H1", "上半年"),
+    ("in the second half of 2025", "2025年下半年"),
+])
+def test_same_figures_pass_both_ways(english: str, chinese: str) -> None:
+    assert zh(english, chinese) == []
+    reverse = Pair(chinese, english, source_lang="zh", target_lang="en", source_locale=ZH,
+                   target_locale=EN)
+    assert check(reverse) == []
+
+
+@pytest.mark.parametrize(("english", "chinese", "expected"), [
+    ("revenue of €142.38 billion", "营收1432.8亿欧元", "number changed: 142.38 billion"),
+    ("revenue of €142.38 billion", "营收142.38亿欧元", "number changed"),
+    ("over 3 million vehicles", "超过30万辆", "number changed"),
+    ("about 460 suppliers", "约家供应商", "number missing from the translation: 460"),
+    ("about 460 suppliers", "约460家供应商，共500家", "number not in the source: 500"),
+    ("On March 17, BMW announced", "3月18日，宝马宣布", "number changed: March 17"),
+    ("On March 17, BMW announced", "17日，宝马宣布", "number changed: March 17"),
+    ("in March", "4月", "month 3"),
+    ("by 2026", "2027年", "number changed: 2026"),
+    ("up 17.1%", "增长71.1%", "number changed: 17.1"),
+    ("in Q1 2025", "2025年第二季度", "number changed: Q1 (quarter 1)"),
+    ("in H1", "下半年", "number changed: H1 (half 1)"),
+])
+def test_changed_missing_or_extra_figures_fail(english: str, chinese: str,
+                                               expected: str) -> None:
+    messages = zh(english, chinese)
+    assert messages and expected in messages[0], messages
+
+
+def test_changed_figure_names_both_values() -> None:
+    [finding] = check(Pair("revenue of €142.38 billion", "营收1432.8亿欧元"))
+    assert finding.text == "1432.8亿"
+    assert "142,380,000,000" in finding.message and "143,280,000,000" in finding.message
+
+
+def test_words_that_look_like_units_are_not_multipliers() -> None:
+    assert values("全长5千米，重3千克", ZH) == [Decimal(5), Decimal(3)]
+    assert values("BMW may announce 3 models in May", EN) == [Decimal(3)]
+    assert values("3个月内", ZH) == [Decimal(3)]
+    assert values("统一月度报告", ZH) == []
+
+
+def test_placeholders_and_urls_hold_no_figures() -> None:
+    assert values("Page {page} of {pages}, see https://example.com/2024/report", EN) == []
+
+
+def test_repeated_figures_compare_as_sets() -> None:
+    assert zh("In 2025 the company will focus on 2025 targets.", "2025年公司将聚焦目标。") == []
+
+
+@given(st.integers(min_value=1, max_value=99_999), st.integers(min_value=0, max_value=2))
+def test_billions_in_english_are_yi_in_chinese(cents: int, places: int) -> None:
+    amount = Decimal(cents).scaleb(-places)
+    yi = (amount * 10).normalize()
+    assert zh(f"revenue of €{amount} billion", f"营收{yi:f}亿欧元") == []
+
+
+@given(st.integers(min_value=1, max_value=9_999))
+def test_millions_in_english_are_wan_in_chinese(tenths: int) -> None:
+    amount = Decimal(tenths).scaleb(-1)
+    wan = (amount * 100).normalize()
+    assert zh(f"{amount} million cars", f"{wan:f}万辆") == []
+    assert zh(f"{amount} million cars", f"{wan + 1:f}万辆") != []
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_grouped_and_full_width_digits_read_alike(number: int) -> None:
+    full = str(number).translate({ord(d): chr(0xFF10 + int(d)) for d in "0123456789"})
+    assert values(f"{number:,} units", EN) == values(f"{full}台", ZH) == [Decimal(number)]
+
+
+def test_a_locale_cldr_does_not_know_falls_back_to_its_language_or_english() -> None:
+    assert values("3 million on March 17", "xx_YY") == [Decimal(3_000_000), (3, 17)]
+    assert values("300万", "zh-CN") == [Decimal(3_000_000)]
