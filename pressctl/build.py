@@ -24,7 +24,8 @@ from pressctl.release import Release
 from pressctl.segment import segments
 from pressctl.write import remove_stale_temporaries, sha256, write_manifest, write_with
 
-Progress = Callable[[str], None]
+#: Called after each file: (its path relative to the project, files done, files to build).
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -274,14 +275,14 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for target in pool.map(run_job, stale):
+            for done, target in enumerate(pool.map(run_job, stale), 1):
                 if progress:
-                    progress(relative(config, target))
+                    progress(relative(config, target), done, len(stale))
     else:
-        for job in stale:
+        for done, job in enumerate(stale, 1):
             run_job(job)
             if progress:
-                progress(relative(config, job.target))
+                progress(relative(config, job.target), done, len(stale))
     keys = {job.target: job.key for job in todo}
     built = {job.target for job in stale}
     for result, seed in zip(results, config.seeds(), strict=True):

@@ -72,3 +72,39 @@ def test_usage_error_exit_2() -> None:
     assert "unknown format 'odt'" in result.stderr
     assert "Traceback" not in result.stderr
     assert run("no-such-command").returncode == 2
+
+
+def test_build_output_is_plain_when_not_a_terminal(project: Path) -> None:
+    result = run("build", "--lang", "en", "--format", "pdf", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stderr + result.stdout
+    assert "wrote dist/bmw-huawei-harmonyos/bmw-huawei-harmonyos.en.pdf" in result.stderr
+
+
+def test_build_draws_a_progress_bar_on_a_terminal(project: Path) -> None:
+    import pty
+
+    output = bytearray()
+
+    def read(fd: int) -> bytes:
+        data = os.read(fd, 4096)
+        output.extend(data)
+        return data
+
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        status = pty.spawn([sys.executable, "-m", "pressctl", "build", "--lang", "en",
+                            "--format", "pdf", "--format", "docx"], read)
+    finally:
+        os.chdir(cwd)
+    text = output.decode("utf-8", "replace")
+    assert os.waitstatus_to_exitcode(status) == 0, text
+    assert "building" in text and "2/2" in text  # rich's bar with its count
+    assert "\x1b[" in text
+
+
+def test_quiet_prints_nothing_on_success(project: Path) -> None:
+    result = run("--quiet", "build", "--lang", "en", "--format", "pdf", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "" and result.stdout == ""

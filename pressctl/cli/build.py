@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from pressctl.cli.app import app, config, emit_json, info
+from pressctl.cli.progress import Bar
 
 
 @app.command("build")
@@ -45,8 +46,18 @@ def build_command(
                               hint="run 'pressctl build' and commit the result")
         info(f"{cfg.output_dir} is up to date")
         return
-    results = stage.build(cfg, langs=langs, formats=formats, draft=draft, jobs=jobs, force=force,
-                          progress=lambda name: info(f"wrote {name}"))
+    bar = Bar("building")
+
+    def progress(name: str, done: int, total: int) -> None:
+        bar(done, total)
+        if not bar.shown:
+            info(f"wrote {name}")
+
+    try:
+        results = stage.build(cfg, langs=langs, formats=formats, draft=draft, jobs=jobs,
+                              force=force, progress=progress)
+    finally:
+        bar.close()
     if as_json:
         emit_json([{"slug": r.slug, "files": [stage.relative(cfg, f) for f in r.files],
                     "built": [stage.relative(cfg, f) for f in r.built],

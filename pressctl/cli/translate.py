@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from pressctl.cli.app import STATE, app, config, emit_json, info
+from pressctl.cli.progress import Bar
 
 if TYPE_CHECKING:
     from pressctl.config import Config
@@ -25,33 +26,6 @@ PROGRESS_MIN = 8
 #: Sentences listed as "needs review" / "untranslated" before the rest are only counted.
 REPORT_LIMIT = 20
 MARKDOWN = (".md", ".markdown")
-
-
-class _Bar:
-    """A rich progress bar on standard error, only on a terminal and for longer runs."""
-
-    def __init__(self, label: str) -> None:
-        self.label = label
-        self.progress: Any = None
-        self.task: Any = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.progress is None:
-            if total < PROGRESS_MIN or STATE["quiet"] or not sys.stderr.isatty():
-                return
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-            self.progress = Progress(TextColumn("{task.description}"), BarColumn(),
-                                     MofNCompleteColumn(), console=Console(stderr=True),
-                                     transient=True)
-            self.progress.start()
-            self.task = self.progress.add_task(self.label, total=total)
-        self.progress.update(self.task, completed=done)
-
-    def close(self) -> None:
-        if self.progress is not None:
-            self.progress.stop()
 
 
 def _is_seed(path: Path, cfg: Config) -> bool:
@@ -189,7 +163,7 @@ def _fill_seed(cfg: Config, seed: Path, src: str | None, targets: list[str],
         if tgt == lang:
             raise PressctlError(f"--to {tgt} is the seed's own language")
         translator = _translator(cfg, lang, tgt, memory_only)
-        bar = _Bar(f"{release.slug} → {tgt}")
+        bar = Bar(f"{release.slug} → {tgt}", PROGRESS_MIN)
         try:
             fill = _run(lambda t=translator, g=tgt, b=bar: fill_catalog(
                 cfg, seed, g, t, use_machine=not memory_only, progress=b))
@@ -267,7 +241,7 @@ def translate_command(
     blocks = layout(text, markdown=markdown)
     units = list(dict.fromkeys(b.text for b in blocks if not b.verbatim))
     translator = _translator(cfg, src, tgt, memory_only)
-    bar = _Bar(f"{src} → {tgt}")
+    bar = Bar(f"{src} → {tgt}", PROGRESS_MIN)
     try:
         results = _run(lambda: translator.translate(units, use_machine=not memory_only,
                                                     progress=bar))
