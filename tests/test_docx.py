@@ -100,15 +100,17 @@ def test_styles_and_runs_carry_the_cjk_font_and_language(
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     east = kit.tag if kit.cjk else "zh-CN"
-    for r_pr in [defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}"),
-                 *(s.find(qn("w:rPr")) for s in styles.findall(qn("w:style"))
-                   if s.get(qn("w:customStyle")) == "1")]:
+    default = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    for r_pr in [default, *(s.find(qn("w:rPr")) for s in styles.findall(qn("w:style"))
+                            if s.get(qn("w:customStyle")) == "1")]:
         fonts, lang_el = r_pr.find(qn("w:rFonts")), r_pr.find(qn("w:lang"))
         assert fonts.get(qn("w:eastAsia")) == family
         assert fonts.get(qn("w:cs")) == family
         assert not [a for a in fonts.attrib if "heme" in a]
-        # Latin words in Chinese text are English: tagged zh-CN, LibreOffice splits them
-        assert lang_el.get(qn("w:val")) == ("en-US" if kit.cjk else kit.tag)
+        # Latin words in Chinese text are English: tagged zh-CN, LibreOffice splits them;
+        # the default names the document's language (LibreOffice's PDF /Lang)
+        latin = kit.tag if r_pr is default or not kit.cjk else "en-US"
+        assert lang_el.get(qn("w:val")) == latin
         assert lang_el.get(qn("w:eastAsia")) == east
     runs = list(document.element.body.iter(qn("w:r")))
     assert runs
@@ -309,6 +311,15 @@ def converted(rendered: dict[str, tuple[Kit, Path]],
     return {lang: folder / f"{path.stem}.pdf" for lang, (_kit, path) in rendered.items()}
 
 
+def body_text(pdf: Path, kit: Kit) -> str:
+    """The text between the page margins: no header or footer (they sit in the margins)."""
+    width, height = (595.0, 842.0) if kit.page_size == "A4" else (612.0, 792.0)
+    top, _right, bottom, _left = (v * 72 / 25.4 for v in kit.margins_mm)
+    return subprocess.run(["pdftotext", "-x", "0", "-y", str(int(top)), "-W", str(int(width)),
+                           "-H", str(int(height - top - bottom)), str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
 def pdf_fonts(path: Path) -> list[str]:
     out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
     return [line.split()[0].split("+")[-1] for line in out.stdout.splitlines()[2:] if line]
@@ -329,8 +340,10 @@ def test_libreoffice_converts_with_the_cjk_font(
     assert fonts and all(name.lower().startswith(stem) for name in fonts), fonts
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
-    # pdftotext joins a word hyphenated at a line end ("high-⏎frequency" → "highfrequency")
-    flat = squash(text).replace("-", "")
+    # the text inside the margins, so a paragraph that runs onto the next page reads on
+    # past the running header and footer; pdftotext joins a word hyphenated at a line
+    # end ("high-⏎frequency" → "highfrequency")
+    flat = squash(body_text(pdf, kit)).replace("-", "")
     missing = [s.text for s in segments(kit.release)
                if squash(s.text).replace("-", "") not in flat]
     assert not missing
@@ -371,3 +384,110 @@ def test_libreoffice_keeps_the_metadata(rendered: dict[str, tuple[Kit, Path]],
                           check=True).stdout
     assert f"Title:           {kit.release.title}" in info
     assert kit.release.organisation in info
+
+
+@pytest.fixture(scope="module")
+def editions(config: Config, release: Release,
+             tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[list[Kit], Path, Path]]:
+    """Each edition (en, zh, bilingual): its kits, our PDF and LibreOffice's PDF of the DOCX."""
+    from pressctl.render import pdf
+
+    need("soffice")
+    folder = tmp_path_factory.mktemp("editions")
+    en, zh = kit_for(config, release, "en"), kit_for(config, release, "zh")
+    out = {}
+    for name, kits in (("en", [en]), ("zh", [zh]), ("bilingual", [en, zh])):
+        if name == "bilingual":
+            render_bilingual(en, zh, folder / f"{name}.docx")
+            pdf.render_bilingual(en, zh, folder / f"{name}.ours.pdf")
+        else:
+            render(kits[0], folder / f"{name}.docx")
+            pdf.render(kits[0], folder / f"{name}.ours.pdf")
+        out[name] = (kits, folder / f"{name}.ours.pdf", folder / f"{name}.pdf")
+    subprocess.run(["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                    "--headless", "--convert-to", "pdf", "--outdir", str(folder),
+                    *(str(folder / f"{name}.docx") for name in out)],
+                   check=True, capture_output=True, timeout=240)
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["en", "zh", "bilingual"])
+def test_libreoffice_pdf_matches_the_pdf_kit(
+        editions: dict[str, tuple[list[Kit], Path, Path]], name: str) -> None:
+    """Same page count, the same bookmarks (title and sections), the kit's language and a
+    footer numbering each page — in our PDF and in LibreOffice's PDF of the DOCX."""
+    pypdf = pytest.importorskip("pypdf")
+    need("pdftotext")
+    kits, ours, theirs = editions[name]
+    mine, lo = pypdf.PdfReader(ours), pypdf.PdfReader(theirs)
+    assert len(lo.pages) == len(mine.pages)
+    assert lo.trailer["/Root"]["/Lang"] == kits[0].tag  # zh-CN, not the Latin words' en-US
+    titles = [item.title for item in lo.outline if not isinstance(item, list)]
+    expected = [item.title for item in mine.outline if not isinstance(item, list)]
+    if name == "bilingual":
+        # a bookmark per side in the DOCX, per row in the PDF; the DOCX sets the
+        # translated title as the English title's subtitle
+        expected = [side for title in expected for side in title.split(" / ")
+                    if side != kits[1].release.title]
+    assert titles == expected
+    pages = len(lo.pages)
+    for page in range(1, pages + 1):
+        text = squash(subprocess.run(["pdftotext", "-f", str(page), "-l", str(page),
+                                      str(theirs), "-"], capture_output=True, text=True,
+                                     check=True).stdout)
+        for kit in kits:
+            assert squash(kit.page_label(page, pages)) in text, (page, kit.lang)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["en", "bilingual"])
+def test_libreoffice_sets_tables_on_the_margins(
+        editions: dict[str, tuple[list[Kit], Path, Path]], name: str) -> None:
+    """A table's edges on the margins: its text inset by the cell margin, not the table
+    pushed left out of the text block by it (Word's compatibility-mode placement)."""
+    need("pdftotext")
+    kits, _ours, theirs = editions[name]
+    kit = kits[0]
+    head = kit.t("Figure") if name == "en" else "English"
+    bbox = subprocess.run(["pdftotext", "-bbox", str(theirs), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    margin = kit.margins_mm[3] * 72 / 25.4
+    words = re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', bbox)
+    title = min(float(x) for x, word in words if word == kit.release.title.split()[0])
+    assert abs(title - margin) < 1  # the text block starts at the margin ...
+    cell = min(float(x) for x, word in words if word == head)
+    assert 4 < cell - margin < 8  # ... and a cell's text one cell margin (5.75 pt) inside
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_chart_labels_sit_on_one_line_beside_one_axis(
+        rendered: dict[str, tuple[Kit, Path]], lang: str) -> None:
+    """Each bar's label on one line (a wrapped one left "revenue" alone), every chart's
+    axis at the same x so the bars of the three charts start level."""
+    import io
+
+    from PIL import Image
+
+    _kit, path = rendered[lang]
+    with zipfile.ZipFile(path) as package:
+        images = [Image.open(io.BytesIO(package.read(name))).convert("L")
+                  for name in sorted(package.namelist()) if name.startswith("word/media/")]
+    assert len(images) == 3
+
+    def runs(flags: list[bool]) -> int:
+        return sum(1 for i, flag in enumerate(flags) if flag and (i == 0 or not flags[i - 1]))
+
+    axes = set()
+    for image in images:
+        width, height = image.size
+        pixels = image.load()
+        # the axis: the leftmost column that is grey from top to bottom
+        axis = next(x for x in range(width)
+                    if all(150 < pixels[x, y] < 235 for y in range(height // 4, height * 3 // 4)))
+        axes.add(axis)
+        bars = runs([pixels[axis + 3, y] < 150 for y in range(height)])
+        lines = runs([any(pixels[x, y] < 128 for x in range(0, axis - 4))
+                      for y in range(height)])
+        assert lines == bars >= 2
+    assert len(axes) == 1

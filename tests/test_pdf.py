@@ -596,3 +596,160 @@ def test_dateline_boilerplate_and_media_contact(lang: str, kits: dict[str, Kit],
     assert text.index(squeeze(kit.end_mark)) < text.index(squeeze(about))
     titles = [item.title for item in pypdf.PdfReader(path).outline]
     assert titles[-2:] == [about, kit.t("Media contact")]
+
+
+def body_lines(path: Path, kit: Kit) -> list[list[tuple[float, str]]]:
+    """Per page, (baseline y, text) of what is drawn inside the frame: no letterhead,
+    running header or footer."""
+    from reportlab.lib.pagesizes import A4, LETTER
+
+    from pressctl.render.pdf import BAND_HEIGHT
+
+    height = {"A4": A4, "Letter": LETTER}[kit.page_size][1]
+    top, _right, bottom, _left = (v * 72 / 25.4 for v in kit.margins_mm)
+    pages: list[list[tuple[float, str]]] = []
+    for number, page in enumerate(pypdf.PdfReader(path).pages):
+        ceiling = height - (max(top, BAND_HEIGHT) if number == 0 else top)
+        chunks: list[tuple[float, str]] = []
+
+        def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object,
+                  chunks: list[tuple[float, str]] = chunks, ceiling: float = ceiling) -> None:
+            y = tm[5] * cm[3] + cm[5]
+            if squeeze(text) and bottom < y < ceiling:
+                chunks.append((y, squeeze(text)))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(chunks)
+    return pages
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_heading_goes_overleaf_only_when_its_first_lines_would_not_fit(
+        lang: str, kits: dict[str, Kit], tmp_path: Path) -> None:
+    """A heading keeps company with the first two lines of its paragraph, not all of it:
+    with reportlab's keepWithNext alone it went overleaf with a long paragraph and left
+    the foot of the page empty."""
+    from pressctl.render.pdf import CHINESE, LATIN
+
+    kit = kits[lang]
+    m = CHINESE if kit.cjk else LATIN
+    heading_leading = 12.5 * (1.5 if kit.cjk else 1.3)
+    # heading (space before, line, space after), two lines of its paragraph, the space
+    # after the paragraph above, and the part of that paragraph's last line below its
+    # baseline
+    needed = 10 + heading_leading + 5 + 2 * m.body_leading + 0.55 * m.body_leading
+    below_baseline = m.body_leading - m.body * 0.6
+    sentences = [s.text for s in segments(kit.release) if s.role == "body"]
+    headings = [b.text for b in kit.release.blocks if b.kind is BlockKind.HEADING]
+    moved = split = 0
+    bottom = kit.margins_mm[2] * 72 / 25.4
+    for shift in range(4):
+        blocks: list[Block] = []
+        for n in range(10):
+            blocks.append(Block(BlockKind.HEADING, f"{shift}.{n} {headings[n % len(headings)]}"))
+            words = " ".join(sentences[(n + i) % len(sentences)]
+                             for i in range(3 + (n * 5 + shift) % 5))  # long paragraphs
+            blocks.append(Block(BlockKind.PARAGRAPH, f"{shift}.{n}: {words}"))
+        long = replace(kit, release=kit.release.replace(blocks=tuple(blocks)))
+        path = render_to(long, tmp_path / f"long{shift}.pdf")
+        pages = body_lines(path, long)
+        starts = first_lines(path, [b.text for b in blocks])
+        for index in range(0, len(blocks), 2):
+            page, _x, y = starts[index]
+            next_page = starts[index + 2][0] if index + 2 < len(blocks) else len(pages) - 1
+            split += next_page > page and starts[index + 1][0] == page
+            if page and y >= max(line_y for line_y, _ in pages[page]) - 0.5:  # heads a page
+                moved += 1
+                free = min(line_y for line_y, _ in pages[page - 1]) - below_baseline - bottom
+                assert free < needed, (blocks[index].text, free, needed)
+    assert moved and split  # both cases were there to get right
+
+
+def test_a_three_line_chinese_paragraph_never_leaves_one_line_overleaf(
+        kits: dict[str, Kit], chinese_font: str) -> None:
+    from reportlab.lib.styles import ParagraphStyle
+
+    from pressctl.render.pdf_text import CJKParagraph, Run
+
+    style = ParagraphStyle("t", fontName=chinese_font, fontSize=10.5, leading=18)
+    text = kits["zh"].release.blocks[1].text
+    for lines in range(3, 7):
+        paragraph = CJKParagraph([Run(text, chinese_font)], style)
+        width = 10.5 * (len(text) // lines + 2)
+        total = len(paragraph._layout(width))
+        for fit in range(1, total):
+            parts = paragraph.split(width, fit * 18 + 1)
+            sizes = [len(part._layout(width)) for part in parts]
+            # never one line alone at the foot of a page or at the head of the next
+            assert not parts or min(sizes) >= 2, (total, fit, sizes)
+            assert sum(sizes) in (0, total)
+
+
+@pytest.mark.parametrize("which", ["en", "zh", "bilingual"])
+def test_every_page_carries_its_own_footer(which: str, kits: dict[str, Kit],
+                                           pdfs: dict[str, Path], bilingual: Path) -> None:
+    path = bilingual if which == "bilingual" else pdfs[which]
+    sides = [kits["en"], kits["zh"]] if which == "bilingual" else [kits[which]]
+    pages = len(pypdf.PdfReader(path).pages)
+    for page in range(1, pages + 1):
+        text = squeeze(pdftotext(path, "-f", str(page), "-l", str(page)))
+        for kit in sides:
+            assert squeeze(kit.page_label(page, pages)) in text, (page, kit.lang)
+        others = [p for p in range(1, pages + 1) if p != page]
+        assert not any(squeeze(kit.page_label(p, pages)) in text for kit in sides
+                       for p in others)
+
+
+def test_bilingual_rows_start_on_one_baseline_and_keep_speakers_with_quotes(
+        kits: dict[str, Kit], tmp_path: Path) -> None:
+    """Row by row the two first lines are level (reportlab sets a Latin line at the top
+    of its leading, a Chinese one in its middle), and a quotation's speaker line never
+    opens a page without the end of the quotation, at whatever height a page breaks."""
+    from pressctl.render.pdf import render_bilingual
+
+    en, zh = kits["en"], kits["zh"]
+    quote = next(i for i, b in enumerate(en.release.blocks) if b.kind is BlockKind.QUOTE)
+    opened = 0
+    for filler in range(0, 24):
+        # push the quotation down the page in small steps: copies of the lead, headings
+        def padded(kit: Kit, filler: int = filler) -> Kit:
+            blocks = kit.release.blocks
+            heading = next(b for b in blocks if b.kind is BlockKind.HEADING)
+            extra = tuple(replace(blocks[0], text=f"{n}. {blocks[0].text}")
+                          for n in range(filler // 3))
+            extra += tuple(replace(heading, text=f"{n}. {heading.text}")
+                           for n in range(filler % 3))
+            return replace(kit, release=kit.release.replace(
+                blocks=(*extra, *blocks[:quote + 1])))
+        left, right = padded(en), padded(zh)
+        path = tmp_path / f"b{filler}.pdf"
+        render_bilingual(left, right, path)
+        for (page, _x, y), (page_zh, _x_zh, y_zh) in zip(
+                first_lines(path, [b.text for b in left.release.blocks]),
+                first_lines(path, [b.text for b in right.release.blocks]), strict=True):
+            assert page == page_zh and abs(y - y_zh) < 0.5
+        pages = body_lines(path, left)
+        for number, lines in enumerate(pages):
+            if number and lines:
+                top = max(y for y, _ in lines)
+                firsts = [text for y, text in lines if y >= top - 0.5]
+                # the speaker line starts with a dash: "— Gao Xiang", "——高翔"
+                assert not any(text.startswith("—") for text in firsts), (filler, firsts)
+        opened += len(pages) > 1
+    assert opened
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_chart_labels_sit_on_one_line(lang: str, kits: dict[str, Kit],
+                                                      pdfs: dict[str, Path]) -> None:
+    """A wrapped label left "revenue" or "(plan)" alone on a line: the label column
+    fits the longest label (within bounds), the same for every chart."""
+    from pressctl.render.chart import groups
+
+    kit = kits[lang]
+    lines = [squeeze(line) for line in pdftotext(pdfs[lang], "-raw").splitlines()]
+    charted = [row for rows in groups(kit.facts) for row in rows]
+    assert charted
+    for row in charted:
+        # once in the fact table, once beside its bar: each time whole on one line
+        assert sum(squeeze(row.label) in line for line in lines) >= 2, row.label

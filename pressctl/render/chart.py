@@ -44,13 +44,26 @@ def _text(drawing: Drawing, x: float, y: float, text: str, font: str, size: floa
                            fillColor=INK))
 
 
+#: The label column takes the longest label on one line, within these shares of
+#: the width: wrapped labels leave a lone word ("revenue", "(plan)") on a line.
+LABEL_SHARE = (0.28, 0.45)
+
+
+def label_column(rows: list[FactRow], width: float, font: str, size: float) -> float:
+    """The label column's width, one for all the charts of a kit so their axes align."""
+    longest = max((pieces(row.label, font, size)[1] for row in rows), default=0.0)
+    low, high = LABEL_SHARE
+    return float(min(max(longest + 1, width * low), width * high))
+
+
 def bar_chart(rows: list[FactRow], width: float, regular: str, bold: str, colour: Color,
-              size: float = 8.5) -> Drawing:
+              size: float = 8.5, label_width: float | None = None) -> Drawing:
     """A horizontal bar chart ``width`` points wide, as tall as its labels need."""
     line_height = size * 1.3
     bar_height = size * 1.7
     row_gap = size * 0.9
-    label_width = width * 0.36
+    if label_width is None:
+        label_width = label_column(rows, width, regular, size)
     gap = size
     value_width = max(pieces(r.value_text, bold, size)[1] for r in rows) + size
     plot_left = label_width + gap

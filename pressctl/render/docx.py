@@ -28,7 +28,13 @@ from pressctl.fonts import FontSet, resolve
 from pressctl.kit import Kit, quoted_text
 from pressctl.release import Block, BlockKind
 from pressctl.render import docx_chart, docx_package
-from pressctl.render.docx_styles import Face, define_styles, face_for, run_properties
+from pressctl.render.docx_styles import (
+    CELL_MARGIN,
+    Face,
+    define_styles,
+    face_for,
+    run_properties,
+)
 from pressctl.render.docx_text import clean
 from pressctl.render.docx_watermark import watermark_run
 
@@ -224,10 +230,15 @@ def _table_layout(table: Table, text_width: Emu, shares: tuple[float, ...]) -> N
     twips = round(text_width / EMU_PER_TWIP)
     widths = [round(twips * share) for share in shares]
     tbl_pr = table._tbl.tblPr
-    for name in ("w:tblW", "w:tblLayout", "w:tblLook"):
+    for name in ("w:tblW", "w:tblInd", "w:tblLayout", "w:tblLook"):
         for element in tbl_pr.findall(qn(name)):
             tbl_pr.remove(element)
     tbl_pr.append(parse_xml(f'<w:tblW {nsdecls("w")} w:w="{twips}" w:type="dxa"/>'))
+    # the table's edges on the margins, not its text: Word (in the compatibility
+    # mode python-docx's template declares) and LibreOffice otherwise shift the
+    # table left by the cell margin, out of the text block on the left and short
+    # of it on the right
+    tbl_pr.append(parse_xml(f'<w:tblInd {nsdecls("w")} w:w="{CELL_MARGIN}" w:type="dxa"/>'))
     tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
     tbl_pr.append(parse_xml(
         f'<w:tblLook {nsdecls("w")} w:val="0420" w:firstRow="1" w:lastRow="0"'

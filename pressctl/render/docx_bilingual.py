@@ -10,11 +10,14 @@ follow the text, not the document.
 
 from __future__ import annotations
 
+import math
 from itertools import zip_longest
 
 from babel import Locale
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm
+from lxml import etree
 
 from pressctl.fonts import resolve
 from pressctl.kit import Kit
@@ -30,9 +33,10 @@ from pressctl.render.docx import (
     split_speaker,
     styled,
 )
-from pressctl.render.docx_styles import Face, face_for
+from pressctl.render.docx_styles import CELL_MARGIN, Face, face_for
 from pressctl.render.docx_text import clean
 from pressctl.render.docx_watermark import watermark_run
+from pressctl.segment import is_cjk
 
 Side = tuple[Kit, Face]
 
@@ -55,6 +59,7 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
                       latin=src_face.latin, lang=src_face.lang, east_asian_lang=east,
                       cjk=False)
     document, section, text_width = new_document(source, style_face)
+    _fit_columns(document.styles.element)
     writer = Writer(document, source, style_face)
     sides: tuple[Side, Side] = ((source, src_face), (target, tgt_face))
 
@@ -81,7 +86,10 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
         paragraph = cell.paragraphs[0]
         styled(paragraph, "FactTableHeader")
         writer.run(paragraph, language_name(kit), face=face)
+    column_ems = (text_width / Mm(1) / 2 - 2 * CELL_MARGIN / 56.7) * 72 / 25.4 / COLUMN_SIZE
     for row, contents in zip(table.rows[1:], rows, strict=True):
+        if max(_lines(cell, column_ems) for cell, _face in contents) <= UNSPLIT_LINES:
+            row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
         for cell, (paragraphs, face) in zip(row.cells, contents, strict=True):
             for index, (style, text, name_style) in enumerate(paragraphs):
                 paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
@@ -104,6 +112,52 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
         if k.strip()))
     return package(document, source, style_face,
                    (src_face.latin, src_face.family, tgt_face.latin, tgt_face.family))
+
+
+#: Styles set in the half-width columns, and what their size is multiplied by:
+#: a little smaller than the kit's full measure, as in the bilingual PDF.
+COLUMN_STYLES = {"Normal": 0.9, "Lead": 0.9, "Heading1": 0.9, "Heading2": 0.9,
+                 "Heading3": 0.9, "EndMark": 0.9}
+#: Body size in the columns, in points (10.5 pt × 0.9).
+COLUMN_SIZE = 9.45
+#: A row of at most this many lines (estimated) never splits across pages: word
+#: processors apply no widow control to the halves of a split row, and leave
+#: "revenue." alone at the head of a page.  Longer rows split, or they would
+#: leave much of a page empty.
+UNSPLIT_LINES = 15
+
+
+def _lines(cell: Cell, ems: float) -> int:
+    """Lines a cell takes, estimated: Chinese characters one em, the rest half an em."""
+    count = 0
+    for _style, text, _name in cell:
+        width = sum(1.0 if is_cjk(char) else 0.5 for char in text)
+        count += max(1, math.ceil(width / ems))
+    return count
+
+
+def _fit_columns(styles: etree._Element) -> None:
+    """Restyle the kit's styles for the table's two columns.
+
+    Type a little smaller (:data:`COLUMN_STYLES`) and without the space between
+    paragraphs, which the rows' padding gives (a heading row a little more, as
+    in the bilingual PDF); and a key figure no longer keeps with the next one:
+    the kit keeps its fact table on one page, but here LibreOffice moves
+    chained rows overleaf all together and leaves the foot of a page empty.
+    """
+    for style in styles.findall(qn("w:style")):
+        style_id = style.get(qn("w:styleId")) or ""
+        p_pr = style.find(qn("w:pPr"))
+        factor = COLUMN_STYLES.get(style_id)
+        if factor:
+            for size in style.iter(qn("w:sz"), qn("w:szCs")):
+                size.set(qn("w:val"), str(round(int(size.get(qn("w:val"))) * factor)))
+            for spacing in p_pr.findall(qn("w:spacing")) if p_pr is not None else []:
+                spacing.set(qn("w:before"), "100" if style_id.startswith("Heading") else "0")
+                spacing.set(qn("w:after"), "0")
+        if style_id in ("FactTableText", "FactTableFigure"):
+            for keep in p_pr.findall(qn("w:keepNext")) if p_pr is not None else []:
+                keep.set(qn("w:val"), "0")
 
 
 Cell = list[tuple[str, str, str | None]]  # (paragraph style, text, speaker-name style)

@@ -11,7 +11,7 @@ explicit family, so they are stripped everywhere.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -24,6 +24,8 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DEFAULT_COLOUR = "1C69D4"
 #: Language of Latin-script words inside CJK text.
 LATIN_IN_CJK = "en-US"
+#: Left and right cell margin of the kit's tables, in twips.
+CELL_MARGIN = 115
 
 #: Element order inside w:rPr and w:pPr, from the WordprocessingML schema;
 #: Word refuses a file whose property children are out of order.
@@ -235,7 +237,12 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
     right_tab = f'<w:tab w:val="right" w:pos="{text_width_twips}"/>'
     band = "".join(border(side, colour, 4, space)
                    for side, space in (("top", 10), ("left", 8), ("bottom", 10), ("right", 8)))
-    quote_box = border("left", colour, 24, 12)
+    # the pull-quote's box: a bar in the brand colour on the left; borders in
+    # the shading's colour pad the text inside the box (the quote and its
+    # speaker share them, so Word and LibreOffice draw one box around both)
+    quote_fill = "F2F5F9"
+    quote_box = (border("top", quote_fill, 4, 9) + border("left", colour, 24, 12)
+                 + border("bottom", quote_fill, 4, 9) + border("right", quote_fill, 4, 12))
     kinsoku = kit.cjk
 
     _strip_theme(root)
@@ -258,7 +265,10 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
     para("ReleaseLabel", "Release Label",
          ppr(after=4, line=1.0, jc="left", keep_next=True),
          rpr(face, size=8.5, bold=True, colour=colour, caps=True, tracking=look.tracking))
-    para("Title", "Title", ppr(after=6, line=1.0, jc="left", keep_next=True, keep_lines=True),
+    # outline level 0, as the PDF bookmarks the title: LibreOffice's PDF export and
+    # Word's navigation pane list it with the headings
+    para("Title", "Title", ppr(after=6, line=1.0, jc="left", keep_next=True, keep_lines=True,
+                               outline=0),
          rpr(face, size=look.title, bold=True, colour=ink), next_id="Subtitle", custom=False,
          priority=10)
     para("Subtitle", "Subtitle", ppr(after=10, line=1.0, jc="left", keep_next=True),
@@ -280,12 +290,12 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
                                                        page_break=True, outline=0),
          rpr(face, size=13, bold=True, colour=colour), base="Heading1")
     para("PullQuote", "Pull Quote",
-         ppr(before=8, after=0, line=1.1, jc="left", keep_next=True, keep_lines=True,
-             borders=quote_box, fill="F2F5F9", left_cm=0.55, right_cm=0.3, kinsoku=kinsoku),
+         ppr(before=10, after=4, line=1.1, jc="left", keep_next=True, keep_lines=True,
+             borders=quote_box, fill=quote_fill, left_cm=0.55, right_cm=0.45, kinsoku=kinsoku),
          rpr(face, size=look.body + 2, bold=False, colour="1F3A5F"), next_id="QuoteAttribution")
     para("QuoteAttribution", "Quote Attribution",
-         ppr(before=0, after=12, line=1.0, jc="left", keep_lines=True, borders=quote_box,
-             fill="F2F5F9", left_cm=0.55, right_cm=0.3),
+         ppr(before=0, after=14, line=1.0, jc="left", keep_lines=True, borders=quote_box,
+             fill=quote_fill, left_cm=0.55, right_cm=0.45),
          rpr(face, size=8.5, colour=grey))
     para("Speaker", "Speaker", ppr(before=2, after=4, line=1.0, jc="left"),
          rpr(face, size=8.5, colour=grey))
@@ -338,12 +348,14 @@ def _fact_table_style(face: Face, colour: str, *, style_id: str = "FactTable",
     """
     hair = "E1E4E8"
     divider = "" if banded else border("insideV", hair, 4, 0)
+    pad = 70 if banded else 100  # twips above and below a cell's text
     tbl = (
         '<w:tblPr><w:tblStyleRowBandSize w:val="1"/><w:tblBorders>'
         f"{border('top', colour, 8, 0)}{border('bottom', colour, 8, 0)}"
         f"{border('insideH', hair, 4, 0)}{divider}</w:tblBorders>"
-        '<w:tblCellMar><w:top w:w="70" w:type="dxa"/><w:left w:w="115" w:type="dxa"/>'
-        '<w:bottom w:w="70" w:type="dxa"/><w:right w:w="115" w:type="dxa"/></w:tblCellMar>'
+        f'<w:tblCellMar><w:top w:w="{pad}" w:type="dxa"/>'
+        f'<w:left w:w="{CELL_MARGIN}" w:type="dxa"/><w:bottom w:w="{pad}" w:type="dxa"/>'
+        f'<w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>'
         "</w:tblPr>"
     )
     if banded:
@@ -394,9 +406,17 @@ def _strip_theme(root: etree._Element) -> None:
 
 
 def _set_doc_defaults(root: etree._Element, face: Face, look: Look) -> None:
+    """Document defaults: the kit's font, size and language.
+
+    Every style and run names its own languages, so the default's ``w:val`` is
+    free to name the document's language even in a Chinese kit, where text
+    tags its Latin words en-US: LibreOffice takes the PDF's /Lang from it.
+    """
     defaults = root.find(qn("w:docDefaults"))
     if defaults is not None:
         root.remove(defaults)
+    if face.cjk:
+        face = replace(face, lang=face.east_asian_lang)
     xml = (f'<w:docDefaults {nsdecls("w")}><w:rPrDefault>{rpr(face, size=look.body)}'
            f"</w:rPrDefault><w:pPrDefault>{ppr(line=1.0)}</w:pPrDefault></w:docDefaults>")
     root.insert(0, parse_xml(xml))

@@ -32,6 +32,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    ActionFlowable,
     BaseDocTemplate,
     Flowable,
     Frame,
@@ -216,8 +217,49 @@ class Writer:
         return f'<font face="{run.font}"{colour}>{markup(run.text)}</font>'
 
 
+class KeepWithFirstLines(KeepTogether):  # type: ignore[misc]
+    """``keepWithNext`` that keeps a heading with the first lines of what follows.
+
+    reportlab's own KeepTogether moves a heading to the next page whenever the
+    whole of the next paragraph does not fit below it, which leaves a third of
+    a page empty before a long paragraph.  A heading only needs company: it
+    stays where it is when the next flowable can start below it (at least the
+    two lines the orphan rule asks for, or all of it), and goes overleaf with
+    it otherwise.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
+        content = list(self._content)
+        frame = getattr(self, "_frame", None)
+        at_top = frame is not None and getattr(frame, "_atTop", False)
+        if len(content) < 2 or at_top or self._starts_here(content, aW, aH):
+            return content
+        from reportlab.platypus.doctemplate import FrameBreak
+
+        return [FrameBreak(), *content]
+
+    def _starts_here(self, content: list[Flowable], width: float, height: float) -> bool:
+        from reportlab.platypus.flowables import _listWrapOn
+
+        heads, following = content[:-1], content[-1]
+        canvas = getattr(self, "canv", None)
+        _, used = _listWrapOn(heads, width, canvas)
+        room = height - used - max(heads[-1].getSpaceAfter(), following.getSpaceBefore())
+        if room <= 0:
+            return False
+        if following.wrapOn(canvas, width, room)[1] <= room + 1e-6:
+            return True
+        parts = following.splitOn(canvas, width, room)
+        return bool(parts) and not isinstance(parts[0], ActionFlowable) and \
+            parts[0].wrapOn(canvas, width, room)[1] <= room + 1e-6
+
+
 class KitDocTemplate(BaseDocTemplate):  # type: ignore[misc]
-    """Adds a PDF bookmark for every flowable that carries an ``outline``."""
+    """Adds a PDF bookmark for every flowable that carries an ``outline``; keeps
+    headings with the start of what follows (:class:`KeepWithFirstLines`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, keepTogetherClass=KeepWithFirstLines, **kwargs)
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
         outline = getattr(flowable, "outline", None)
@@ -528,10 +570,14 @@ def _fact_sheet(writer: Writer, width: float) -> list[Flowable]:
     ]))
     sheet: list[Flowable] = [writer.para(kit.t("Key figures"), "heading",
                                          outline=kit.t("Key figures")), table]
-    for rows_of_unit in chart.groups(kit.facts):
+    size = 8.5 if not kit.cjk else 9
+    charted = chart.groups(kit.facts)
+    label_width = chart.label_column([row for rows in charted for row in rows], width,
+                                     writer.fonts.regular, size)
+    for rows_of_unit in charted:
         caption = kit.t("Key figures in {unit}", unit=rows_of_unit[0].unit_text)
         drawing = chart.bar_chart(rows_of_unit, width, writer.fonts.regular, writer.fonts.bold,
-                                  brand, size=8.5 if not kit.cjk else 9)
+                                  brand, size=size, label_width=label_width)
         sheet += [writer.para(caption, "caption"), drawing, Spacer(1, 4)]
     # the fact sheet reads as one piece: on a page of its own rather than a
     # table at the foot of the release and a lone chart overleaf

@@ -5,10 +5,13 @@ both, so every element of the release — title, each heading and paragraph,
 each key figure — is one row with the source on the left and the translation
 on the right, level with each other.  Each row is its own table, so pages
 break between rows (a long row splits with both halves), headings stay with
-the row that follows, and each heading row carries a bookmark.  Each side is
-set by its own kit: its fonts (proportional quotes on the Latin side), its
-line breaking (Chinese rules on the Chinese side), its wording and figures.
-The row order and content match the bilingual DOCX.
+the start of the row that follows, and each heading row carries a bookmark.
+The first baselines of a row are level, although reportlab sets Latin lines
+at the top of their leading and Chinese lines in its middle; a speaker line
+never starts a page without the end of its quotation.  Each side is set by
+its own kit: its fonts (proportional quotes on the Latin side), its line
+breaking (Chinese rules on the Chinese side), its wording and figures.  The
+row order and content match the bilingual DOCX.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from pressctl.fonts import resolve
 from pressctl.kit import Kit
@@ -41,6 +44,7 @@ from pressctl.render.pdf import (
     tint,
 )
 from pressctl.render.pdf_fonts import register
+from pressctl.render.pdf_text import ASCENT, CJKParagraph
 
 GUTTER = 9 * mm
 #: The columns are half the measure: type a little smaller than the kit's.
@@ -55,7 +59,8 @@ def _scaled(styles: dict[str, ParagraphStyle]) -> dict[str, ParagraphStyle]:
     """The kit's styles for a half-width column: smaller, ragged right on both sides.
 
     Justified Chinese in a column of twenty characters would open visible gaps
-    before every long Latin word; ragged lines also keep both sides alike.
+    where a figure with its unit ("1423.8 亿欧元") or a long Latin word cannot
+    be broken; ragged lines also keep both sides alike.
     """
     out = {}
     for name, style in styles.items():
@@ -82,6 +87,7 @@ class Bilingual:
             outline: str | None = None, boxed: bool = False, shade: bool = False) -> Table:
         table = Table([cells], colWidths=[self.column + GUTTER / 2] * 2, hAlign="LEFT",
                       splitInRow=1)
+        top = 5 if not heading else 10
         style = [
             ("FONT", (0, 0), (-1, -1), self.sides[0][1].fonts.regular, 9),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -89,10 +95,18 @@ class Bilingual:
             ("RIGHTPADDING", (0, 0), (0, -1), GUTTER / 2),
             ("LEFTPADDING", (1, 0), (1, -1), GUTTER / 2),
             ("RIGHTPADDING", (1, 0), (1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 5 if not heading else 10),
+            ("TOPPADDING", (0, 0), (-1, -1), top),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
             ("LINEAFTER", (0, 0), (0, -1), 0.5, HAIRLINE),
         ]
+        # level first baselines: lower the side whose first line sits higher
+        baselines = [first_baseline(cell[0]) if cell else None for cell in cells]
+        if None not in baselines:
+            lowest = max(b for b in baselines if b is not None)
+            for column, baseline in enumerate(baselines):
+                if baseline is not None and lowest - baseline > 0.05:
+                    style.append(("TOPPADDING", (column, 0), (column, 0),
+                                  top + lowest - baseline))
         if boxed:  # key figures: inset, alternate rows tinted like the kit's fact table
             style += [("LEFTPADDING", (0, 0), (0, -1), 6), ("RIGHTPADDING", (1, 0), (1, -1), 6),
                       ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
@@ -118,15 +132,59 @@ class Bilingual:
             return []
         if block.kind is BlockKind.HEADING:
             return [writer.para(block.text, "heading")]
-        cell = [writer.para(block.text, "lead" if block is kit.release.lead else "body")]
+        paragraph = writer.para(block.text, "lead" if block is kit.release.lead else "body")
         if block.kind is BlockKind.QUOTE and block.speaker:
             name, rest = split_speaker(block.speaker)
             runs = [Run("——" if kit.cjk else "— ", writer.fonts.regular),
                     Run(name, writer.fonts.bold, TEXT)]
             if rest:
                 runs.append(Run(rest, writer.fonts.regular))
-            cell.append(writer.para(runs, "speaker"))
-        return cell
+            return [WithSpeaker(paragraph, writer.para(runs, "speaker"))]
+        return [paragraph]
+
+
+class WithSpeaker(Flowable):  # type: ignore[misc]
+    """A quotation's paragraph and its speaker line, which a page never separates:
+    split, the speaker goes overleaf with the paragraph's last lines."""
+
+    def __init__(self, body: Flowable, speaker: Flowable) -> None:
+        super().__init__()
+        self.body, self.speaker = body, speaker
+        self.width = self.height = self._body_height = self._speaker_height = 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self._body_height = self.body.wrap(available_width, available_height)[1]
+        self._speaker_height = self.speaker.wrap(available_width, available_height)[1]
+        self.width, self.height = available_width, self._body_height + self._speaker_height
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        self.wrap(available_width, available_height)
+        if self.height <= available_height + 1e-6:
+            return [self]
+        # a paragraph that would fit alone leaves its last lines (two at least:
+        # the widow rule) to keep the speaker company
+        parts = self.body.split(available_width,
+                                min(available_height, self._body_height - 1))
+        if len(parts) != 2:
+            return []
+        return [parts[0], WithSpeaker(parts[1], self.speaker)]
+
+    def draw(self) -> None:
+        self.body.drawOn(self.canv, 0, self._speaker_height)
+        self.speaker.drawOn(self.canv, 0, 0)
+
+
+def first_baseline(flowable: Flowable) -> float | None:
+    """How far below its top a paragraph sets its first baseline, if it is one."""
+    if isinstance(flowable, WithSpeaker):
+        flowable = flowable.body
+    style = getattr(flowable, "style", None)
+    if isinstance(flowable, CJKParagraph) and style is not None:
+        return float((style.leading - style.fontSize) / 2 + ASCENT * style.fontSize)
+    if isinstance(flowable, Paragraph) and style is not None:
+        return float(style.fontSize)  # reportlab: the first baseline one size down
+    return None
 
 
 def build_bilingual(source: Kit, target: Kit) -> bytes:

@@ -363,8 +363,8 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
         fit = int((available_height + 1e-6) // self.style.leading)
         if fit >= len(lines):
             return [self]
-        if len(lines) - fit == 1 and fit > 2:
-            fit -= 1  # no widow at the head of the next page
+        if len(lines) - fit == 1:
+            fit -= 1  # no widow at the head of the next page (3 lines: move them all)
         if fit < 2:
             return []  # no orphan at the foot of this page
         head = CJKParagraph(self.runs, self.style, lines[:fit], self._first, False, self.outline)
