@@ -6,15 +6,17 @@ reports progress through an optional callback.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import json
+import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pressctl import catalog
+from pressctl import catalog, glyphs
 from pressctl.config import Config
 from pressctl.errors import CheckFailed, PressctlError
 from pressctl.kit import Kit, Wording, fact_row
@@ -100,17 +102,36 @@ class Job:
     pair: str | None = None  # for the bilingual edition: the translation's language
 
 
+@contextlib.contextmanager
+def _without_source_date_epoch() -> Iterator[None]:
+    """Hide ``SOURCE_DATE_EPOCH`` from reportlab while a file is rendered.
+
+    reportlab mixes it into the PDF's /ID, so a CI runner that sets it (many
+    do) would produce other bytes than the build committed to ``dist/``, and
+    ``build --check`` would call every PDF stale.  pressctl's dates already
+    come from the release, so the variable has nothing left to fix; without
+    it the files depend on their inputs alone, which the input keys assume.
+    """
+    saved = os.environ.pop("SOURCE_DATE_EPOCH", None)
+    try:
+        yield
+    finally:
+        if saved is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
 def run_job(job: Job) -> Path:
     """Render one file (atomically); runs in a worker process under ``--jobs``."""
     release = read(job.seed)
     module = importlib.import_module(f"pressctl.render.{job.fmt}")
-    if job.pair is not None:
-        source = make_kit(job.config, release, release.lang, draft=job.draft)
-        target = make_kit(job.config, release, job.pair, draft=job.draft)
-        write_with(job.target, lambda tmp: module.render_bilingual(source, target, tmp))
-    else:
-        kit = make_kit(job.config, release, job.lang, draft=job.draft)
-        write_with(job.target, lambda tmp: module.render(kit, tmp))
+    with _without_source_date_epoch():
+        if job.pair is not None:
+            source = make_kit(job.config, release, release.lang, draft=job.draft)
+            target = make_kit(job.config, release, job.pair, draft=job.draft)
+            write_with(job.target, lambda tmp: module.render_bilingual(source, target, tmp))
+        else:
+            kit = make_kit(job.config, release, job.lang, draft=job.draft)
+            write_with(job.target, lambda tmp: module.render(kit, tmp))
     return job.target
 
 
@@ -216,6 +237,9 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
     formats = formats or config.formats
     code = _code_hash()
     releases = [read(seed) for seed in seeds]
+    for release in releases:  # before any gate: a box in place of a character is never right
+        glyphs.check(config, release,
+                     {lang: make_kit(config, release, lang, draft=True) for lang in langs})
     missing_by_seed = [check_translations(config, release, seed, langs, draft)
                        for release, seed in zip(releases, seeds, strict=True)]
     if not draft:

@@ -121,6 +121,47 @@ def load(root: Path | None = None) -> Config:
     if config.page_size not in PAGE_SIZES:
         raise PressctlError(f"unknown page_size {config.page_size!r}", path=path,
                             hint=f"use {' or '.join(PAGE_SIZES)}")
+    listed = config.languages
     if config.source_lang not in config.languages:
         config = Config(**{**kwargs, "languages": (config.source_lang, *config.languages)})  # type: ignore[arg-type]
+    for lang in config.languages:
+        key = ("locales" if lang in config.locales
+               else "languages" if lang in listed else "source_lang")
+        _check_language(config, lang, path, key)
     return config
+
+
+def _check_language(config: Config, lang: str, path: Path, key: str) -> None:
+    """Refuse a language CLDR does not know now, naming the line to fix, rather than
+    as a Babel traceback halfway through formatting the kit's dates and figures."""
+    from babel import Locale, UnknownLocaleError
+
+    locale = config.locale(lang)
+    try:
+        Locale.parse(locale)
+    except (ValueError, UnknownLocaleError):
+        raise PressctlError(
+            f"unknown language {lang!r}" + (f" (locale {locale!r})" if locale != lang else "")
+            + (" in [tool.pressctl.locales]" if key == "locales" else f" in [tool.pressctl] {key}"),
+            path=path, line=_line_of_key(path, key),
+            hint="use a language code CLDR knows (en, zh, de, fr, ja …), or name its locale "
+                 "under [tool.pressctl.locales] (e.g. pt-BR = \"pt_BR\")") from None
+
+
+def _line_of_key(path: Path, key: str) -> int | None:
+    """The line of ``key = …`` in ``[tool.pressctl]``, or of the ``[tool.pressctl.key]``
+    table, in pyproject.toml."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    table = ""
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            table = stripped
+            if table == f"[tool.pressctl.{key}]":
+                return number
+        elif table == "[tool.pressctl]" and stripped.split("=")[0].strip() == key:
+            return number
+    return None

@@ -8,6 +8,7 @@ Latin text uses the same family, so mixed runs match.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -38,7 +39,10 @@ class FontSet:
     bold: FontFile
 
 
+@functools.lru_cache(maxsize=64)
 def _fc_match(pattern: str) -> FontFile | None:
+    """What fontconfig gives for ``pattern``; remembered, as one build asks for each
+    language's fonts once per output file and each ``fc-match`` costs a process."""
     if shutil.which("fc-match") is None:
         return None
     out = subprocess.run(["fc-match", "-f", "%{file}\n%{index}\n%{family[0]}", pattern],

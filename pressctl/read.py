@@ -16,16 +16,21 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from pressctl.charnames import UNPRINTABLE, describe
 from pressctl.errors import PressctlError
 from pressctl.release import Block, BlockKind, Fact, Release
 
 ATTRIBUTION_DASHES = ("—", "――", "--", "-", "–")
 REQUIRED = ("title", "date", "lang", "organisation")
 QUALIFIERS = ("about", "over")
+#: YAML errors found past the construct that caused them (an unclosed bracket or quote).
+OPENED_ELSEWHERE = ("while parsing a flow", "while scanning a quoted", "while scanning a block")
 
 
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").use(front_matter_plugin)
+    # text_join would merge character references into the text already decoded;
+    # without it they stay separate tokens, and _inline_text keeps them as typed.
+    return MarkdownIt("commonmark").use(front_matter_plugin).disable("text_join")
 
 
 def read_text(path: Path) -> str:
@@ -43,14 +48,37 @@ def read_text(path: Path) -> str:
 
 
 def _inline_text(token: Token) -> str:
-    """Plain text of an inline token: soft breaks become spaces, markup is dropped."""
+    """Plain text of an inline token: soft breaks become spaces, markup is dropped.
+
+    A kit prints what the writer typed: inline HTML (``<b>``) and character
+    references (``&amp;``) are text, as pressctl has no HTML layer, while a
+    backslash escape (``\\*``) gives the character it protects.
+    """
     parts: list[str] = []
     for child in token.children or []:
         if child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
-        elif child.type in ("text", "code_inline", "html_inline"):
+        elif child.type == "text_special" and child.info == "entity":
+            parts.append(child.markup)
+        elif child.type in ("text", "text_special", "code_inline", "html_inline"):
             parts.append(child.content)
     return "".join(parts).strip()
+
+
+def _refuse_unprintable(text: str, path: Path) -> None:
+    """Stop at the first control character: it cannot be printed, DOCX's XML cannot
+    store it, and dropping it silently would change the text without a word."""
+    match = UNPRINTABLE.search(text)
+    if match is None:
+        return
+    start = match.start()
+    line_start = text.rfind("\n", 0, start) + 1
+    raise PressctlError(
+        f"control character {describe(match.group())} in the text "
+        f"(column {start - line_start + 1})",
+        path=path, line=text.count("\n", 0, start) + 1,
+        hint="delete it (it was probably pasted in with the text): it cannot be printed, "
+             "and DOCX cannot store it")
 
 
 def _front_matter(tokens: list[Token], path: Path) -> tuple[dict[str, Any], int]:
@@ -64,6 +92,12 @@ def _front_matter(tokens: list[Token], path: Path) -> tuple[dict[str, Any], int]
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc)
+        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and start is not None and context.startswith(OPENED_ELSEWHERE) \
+                and start.line + 2 != line:
+            # An unclosed [ or " is noticed lines later; the line to fix is where it opens.
+            problem = f"{problem} on line {line}, {context} that starts here"
+            line = start.line + 2
         raise PressctlError(f"broken front matter: {problem}", path=path, line=line) from None
     if not isinstance(data, dict):
         raise PressctlError("front matter must be a mapping of fields", path=path, line=2)
@@ -189,6 +223,7 @@ def read(path: Path) -> Release:
     if not text.strip():
         raise PressctlError("the document is empty", path=path,
                             hint="run 'pressctl new <slug>' for a template")
+    _refuse_unprintable(text, path)
     tokens = _parser().parse(text)
     data, _ = _front_matter(tokens, path)
     missing = [key for key in REQUIRED if not data.get(key)]

@@ -7,6 +7,7 @@ partial one; readers of ``dist/`` see either the old or the new version.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -18,6 +19,8 @@ from typing import Any
 from pressctl.errors import PressctlError
 
 TMP_SUFFIX = ".pressctl-tmp"
+#: errno values that mean the disk, not pressctl, failed while writing a file.
+FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO})
 
 
 def _alive(pid: int) -> bool:
@@ -59,11 +62,25 @@ def atomic_path(target: Path) -> Iterator[Path]:
     os.close(fd)
     tmp = Path(name)
     try:
-        yield tmp
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        try:
+            yield tmp
+        except OSError as exc:
+            if exc.errno not in FULL:
+                raise
+            raise PressctlError(f"cannot write {target.name}: {exc.strerror}",
+                                path=target.parent,
+                                hint="the disk is full, read-only or failing: free some space "
+                                     "or set another output_dir") from None
+        try:
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise PressctlError(f"cannot write {target.name}: {exc.strerror}",
+                                path=target.parent,
+                                hint="check that the name is free (not a folder) and the folder "
+                                     "is writable and not full") from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()

@@ -34,7 +34,7 @@ from pressctl.render.docx import (
     styled,
 )
 from pressctl.render.docx_styles import CELL_MARGIN, Face, face_for
-from pressctl.render.docx_text import clean
+from pressctl.render.docx_text import property_text
 from pressctl.render.docx_watermark import watermark_run
 from pressctl.segment import is_cjk
 
@@ -106,10 +106,9 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
     _header_footer(writer, section, sides)
     docx_package.set_metadata(document, source)
     props = document.core_properties
-    props.title = f"{props.title} / {clean(target.release.title)}"
-    props.keywords = ", ".join(dict.fromkeys(
-        k.strip() for k in f"{props.keywords}, {', '.join(target.release.keywords)}".split(",")
-        if k.strip()))
+    props.title = property_text(f"{source.release.title} / {target.release.title}")
+    props.keywords = property_text(", ".join(dict.fromkeys(
+        k.strip() for k in (*source.release.keywords, *target.release.keywords) if k.strip())))
     return package(document, source, style_face,
                    (src_face.latin, src_face.family, tgt_face.latin, tgt_face.family))
 

@@ -19,7 +19,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from pressctl.kit import Kit
-from pressctl.render.docx_text import clean
+from pressctl.render.docx_text import clean, property_text
 
 DROPPED_RELATIONSHIPS = (
     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
@@ -60,14 +60,14 @@ def set_metadata(document: Document, kit: Kit) -> None:
     release = kit.release
     props = document.core_properties
     stamp = dt.datetime(release.date.year, release.date.month, release.date.day, 9, 0, 0)
-    props.title = clean(release.title)
-    props.subject = clean(kit.t("Press release"))
-    props.author = clean(release.organisation)
-    props.keywords = clean(", ".join(release.keywords))
+    props.title = property_text(release.title)
+    props.subject = property_text(kit.t("Press release"))
+    props.author = property_text(release.organisation)
+    props.keywords = property_text(", ".join(release.keywords))
     props.language = kit.tag
-    props.category = clean(kit.t("Press release"))
-    props.comments = clean(release.subtitle or "")
-    props.last_modified_by = clean(release.organisation)
+    props.category = property_text(kit.t("Press release"))
+    props.comments = property_text(release.subtitle or "")
+    props.last_modified_by = property_text(release.organisation)
     props.created = stamp
     props.modified = stamp
     props.revision = 1

@@ -4,6 +4,10 @@ XML 1.0 cannot hold most C0 control characters, U+FFFE/U+FFFF or lone
 surrogates, and lxml refuses them; a stray one pasted into a seed must not
 abort a build.  Markup characters (<, >, &, "]]>") need no care here: lxml
 escapes them, so they come out exactly as written.
+
+python-docx refuses a core property (title, keywords …) longer than 255
+characters with a ValueError; a long title or keyword list must not abort
+a build either, so :func:`property_text` shortens it.
 """
 
 from __future__ import annotations
@@ -19,3 +23,20 @@ _SEPARATORS = re.compile("[\x0b\x0c]")
 
 def clean(text: str) -> str:
     return _UNSTORABLE.sub("", _SEPARATORS.sub(" ", text))
+
+
+#: The longest core property python-docx stores.
+PROPERTY_LIMIT = 255
+
+
+def property_text(text: str) -> str:
+    """``text`` for a core property: cleaned, and cut to :data:`PROPERTY_LIMIT`
+    characters at a word boundary with an ellipsis when it is longer."""
+    text = clean(text)
+    if len(text) <= PROPERTY_LIMIT:
+        return text
+    cut = text[:PROPERTY_LIMIT - 1]
+    space = cut.rfind(" ")
+    if space > PROPERTY_LIMIT // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,") + "…"
