@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from pressctl.errors import PressctlError
 from pressctl.segment import Segment
+from pressctl.textfile import read_utf8
 from pressctl.write import write_text
 
 #: How alike an old source sentence must be to carry its translation over as fuzzy.
@@ -80,13 +81,7 @@ def template(segments: Iterable[Segment], source: str, *, project: str,
 
 def load(path: Path) -> polib.POFile:
     """Parse a PO file; a malformed one is reported with its line, never half-read."""
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        raise PressctlError(f"cannot read: {exc.strerror}", path=path) from None
-    except UnicodeDecodeError as exc:
-        raise PressctlError(f"not UTF-8 (byte {exc.start})", path=path,
-                            hint="save the catalog as UTF-8") from None
+    text = read_utf8(path, what="catalog")
     try:
         return polib.pofile(text, wrapwidth=78)
     except (OSError, ValueError) as exc:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pressctl.errors import PressctlError
 from pressctl.memory import base_lang
+from pressctl.textfile import read_utf8
 
 HEADER = ("source", "target", "note")
 #: A term that starts or ends with one of these must not match inside a longer word
@@ -171,11 +172,5 @@ def load(path: Path, *, source_lang: str = "en", target_lang: str = "zh") -> Glo
     """Read the glossary; a project without one has an empty glossary."""
     if not path.exists():
         return Glossary((), base_lang(source_lang), base_lang(target_lang), None)
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        raise PressctlError(f"cannot read: {exc.strerror}", path=path) from None
-    except UnicodeDecodeError as exc:
-        raise PressctlError(f"not UTF-8 (byte {exc.start})", path=path,
-                            hint="save the glossary as UTF-8 CSV") from None
+    text = read_utf8(path, what="glossary (CSV)")
     return parse(text, path=path, source_lang=source_lang, target_lang=target_lang)

@@ -19,6 +19,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from pressctl.charnames import UNPRINTABLE, describe
 from pressctl.errors import PressctlError
 from pressctl.release import Block, BlockKind, Fact, Release
+from pressctl.textfile import read_utf8
 
 ATTRIBUTION_DASHES = ("—", "――", "--", "-", "–")
 REQUIRED = ("title", "date", "lang", "organisation")
@@ -34,17 +35,7 @@ def _parser() -> MarkdownIt:
 
 
 def read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise PressctlError(f"cannot read: {exc.strerror}", path=path) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise PressctlError(f"not UTF-8 (byte {exc.start})", path=path, line=line,
-                            hint="save the file as UTF-8") from None
-    return text.removeprefix("\ufeff")
+    return read_utf8(path, what="seed")
 
 
 def _inline_text(token: Token) -> str:

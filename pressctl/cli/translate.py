@@ -49,19 +49,9 @@ def _read_stdin() -> str:
 
 
 def _read_file(path: Path) -> str:
-    """Like pressctl.read.read_text, without importing the seed reader (YAML, Markdown)."""
-    from pressctl.errors import PressctlError
+    from pressctl.textfile import read_utf8
 
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise PressctlError(f"cannot read: {exc.strerror}", path=path) from None
-    try:
-        return raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise PressctlError(f"not UTF-8 (byte {exc.start})", path=path, line=line,
-                            hint="save the file as UTF-8") from None
+    return read_utf8(path)
 
 
 def _translator(cfg: Config, src: str, tgt: str, memory_only: bool) -> Translator:
