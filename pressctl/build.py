@@ -317,16 +317,29 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
 
 def check(config: Config, *, langs: tuple[str, ...] | None = None,
           formats: tuple[str, ...] | None = None, draft: bool = False) -> list[str]:
-    """Build into a temporary folder and list the files of ``dist/`` that differ from it."""
+    """Build into a temporary folder and list the files of ``dist/`` that differ from it.
+
+    With a subset (``--lang``/``--format``) only those files are compared: the
+    manifest describes the whole set, so it is compared, and files no seed
+    produces any more are reported as extra, only when the whole set is checked.
+    """
+    whole = langs is None and formats is None
     with tempfile.TemporaryDirectory(prefix="pressctl-check-") as tmp:
         fresh = build(config, langs=langs, formats=formats, draft=draft, force=True,
                       out=Path(tmp))
         stale = []
         for result in fresh:
-            for path in [*result.files, result.folder / "manifest.json"]:
+            expected = [*result.files, *([result.folder / "manifest.json"] if whole else [])]
+            for path in expected:
                 current = config.dist / result.slug / path.name
                 if not current.is_file():
                     stale.append(f"missing: {relative(config, current)}")
                 elif current.read_bytes() != path.read_bytes():
                     stale.append(f"stale: {relative(config, current)}")
+            if whole:
+                names = {path.name for path in expected}
+                stale.extend(f"extra: {relative(config, path)}"
+                             for path in sorted((config.dist / result.slug).glob("*"))
+                             if path.is_file() and path.name not in names
+                             and path.suffix in (".pdf", ".docx"))
         return stale

@@ -320,6 +320,18 @@ def test_check_reports_stale_and_missing_files_and_writes_nothing(built: Path) -
     assert listing(built / "dist") == before
 
 
+def test_check_of_a_subset_ignores_the_rest_and_the_whole_set_reports_extras(
+        built: Path) -> None:
+    result = run("build", "--check", "--lang", "en", "--format", "pdf", cwd=built)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    (out(built) / f"{SLUG}.fr.pdf").write_bytes(b"%PDF-1.4 left from a removed language")
+    result = run("build", "--check", cwd=built)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [f"extra: dist/{SLUG}/{SLUG}.fr.pdf"]
+    assert run("build", "--check", "--lang", "en", cwd=built).returncode == 0
+
+
 # 7. kill -9 --------------------------------------------------------------------------------
 
 
@@ -662,3 +674,18 @@ def test_environment_is_left_as_it_was(project: Path) -> None:
         assert os.environ["SOURCE_DATE_EPOCH"] == "123"
     finally:
         del os.environ["SOURCE_DATE_EPOCH"]
+
+
+@pytest.mark.slow
+def test_a_long_release_builds_its_bilingual_pdf(project: Path) -> None:
+    """Bilingual rows are tables split inside a row; a long release once crashed reportlab."""
+    from tests.bench.corpus import long_release
+
+    long_release(project, 40)
+    result = run("build", "--format", "pdf", cwd=project)
+    assert result.returncode == 0, result.stderr[-2000:]
+    pdf = next((project / "dist").glob("*/*.bilingual.pdf"))
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout
+    assert int(next(line.split()[-1] for line in pages.splitlines()
+                    if line.startswith("Pages:"))) >= 25

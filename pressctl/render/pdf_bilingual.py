@@ -161,7 +161,8 @@ class WithSpeaker(Flowable):  # type: ignore[misc]
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         self.wrap(available_width, available_height)
         if self.height <= available_height + 1e-6:
-            return [self]
+            return []  # it fits: nothing to split (a table splitting
+            # inside a row takes a one-part answer for a split and fails)
         # a paragraph that would fit alone leaves its last lines (two at least:
         # the widow rule) to keep the speaker company
         parts = self.body.split(available_width,

@@ -362,7 +362,8 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
         lines = self._layout(available_width)
         fit = int((available_height + 1e-6) // self.style.leading)
         if fit >= len(lines):
-            return [self]
+            return []  # it fits: nothing to split (a table splitting
+            # inside a row takes a one-part answer for a split and fails)
         if len(lines) - fit == 1:
             fit -= 1  # no widow at the head of the next page (3 lines: move them all)
         if fit < 2:
