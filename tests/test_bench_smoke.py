@@ -1,0 +1,100 @@
+"""The benchmark (tests/bench/run.py) still runs: a quick pass on tiny inputs.
+
+The full benchmark (Transformer-base-sized model, 200-page release, 100
+releases, Pandoc and LibreOffice baselines; about 20 minutes) is marked
+``bench`` and excluded by default: ``.venv/bin/python -m pytest -m bench``.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+RUN = ROOT / "tests" / "bench" / "run.py"
+MEASURES = (
+    "Kit build, the 4 files",
+    "Kit build as users run it",
+    "`pressctl build --force --jobs 2`",
+    "DOCX only",
+    "No-op rebuild",
+    "Incremental rebuild",
+    "Scale: one release of",
+    "Scale: 2 releases",
+    "Start-up: `python -c pass`",
+    "Start-up: `pressctl --help`",
+    "Start-up: `pressctl catalog stats`",
+    "Machine translation, 8 segments",
+    "Machine translation end to end",
+)
+
+
+def _rows(text: str) -> dict[str, list[str]]:
+    rows = {}
+    for line in text.splitlines():
+        if line.startswith("| ") and not line.startswith(("| measure", "| ---")):
+            cells = [c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]
+            rows[cells[0]] = cells
+    return rows
+
+
+def _row(rows: dict[str, list[str]], start: str) -> list[str]:
+    found = [cells for name, cells in rows.items() if name.startswith(start) or start in name]
+    assert found, f"no row for {start!r} in {list(rows)}"
+    return found[0]
+
+
+def _seconds(cell: str) -> float:
+    match = re.match(r"([\d.]+) s\b", cell)
+    assert match, f"not a time: {cell!r}"
+    return float(match.group(1))
+
+
+@pytest.mark.slow
+def test_quick_benchmark_prints_every_measure(tmp_path: Path) -> None:
+    output = tmp_path / "results.md"
+    published = ROOT / "tests" / "bench" / "RESULTS.md"
+    before = published.read_bytes() if published.exists() else None
+    done = subprocess.run([sys.executable, str(RUN), "--quick", "--output", str(output)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    text = output.read_text("utf-8")
+    assert text.strip() in done.stdout
+    rows = _rows(text.split("### Machine")[0])
+    assert not [name for name in rows if "FAILED" in name], text
+    for measure in MEASURES:
+        _row(rows, measure)
+    for measure in MEASURES[:8] + MEASURES[9:11]:
+        assert 0.0 < _seconds(_row(rows, measure)[1]) < 120, measure
+    assert 0.0 < _seconds(_row(rows, "Start-up: `python -c pass`")[1]) < 5
+    assert "files rebuilt: 0" in _row(rows, "No-op rebuild")[3]
+    assert "files rebuilt: 4 of 6" in _row(rows, "Incremental rebuild")[3]
+    for measure in ("Kit build as users run it", "Scale: one release of", "Scale: 2 releases"):
+        peak = re.search(r"peak (\d+) MB", _row(rows, measure)[3])
+        assert peak and 10 < int(peak.group(1)) < 4000, measure
+    rate = _row(rows, "Machine translation, 8 segments")
+    assert float(rate[1].split()[0]) > 0 and float(rate[2].split()[0]) > 0
+    assert "no attempt logged" in text  # the machine-translation runs never touched the network
+    for heading in ("### Machine", "### Scale", "### Machine translation set-up"):
+        assert heading in text
+    assert re.search(r"\| CPU \| .+, \d+ cores \|", text)
+    # a quick run never replaces the published results
+    assert (published.read_bytes() if published.exists() else None) == before
+
+
+@pytest.mark.bench
+def test_full_benchmark(tmp_path: Path) -> None:
+    """The whole benchmark; writes its table to a temporary file (RESULTS.md is curated)."""
+    output = tmp_path / "results.md"
+    done = subprocess.run([sys.executable, str(RUN), "--output", str(output)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=3 * 3600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = _rows(output.read_text("utf-8").split("### Machine")[0])
+    for measure in MEASURES:
+        _row(rows, measure.replace("8 segments", "128 segments").replace("2 releases",
+                                                                        "100 releases"))
