@@ -8,6 +8,7 @@ import re
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -481,7 +482,7 @@ def test_chart_labels_sit_on_one_line_beside_one_axis(
     axes = set()
     for image in images:
         width, height = image.size
-        pixels = image.load()
+        pixels: Any = image.load()  # a greyscale image: each pixel is an int
         # the axis: the leftmost column that is grey from top to bottom
         axis = next(x for x in range(width)
                     if all(150 < pixels[x, y] < 235 for y in range(height // 4, height * 3 // 4)))
