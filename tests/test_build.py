@@ -689,3 +689,20 @@ def test_a_long_release_builds_its_bilingual_pdf(project: Path) -> None:
                            check=True).stdout
     assert int(next(line.split()[-1] for line in pages.splitlines()
                     if line.startswith("Pages:"))) >= 25
+
+
+def test_a_build_with_nothing_changed_only_hashes(built: Path) -> None:
+    """No renderer is even imported: the inputs' hashes match the manifest."""
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "pressctl", "build"],
+                            cwd=built, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0]
+                for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert not imported & {"reportlab", "docx", "fontTools", "PIL"}, imported
+    assert "0 file(s) built, 6 up to date" in result.stderr
+
+    # the glossary changes no output, but the QA gate reads it: it must not be skipped
+    edit(built / "locales" / "glossary.csv", "Huawei terminals,华为终端", "Huawei terminals,华为手机")
+    result = run("build", cwd=built)
+    assert result.returncode == 1, result.stderr
+    assert "华为手机" in result.stderr and "glossary" in result.stderr
