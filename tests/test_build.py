@@ -702,7 +702,8 @@ def test_a_build_with_nothing_changed_only_hashes(built: Path) -> None:
     assert "0 file(s) built, 6 up to date" in result.stderr
 
     # the glossary changes no output, but the QA gate reads it: it must not be skipped
-    edit(built / "locales" / "glossary.csv", "Huawei terminals,华为终端", "Huawei terminals,华为手机")
+    edit(built / "locales" / "glossary.csv",
+         "Huawei terminals,华为终端", "Huawei terminals,华为手机")
     result = run("build", cwd=built)
     assert result.returncode == 1, result.stderr
     assert "华为手机" in result.stderr and "glossary" in result.stderr
