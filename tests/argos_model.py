@@ -37,22 +37,21 @@ FFN = 32
 HEADS = 2
 
 
-def _shape(name: str, vocab: int) -> tuple[int, ...]:
+def shape_of(name: str, vocab: int, d_model: int = D_MODEL, ffn: int = FFN) -> tuple[int, ...]:
+    """The shape of a CTranslate2 Transformer weight, by its name in the spec."""
     parts = name.split("/")
     leaf, parent = parts[-1], parts[-2]
-    if parent.startswith("embeddings"):
-        return (vocab, D_MODEL)
-    if parent == "projection":
-        return (vocab, D_MODEL)
+    d = d_model
+    if parent.startswith("embeddings") or parent == "projection":
+        return (vocab, d)
     if leaf in ("gamma", "beta"):
-        return (D_MODEL,)
+        return (d,)
     if "self_attention" in parts:
-        return {"linear_0": (3 * D_MODEL, D_MODEL), "linear_1": (D_MODEL, D_MODEL)}[parent]
+        return {"linear_0": (3 * d, d), "linear_1": (d, d)}[parent]
     if "attention" in parts:
-        return {"linear_0": (D_MODEL, D_MODEL), "linear_1": (2 * D_MODEL, D_MODEL),
-                "linear_2": (D_MODEL, D_MODEL)}[parent]
+        return {"linear_0": (d, d), "linear_1": (2 * d, d), "linear_2": (d, d)}[parent]
     if "ffn" in parts:
-        return {"linear_0": (FFN, D_MODEL), "linear_1": (D_MODEL, FFN)}[parent]
+        return {"linear_0": (ffn, d), "linear_1": (d, ffn)}[parent]
     raise KeyError(name)
 
 
@@ -83,7 +82,7 @@ def build_model_dir(folder: Path, sp_model: bytes, *, seed: int = 0) -> None:
         if value is not None:
             return
         leaf = name.split("/")[-1]
-        shape = _shape(name, len(vocab))
+        shape = shape_of(name, len(vocab))
         if leaf == "gamma":
             array = np.ones(shape, np.float32)
         elif leaf == "beta":
@@ -122,13 +121,19 @@ def build_package(out_dir: Path, from_code: str = "en", to_code: str = "zh", *,
         meta["target_prefix"] = target_prefix
     meta.update(metadata or {})
     folder = f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
-    path = out_dir / f"{folder}.argosmodel"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+    return zip_package(out_dir / f"{folder}.argosmodel", folder, meta, sp_model, work / "model",
+                       "Tiny test model: random weights, gibberish output.\n")
+
+
+def zip_package(path: Path, folder: str, meta: dict[str, object], sp_model: bytes,
+                model_dir: Path, readme: str, compression: int = zipfile.ZIP_DEFLATED) -> Path:
+    """Pack an Argos package as argostranslate's own are: one folder, with ``stanza/``."""
+    with zipfile.ZipFile(path, "w", compression) as zf:
         zf.writestr(f"{folder}/metadata.json", json.dumps(meta, indent=2))
         zf.writestr(f"{folder}/sentencepiece.model", sp_model)
-        zf.writestr(f"{folder}/README.md", "Tiny test model: random weights, gibberish output.\n")
+        zf.writestr(f"{folder}/README.md", readme)
         zf.writestr(f"{folder}/stanza/", "")
-        for file in sorted((work / "model").iterdir()):
+        for file in sorted(model_dir.iterdir()):
             zf.write(file, f"{folder}/model/{file.name}")
     return path
 

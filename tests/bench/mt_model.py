@@ -20,11 +20,12 @@ at a time (see mt_worker.py).
 from __future__ import annotations
 
 import io
-import json
 import random
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.argos_model import shape_of, zip_package
 
 
 @dataclass(frozen=True)
@@ -93,20 +94,7 @@ def sentencepiece_model(vocab: int) -> bytes:
 
 
 def _shape(name: str, dims: Dims, vocab: int) -> tuple[int, ...]:
-    parts = name.split("/")
-    leaf, parent = parts[-1], parts[-2]
-    d, ffn = dims.d_model, dims.ffn
-    if parent.startswith("embeddings") or parent == "projection":
-        return (vocab, d)
-    if leaf in ("gamma", "beta"):
-        return (d,)
-    if "self_attention" in parts:
-        return {"linear_0": (3 * d, d), "linear_1": (d, d)}[parent]
-    if "attention" in parts:
-        return {"linear_0": (d, d), "linear_1": (2 * d, d), "linear_2": (d, d)}[parent]
-    if "ffn" in parts:
-        return {"linear_0": (ffn, d), "linear_1": (d, ffn)}[parent]
-    raise KeyError(name)
+    return shape_of(name, vocab, dims.d_model, dims.ffn)
 
 
 def build_model_dir(folder: Path, sp_model: bytes, dims: Dims, *, seed: int = 0) -> int:
@@ -158,17 +146,12 @@ def build_package(out_dir: Path, dims: Dims = BASE) -> tuple[Path, int]:
     work = out_dir / "build-en-zh"
     sp_model = sentencepiece_model(dims.vocab)
     vocab = build_model_dir(work / "model", sp_model, dims)
-    meta = {"package_version": "1.0", "argos_version": "1.9.0", "from_code": "en",
-            "from_name": "English", "to_code": "zh", "to_name": "Chinese",
-            "type": "translate", "links": []}
+    meta: dict[str, object] = {
+        "package_version": "1.0", "argos_version": "1.9.0", "from_code": "en",
+        "from_name": "English", "to_code": "zh", "to_name": "Chinese",
+        "type": "translate", "links": []}
     folder = "translate-en_zh-1_0"
-    path = out_dir / f"{folder}.argosmodel"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:
-        zf.writestr(f"{folder}/metadata.json", json.dumps(meta, indent=2))
-        zf.writestr(f"{folder}/sentencepiece.model", sp_model)
-        zf.writestr(f"{folder}/README.md",
-                    f"Benchmark model ({dims.describe()}): random weights, gibberish output.\n")
-        zf.writestr(f"{folder}/stanza/", "")
-        for file in sorted((work / "model").iterdir()):
-            zf.write(file, f"{folder}/model/{file.name}")
+    path = zip_package(out_dir / f"{folder}.argosmodel", folder, meta, sp_model, work / "model",
+                       f"Benchmark model ({dims.describe()}): random weights, gibberish output.\n",
+                       zipfile.ZIP_STORED)
     return path, vocab
