@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressctl.errors import PressctlError
-from pressctl.memory import base_lang
+from pressctl.lang import base_lang
 from pressctl.textfile import read_utf8
 
 HEADER = ("source", "target", "note")

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pressctl.lang import base_lang
 from pressctl.segment import is_cjk
 
 #: Punctuation NFKC leaves alone but people treat as the same character.
@@ -29,11 +30,6 @@ _PUNCTUATION = str.maketrans({
     "—": "-", "–": "-", "―": "-", "‐": "-", "‑": "-", "−": "-",
 })
 _NO_SPACE_BEFORE = set(",.;:!?)]%")
-
-
-def base_lang(code: str) -> str:
-    """``zh-CN``, ``zh_Hans`` and ``ZH`` all mean the catalog folder ``zh``."""
-    return code.replace("_", "-").split("-")[0].strip().lower()
 
 
 def _fold(char: str) -> str:

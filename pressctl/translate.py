@@ -32,8 +32,9 @@ from typing import TYPE_CHECKING
 from pressctl.config import Config
 from pressctl.errors import MissingDependency
 from pressctl.glossary import Glossary
+from pressctl.lang import is_unspaced
 from pressctl.machine import Engine
-from pressctl.memory import Entry, Memory, Suggestion, base_lang
+from pressctl.memory import Entry, Memory, Suggestion
 from pressctl.segment import is_cjk, join_sentences, split_sentences
 
 if TYPE_CHECKING:
@@ -145,10 +146,6 @@ _WIDE_PUNCTUATION = re.compile(r"[，。！？；：、]")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" +([,.!?;:])")
 
 
-def _cjk_lang(lang: str) -> bool:
-    return base_lang(lang) in ("zh", "zt", "ja", "ko")
-
-
 def protect(text: str, source_lang: str, target_lang: str, glossary: Glossary) -> Protected:
     """Replace what the model must not translate by numbered placeholders.
 
@@ -168,7 +165,7 @@ def protect(text: str, source_lang: str, target_lang: str, glossary: Glossary) -
         take(m.start(), m.end(), Slot(m.group(), m.group()))
     for g in glossary.find(text, source_lang, target_lang):
         take(g.start, g.end, Slot(text[g.start:g.end], g.term.target, glossary=True))
-    names = _LATIN_RUN if _cjk_lang(source_lang) else _PRODUCT
+    names = _LATIN_RUN if is_unspaced(source_lang) else _PRODUCT
     for pattern in (_NUMBER, names):
         for m in pattern.finditer(text):
             take(m.start(), m.end(), Slot(m.group(), m.group()))
@@ -203,7 +200,7 @@ def tidy(text: str, target_lang: str) -> str:
     source punctuation leave behind ("宝马集团." → "宝马集团。").
     """
     text = " ".join(text.split())
-    if _cjk_lang(target_lang):
+    if is_unspaced(target_lang):
         if _IDEOGRAPH.search(text):
             text = _CLAUSE_MARK.sub(_clause_mark, text)
             text = _STOP_AFTER_IDEOGRAPH.sub(lambda m: _FULL_WIDTH[m[1]], text.rstrip())

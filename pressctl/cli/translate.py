@@ -138,7 +138,7 @@ def _fill_seed(cfg: Config, seed: Path, src: str | None, targets: list[str],
                memory_only: bool, as_json: bool) -> None:
     from pressctl.build import relative
     from pressctl.errors import PressctlError
-    from pressctl.memory import base_lang
+    from pressctl.lang import base_lang
     from pressctl.read import read
     from pressctl.translate import fill_catalog
 
@@ -198,7 +198,7 @@ def translate_command(
     marked "needs review".  Standard output carries only the translation.
     """
     from pressctl.errors import PressctlError
-    from pressctl.memory import base_lang
+    from pressctl.lang import base_lang
     from pressctl.translate import detect_lang, layout, render
 
     cfg = config()

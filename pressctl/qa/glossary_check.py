@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pressctl.lang import is_unspaced
 from pressctl.qa.base import Finding, Pair, Term
-from pressctl.qa.text import is_cjk_lang
 
 CHECK = "glossary"
 APOSTROPHES = "'’"
@@ -68,7 +68,7 @@ def _squeeze(text: str, cjk: bool) -> str:
 
 
 def check(pair: Pair) -> list[Finding]:
-    cjk = is_cjk_lang(pair.target_lang)
+    cjk = is_unspaced(pair.target_lang)
     target = _squeeze(pair.target, cjk)
     findings = []
     reported: set[str] = set()

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 
+from pressctl.lang import is_unspaced
 from pressctl.qa.base import Finding, Pair
-from pressctl.qa.text import has_ideographs, is_cjk_lang, mask
+from pressctl.qa.text import has_ideographs, mask
 
 CHECK = "leftover"
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’\-][A-Za-z0-9]+)*")
@@ -36,7 +37,7 @@ def names(source: str) -> set[str]:
 
 
 def check(pair: Pair) -> list[Finding]:
-    if not is_cjk_lang(pair.target_lang) or not has_ideographs(pair.target):
+    if not is_unspaced(pair.target_lang) or not has_ideographs(pair.target):
         return []
     text = mask(pair.target, pair.flags)
     for term in sorted(pair.terms, key=lambda t: len(t.target), reverse=True):

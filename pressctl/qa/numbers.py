@@ -31,8 +31,9 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from pressctl.lang import is_unspaced
 from pressctl.qa.base import Finding, Pair
-from pressctl.qa.text import is_cjk_lang, mask
+from pressctl.qa.text import mask
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -134,9 +135,9 @@ def _number_pattern(locale: str) -> re.Pattern[str]:
     if latin:
         alternatives.append(r"\s?(?P<word>" + "|".join(map(re.escape, latin))
                             + r")(?![A-Za-z])")
-    if other or is_cjk_lang(locale):
+    if other or is_unspaced(locale):
         units = "|".join(map(re.escape, other))
-        multipliers = "".join(CJK_MULTIPLIERS) if is_cjk_lang(locale) else ""
+        multipliers = "".join(CJK_MULTIPLIERS) if is_unspaced(locale) else ""
         cjk = f"[{multipliers}]?(?:{units})" if units and multipliers else f"(?:{units})"
         if multipliers:
             cjk += f"|[百千](?![{CJK_NOT_A_MULTIPLIER}])"
@@ -209,7 +210,7 @@ def _date_patterns(locale: str) -> tuple[re.Pattern[str], ...]:
                 regex = _skeleton_regex(pattern, alternation)
                 if regex not in patterns:
                     patterns.append(regex)
-    if is_cjk_lang(locale):  # 3月 alone; 一月 hides in words such as 统一月度
+    if is_unspaced(locale):  # 3月 alone; 一月 hides in words such as 统一月度
         alone = [n for n in names if any(c.isdigit() for c in n)]
     else:  # wide names; "Mar" or "May" alone is too often something else
         alone = [n for n in names if n not in AMBIGUOUS_MONTHS and len(n) > 3]

@@ -25,8 +25,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from pressctl.lang import is_unspaced
 from pressctl.qa.base import Finding, Pair
-from pressctl.qa.text import has_ideographs, is_cjk_lang, protected
+from pressctl.qa.text import has_ideographs, protected
 from pressctl.segment import ABBREVIATIONS, CLOSERS, is_cjk
 
 WIDTH = "punctuation"
@@ -75,7 +76,7 @@ def width(pair: Pair) -> list[Finding]:
     """Half-width marks in Chinese or Japanese, full-width marks elsewhere."""
     text = _neutral(pair.target, pair.flags, " ")
     findings = []
-    if is_cjk_lang(pair.target_lang):
+    if is_unspaced(pair.target_lang):
         if not has_ideographs(pair.target):
             return []
         for index, char in enumerate(text):

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-#: Languages written without spaces, with full-width punctuation.
-CJK_LANGS = frozenset({"zh", "ja"})
 IDEOGRAPH = re.compile(
     "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 BRACE_FIELD = re.compile(r"\{[A-Za-z_][\w.\[\]]*(?:![rsa])?(?::[^{}]*)?\}|\{\d*\}")
@@ -18,15 +16,6 @@ PRINTF = re.compile(r"%(?:\([^)]+\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[diouxXeEfFgGc
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”‘’（）]*[^\s<>\"“”‘’（）.,;:!?。，；：！？)]")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
-
-
-def base_lang(lang: str) -> str:
-    """``zh_Hans_CN`` or ``zh-CN`` → ``zh``."""
-    return lang.replace("-", "_").split("_")[0].lower()
-
-
-def is_cjk_lang(lang: str) -> bool:
-    return base_lang(lang) in CJK_LANGS
 
 
 def has_ideographs(text: str) -> bool:
