@@ -187,11 +187,10 @@ def _up_to_date(target: Path, key: str, previous: dict[str, dict[str, object]]) 
 
 
 def check_translations(config: Config, release: Release, seed: Path,
-                       langs: tuple[str, ...], draft: bool) -> dict[str, list[str]]:
-    """Missing translations per language; stops the build unless it is a draft."""
+                       kits: dict[str, Kit], draft: bool) -> dict[str, list[str]]:
+    """Missing translations per language (``kits``: the release localised into each)."""
     missing: dict[str, list[str]] = {}
-    for lang in langs:
-        kit = make_kit(config, release, lang, draft=True)
+    for lang, kit in kits.items():
         if kit.release.untranslated:
             missing[lang] = list(kit.release.untranslated)
         if lang != release.lang and kit.t.missing():
@@ -239,11 +238,11 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
     formats = formats or config.formats
     code = _code_hash()
     releases = [read(seed) for seed in seeds]
-    for release in releases:  # before any gate: a box in place of a character is never right
-        glyphs.check(config, release,
-                     {lang: make_kit(config, release, lang, draft=True) for lang in langs})
-    missing_by_seed = [check_translations(config, release, seed, langs, draft)
-                       for release, seed in zip(releases, seeds, strict=True)]
+    missing_by_seed = []
+    for release, seed in zip(releases, seeds, strict=True):
+        kits = {lang: make_kit(config, release, lang, draft=True) for lang in langs}
+        glyphs.check(config, release, kits)  # first: a box for a character is never right
+        missing_by_seed.append(check_translations(config, release, seed, kits, draft))
     if not draft:
         gate_qa(config, [r.slug for r in releases], langs)
     results, jobs = [], []
