@@ -13,7 +13,8 @@ def build_command(
     lang: list[str] = typer.Option(None, "--lang", "-l", help="Only this language (repeatable)."),
     fmt: list[str] = typer.Option(None, "--format", "-f", help="Only pdf or docx (repeatable)."),
     draft: bool = typer.Option(False, "--draft",
-                               help="Build even with missing translations; marks the kit DRAFT."),
+                               help="Build even with missing translations or QA errors; "
+                                    "marks every page DRAFT."),
     check: bool = typer.Option(False, "--check",
                                help="Write nothing; exit 1 if dist/ is stale or incomplete."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Build files in parallel."),
