@@ -36,6 +36,7 @@ from pressctl.lang import is_unspaced
 from pressctl.machine import Engine
 from pressctl.memory import Entry, Memory, Suggestion
 from pressctl.segment import is_cjk, join_sentences, split_sentences
+from pressctl.verbatim import EMAIL, URL
 
 if TYPE_CHECKING:
     import polib
@@ -121,8 +122,6 @@ class Protected:
 
 
 _LATIN = "A-Za-z0-9"
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"“”‘’，。、；：！？]+"
-                  r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _CODE = re.compile(r"`[^`]+`|\{[^{}\s]*\}|%(?:\d+\$)?[sd]")
 _NUMBER = re.compile(rf"(?<![{_LATIN}.,])\d+(?:[.,]\d+)*(?![{_LATIN}])")
 #: CamelCase or letters mixed with digits: HiCar, MyBMW, iPhone, iX3, 5G (not 17th).
@@ -135,7 +134,6 @@ _LATIN_RUN = re.compile(rf"(?<![{_LATIN}])[A-Za-z][A-Za-z0-9]*(?:[ .&+'-][A-Za-z
 _SLOT = re.compile(r"[{｛]\s*(\d+)\s*[}｝]")
 _CJK_SPACE = re.compile(r"(?<=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]) +"
                         r"| +(?=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef])")
-_TRAILING_URL_PUNCTUATION = ".,;:!?'"
 _FULL_WIDTH = {",": "，", ".": "。", "!": "！", "?": "？", ";": "；", ":": "："}
 _HALF_WIDTH = {**{v: k for k, v in _FULL_WIDTH.items()}, "、": ","}
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -158,9 +156,8 @@ def protect(text: str, source_lang: str, target_lang: str, glossary: Glossary) -
         if start < end and all(end <= s or start >= e for s, e, _ in spans):
             spans.append((start, end, slot))
 
-    for m in _URL.finditer(text):
-        value = m.group().rstrip(_TRAILING_URL_PUNCTUATION)
-        take(m.start(), m.start() + len(value), Slot(value, value))
+    for m in [*URL.finditer(text), *EMAIL.finditer(text)]:
+        take(m.start(), m.end(), Slot(m.group(), m.group()))
     for m in _CODE.finditer(text):
         take(m.start(), m.end(), Slot(m.group(), m.group()))
     for g in glossary.find(text, source_lang, target_lang):
