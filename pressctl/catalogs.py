@@ -31,12 +31,18 @@ def _domains(config: Config) -> list[tuple[str, Any]]:
     return domains
 
 
-def update_all(config: Config) -> list[catalog.MergeReport]:
-    """Merge fresh templates into every target catalog; all are checked before any is written."""
+def check_all(config: Config) -> list[tuple[str, Any]]:
+    """Read every seed and every catalog, so a broken one stops a command before it writes."""
     domains = _domains(config)
     for lang in config.target_languages:
         for domain, _ in domains:
-            catalog.load_or_none(config.catalog_path(lang, domain))  # fail before writing
+            catalog.load_or_none(config.catalog_path(lang, domain))
+    return domains
+
+
+def update_all(config: Config) -> list[catalog.MergeReport]:
+    """Merge fresh templates into every target catalog; all are checked before any is written."""
+    domains = check_all(config)
     return [catalog.update(config.catalog_path(lang, domain),
                            _with_defaults(pot, config.locale(lang))
                            if domain == catalog.KIT_DOMAIN else pot,

@@ -260,8 +260,37 @@ class Translator:
     load_engine: Callable[[], Engine] | None = None
     threshold: float = 75.0
 
+    @classmethod
+    def for_project(cls, config: Config, source_lang: str, target_lang: str, *,
+                    load_engine: Callable[[], Engine] | None = None) -> Translator:
+        """The project's memory (every reviewed catalog) and glossary, for one direction."""
+        from pressctl import glossary, memory
+
+        targets = config.target_languages
+        tm = memory.load(config.root / config.locales_dir, config.source_lang, root=config.root)
+        terms = glossary.load(config.glossary_path, source_lang=config.source_lang,
+                              target_lang=targets[0] if targets else "zh")
+        return cls(tm, terms, source_lang, target_lang, threshold=config.fuzzy_threshold,
+                   load_engine=load_engine)
+
     def lookup(self, text: str) -> Entry | None:
         return self.memory.lookup(text, self.source_lang, self.target_lang)
+
+    def known(self, text: str) -> Entry | None:
+        """A reviewed translation of exactly ``text``, or None.
+
+        The memory's, else the glossary's when the whole text is one term (an
+        organisation's name is its approved translation): what a person has
+        already approved, so it may enter a catalog as reviewed.
+        """
+        entry = self.lookup(text)
+        if entry is not None:
+            return entry
+        stripped = text.strip()
+        found = self.glossary.find(stripped, self.source_lang, self.target_lang)
+        if len(found) == 1 and (found[0].start, found[0].end) == (0, len(stripped)) and stripped:
+            return Entry(text, found[0].term.target, "glossary")
+        return None
 
     def _memory_runs(self, unit: str) -> list[str | Part]:
         """Sentences of ``unit``, with the longest runs the memory knows already translated."""
@@ -469,7 +498,8 @@ def _note(entry: polib.POEntry, text: str | None) -> None:
 
 
 def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Translator, *,
-                 use_machine: bool = True, progress: Progress | None = None) -> Fill:
+                 use_machine: bool = True, progress: Progress | None = None,
+                 reviewed_only: bool = False) -> Fill:
     """Translate the seed's missing segments into its catalog for ``target_lang``.
 
     The catalog is first brought up to date with the seed (as ``catalog
@@ -478,6 +508,8 @@ def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Trans
     produced enters as fuzzy with a comment naming its origin (the model and
     its version for machine output), so it is never published unreviewed.
     Fuzzy entries only change when the memory has an exact reviewed match.
+    An entry whose whole text is known (:meth:`Translator.known`) enters as
+    reviewed; with ``reviewed_only`` nothing else is filled (``pressctl new``).
     Nothing is written if translation fails.
     """
     from pressctl import catalog
@@ -495,6 +527,17 @@ def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Trans
     empty = [e for e in live if not e.msgstr]
     fuzzy = [e for e in live if e.msgstr and "fuzzy" in e.flags]
     fill = Fill(path, target_lang, kept=len(live) - len(empty) - len(fuzzy))
+    for entry in empty:
+        known = translator.known(entry.msgid)
+        if known is not None:
+            entry.msgstr = known.target
+            fill.reviewed += 1
+            part = Part(entry.msgid, known.target, Status.MEMORY, known.origin)
+            fill.results.append(Result(entry.msgid, known.target, Status.MEMORY, (part,),
+                                       exact=True))
+    empty = [e for e in empty if not e.msgstr]
+    if reviewed_only:
+        fill.untranslated, empty = len(empty), []
     results = translator.translate([e.msgid for e in empty], use_machine=use_machine,
                                    progress=progress)
     for entry, result in zip(empty, results, strict=True):
@@ -513,6 +556,8 @@ def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Trans
                 fill.machine += 1
             else:
                 fill.assembled += 1
+    order = {e.msgid: i for i, e in enumerate(live)}
+    fill.results.sort(key=lambda r: order.get(r.source, 0))
     for entry in fuzzy:
         found = translator.lookup(entry.msgid)
         if found is not None:
