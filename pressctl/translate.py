@@ -36,7 +36,7 @@ from pressctl.lang import is_unspaced
 from pressctl.machine import Engine
 from pressctl.memory import Entry, Memory, Suggestion
 from pressctl.segment import is_cjk, join_sentences, split_sentences
-from pressctl.verbatim import EMAIL, URL
+from pressctl.verbatim import EMAIL, URL, nothing_to_translate
 
 if TYPE_CHECKING:
     import polib
@@ -73,8 +73,9 @@ class Result:
 
     ``target`` is printable text: untranslated parts stand in their source
     language, so check ``status`` before treating it as a translation.
-    ``exact`` is true when one reviewed memory entry answered the whole
-    unit, the only case in which the result is itself reviewed text.
+    ``exact`` is true when one reviewed memory entry, or one glossary term,
+    answered the whole unit: the only case in which the result is itself
+    reviewed text.
     """
 
     source: str
@@ -85,7 +86,15 @@ class Result:
 
     @property
     def needs_review(self) -> bool:
-        return self.status is Status.MACHINE
+        """Whether a person must write or check this before it is published.
+
+        True for machine output, for untranslated text (a person must
+        translate it) and for anything assembled from pieces; false only for
+        reviewed text (``exact``) and text with nothing to translate.  It is
+        exactly when ``translate`` enters a catalog entry as fuzzy or leaves it
+        empty.
+        """
+        return not self.exact and not nothing_to_translate(self.source)
 
     @property
     def suggestions(self) -> list[Suggestion]:
@@ -283,12 +292,13 @@ class Translator:
         organisation's name is its approved translation): what a person has
         already approved, so it may enter a catalog as reviewed.
         """
-        entry = self.lookup(text)
-        if entry is not None:
-            return entry
+        return self.lookup(text) or self._whole_term(text)
+
+    def _whole_term(self, text: str) -> Entry | None:
+        """The glossary's entry when all of ``text`` is one term."""
         stripped = text.strip()
         found = self.glossary.find(stripped, self.source_lang, self.target_lang)
-        if len(found) == 1 and (found[0].start, found[0].end) == (0, len(stripped)) and stripped:
+        if stripped and len(found) == 1 and (found[0].start, found[0].end) == (0, len(stripped)):
             return Entry(text, found[0].term.target, "glossary")
         return None
 
@@ -391,7 +401,8 @@ class Translator:
             return Result(unit, unit, Status.VERBATIM)
         status = max((p.status for p in parts), key=_RANK.__getitem__)
         target = join_sentences([p.target or p.source for p in parts], self.target_lang)
-        exact = len(parts) == 1 and parts[0].status is Status.MEMORY and parts[0].source == unit
+        exact = (len(parts) == 1 and parts[0].status is Status.MEMORY and parts[0].source == unit
+                 or status is Status.GLOSSARY and self._whole_term(unit) is not None)
         return Result(unit, target, status, tuple(parts), exact)
 
 
