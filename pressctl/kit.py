@@ -196,8 +196,10 @@ def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str) -> FactRow:
         unit_text = name
     elif fact.unit in FORMATTED_UNITS:
         symbol = get_currency_symbol(fact.unit, locale)
-        value = t("{symbol}{amount}", symbol=symbol, amount=amount)
-        unit_text = symbol
+        # name too: a catalog from before MONEY_BY_NAME may still write {name} here
+        name = get_currency_name(fact.unit, locale=locale)
+        value = t("{symbol}{amount}", symbol=symbol, amount=amount, name=name)
+        unit_text = t("{symbol}{amount}", symbol=symbol, amount="", name=name).strip()
     else:
         value = t("{amount} {unit}", amount=amount, unit=localised.unit)
         unit_text = localised.unit
