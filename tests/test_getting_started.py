@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 from pressctl.translate import Status
+from tests.argos_model import offline_env
 from tests.conftest import ROOT
 from tests.test_cli import run
-from tests.test_translate import offline_env
 
 LINES = {  # one line of input each, and the (status, needs_review, reviewed) it gets
     "BMW China": ("memory", False, True),
@@ -21,9 +21,9 @@ LINES = {  # one line of input each, and the (status, needs_review, reviewed) it
 }
 
 
-def test_translate_json_says_what_needs_review(tmp_path: Path) -> None:
+def test_translate_json_says_what_needs_review(project: Path, tmp_path: Path) -> None:
     result = run("translate", "--json", "--memory-only", "--to", "zh",
-                 stdin="".join(f"{line}\n" for line in LINES),
+                 stdin="".join(f"{line}\n" for line in LINES), cwd=project,
                  env=offline_env(tmp_path, tmp_path / "no-models"))
     assert result.returncode == 0, result.stderr
     rows = {r["source"]: (r["status"], r["needs_review"], r["reviewed"])
