@@ -228,9 +228,10 @@ def run(config: Config, *, langs: Iterable[str] | None = None,
             path = config.catalog_path(lang, document.domain)
             file = _relative(config, path)
             po = catalog.load_or_none(path)
+            needed = document
             if document.domain == catalog.KIT_DOMAIN:
-                document, po = _kit_overrides(document, po, config.locale(lang))
-            if po is None and not document.segments:
+                needed, po = _kit_overrides(document, po, config.locale(lang))
+            if po is None and not needed.segments:
                 continue
             if po is None:
                 if levels[status.UNTRANSLATED] != OFF:
@@ -240,7 +241,7 @@ def run(config: Config, *, langs: Iterable[str] | None = None,
                                             file))
                 continue
             if levels[status.UNTRANSLATED] != OFF:
-                problems.extend(_not_in_catalog(po, document, lang, levels[status.UNTRANSLATED]))
+                problems.extend(_not_in_catalog(po, needed, lang, levels[status.UNTRANSLATED]))
             problems.extend(check_catalog(po, config=config, lang=lang, file=file, terms=terms,
                                           levels=levels))
     return problems
