@@ -19,7 +19,7 @@ from pathlib import Path
 from pressctl import catalog, glyphs
 from pressctl.config import Config
 from pressctl.errors import CheckFailed, PressctlError
-from pressctl.kit import Kit, Wording, fact_row
+from pressctl.kit import Kit, Wording, default_path, fact_row
 from pressctl.localize import localise
 from pressctl.read import read
 from pressctl.release import Release
@@ -59,7 +59,7 @@ def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False
     if lang == release.lang:
         wording = Wording(None)
     else:
-        wording = Wording(catalog.load_or_none(config.catalog_path(lang, catalog.KIT_DOMAIN)))
+        wording = Wording.load(config.catalog_path(lang, catalog.KIT_DOMAIN), config.locale(lang))
     facts = tuple(fact_row(src, loc, wording, config.locale(lang))
                   for src, loc in zip(release.facts, localised.facts, strict=True))
     fonts = {k: str(v) for k, v in config.fonts.get(lang, {}).items()}
@@ -149,6 +149,12 @@ def _file_hash(path: Path) -> str:
     return sha256(path) if path.exists() else "-"
 
 
+def _default_wording_hash(config: Config, lang: str) -> str:
+    """The shipped default kit wording is an input like the project's catalog."""
+    path = default_path(config.locale(lang)) if lang else None
+    return _file_hash(path) if path is not None else "-"
+
+
 def input_key(config: Config, seed: Path, lang: str, fmt: str, draft: bool,
               code: str) -> str:
     """Everything an output depends on: seed, catalogs, settings, fonts, code."""
@@ -157,6 +163,7 @@ def input_key(config: Config, seed: Path, lang: str, fmt: str, draft: bool,
     parts = [code, fmt, lang, str(draft), _file_hash(seed),
              _file_hash(config.catalog_path(lang, seed.stem)),
              _file_hash(config.catalog_path(lang, catalog.KIT_DOMAIN)),
+             _default_wording_hash(config, lang),
              _file_hash(config.glossary_path),  # the QA gate reads it
              repr((config.colour, config.page_size, config.margins_mm, config.locale(lang),
                    config.tag(lang), sorted(config.fonts.get(lang, {}).items()),

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from pressctl.errors import PressctlError
 from pressctl.segment import Segment
 from pressctl.textfile import read_utf8
+from pressctl.verbatim import nothing_to_translate
 from pressctl.write import write_text
 
 #: How alike an old source sentence must be to carry its translation over as fuzzy.
@@ -134,6 +135,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, *, lang: str) -> polib.PO
     Exact source matches keep their translation and status; a changed source
     sentence inherits the closest old translation as fuzzy, recording the old
     source as ``#| msgid``; sources no longer in the template become obsolete.
+    A segment with nothing to translate enters as its own reviewed translation.
     """
     po = polib.POFile(wrapwidth=78)
     po.metadata = dict(old.metadata) if old is not None else {
@@ -165,6 +167,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, *, lang: str) -> polib.PO
                 entry.tcomment = old_entry.tcomment
                 entry.flags.append("fuzzy")
                 entry.previous_msgid = old_entry.msgid
+        _copy_if_literal(entry)
         po.append(entry)
     for msgid, old_entry in previous.items():
         if msgid not in wanted and old_entry.msgstr:
@@ -175,12 +178,25 @@ def merge(old: polib.POFile | None, pot: polib.POFile, *, lang: str) -> polib.PO
     return po
 
 
+def _copy_if_literal(entry: polib.POEntry) -> None:
+    """A segment with nothing to translate (an address, a figure) is its own reviewed translation.
+
+    Only an empty or fuzzy entry is filled: a translator's reviewed wording
+    (a phone number written the local way) stays as it is.
+    """
+    if (not entry.msgstr or "fuzzy" in entry.flags) and nothing_to_translate(entry.msgid):
+        entry.msgstr = entry.msgid
+        entry.flags = [f for f in entry.flags if f != "fuzzy"]
+        entry.previous_msgid = None
+
+
 def update(path: Path, pot: polib.POFile, *, lang: str) -> MergeReport:
     """Merge ``pot`` into the catalog at ``path`` and write it only if it changed."""
     old = load_or_none(path)
     new = merge(old, pot, lang=lang)
     before = {e.msgid: e for e in old} if old is not None else {}
-    added = sum(1 for e in new if not e.obsolete and e.msgid not in before and not e.msgstr)
+    added = sum(1 for e in new if not e.obsolete and e.msgid not in before
+                and not e.previous_msgid)
     fuzzy = sum(1 for e in new if not e.obsolete and e.previous_msgid
                 and e.msgid not in before)
     obsolete = sum(1 for e in new if e.obsolete and not before[e.msgid].obsolete)

@@ -17,8 +17,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from pressctl.errors import PressctlError
 from pressctl.lang import base_lang
@@ -68,8 +71,6 @@ class Glossary:
     source_lang: str = "en"
     target_lang: str = "zh"
     path: Path | None = None
-    _patterns: dict[tuple[str, str], tuple[re.Pattern[str] | None, dict[str, Term]]] = field(
-        default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -90,34 +91,60 @@ class Glossary:
             return list(seen.values())
         return []
 
-    def _pattern(self, src: str, tgt: str) -> tuple[re.Pattern[str] | None, dict[str, Term]]:
-        key = (base_lang(src), base_lang(tgt))
-        if key not in self._patterns:
-            terms = sorted(self.direction(src, tgt), key=lambda t: len(t.source), reverse=True)
-            groups = []
-            lookup: dict[str, Term] = {}
-            for index, term in enumerate(terms):
-                name = f"t{index}"
-                lookup[name] = term
-                body = "".join(_char_pattern(c) for c in term.source)
-                if term.source == term.source.lower() and term.source != term.source.upper():
-                    body = f"(?i:{body})"  # "smart cockpit" also at the start of a sentence
-                word = rf"[{WORD_CHARS}]"
-                before = rf"(?<!{word})" if re.match(word, term.source) else ""
-                after = rf"(?!{word})" if re.search(f"{word}$", term.source) else ""
-                if re.search("[a-z]$", term.source):
-                    after = "s?" + after  # "smart cockpits" is still the term
-                groups.append(f"(?P<{name}>{before}{body}{after})")
-            self._patterns[key] = (re.compile("|".join(groups)) if groups else None, lookup)
-        return self._patterns[key]
-
     def find(self, text: str, src: str, tgt: str) -> list[Match]:
         """Non-overlapping glossary terms in ``text``, left to right, longest first."""
-        pattern, lookup = self._pattern(src, tgt)
-        if pattern is None:
-            return []
-        return [Match(m.start(), m.end(), lookup[m.lastgroup or ""])
-                for m in pattern.finditer(text)]
+        return [Match(start, end, term)
+                for start, end, term in find_terms(text, self.direction(src, tgt))]
+
+
+class HasSource(Protocol):
+    """Anything with a source term: this module's :class:`Term` or QA's."""
+
+    @property
+    def source(self) -> str: ...
+
+
+T = TypeVar("T", bound=HasSource)
+
+
+@lru_cache(maxsize=64)
+def _terms_pattern(sources: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One alternation of every term, longest first, group ``t<i>`` for ``sources[i]``.
+
+    The rules of a match, for the engine and QA alike: a term with a Latin
+    first or last character does not match inside a longer word ("BMW" is not
+    in "MyBMW"); a lower-case term matches in any case ("Smart cockpit" opening
+    a heading) and in the plural ("smart cockpits", "boxes"), a name only as
+    written ("BMWs" and "HUAWEI Mate" are not "BMW" and "Huawei"); typographic
+    and straight apostrophes and hyphens, and runs of spaces, are alike.
+    """
+    groups = []
+    for index, source in sorted(enumerate(sources), key=lambda item: -len(item[1])):
+        if not source.strip():
+            continue
+        body = "".join(_char_pattern(c) for c in source)
+        if source == source.lower() and source != source.upper():
+            body = f"(?i:{body})"
+        word = rf"[{WORD_CHARS}]"
+        before = rf"(?<!{word})" if re.match(word, source) else ""
+        after = rf"(?!{word})" if re.search(f"{word}$", source) else ""
+        if re.search("[a-z]$", source):
+            after = "(?:e?s)?" + after
+        groups.append(f"(?P<t{index}>{before}{body}{after})")
+    return re.compile("|".join(groups)) if groups else None
+
+
+def find_terms(text: str, terms: Sequence[T]) -> list[tuple[int, int, T]]:
+    """Where ``terms`` occur in ``text``: non-overlapping, left to right, longest first.
+
+    The one glossary matcher: the engine protects what it finds, QA demands
+    the target term for it, so the two can never disagree about a source.
+    """
+    pattern = _terms_pattern(tuple(t.source for t in terms))
+    if pattern is None:
+        return []
+    return [(m.start(), m.end(), terms[int((m.lastgroup or "t0")[1:])])
+            for m in pattern.finditer(text)]
 
 
 def parse(text: str, *, path: Path | None = None, source_lang: str = "en",

@@ -2,16 +2,22 @@
 
 Renderers never translate or format numbers themselves; everything that
 depends on the language (labels, dates, figures, the end mark) is decided here
-with the kit catalog (``locales/<lang>/LC_MESSAGES/pressctl.po``) and
-Babel/CLDR, so the PDF and the DOCX always say the same thing.
+with the kit's wording and Babel/CLDR, so the PDF and the DOCX always say
+the same thing.  The wording is pressctl's reviewed default for the language
+(``pressctl/locale/``, package data), overridden entry by entry by the
+project's ``locales/<lang>/LC_MESSAGES/pressctl.po``: a new project never has
+to translate the kit's strings by hand.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import polib
+from babel.core import Locale, UnknownLocaleError, get_global
 from babel.dates import format_date, format_skeleton
 from babel.numbers import (
     format_compact_decimal,
@@ -20,8 +26,20 @@ from babel.numbers import (
     get_currency_symbol,
 )
 
+from pressctl import catalog
 from pressctl.release import Block, Fact, Release
 from pressctl.segment import FORMATTED_UNITS, Segment, is_cjk
+
+#: Money with the currency's name (1423.8亿欧元): optional, a language that writes
+#: money this way translates it and the kit prefers it to ``{symbol}{amount}``.
+#: It is its own message because gettext (``msgfmt --check``) rightly refuses a
+#: translation that uses a field, ``{name}``, its msgid does not have.
+MONEY_BY_NAME = "{amount} {name}"
+#: Messages a language may leave untranslated without the kit being incomplete.
+OPTIONAL_MESSAGES = frozenset({MONEY_BY_NAME})
+#: pressctl's reviewed wording per language, shipped as package data:
+#: ``locale/<language>_<Script>/LC_MESSAGES/pressctl.po``.
+DEFAULTS_DIR = Path(__file__).resolve().parent / "locale"
 
 #: The kit's own wording, as msgids of the ``pressctl`` catalog.  Braces are
 #: python-brace-format placeholders that translators keep.
@@ -39,7 +57,10 @@ KIT_MESSAGES: tuple[tuple[str, str], ...] = (
     ("Draft – not for publication", "header mark on draft builds"),
     ("about {value}", "approximate figure, e.g. about 460"),
     ("over {value}", "lower bound, e.g. over 3 million"),
-    ("{symbol}{amount}", "money; symbol is €, name is euros; use {name} to spell it out"),
+    ("{symbol}{amount}", "money with the currency symbol, e.g. €142.38 billion"),
+    (MONEY_BY_NAME, "money with the currency spelt out, e.g. 142.38 billion euros; translate it "
+                    "only if your language writes money this way: the kit then uses it instead "
+                    "of {symbol}{amount}"),
     ("{amount} {unit}", "a figure with its unit, e.g. 460 suppliers"),
     ("Key figures in {unit}", "chart caption"),
     ("###", "end mark of the release"),
@@ -51,17 +72,62 @@ def kit_segments() -> list[Segment]:
     return [Segment(msgid, role, 0) for msgid, role in KIT_MESSAGES]
 
 
-class Wording:
-    """gettext for the kit's own strings; an untranslated string falls back to English."""
+def default_path(locale: str) -> Path | None:
+    """The shipped default wording for a CLDR locale, or None when pressctl has none.
 
-    def __init__(self, catalog: polib.POFile | None) -> None:
-        self._messages = {
-            e.msgid: e.msgstr for e in catalog or []
-            if e.msgstr and not e.obsolete and "fuzzy" not in e.flags
-        }
+    Defaults are kept per language *and script* (``zh_Hans``), so Traditional
+    Chinese (``zh_Hant_TW``) never gets the Simplified wording; a locale without
+    a script gets CLDR's likely one (``zh_CN`` → ``zh_Hans``).
+    """
+    try:
+        parsed = Locale.parse(locale.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+    script = parsed.script
+    if script is None:
+        likely: Mapping[str, str] = get_global("likely_subtags")
+        full = likely.get(str(parsed)) or likely.get(parsed.language) or ""
+        parts = full.split("_")
+        script = parts[1] if len(parts) > 2 else None
+    if script is None:
+        return None
+    path = DEFAULTS_DIR / f"{parsed.language}_{script}" / "LC_MESSAGES" / "pressctl.po"
+    return path if path.is_file() else None
+
+
+def default_wording(locale: str) -> dict[str, str]:
+    """msgid → the shipped default's reviewed wording for ``locale`` (empty without one)."""
+    path = default_path(locale)
+    return catalog.reviewed(catalog.load(path)) if path is not None else {}
+
+
+def covered_by_default(locale: str) -> frozenset[str]:
+    """Kit messages a project may leave empty in ``locale``: the default has them, or optional."""
+    return frozenset(default_wording(locale)) | OPTIONAL_MESSAGES
+
+
+class Wording:
+    """gettext for the kit's own strings.
+
+    A reviewed entry of the project's catalog wins; an empty or fuzzy one falls
+    back to pressctl's shipped default for the language (see :meth:`load`), and
+    a string neither has falls back to English.
+    """
+
+    def __init__(self, po: polib.POFile | None, default: Mapping[str, str] | None = None) -> None:
+        self._messages = {**(default or {}), **catalog.reviewed(po)}
 
     def missing(self) -> list[str]:
-        return [msgid for msgid, _ in KIT_MESSAGES if msgid not in self._messages]
+        return [msgid for msgid, _ in KIT_MESSAGES
+                if msgid not in self._messages and msgid not in OPTIONAL_MESSAGES]
+
+    def has(self, msgid: str) -> bool:
+        return msgid in self._messages
+
+    @classmethod
+    def load(cls, project: Path, locale: str) -> Wording:
+        """The wording for ``locale``: the project's catalog at ``project`` over the default."""
+        return cls(catalog.load_or_none(project), default_wording(locale))
 
     def __call__(self, msgid: str, **values: object) -> str:
         text = self._messages.get(msgid, msgid)
@@ -124,8 +190,13 @@ def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str) -> FactRow:
     if fact.unit == "%":
         value = f"{amount}%"
         unit_text = "%"
+    elif fact.unit in FORMATTED_UNITS and t.has(MONEY_BY_NAME):
+        name = get_currency_name(fact.unit, locale=locale)
+        value = t(MONEY_BY_NAME, amount=amount, name=name)
+        unit_text = name
     elif fact.unit in FORMATTED_UNITS:
         symbol = get_currency_symbol(fact.unit, locale)
+        # name too: a catalog from before MONEY_BY_NAME may still write {name} here
         name = get_currency_name(fact.unit, locale=locale)
         value = t("{symbol}{amount}", symbol=symbol, amount=amount, name=name)
         unit_text = t("{symbol}{amount}", symbol=symbol, amount="", name=name).strip()

@@ -126,6 +126,9 @@ def catalogs(locales: Path) -> Iterable[tuple[str, Path]]:
 def load(locales: Path, source_lang: str, *, root: Path | None = None) -> Memory:
     """A memory of every reviewed entry of every catalog under ``locales``.
 
+    pressctl's shipped kit wording (``pressctl/locale/``) is added after the
+    project's catalogs, so a project's own translation of a text wins.
+
     Catalog msgids are in the project's ``source_lang``, msgstrs in the
     language of the folder.  A malformed catalog stops the run with its file
     and line rather than quietly shrinking the memory.
@@ -139,4 +142,11 @@ def load(locales: Path, source_lang: str, *, root: Path | None = None) -> Memory
         origin = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
         for msgid, msgstr in catalog.reviewed(catalog.load(path)).items():
             memory.add(msgid, msgstr, source_lang, lang, origin)
+    if base_lang(source_lang) == "en":  # the kit's shipped wording is reviewed English → lang
+        from pressctl.kit import DEFAULTS_DIR
+
+        for lang, path in catalogs(DEFAULTS_DIR):
+            origin = f"pressctl/{path.relative_to(DEFAULTS_DIR.parent)}"
+            for msgid, msgstr in catalog.reviewed(catalog.load(path)).items():
+                memory.add(msgid, msgstr, source_lang, lang, origin)
     return memory

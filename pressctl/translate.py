@@ -36,6 +36,7 @@ from pressctl.lang import is_unspaced
 from pressctl.machine import Engine
 from pressctl.memory import Entry, Memory, Suggestion
 from pressctl.segment import is_cjk, join_sentences, split_sentences
+from pressctl.verbatim import EMAIL, URL, nothing_to_translate
 
 if TYPE_CHECKING:
     import polib
@@ -72,8 +73,9 @@ class Result:
 
     ``target`` is printable text: untranslated parts stand in their source
     language, so check ``status`` before treating it as a translation.
-    ``exact`` is true when one reviewed memory entry answered the whole
-    unit, the only case in which the result is itself reviewed text.
+    ``exact`` is true when one reviewed memory entry, or one glossary term,
+    answered the whole unit: the only case in which the result is itself
+    reviewed text.
     """
 
     source: str
@@ -84,7 +86,15 @@ class Result:
 
     @property
     def needs_review(self) -> bool:
-        return self.status is Status.MACHINE
+        """Whether a person must write or check this before it is published.
+
+        True for machine output, for untranslated text (a person must
+        translate it) and for anything assembled from pieces; false only for
+        reviewed text (``exact``) and text with nothing to translate.  It is
+        exactly when ``translate`` enters a catalog entry as fuzzy or leaves it
+        empty.
+        """
+        return not self.exact and not nothing_to_translate(self.source)
 
     @property
     def suggestions(self) -> list[Suggestion]:
@@ -121,8 +131,6 @@ class Protected:
 
 
 _LATIN = "A-Za-z0-9"
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"“”‘’，。、；：！？]+"
-                  r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _CODE = re.compile(r"`[^`]+`|\{[^{}\s]*\}|%(?:\d+\$)?[sd]")
 _NUMBER = re.compile(rf"(?<![{_LATIN}.,])\d+(?:[.,]\d+)*(?![{_LATIN}])")
 #: CamelCase or letters mixed with digits: HiCar, MyBMW, iPhone, iX3, 5G (not 17th).
@@ -135,7 +143,6 @@ _LATIN_RUN = re.compile(rf"(?<![{_LATIN}])[A-Za-z][A-Za-z0-9]*(?:[ .&+'-][A-Za-z
 _SLOT = re.compile(r"[{｛]\s*(\d+)\s*[}｝]")
 _CJK_SPACE = re.compile(r"(?<=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]) +"
                         r"| +(?=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef])")
-_TRAILING_URL_PUNCTUATION = ".,;:!?'"
 _FULL_WIDTH = {",": "，", ".": "。", "!": "！", "?": "？", ";": "；", ":": "："}
 _HALF_WIDTH = {**{v: k for k, v in _FULL_WIDTH.items()}, "、": ","}
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -158,9 +165,8 @@ def protect(text: str, source_lang: str, target_lang: str, glossary: Glossary) -
         if start < end and all(end <= s or start >= e for s, e, _ in spans):
             spans.append((start, end, slot))
 
-    for m in _URL.finditer(text):
-        value = m.group().rstrip(_TRAILING_URL_PUNCTUATION)
-        take(m.start(), m.start() + len(value), Slot(value, value))
+    for m in [*URL.finditer(text), *EMAIL.finditer(text)]:
+        take(m.start(), m.end(), Slot(m.group(), m.group()))
     for m in _CODE.finditer(text):
         take(m.start(), m.end(), Slot(m.group(), m.group()))
     for g in glossary.find(text, source_lang, target_lang):
@@ -263,8 +269,38 @@ class Translator:
     load_engine: Callable[[], Engine] | None = None
     threshold: float = 75.0
 
+    @classmethod
+    def for_project(cls, config: Config, source_lang: str, target_lang: str, *,
+                    load_engine: Callable[[], Engine] | None = None) -> Translator:
+        """The project's memory (every reviewed catalog) and glossary, for one direction."""
+        from pressctl import glossary, memory
+
+        targets = config.target_languages
+        tm = memory.load(config.root / config.locales_dir, config.source_lang, root=config.root)
+        terms = glossary.load(config.glossary_path, source_lang=config.source_lang,
+                              target_lang=targets[0] if targets else "zh")
+        return cls(tm, terms, source_lang, target_lang, threshold=config.fuzzy_threshold,
+                   load_engine=load_engine)
+
     def lookup(self, text: str) -> Entry | None:
         return self.memory.lookup(text, self.source_lang, self.target_lang)
+
+    def known(self, text: str) -> Entry | None:
+        """A reviewed translation of exactly ``text``, or None.
+
+        The memory's, else the glossary's when the whole text is one term (an
+        organisation's name is its approved translation): what a person has
+        already approved, so it may enter a catalog as reviewed.
+        """
+        return self.lookup(text) or self._whole_term(text)
+
+    def _whole_term(self, text: str) -> Entry | None:
+        """The glossary's entry when all of ``text`` is one term."""
+        stripped = text.strip()
+        found = self.glossary.find(stripped, self.source_lang, self.target_lang)
+        if stripped and len(found) == 1 and (found[0].start, found[0].end) == (0, len(stripped)):
+            return Entry(text, found[0].term.target, "glossary")
+        return None
 
     def _memory_runs(self, unit: str) -> list[str | Part]:
         """Sentences of ``unit``, with the longest runs the memory knows already translated."""
@@ -365,7 +401,8 @@ class Translator:
             return Result(unit, unit, Status.VERBATIM)
         status = max((p.status for p in parts), key=_RANK.__getitem__)
         target = join_sentences([p.target or p.source for p in parts], self.target_lang)
-        exact = len(parts) == 1 and parts[0].status is Status.MEMORY and parts[0].source == unit
+        exact = (len(parts) == 1 and parts[0].status is Status.MEMORY and parts[0].source == unit
+                 or status is Status.GLOSSARY and self._whole_term(unit) is not None)
         return Result(unit, target, status, tuple(parts), exact)
 
 
@@ -472,7 +509,8 @@ def _note(entry: polib.POEntry, text: str | None) -> None:
 
 
 def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Translator, *,
-                 use_machine: bool = True, progress: Progress | None = None) -> Fill:
+                 use_machine: bool = True, progress: Progress | None = None,
+                 reviewed_only: bool = False) -> Fill:
     """Translate the seed's missing segments into its catalog for ``target_lang``.
 
     The catalog is first brought up to date with the seed (as ``catalog
@@ -481,6 +519,8 @@ def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Trans
     produced enters as fuzzy with a comment naming its origin (the model and
     its version for machine output), so it is never published unreviewed.
     Fuzzy entries only change when the memory has an exact reviewed match.
+    An entry whose whole text is known (:meth:`Translator.known`) enters as
+    reviewed; with ``reviewed_only`` nothing else is filled (``pressctl new``).
     Nothing is written if translation fails.
     """
     from pressctl import catalog
@@ -498,6 +538,17 @@ def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Trans
     empty = [e for e in live if not e.msgstr]
     fuzzy = [e for e in live if e.msgstr and "fuzzy" in e.flags]
     fill = Fill(path, target_lang, kept=len(live) - len(empty) - len(fuzzy))
+    for entry in empty:
+        known = translator.known(entry.msgid)
+        if known is not None:
+            entry.msgstr = known.target
+            fill.reviewed += 1
+            part = Part(entry.msgid, known.target, Status.MEMORY, known.origin)
+            fill.results.append(Result(entry.msgid, known.target, Status.MEMORY, (part,),
+                                       exact=True))
+    empty = [e for e in empty if not e.msgstr]
+    if reviewed_only:
+        fill.untranslated, empty = len(empty), []
     results = translator.translate([e.msgid for e in empty], use_machine=use_machine,
                                    progress=progress)
     for entry, result in zip(empty, results, strict=True):
@@ -516,6 +567,8 @@ def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Trans
                 fill.machine += 1
             else:
                 fill.assembled += 1
+    order = {e.msgid: i for i, e in enumerate(live)}
+    fill.results.sort(key=lambda r: order.get(r.source, 0))
     for entry in fuzzy:
         found = translator.lookup(entry.msgid)
         if found is not None:

@@ -49,7 +49,9 @@ def test_reviewed_entries_of_every_catalog_only(tm: memory.Memory) -> None:
     assert tm.lookup("A machine guess.", "en", "zh") is None  # fuzzy
     assert tm.lookup("Not yet translated.", "en", "zh") is None
     assert tm.lookup("Gone", "en", "zh") is None  # obsolete
-    assert len(tm) == 2 * 4
+    own = [e for table in tm._exact.values() for e in table.values()
+           if not e.origin.startswith("pressctl/")]  # the rest is the shipped kit wording
+    assert len(own) == 2 * 4
 
 
 def test_both_directions(tm: memory.Memory) -> None:
@@ -114,10 +116,21 @@ def test_malformed_catalog_names_its_file(tmp_path: Path) -> None:
 
 
 def test_no_locales_folder(tmp_path: Path) -> None:
-    assert len(memory.load(tmp_path / "locales", "en")) == 0
+    tm = memory.load(tmp_path / "locales", "en")  # only the shipped kit wording
+    assert {e.origin for table in tm._exact.values() for e in table.values()} == {
+        "pressctl/locale/zh_Hans/LC_MESSAGES/pressctl.po"}
+    assert len(memory.load(tmp_path / "locales", "de")) == 0  # its msgids are English
 
 
 def test_project_memory(config: Config) -> None:
     tm = memory.load(config.root / config.locales_dir, config.source_lang, root=config.root)
     found = tm.lookup("重磅！宝马携手华为！", "zh", "en")
     assert found is not None and found.target == "Major Announcement! BMW + Huawei!"
+
+
+def test_the_shipped_kit_wording_is_in_memory_after_the_project(tm: memory.Memory) -> None:
+    found = tm.lookup("For immediate release", "en", "zh")
+    assert found is not None and found.target == "即时发布"
+    assert found.origin == "pressctl/locale/zh_Hans/LC_MESSAGES/pressctl.po"
+    own = tm.lookup("Key figures", "en", "zh")  # the project's own catalog wins
+    assert own is not None and own.origin == "locales/zh/LC_MESSAGES/other.po"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from pressctl import catalog
 from pressctl.config import load
 from pressctl.read import read
@@ -43,3 +45,47 @@ def test_doctor_names_a_missing_font_and_exits_3(project: Path) -> None:
     assert result.returncode == 3
     assert "No Such Font Family" in result.stdout
     assert "fix:" in result.stdout
+
+
+def _reviewed(project: Path, slug: str) -> dict[str, str]:
+    return catalog.reviewed(catalog.load(load(project).catalog_path("zh", slug)))
+
+
+def test_new_fills_what_memory_and_glossary_know_and_prints_the_next_steps(
+        project: Path) -> None:
+    result = run("new", "2025-q1-results", "--title", "Q1: results", "--date", "2025-04-02",
+                 "--lang", "en", cwd=project)
+    assert result.returncode == 0, result.stderr
+    release = read(project / "seeds" / "2025-q1-results.md")
+    assert (release.title, release.date.isoformat()) == ("Q1: results", "2025-04-02")
+    assert _reviewed(project, "2025-q1-results") == {"BMW China": "宝马中国"}  # from memory
+    assert "BMW China → 宝马中国" in result.stderr
+    steps = result.stderr[result.stderr.index("next steps:"):]
+    po = "locales/zh/LC_MESSAGES/2025-q1-results.po"
+    order = ["edit seeds/2025-q1-results.md", "pressctl catalog update",
+             "pressctl translate seeds/2025-q1-results.md", f"PO editor (Poedit, Lokalize): {po}",
+             "pressctl qa", "pressctl build", "dist/2025-q1-results/"]
+    positions = [steps.find(step) for step in order]
+    assert -1 not in positions and positions == sorted(positions), steps
+
+
+def test_new_takes_a_name_only_the_glossary_knows(project: Path) -> None:
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text("utf-8").replace(
+        'organisation = "BMW China"', 'organisation = "BMW Group Greater China"'), "utf-8")
+    assert run("new", "regional", cwd=project).returncode == 0
+    assert _reviewed(project, "regional") == {"BMW Group Greater China": "宝马集团大中华区"}
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--date", "2025-02-30"), "--date '2025-02-30' is not a date: day is out of range"),
+    (("--date", "17 March 2025"), "--date '17 March 2025' is not an ISO date"),
+    (("--lang", "zh"), "--lang 'zh': this project's source language is 'en'"),
+])
+def test_new_refuses_bad_options_and_writes_nothing(project: Path, args: tuple[str, ...],
+                                                    message: str) -> None:
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    result = run("new", "later", *args, cwd=project)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before

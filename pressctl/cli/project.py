@@ -11,12 +11,27 @@ from pressctl.cli.app import app, config, emit_json, info
 def new_command(
     slug: str = typer.Argument(..., help="File name of the release, e.g. 2025-q1-results."),
     title: str = typer.Option(None, "--title", help="The headline."),
+    date: str = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+                             help="Release date, an ISO date (default: today)."),
+    lang: str = typer.Option(None, "--lang", metavar="LANG",
+                             help="Source language (default: the config's source_lang)."),
 ) -> None:
-    """Scaffold seeds/<slug>.md with the header filled in, and create its catalogs."""
-    from pressctl.scaffold import new_release
+    """Scaffold seeds/<slug>.md, create its catalogs with what memory and glossary know."""
+    from pressctl.scaffold import new_release, next_steps, parse_date
 
-    path = new_release(config(), slug, title=title)
-    info(f"created {path.relative_to(config().root)}; edit it, then run 'pressctl catalog stats'")
+    cfg = config()
+    made = new_release(cfg, slug, title=title, date=parse_date(date) if date else None,
+                       lang=lang)
+    info(f"created {made.seed.relative_to(cfg.root)}")
+    for target, path in made.catalogs.items():
+        filled = made.filled.get(target, [])
+        known = "; ".join(f"{source} → {translation}" for source, translation in filled[:5])
+        info(f"created {path.relative_to(cfg.root)}: {len(filled)} entr"
+             f"{'y' if len(filled) == 1 else 'ies'} already known, entered as reviewed"
+             + (f" ({known})" if known else ""))
+    info("next steps:")
+    for number, step in enumerate(next_steps(cfg, made), start=1):
+        info(f"  {number}. {step}")
 
 
 @app.command("doctor")

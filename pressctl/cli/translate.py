@@ -55,15 +55,11 @@ def _read_file(path: Path) -> str:
 
 
 def _translator(cfg: Config, src: str, tgt: str, memory_only: bool) -> Translator:
-    from pressctl import glossary, machine, memory
+    from pressctl import machine
     from pressctl.translate import Translator
 
-    targets = cfg.target_languages
-    tm = memory.load(cfg.root / cfg.locales_dir, cfg.source_lang, root=cfg.root)
-    terms = glossary.load(cfg.glossary_path, source_lang=cfg.source_lang,
-                          target_lang=targets[0] if targets else "zh")
-    return Translator(tm, terms, src, tgt, threshold=cfg.fuzzy_threshold,
-                      load_engine=None if memory_only else (lambda: machine.load(src, tgt)))
+    return Translator.for_project(
+        cfg, src, tgt, load_engine=None if memory_only else (lambda: machine.load(src, tgt)))
 
 
 def _run(work: Any) -> Any:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 
+from pressctl.verbatim import EMAIL, URL
+
+__all__ = ["BRACE_FIELD", "EMAIL", "IDEOGRAPH", "PRINTF", "TAG", "URL", "has_ideographs",
+           "mask", "protected"]
+
 IDEOGRAPH = re.compile(
     "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 BRACE_FIELD = re.compile(r"\{[A-Za-z_][\w.\[\]]*(?:![rsa])?(?::[^{}]*)?\}|\{\d*\}")
 PRINTF = re.compile(r"%(?:\([^)]+\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[diouxXeEfFgGcrsa%]")
-URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”‘’（）]*[^\s<>\"“”‘’（）.,;:!?。，；：！？)]")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 
 
