@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from pressctl.cli.app import app, config, emit_json, info
@@ -22,10 +24,15 @@ def new_command(
 @app.command("doctor")
 def doctor_command(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List what pressctl found (config, fonts, models, output folder) and how to fix the rest."""
+    from pressctl.config import Config, ProjectNotFound
     from pressctl.doctor import diagnose
     from pressctl.errors import MissingDependency
 
-    findings = diagnose(config())
+    try:
+        cfg = config()
+    except ProjectNotFound:  # doctor still checks the machine, and says the config is missing
+        cfg = Config(root=Path.cwd().resolve())
+    findings = diagnose(cfg)
     if as_json:
         emit_json([f.as_dict() for f in findings])
     else:
