@@ -16,7 +16,7 @@ import difflib
 import re
 import tomllib
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from typing_extensions import TypedDict
@@ -54,6 +54,12 @@ class FontSpec(TypedDict, total=False):
     bold: str
 
 
+if TYPE_CHECKING:  # the rest of the code reads a font table as the plain dict it is
+    FontTable = dict[str, str]
+else:
+    FontTable = FontSpec
+
+
 class Config(BaseModel):
     """The project's settings; ``root`` is the folder of its ``pyproject.toml``.
 
@@ -64,22 +70,23 @@ class Config(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
 
     root: Path
-    source_lang: Text = Field("en", description="a language code such as \"en\"")
+    source_lang: Text = Field(default="en", description="a language code such as \"en\"")
     languages: Annotated[tuple[Text, ...], BeforeValidator(_listify), Field(min_length=1)] = \
-        Field(("en", "zh"), description="a list of language codes, e.g. [\"en\", \"zh\"]")
+        Field(default=("en", "zh"), description="a list of language codes, e.g. [\"en\", \"zh\"]")
     formats: Annotated[tuple[Literal["pdf", "docx"], ...], BeforeValidator(_listify)] = \
-        Field(("pdf", "docx"), description="a list of \"pdf\" and \"docx\"")
-    seeds_dir: Path = Field(Path("seeds"), description="a folder name, e.g. \"seeds\"")
-    locales_dir: Path = Field(Path("locales"), description="a folder name, e.g. \"locales\"")
-    output_dir: Path = Field(Path("dist"), description="a folder name, e.g. \"dist\"")
-    organisation: str = Field("", description="text, e.g. \"BMW China\"")
+        Field(default=("pdf", "docx"), description="a list of \"pdf\" and \"docx\"")
+    seeds_dir: Path = Field(default=Path("seeds"), description="a folder name, e.g. \"seeds\"")
+    locales_dir: Path = Field(default=Path("locales"),
+                              description="a folder name, e.g. \"locales\"")
+    output_dir: Path = Field(default=Path("dist"), description="a folder name, e.g. \"dist\"")
+    organisation: str = Field(default="", description="text, e.g. \"BMW China\"")
     colour: Annotated[str, Field(pattern=r"^#?[0-9A-Fa-f]{6}$")] = \
-        Field("#1C69D4", description="a hex colour such as \"#1C69D4\"")
-    page_size: Literal["A4", "Letter"] = Field("A4", description="\"A4\" or \"Letter\"")
+        Field(default="#1C69D4", description="a hex colour such as \"#1C69D4\"")
+    page_size: Literal["A4", "Letter"] = Field(default="A4", description="\"A4\" or \"Letter\"")
     margins_mm: tuple[Number, Number, Number, Number] = Field(
-        (20.0, 20.0, 22.0, 20.0),
+        default=(20.0, 20.0, 22.0, 20.0),
         description="four numbers in millimetres, [top, right, bottom, left]")
-    fonts: dict[str, FontSpec] = Field(
+    fonts: dict[str, FontTable] = Field(
         default_factory=dict,
         description="a table per language with regular and bold, each a fontconfig pattern "
                     "or a font file")
@@ -92,8 +99,9 @@ class Config(BaseModel):
                                description="a severity per QA check: \"error\", \"warning\" "
                                            "or \"off\"")
     fuzzy_threshold: Annotated[Number, Field(ge=0, le=100)] = Field(
-        75.0, description="a number from 0 to 100 (the lowest similarity, in per cent, of a "
-                          "translation-memory suggestion)")
+        default=75.0,
+        description="a number from 0 to 100 (the lowest similarity, in per cent, of a "
+                    "translation-memory suggestion)")
 
     @property
     def target_languages(self) -> tuple[str, ...]:

@@ -31,7 +31,7 @@ def doctor_command(as_json: bool = typer.Option(False, "--json", help="Print JSO
     try:
         cfg = config()
     except ProjectNotFound:  # doctor still checks the machine, and says the config is missing
-        cfg = Config(root=Path.cwd().resolve())
+        cfg = Config.model_validate({"root": Path.cwd().resolve()})
     findings = diagnose(cfg)
     if as_json:
         emit_json([f.as_dict() for f in findings])
