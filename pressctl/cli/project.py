@@ -11,8 +11,9 @@ from pressctl.cli.app import app, config, emit_json, info
 
 @app.command("new")
 def new_command(
-    slug: str = typer.Argument(..., help="File name of the release, e.g. 2025-q1-results."),
-    title: str = typer.Option(None, "--title", help="The headline."),
+    slug: str = typer.Argument(..., metavar="SLUG",
+                               help="File name of the release, e.g. 2025-q1-results."),
+    title: str = typer.Option(None, "--title", metavar="TEXT", help="The headline."),
 ) -> None:
     """Scaffold seeds/<slug>.md with the header filled in, and create its catalogs."""
     from pressctl.scaffold import new_release
