@@ -164,7 +164,7 @@ def read_table(path: Path) -> dict[str, Any] | None:
         table = table[part]
     if not isinstance(table, dict):
         raise PressctlError("tool.pressctl must be a table", path=path,
-                            line=_line_of_key(path, ()))
+                            line=line_of_key(path, ()))
     return table
 
 
@@ -230,7 +230,7 @@ def _error(exc: ValidationError, data: dict[str, Any], path: Path) -> PressctlEr
         value = _dig(data, keys)
     expected = Config.model_fields[name].description or error["msg"]
     return PressctlError(f"[tool.pressctl] {what} is {value!r}; expected {expected}",
-                         path=path, line=_line_of_key(path, keys))
+                         path=path, line=line_of_key(path, keys))
 
 
 def _unknown(keys: tuple[str, ...], path: Path) -> PressctlError:
@@ -239,7 +239,7 @@ def _unknown(keys: tuple[str, ...], path: Path) -> PressctlError:
         tuple(FontSpec.__annotations__) if keys[0] == "fonts" else ()
     close = suggest(keys[-1], valid)
     return PressctlError(f"unknown key {keys[-1]!r} in [{table}]" + close,
-                         path=path, line=_line_of_key(path, keys),
+                         path=path, line=line_of_key(path, keys),
                          hint=f"valid keys: {', '.join(valid)}" if valid and not close else None)
 
 
@@ -252,7 +252,8 @@ def _dig(data: dict[str, Any], keys: tuple[str, ...]) -> object:
 
 def suggest(key: str, valid: tuple[str, ...] | list[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest valid key, or nothing when none is close."""
-    close = difflib.get_close_matches(key.replace("-", "_").lower(), valid, n=1, cutoff=0.6)
+    close = [match for wanted in (key.lower(), key.replace("-", "_").lower())
+             for match in difflib.get_close_matches(wanted, valid, n=1, cutoff=0.6)]
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
@@ -268,7 +269,7 @@ def _check_language(config: Config, lang: str, path: Path, key: str) -> None:
         raise PressctlError(
             f"unknown language {lang!r}" + (f" (locale {locale!r})" if locale != lang else "")
             + (" in [tool.pressctl.locales]" if key == "locales" else f" in [tool.pressctl] {key}"),
-            path=path, line=_line_of_key(path, (key,)),
+            path=path, line=line_of_key(path, (key,)),
             hint="use a language code CLDR knows (en, zh, de, fr, ja …), or name its locale "
                  "under [tool.pressctl.locales] (e.g. pt-BR = \"pt_BR\")") from None
 
@@ -279,7 +280,7 @@ def _dotted(text: str) -> tuple[str, ...]:
                  re.findall(r"\"[^\"]*\"|'[^']*'|[^.]+", text))
 
 
-def _line_of_key(path: Path, keys: tuple[str, ...]) -> int | None:
+def line_of_key(path: Path, keys: tuple[str, ...]) -> int | None:
     """The line that sets ``keys`` (a path under ``[tool.pressctl]``) in pyproject.toml.
 
     tomllib keeps no positions, so the lines are read again: each ``key = …``

@@ -91,6 +91,16 @@ def test_an_unknown_config_key_names_its_line_and_the_closest_key(
     assert not (project / "dist").exists()
 
 
+def test_an_unknown_qa_check_names_its_line_and_the_closest_check(project: Path) -> None:
+    line = edit(project / "pyproject.toml", '# severity per check: "error", "warning" or "off"',
+                'punctuation-finale = "warning"')
+    result = run("qa", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        f"error: {project / 'pyproject.toml'}:{line}: unknown QA check 'punctuation-finale' "
+        "in [tool.pressctl.qa] (did you mean 'punctuation-final'?)")
+
+
 def test_an_unknown_key_without_a_close_one_lists_the_valid_keys(project: Path) -> None:
     edit(project / "pyproject.toml", 'page_size = "A4"', 'page_size = "A4"\nwatermark = true')
     result = run("qa", cwd=project)
