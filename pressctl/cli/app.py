@@ -10,12 +10,13 @@ from __future__ import annotations
 import copy
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperArgument, TyperGroup
 
-from pressctl.config import Config, load
+if TYPE_CHECKING:
+    from pressctl.config import Config
 
 STATE: dict[str, bool] = {"debug": False, "quiet": False, "verbose": False}
 
@@ -89,6 +90,9 @@ def _root(
 
 
 def config() -> Config:
+    """The project's config; imported here, as pydantic is not needed for --help."""
+    from pressctl.config import load
+
     return load()
 
 
