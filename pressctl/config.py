@@ -150,6 +150,8 @@ def read_table(path: Path) -> dict[str, Any] | None:
             doc = tomllib.load(fh)
     except UnicodeDecodeError as exc:
         raise PressctlError(f"not UTF-8 (byte {exc.start})", path=path) from None
+    except OSError as exc:
+        raise PressctlError(f"cannot read: {exc.strerror or exc}", path=path) from None
     except tomllib.TOMLDecodeError as exc:
         text = str(exc)
         found = re.search(r" \(at line (\d+), column \d+\)$", text)
