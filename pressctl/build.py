@@ -38,6 +38,8 @@ class BuildResult:
     built: list[Path] = field(default_factory=list)
     manifest: Path | None = None
     untranslated: dict[str, list[str]] = field(default_factory=dict)
+    draft: bool = False  # built with --draft and incomplete: every page says DRAFT
+    blocking: int = 0  # QA problems that made it a draft
 
 
 def relative(config: Config, path: Path) -> str:
@@ -211,15 +213,54 @@ def check_translations(config: Config, release: Release, seed: Path,
     return missing
 
 
-def gate_qa(config: Config, slugs: list[str], langs: tuple[str, ...]) -> None:
-    """Refuse to publish what QA calls an error (a wrong figure, a missing term, fuzzy text)."""
+def gate_qa(config: Config, seeds: list[Path], langs: tuple[str, ...],
+            draft: bool) -> dict[str, int]:
+    """Refuse to publish what QA calls an error (a wrong figure, a missing term, fuzzy text).
+
+    With ``draft``, nothing is refused: the count of blocking problems of each
+    release (by slug) says which ones must be marked DRAFT.  A problem in a
+    release's own files (its seed, its catalogs) counts for that release; one
+    anywhere else (the kit wording every kit prints) counts for all.
+    """
     from pressctl import qa
 
-    blocking = qa.gate(config, slugs, langs)
-    if blocking:
+    blocking = qa.gate(config, [seed.stem for seed in seeds], langs)
+    if blocking and not draft:
         raise CheckFailed(qa.gate_message(blocking),
                           hint="fix them (run 'pressctl qa' for the full report), or build a "
                                "marked preview with --draft")
+    owner = {relative(config, path): seed.stem for seed in seeds
+             for path in (seed, *(config.catalog_path(lang, seed.stem) for lang in langs))}
+    counts = dict.fromkeys((seed.stem for seed in seeds), 0)
+    for problem in blocking:
+        for slug in [owner[problem.file]] if problem.file in owner else counts:
+            counts[slug] += 1
+    return counts
+
+
+def select(config: Config, slugs: tuple[str, ...] | None = None) -> list[Path]:
+    """The seeds of the releases named (all of them when none is), in the order given.
+
+    A name may also be the seed's path (``seeds/<slug>.md``), as a shell completes it.
+    """
+    seeds = config.seeds()
+    if not seeds:
+        raise PressctlError("no seed documents found", path=config.root / config.seeds_dir,
+                            hint="add seeds/<slug>.md or run 'pressctl new <slug>'")
+    if not slugs:
+        return seeds
+    known = {seed.stem: seed for seed in seeds}
+    chosen = []
+    for name in dict.fromkeys(slugs):
+        slug = Path(name).stem if name.endswith(".md") else name
+        if slug not in known:
+            from pressctl.config import suggest
+
+            raise PressctlError(f"unknown release {name!r}" + suggest(slug, list(known)),
+                                path=config.root / config.seeds_dir,
+                                hint=f"releases: {', '.join(known)}")
+        chosen.append(known[slug])
+    return chosen
 
 
 def bilingual_pair(config: Config, release: Release, langs: tuple[str, ...]) -> str | None:
@@ -231,12 +272,14 @@ def bilingual_pair(config: Config, release: Release, langs: tuple[str, ...]) -> 
 
 def plan(config: Config, *, langs: tuple[str, ...] | None = None,
          formats: tuple[str, ...] | None = None, draft: bool = False,
-         out: Path | None = None) -> tuple[list[BuildResult], list[Job]]:
-    """Read every seed, check its translations, and list the files to produce."""
-    seeds = config.seeds()
-    if not seeds:
-        raise PressctlError("no seed documents found", path=config.root / config.seeds_dir,
-                            hint="add seeds/<slug>.md or run 'pressctl new <slug>'")
+         out: Path | None = None,
+         slugs: tuple[str, ...] | None = None) -> tuple[list[BuildResult], list[Job]]:
+    """Read each seed (of ``slugs``), check its translations, and list the files to produce.
+
+    ``draft`` lets an incomplete release through marked DRAFT; a release with
+    every translation reviewed and no blocking QA problem is built as final.
+    """
+    seeds = select(config, slugs)
     for lang in langs or ():
         if lang not in config.languages:
             raise PressctlError(f"unknown language {lang!r}", path=config.root / "pyproject.toml",
@@ -250,30 +293,30 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
         kits = {lang: make_kit(config, release, lang, draft=True) for lang in langs}
         glyphs.check(config, release, kits)  # first: a box for a character is never right
         missing_by_seed.append(check_translations(config, release, seed, kits, draft))
-    if not draft:
-        gate_qa(config, [r.slug for r in releases], langs)
+    blocking = gate_qa(config, seeds, langs, draft)
     results, jobs = [], []
     for seed, release, missing in zip(seeds, releases, missing_by_seed, strict=True):
         folder = (out or config.dist) / release.slug
-        result = BuildResult(release.slug, folder, untranslated=missing)
+        marked = bool(missing or blocking[seed.stem])
+        result = BuildResult(release.slug, folder, untranslated=missing, draft=marked,
+                             blocking=blocking[seed.stem])
         for lang in langs:
             for fmt in formats:
                 target = folder / f"{release.slug}.{lang}.{fmt}"
-                key = input_key(config, seed, lang, fmt, draft, code)
-                jobs.append(Job(config, seed, lang, fmt, target, draft, key))
+                key = input_key(config, seed, lang, fmt, marked, code)
+                jobs.append(Job(config, seed, lang, fmt, target, marked, key))
                 result.files.append(target)
         pair = bilingual_pair(config, release, langs)
         for fmt in formats if pair else ():
             target = folder / f"{release.slug}.bilingual.{fmt}"
-            key = input_key(config, seed, pair or "", f"bilingual-{fmt}", draft, code)
-            jobs.append(Job(config, seed, "bilingual", fmt, target, draft, key, pair))
+            key = input_key(config, seed, pair or "", f"bilingual-{fmt}", marked, code)
+            jobs.append(Job(config, seed, "bilingual", fmt, target, marked, key, pair))
             result.files.append(target)
         results.append(result)
     return results, jobs
 
 
-def _manifest(config: Config, seed: Path, result: BuildResult, keys: dict[Path, str],
-              draft: bool) -> Path:
+def _manifest(config: Config, seed: Path, result: BuildResult, keys: dict[Path, str]) -> Path:
     release = read(seed)
     previous = _previous(result.folder)
     files = sorted(p for p in result.folder.glob(f"{release.slug}.*.*")
@@ -286,14 +329,15 @@ def _manifest(config: Config, seed: Path, result: BuildResult, keys: dict[Path, 
         "source": relative(config, seed),
         "source_lang": release.lang,
         "languages": list(config.languages),
-        "draft": draft,
+        "draft": result.draft,
         "segments": {lang: segment_counts(config, release, lang) for lang in config.languages},
     }
     return write_manifest(result.folder, data, files, inputs)
 
 
 def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
-                   formats: tuple[str, ...] | None) -> list[BuildResult] | None:
+                   formats: tuple[str, ...] | None,
+                   slugs: tuple[str, ...] | None) -> list[BuildResult] | None:
     """The results of a build that would change nothing, found by hashing inputs alone.
 
     Every gate (translations, QA, glyphs) depends only on what the input keys
@@ -308,7 +352,7 @@ def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
     formats = formats or config.formats
     code = _code_hash()
     results = []
-    for seed in config.seeds():
+    for seed in select(config, slugs):
         slug = seed.stem
         folder = config.dist / slug
         previous = _previous(folder)
@@ -335,13 +379,16 @@ def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
 def build(config: Config, *, langs: tuple[str, ...] | None = None,
           formats: tuple[str, ...] | None = None, draft: bool = False, jobs: int = 1,
           force: bool = False, out: Path | None = None,
-          progress: Progress | None = None) -> list[BuildResult]:
-    """Build every seed; files whose inputs did not change are left alone."""
+          progress: Progress | None = None,
+          slugs: tuple[str, ...] | None = None) -> list[BuildResult]:
+    """Build every seed (or those of ``slugs``); files whose inputs did not change are
+    left alone."""
     if not (force or draft or out):
-        unchanged = _nothing_to_do(config, langs, formats)
+        unchanged = _nothing_to_do(config, langs, formats, slugs)
         if unchanged is not None:
             return unchanged
-    results, todo = plan(config, langs=langs, formats=formats, draft=draft, out=out)
+    results, todo = plan(config, langs=langs, formats=formats, draft=draft, out=out,
+                         slugs=slugs)
     previous = {r.folder: _previous(r.folder) for r in results}
     for result in results:
         remove_stale_temporaries(result.folder)
@@ -361,14 +408,15 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
                 progress(relative(config, job.target), done, len(stale))
     keys = {job.target: job.key for job in todo}
     built = {job.target for job in stale}
-    for result, seed in zip(results, config.seeds(), strict=True):
+    for result, seed in zip(results, select(config, slugs), strict=True):
         result.built = [f for f in result.files if f in built]
-        result.manifest = _manifest(config, seed, result, keys, draft)
+        result.manifest = _manifest(config, seed, result, keys)
     return results
 
 
 def check(config: Config, *, langs: tuple[str, ...] | None = None,
-          formats: tuple[str, ...] | None = None, draft: bool = False) -> list[str]:
+          formats: tuple[str, ...] | None = None, draft: bool = False,
+          slugs: tuple[str, ...] | None = None) -> list[str]:
     """Build into a temporary folder and list the files of ``dist/`` that differ from it.
 
     With a subset (``--lang``/``--format``) only those files are compared: the
@@ -378,7 +426,7 @@ def check(config: Config, *, langs: tuple[str, ...] | None = None,
     whole = langs is None and formats is None
     with tempfile.TemporaryDirectory(prefix="pressctl-check-") as tmp:
         fresh = build(config, langs=langs, formats=formats, draft=draft, force=True,
-                      out=Path(tmp))
+                      out=Path(tmp), slugs=slugs)
         stale = []
         for result in fresh:
             expected = [*result.files, *([result.folder / "manifest.json"] if whole else [])]

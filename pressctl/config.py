@@ -1,14 +1,25 @@
 """Project configuration from ``[tool.pressctl]`` in ``pyproject.toml``.
 
-pressctl reads the configuration of the directory it runs in, like ruff or
-black, so any team's release repository can carry its own settings.
+pressctl finds its project as ruff does: from the working directory up to the
+nearest ``pyproject.toml`` with a ``[tool.pressctl]`` table, and resolves every
+path of the config from that folder, so ``cd seeds && pressctl build`` works.
+
+The table is validated by a typed pydantic model (``Config`` itself): an
+unknown key, a value of the wrong type or out of range is one message naming
+the file, the line of the key, what is expected and, for a misspelt key, the
+closest valid one, rather than a traceback or a setting silently ignored.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from typing_extensions import TypedDict
 
 from pressctl.errors import PressctlError
 
@@ -18,26 +29,79 @@ DEFAULT_LOCALES = {"en": "en_GB", "zh": "zh_Hans_CN"}
 DEFAULT_TAGS = {"en": "en-GB", "zh": "zh-CN"}
 KNOWN_FORMATS = ("pdf", "docx")
 PAGE_SIZES = ("A4", "Letter")
+PYPROJECT = "pyproject.toml"
+TABLE = ("tool", "pressctl")
 
 
-@dataclass(frozen=True)
-class Config:
+class ProjectNotFound(PressctlError):
+    """No ``pyproject.toml`` with ``[tool.pressctl]`` in the working directory or above."""
+
+
+def _listify(value: object) -> object:
+    """``languages = "zh"`` means ``["zh"]``, as it always did."""
+    return [value] if isinstance(value, str) else value
+
+
+Number = Annotated[float, Field(strict=True)]  # an int or a float, never "4" or true
+Text = Annotated[str, Field(min_length=1)]
+
+
+class FontSpec(TypedDict, total=False):
+    """``[tool.pressctl.fonts.<lang>]``: a fontconfig pattern or a font file for each style."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    regular: str
+    bold: str
+
+
+if TYPE_CHECKING:  # the rest of the code reads a font table as the plain dict it is
+    FontTable = dict[str, str]
+else:
+    FontTable = FontSpec
+
+
+class Config(BaseModel):
+    """The project's settings; ``root`` is the folder of its ``pyproject.toml``.
+
+    Frozen and picklable: ``build --jobs`` hands it to worker processes.  The
+    field descriptions say what a value must be; error messages quote them.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
+
     root: Path
-    source_lang: str = "en"
-    languages: tuple[str, ...] = ("en", "zh")
-    formats: tuple[str, ...] = ("pdf", "docx")
-    seeds_dir: Path = Path("seeds")
-    locales_dir: Path = Path("locales")
-    output_dir: Path = Path("dist")
-    organisation: str = ""
-    colour: str = "#1C69D4"
-    page_size: str = "A4"
-    margins_mm: tuple[float, float, float, float] = (20.0, 20.0, 22.0, 20.0)
-    fonts: dict[str, dict[str, str]] = field(default_factory=dict)
-    locales: dict[str, str] = field(default_factory=dict)
-    tags: dict[str, str] = field(default_factory=dict)
-    qa: dict[str, str] = field(default_factory=dict)
-    fuzzy_threshold: float = 75.0
+    source_lang: Text = Field(default="en", description="a language code such as \"en\"")
+    languages: Annotated[tuple[Text, ...], BeforeValidator(_listify), Field(min_length=1)] = \
+        Field(default=("en", "zh"), description="a list of language codes, e.g. [\"en\", \"zh\"]")
+    formats: Annotated[tuple[Literal["pdf", "docx"], ...], BeforeValidator(_listify)] = \
+        Field(default=("pdf", "docx"), description="a list of \"pdf\" and \"docx\"")
+    seeds_dir: Path = Field(default=Path("seeds"), description="a folder name, e.g. \"seeds\"")
+    locales_dir: Path = Field(default=Path("locales"),
+                              description="a folder name, e.g. \"locales\"")
+    output_dir: Path = Field(default=Path("dist"), description="a folder name, e.g. \"dist\"")
+    organisation: str = Field(default="", description="text, e.g. \"BMW China\"")
+    colour: Annotated[str, Field(pattern=r"^#?[0-9A-Fa-f]{6}$")] = \
+        Field(default="#1C69D4", description="a hex colour such as \"#1C69D4\"")
+    page_size: Literal["A4", "Letter"] = Field(default="A4", description="\"A4\" or \"Letter\"")
+    margins_mm: tuple[Number, Number, Number, Number] = Field(
+        default=(20.0, 20.0, 22.0, 20.0),
+        description="four numbers in millimetres, [top, right, bottom, left]")
+    fonts: dict[str, FontTable] = Field(
+        default_factory=dict,
+        description="a table per language with regular and bold, each a fontconfig pattern "
+                    "or a font file")
+    locales: dict[str, str] = Field(default_factory=dict,
+                                    description="a CLDR locale per language, e.g. zh = "
+                                                "\"zh_Hans_CN\"")
+    tags: dict[str, str] = Field(default_factory=dict,
+                                 description="a BCP 47 tag per language, e.g. zh = \"zh-CN\"")
+    qa: dict[str, str] = Field(default_factory=dict,
+                               description="a severity per QA check: \"error\", \"warning\" "
+                                           "or \"off\"")
+    fuzzy_threshold: Annotated[Number, Field(ge=0, le=100)] = Field(
+        default=75.0,
+        description="a number from 0 to 100 (the lowest similarity, in per cent, of a "
+                    "translation-memory suggestion)")
 
     @property
     def target_languages(self) -> tuple[str, ...]:
@@ -66,69 +130,133 @@ class Config:
     def dist(self) -> Path:
         return self.root / self.output_dir
 
+    @property
+    def pyproject(self) -> Path:
+        return self.root / PYPROJECT
 
-def _tuple(value: object, name: str, path: Path) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    raise PressctlError(f"[tool.pressctl] {name} must be a list of strings", path=path)
+
+#: The keys a user may set in [tool.pressctl] (``root`` is where the file is, not a setting).
+KEYS = tuple(name for name in Config.model_fields if name != "root")
+
+
+def read_table(path: Path) -> dict[str, Any] | None:
+    """The ``[tool.pressctl]`` table of a pyproject.toml, or None when it has none.
+
+    A file that is not UTF-8 or not TOML is an error naming its line: it may
+    be the very configuration the user meant.
+    """
+    try:
+        with path.open("rb") as fh:
+            doc = tomllib.load(fh)
+    except UnicodeDecodeError as exc:
+        raise PressctlError(f"not UTF-8 (byte {exc.start})", path=path) from None
+    except OSError as exc:
+        raise PressctlError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    except tomllib.TOMLDecodeError as exc:
+        text = str(exc)
+        found = re.search(r" \(at line (\d+), column \d+\)$", text)
+        if found:
+            text = text[:found.start()]
+        raise PressctlError(f"not valid TOML: {text}", path=path,
+                            line=int(found.group(1)) if found else None) from None
+    table: Any = doc
+    for part in TABLE:
+        if not isinstance(table, dict) or part not in table:
+            return None
+        table = table[part]
+    if not isinstance(table, dict):
+        raise PressctlError("tool.pressctl must be a table", path=path,
+                            line=line_of_key(path, ()))
+    return table
+
+
+def find_project(start: Path | None = None) -> Path | None:
+    """The nearest pyproject.toml with a ``[tool.pressctl]`` table, from ``start`` up."""
+    start = (start or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / PYPROJECT
+        if candidate.is_file() and read_table(candidate) is not None:
+            return candidate
+    return None
 
 
 def load(root: Path | None = None) -> Config:
-    """Read ``pyproject.toml`` in ``root`` (default: the working directory)."""
-    root = (root or Path.cwd()).resolve()
-    path = root / "pyproject.toml"
-    data: dict[str, object] = {}
-    if path.is_file():
-        try:
-            with path.open("rb") as fh:
-                doc = tomllib.load(fh)
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise PressctlError(f"not valid TOML: {exc}", path=path) from None
-        tool = doc.get("tool", {})
-        data = tool.get("pressctl", {}) if isinstance(tool, dict) else {}
-    kwargs: dict[str, object] = {"root": root}
-    for key in ("source_lang", "organisation", "colour", "page_size"):
-        if key in data:
-            if not isinstance(data[key], str):
-                raise PressctlError(f"[tool.pressctl] {key} must be a string", path=path)
-            kwargs[key] = data[key]
-    for key in ("languages", "formats"):
-        if key in data:
-            kwargs[key] = _tuple(data[key], key, path)
-    for key in ("seeds_dir", "locales_dir", "output_dir"):
-        if key in data:
-            kwargs[key] = Path(str(data[key]))
-    if "margins_mm" in data:
-        margins = data["margins_mm"]
-        if not (isinstance(margins, list) and len(margins) == 4):
-            raise PressctlError("[tool.pressctl] margins_mm must be [top, right, bottom, left]",
-                                path=path)
-        kwargs["margins_mm"] = tuple(float(m) for m in margins)
-    for key in ("fonts", "locales", "tags", "qa"):
-        if key in data:
-            if not isinstance(data[key], dict):
-                raise PressctlError(f"[tool.pressctl.{key}] must be a table", path=path)
-            kwargs[key] = data[key]
-    if "fuzzy_threshold" in data:
-        kwargs["fuzzy_threshold"] = float(data["fuzzy_threshold"])  # type: ignore[arg-type]
-    config = Config(**kwargs)  # type: ignore[arg-type]
-    for fmt in config.formats:
-        if fmt not in KNOWN_FORMATS:
-            raise PressctlError(f"unknown format {fmt!r} in [tool.pressctl] formats",
-                                path=path, hint=f"use {', '.join(KNOWN_FORMATS)}")
-    if config.page_size not in PAGE_SIZES:
-        raise PressctlError(f"unknown page_size {config.page_size!r}", path=path,
-                            hint=f"use {' or '.join(PAGE_SIZES)}")
-    listed = config.languages
+    """The project's config.
+
+    With ``root``, the ``pyproject.toml`` in that folder (defaults when it has
+    none or no ``[tool.pressctl]``); without it, the project found from the
+    working directory up (ProjectNotFound, exit 2, when there is none).
+    """
+    if root is None:
+        path = find_project()
+        if path is None:
+            raise ProjectNotFound(
+                f"no {PYPROJECT} with a [tool.pressctl] table in {Path.cwd()} or any folder "
+                "above it",
+                hint="run pressctl inside a release repository, or add a [tool.pressctl] table "
+                     "to its pyproject.toml (README: Configuration)")
+        root = path.parent
+    root = root.resolve()
+    path = root / PYPROJECT
+    data = (read_table(path) if path.is_file() else None) or {}
+    if "root" in data:  # a field of Config, but where the file is, not a setting
+        raise _unknown(("root",), path)
+    try:
+        config = Config.model_validate({**data, "root": root})
+    except ValidationError as exc:
+        raise _error(exc, data, path) from None
     if config.source_lang not in config.languages:
-        config = Config(**{**kwargs, "languages": (config.source_lang, *config.languages)})  # type: ignore[arg-type]
+        config = config.model_copy(
+            update={"languages": (config.source_lang, *config.languages)})
     for lang in config.languages:
         key = ("locales" if lang in config.locales
-               else "languages" if lang in listed else "source_lang")
+               else "languages" if lang in data.get("languages", ()) else "source_lang")
         _check_language(config, lang, path, key)
     return config
+
+
+def _error(exc: ValidationError, data: dict[str, Any], path: Path) -> PressctlError:
+    """The first problem pydantic found, as a message naming the key, its line and the fix."""
+    error = exc.errors(include_url=False)[0]
+    loc = error["loc"]
+    if error["type"] == "extra_forbidden":
+        return _unknown(tuple(str(part) for part in loc), path)
+    name = str(loc[0])
+    keys = tuple(str(part) for part in loc if isinstance(part, str))
+    value = data.get(name)
+    index = next((part for part in loc[1:] if isinstance(part, int)), None)
+    if index is not None and error["type"] != "missing" and isinstance(value, list):
+        what, value = f"{name} item {index + 1}", error["input"]
+    else:
+        what = ".".join(keys)
+        value = _dig(data, keys)
+    expected = Config.model_fields[name].description or error["msg"]
+    return PressctlError(f"[tool.pressctl] {what} is {value!r}; expected {expected}",
+                         path=path, line=line_of_key(path, keys))
+
+
+def _unknown(keys: tuple[str, ...], path: Path) -> PressctlError:
+    table = ".".join((*TABLE, *keys[:-1]))
+    valid = KEYS if len(keys) == 1 else \
+        tuple(FontSpec.__annotations__) if keys[0] == "fonts" else ()
+    close = suggest(keys[-1], valid)
+    return PressctlError(f"unknown key {keys[-1]!r} in [{table}]" + close,
+                         path=path, line=line_of_key(path, keys),
+                         hint=f"valid keys: {', '.join(valid)}" if valid and not close else None)
+
+
+def _dig(data: dict[str, Any], keys: tuple[str, ...]) -> object:
+    value: object = data
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def suggest(key: str, valid: tuple[str, ...] | list[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest valid key, or nothing when none is close."""
+    close = [match for wanted in (key.lower(), key.replace("-", "_").lower())
+             for match in difflib.get_close_matches(wanted, valid, n=1, cutoff=0.6)]
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _check_language(config: Config, lang: str, path: Path, key: str) -> None:
@@ -143,25 +271,42 @@ def _check_language(config: Config, lang: str, path: Path, key: str) -> None:
         raise PressctlError(
             f"unknown language {lang!r}" + (f" (locale {locale!r})" if locale != lang else "")
             + (" in [tool.pressctl.locales]" if key == "locales" else f" in [tool.pressctl] {key}"),
-            path=path, line=_line_of_key(path, key),
+            path=path, line=line_of_key(path, (key,)),
             hint="use a language code CLDR knows (en, zh, de, fr, ja …), or name its locale "
                  "under [tool.pressctl.locales] (e.g. pt-BR = \"pt_BR\")") from None
 
 
-def _line_of_key(path: Path, key: str) -> int | None:
-    """The line of ``key = …`` in ``[tool.pressctl]``, or of the ``[tool.pressctl.key]``
-    table, in pyproject.toml."""
+def _dotted(text: str) -> tuple[str, ...]:
+    """``a."b-c" . d`` → ``("a", "b-c", "d")``: a TOML key or table name, quotes removed."""
+    return tuple(part.strip().strip("\"'") for part in
+                 re.findall(r"\"[^\"]*\"|'[^']*'|[^.]+", text))
+
+
+def line_of_key(path: Path, keys: tuple[str, ...]) -> int | None:
+    """The line that sets ``keys`` (a path under ``[tool.pressctl]``) in pyproject.toml.
+
+    tomllib keeps no positions, so the lines are read again: each ``key = …``
+    line and ``[table]`` header gets its full dotted path, and the line whose
+    path is the longest prefix of the wanted one wins (``margins_mm`` for an
+    item of the list, ``[tool.pressctl.fonts.zh]`` for a key of that table).
+    """
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
+    except (OSError, UnicodeDecodeError):
         return None
-    table = ""
+    wanted = (*TABLE, *keys)
+    best, best_length = None, 0
+    table: tuple[str, ...] = ()
     for number, line in enumerate(lines, 1):
         stripped = line.strip()
-        if stripped.startswith("["):
-            table = stripped
-            if table == f"[tool.pressctl.{key}]":
-                return number
-        elif table == "[tool.pressctl]" and stripped.split("=")[0].strip() == key:
-            return number
-    return None
+        header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?", stripped)
+        if header:
+            table = full = _dotted(header.group(1))
+        elif "=" in stripped and not stripped.startswith("#"):
+            full = (*table, *_dotted(stripped.split("=", 1)[0]))
+        else:
+            continue
+        length = len(full)
+        if wanted[:length] == full and length > best_length:
+            best, best_length = number, length
+    return best

@@ -77,12 +77,23 @@ def _tools() -> list[Finding]:
             for tool, fix in wanted.items()]
 
 
+def _config(config: Config) -> Finding:
+    """Whether the project has a ``[tool.pressctl]`` table: without one, pressctl's defaults
+    would build whatever folder it was run in, which is not "ok"."""
+    from pressctl.config import read_table
+
+    path = config.pyproject
+    if path.is_file() and read_table(path) is not None:
+        return Finding("config", "pyproject.toml", True, str(path))
+    detail = (f"no [tool.pressctl] table in {path}" if path.is_file()
+              else f"no pyproject.toml with [tool.pressctl] in {config.root} or above")
+    return Finding("config", "pyproject.toml", False, detail,
+                   "add a [tool.pressctl] table to the project's pyproject.toml "
+                   "(README: Configuration)")
+
+
 def diagnose(config: Config) -> list[Finding]:
-    pyproject = config.root / "pyproject.toml"
-    found = [Finding("config", "pyproject.toml", pyproject.is_file(),
-                     str(pyproject) if pyproject.is_file() else "not found (defaults used)",
-                     "" if pyproject.is_file() else "add [tool.pressctl] to pyproject.toml",
-                     required=False)]
+    found = [_config(config)]
     seeds = config.seeds()
     found.append(Finding("seeds", str(config.seeds_dir), bool(seeds),
                          f"{len(seeds)} release(s)", "" if seeds else "pressctl new <slug>"))

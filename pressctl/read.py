@@ -23,6 +23,9 @@ from pressctl.textfile import read_utf8
 
 ATTRIBUTION_DASHES = ("—", "――", "--", "-", "–")
 REQUIRED = ("title", "date", "lang", "organisation")
+#: Every front matter field a seed may have (README: The source document).
+FIELDS = (*REQUIRED, "subtitle", "dateline", "contact", "boilerplate", "keywords", "facts")
+FACT_FIELDS = ("label", "value", "unit", "period", "qualifier")
 QUALIFIERS = ("about", "over")
 #: YAML errors found past the construct that caused them (an unclosed bracket or quote).
 OPENED_ELSEWHERE = ("while parsing a flow", "while scanning a quoted", "while scanning a block")
@@ -143,6 +146,41 @@ def _facts(data: dict[str, Any], path: Path, text: str) -> tuple[Fact, ...]:
     return tuple(facts)
 
 
+def _refuse_unknown_fields(header: str, data: dict[str, Any], path: Path) -> None:
+    """A misspelt field (``subtitel:``) would be dropped without a word: refuse it, with
+    its line and the field meant.  The header is composed again only to find the line."""
+    from pressctl.config import suggest
+
+    facts = data.get("facts")
+    unknown = [key for key in data if key not in FIELDS] or [
+        key for fact in (facts if isinstance(facts, list) else [])
+        if isinstance(fact, dict) for key in fact if key not in FACT_FIELDS]
+    if not unknown:
+        return
+    key = unknown[0]
+    valid = FIELDS if key in data else FACT_FIELDS
+    line = None
+    for node in _mapping_nodes(yaml.compose(header)):
+        for name, _value in node.value:
+            if name.value == str(key) and line is None:
+                line = name.start_mark.line + 2  # the header starts after the '---' line
+    raise PressctlError(
+        f"unknown {'fact ' if valid is FACT_FIELDS else ''}field {key!r} in the front matter"
+        + suggest(str(key), valid), path=path, line=line,
+        hint=f"fields: {', '.join(valid)}")
+
+
+def _mapping_nodes(node: yaml.Node | None) -> list[yaml.MappingNode]:
+    """The header's mapping and those of its facts, top-level first."""
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    found = [node]
+    for _name, value in node.value:
+        if isinstance(value, yaml.SequenceNode):
+            found += [item for item in value.value if isinstance(item, yaml.MappingNode)]
+    return found
+
+
 def _line_of(text: str, needle: str) -> int:
     for number, line in enumerate(text.splitlines(), 1):
         if needle in line:
@@ -217,6 +255,7 @@ def read(path: Path) -> Release:
     _refuse_unprintable(text, path)
     tokens = _parser().parse(text)
     data, _ = _front_matter(tokens, path)
+    _refuse_unknown_fields(tokens[0].content, data, path)
     missing = [key for key in REQUIRED if not data.get(key)]
     if missing:
         raise PressctlError(f"front matter lacks {', '.join(missing)}", path=path, line=1)

@@ -7,13 +7,55 @@ printed as one clear message, with the traceback only under --debug.
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
+from typer.core import TyperArgument, TyperGroup
 
-from pressctl.config import Config, load
+if TYPE_CHECKING:
+    from pressctl.config import Config
+
+STATE: dict[str, bool] = {"debug": False, "quiet": False, "verbose": False}
+
+
+def _switch_on(ctx: Any, param: Any, value: bool) -> None:
+    if value and param.name:
+        STATE[param.name] = True
+
+
+def _no_type(ctx: Any) -> None:
+    return None
+
+
+class Group(TyperGroup):
+    """A command group whose commands (and sub-groups) also take the global options.
+
+    Users put ``-q`` or ``--debug`` after the command as often as before it.
+    Each command Click looks up here gets a copy of the root's --quiet,
+    --verbose and --debug (the ``STATE`` keys) that switches the setting on,
+    so no command repeats them in its signature.
+    """
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and not any(p.name in STATE for p in command.params):
+            for param in command.params:
+                if isinstance(param, TyperArgument):  # "FILE", not "FILE <path>"
+                    param.display_type_rich = _no_type  # type: ignore[method-assign]
+            for option in ctx.find_root().command.params:
+                if option.name in STATE:
+                    shared = copy.copy(option)
+                    shared.expose_value, shared.callback = False, _switch_on
+                    command.params.append(shared)
+        return command
+
+
+#: Plain help (Typer's rich panels print "<bool>" beside every flag) and -h as --help.
+SETTINGS: dict[str, Any] = {"cls": Group, "rich_markup_mode": None,
+                            "context_settings": {"help_option_names": ["-h", "--help"]}}
 
 app = typer.Typer(
     name="pressctl",
@@ -24,9 +66,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    **SETTINGS,
 )
-
-STATE: dict[str, bool] = {"debug": False, "quiet": False, "verbose": False}
 
 
 def _version(value: bool) -> None:
@@ -45,10 +86,13 @@ def _root(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print errors."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say more about each step."),
 ) -> None:
-    STATE.update(debug=debug, quiet=quiet, verbose=verbose)
+    STATE.update(debug=debug, quiet=quiet, verbose=verbose)  # a command's own may add to them
 
 
 def config() -> Config:
+    """The project's config; imported here, as pydantic is not needed for --help."""
+    from pressctl.config import load
+
     return load()
 
 

@@ -10,21 +10,32 @@ from pressctl.cli.progress import Bar
 
 @app.command("build")
 def build_command(
-    lang: list[str] = typer.Option(None, "--lang", "-l", help="Only this language (repeatable)."),
-    fmt: list[str] = typer.Option(None, "--format", "-f", help="Only pdf or docx (repeatable)."),
+    slugs: list[str] = typer.Argument(None, metavar="SLUG", show_default=False,
+                                      help="Only these releases (seeds/<slug>.md); "
+                                           "default: every release."),
+    lang: list[str] = typer.Option(None, "--lang", "-l", metavar="LANG",
+                                   help="Only this language (repeatable)."),
+    fmt: list[str] = typer.Option(None, "--format", metavar="FORMAT",
+                                  help="Only pdf or docx (repeatable)."),
     draft: bool = typer.Option(False, "--draft",
-                               help="Build even with missing translations or QA errors; "
-                                    "marks every page DRAFT."),
+                               help="Build a release even with missing translations or QA "
+                                    "errors, marking its pages DRAFT; releases that pass are "
+                                    "built as final."),
     check: bool = typer.Option(False, "--check",
                                help="Write nothing; exit 1 if dist/ is stale or incomplete."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Build files in parallel."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N",
+                             help="Build files in parallel."),
     force: bool = typer.Option(False, "--force", help="Rebuild even files that are up to date."),
     as_json: bool = typer.Option(False, "--json", help="Print the results as JSON."),
 ) -> None:
     """Build PDF and DOCX kits into the output folder (default dist/).
 
-    Files whose inputs (seed, catalogs, settings, fonts, pressctl itself) did
-    not change since the last build are left as they are.
+    Every release, or only the SLUGs named (pressctl build 2025-q1-results).
+    Each release is gated on its own: missing or unreviewed translations or a
+    QA error stop the build (exit 1) unless --draft, which marks only the
+    releases that need it.  Files whose inputs (seed, catalogs, settings,
+    fonts, pressctl itself) did not change since the last build are left as
+    they are.
     """
     from pressctl import build as stage
     from pressctl.config import KNOWN_FORMATS
@@ -36,8 +47,9 @@ def build_command(
     cfg = config()
     langs = tuple(lang) if lang else None
     formats = tuple(fmt) if fmt else None
+    chosen = tuple(slugs) if slugs else None
     if check:
-        stale = stage.check(cfg, langs=langs, formats=formats, draft=draft)
+        stale = stage.check(cfg, langs=langs, formats=formats, draft=draft, slugs=chosen)
         if as_json:
             emit_json({"up_to_date": not stale, "stale": stale})
         for line in stale if not as_json else ():
@@ -56,19 +68,22 @@ def build_command(
 
     try:
         results = stage.build(cfg, langs=langs, formats=formats, draft=draft, jobs=jobs,
-                              force=force, progress=progress)
+                              force=force, progress=progress, slugs=chosen)
     finally:
         bar.close()
     if as_json:
         emit_json([{"slug": r.slug, "files": [stage.relative(cfg, f) for f in r.files],
                     "built": [stage.relative(cfg, f) for f in r.built],
                     "manifest": stage.relative(cfg, r.manifest) if r.manifest else None,
-                    "draft": draft, "untranslated": r.untranslated} for r in results])
+                    "draft": r.draft, "untranslated": r.untranslated} for r in results])
         return
     for r in results:
         if r.untranslated:
             total = sum(len(v) for v in r.untranslated.values())
             info(f"DRAFT: {r.slug} has {total} untranslated segment(s); source text used")
+        if r.blocking:
+            info(f"DRAFT: {r.slug} has {r.blocking} blocking QA problem(s) "
+                 "(run 'pressctl qa')")
         skipped = len(r.files) - len(r.built)
         info(f"{r.slug}: {len(r.built)} file(s) built, {skipped} up to date, in "
              f"{stage.relative(cfg, r.folder)}")

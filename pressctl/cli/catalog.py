@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from pressctl.cli.app import app, config, emit_json, info
+from pressctl.cli.app import SETTINGS, app, config, emit_json, info
 
 catalog_app = typer.Typer(help="Extract, merge and count the translation catalogs.",
-                          no_args_is_help=True)
+                          no_args_is_help=True, **SETTINGS)
 app.add_typer(catalog_app, name="catalog")
 
 

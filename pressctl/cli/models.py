@@ -8,10 +8,11 @@ from typing import Any
 
 import typer
 
-from pressctl.cli.app import STATE, app, emit_json, info
+from pressctl.cli.app import SETTINGS, STATE, app, emit_json, info
 
 models_app = typer.Typer(help="List, install and remove Argos Translate models "
-                              "(kept in ARGOS_PACKAGES_DIR).", no_args_is_help=True)
+                              "(kept in ARGOS_PACKAGES_DIR).", no_args_is_help=True,
+                        **SETTINGS)
 app.add_typer(models_app, name="models")
 
 

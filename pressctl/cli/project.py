@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from pressctl.cli.app import app, config, emit_json, info
@@ -9,8 +11,9 @@ from pressctl.cli.app import app, config, emit_json, info
 
 @app.command("new")
 def new_command(
-    slug: str = typer.Argument(..., help="File name of the release, e.g. 2025-q1-results."),
-    title: str = typer.Option(None, "--title", help="The headline."),
+    slug: str = typer.Argument(..., metavar="SLUG",
+                               help="File name of the release, e.g. 2025-q1-results."),
+    title: str = typer.Option(None, "--title", metavar="TEXT", help="The headline."),
     date: str = typer.Option(None, "--date", metavar="YYYY-MM-DD",
                              help="Release date, an ISO date (default: today)."),
     lang: str = typer.Option(None, "--lang", metavar="LANG",
@@ -37,10 +40,15 @@ def new_command(
 @app.command("doctor")
 def doctor_command(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List what pressctl found (config, fonts, models, output folder) and how to fix the rest."""
+    from pressctl.config import Config, ProjectNotFound
     from pressctl.doctor import diagnose
     from pressctl.errors import MissingDependency
 
-    findings = diagnose(config())
+    try:
+        cfg = config()
+    except ProjectNotFound:  # doctor still checks the machine, and says the config is missing
+        cfg = Config.model_validate({"root": Path.cwd().resolve()})
+    findings = diagnose(cfg)
     if as_json:
         emit_json([f.as_dict() for f in findings])
     else:

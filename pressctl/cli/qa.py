@@ -9,7 +9,7 @@ from pressctl.cli.app import app, config, emit_json, info
 
 @app.command("qa")
 def qa_command(
-    lang: list[str] = typer.Option(None, "--lang", "-l",
+    lang: list[str] = typer.Option(None, "--lang", "-l", metavar="LANG",
                                    help="Only this target language (repeatable)."),
     as_json: bool = typer.Option(False, "--json", help="Print the problems as JSON (for CI)."),
 ) -> None:

@@ -173,12 +173,12 @@ def _fill_seed(cfg: Config, seed: Path, src: str | None, targets: list[str],
 
 @app.command("translate")
 def translate_command(
-    file: Path = typer.Argument(None, show_default=False,
+    file: Path = typer.Argument(None, show_default=False, metavar="FILE",
                                 help="A text or Markdown file, or a seed (seeds/<slug>.md) whose "
                                      "catalog to fill. Standard input when omitted or '-'."),
-    source: str = typer.Option(None, "--from", "-f", show_default=False,
+    source: str = typer.Option(None, "--from", "-f", show_default=False, metavar="LANG",
                                help="Source language (default: detected from the text)."),
-    target: list[str] = typer.Option(None, "--to", "-t", show_default=False,
+    target: list[str] = typer.Option(None, "--to", "-t", show_default=False, metavar="LANG",
                                      help="Target language (default: the other one of the "
                                           "project; for a seed, every target language)."),
     memory_only: bool = typer.Option(False, "--memory-only",

@@ -10,7 +10,7 @@ translations: length, Latin leftovers, unchanged text.
 
 from __future__ import annotations
 
-from pressctl.config import Config
+from pressctl.config import Config, line_of_key, suggest
 from pressctl.errors import PressctlError
 
 ERROR, WARNING, OFF = "error", "warning", "off"
@@ -35,11 +35,13 @@ def severities(config: Config) -> dict[str, str]:
     levels = dict(DEFAULTS)
     where = config.root / "pyproject.toml"
     for name, level in config.qa.items():
+        line = line_of_key(where, ("qa", name))
         if name not in DEFAULTS:
-            raise PressctlError(f"unknown QA check {name!r} in [tool.pressctl.qa]", path=where,
+            raise PressctlError(f"unknown QA check {name!r} in [tool.pressctl.qa]"
+                                + suggest(name, list(DEFAULTS)), path=where, line=line,
                                 hint=f"checks: {', '.join(DEFAULTS)}")
         if not isinstance(level, str) or level.lower() not in LEVELS:
             raise PressctlError(f"[tool.pressctl.qa] {name} must be one of "
-                                f"{', '.join(LEVELS)}, not {level!r}", path=where)
+                                f"{', '.join(LEVELS)}, not {level!r}", path=where, line=line)
         levels[name] = level.lower()
     return levels
