@@ -26,6 +26,22 @@ MERGE_SIMILARITY = 70.0
 KIT_DOMAIN = "pressctl"
 
 
+#: A ``{field}`` named in a developer comment.
+FIELD = re.compile(r"\{([A-Za-z_]\w*)\}")
+
+
+def _brace_flag(msgid: str, comment: str) -> str:
+    """``python-brace-format``, unless the comment offers fields the msgid does not have.
+
+    GNU ``msgfmt --check`` rejects a translation that uses a field missing from
+    the msgid, so a message whose comment invites one (``{symbol}{amount}``,
+    "use {name} to spell it out") is marked ``no-python-brace-format``: the
+    catalog stays valid and pressctl's own placeholder check still guards it.
+    """
+    offered = set(FIELD.findall(comment)) - set(FIELD.findall(msgid))
+    return "no-python-brace-format" if offered else "python-brace-format"
+
+
 @dataclass(frozen=True)
 class Counts:
     translated: int
@@ -68,7 +84,7 @@ def template(segments: Iterable[Segment], source: str, *, project: str,
             entry = polib.POEntry(msgid=seg.text, msgstr="", comment=seg.role,
                                   occurrences=[occurrence])
             if "{" in seg.text and "}" in seg.text and source.endswith(".py"):
-                entry.flags.append("python-brace-format")
+                entry.flags.append(_brace_flag(seg.text, seg.role))
             seen[seg.text] = entry
             pot.append(entry)
         else:
@@ -154,7 +170,10 @@ def merge(old: polib.POFile | None, pot: polib.POFile, *, lang: str) -> polib.PO
         if match is not None:
             entry.msgstr = match.msgstr
             entry.tcomment = match.tcomment
-            entry.flags = list(dict.fromkeys([*new.flags, *match.flags]))
+            # Format flags are the extractor's to set (they follow the source), the rest the
+            # translator's: an old python-brace-format must not contradict a new no-….
+            kept = [f for f in match.flags if not f.endswith("-format")]
+            entry.flags = list(dict.fromkeys([*new.flags, *kept]))
             entry.previous_msgid = match.previous_msgid if "fuzzy" in match.flags else None
         elif spare:
             best = process.extractOne(new.msgid, list(spare), scorer=fuzz.ratio,
