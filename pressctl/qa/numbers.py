@@ -16,7 +16,7 @@ depends on the language comes from CLDR through Babel:
 What CLDR does not list is added here and said so: Chinese 十/百/千 in front
 of 万/亿 (千万 = 10⁷), 千 and 百 on their own, 多/余 ("300多万", more than
 3 million), the press abbreviations "bn" and "mn", and quarters and halves
-(Q1 = first quarter = 第一季度, H1 = 上半年).  Full-width digits are
+(Q1 = first quarter = 第一季度 = Traditional 第一季 or 首季, H1 = 上半年).  Full-width digits are
 folded to ASCII first.  Signs are ignored: "2024-2025" is a range, not -2025.
 Percentages compare by value ("17.1 per cent" = "17.1%").  Numbers spelt in
 words ("a quarter", 两个) are not figures and are not compared; Chinese
@@ -51,13 +51,15 @@ AMBIGUOUS_MONTHS = frozenset({"may"})
 #: Letters of an English ordinal after a day ("March 17th").
 ORDINAL = r"(?:st|nd|rd|th)?"
 #: Quarters and halves of a year, which a financial release writes with a digit in one
-#: language and a word in the other (Q1 = first quarter = 第一季度, H1 = 上半年).
+#: language and a word in the other (Q1 = first quarter = 第一季度, in Traditional
+#: also 第一季 or 首季; H1 = 上半年).
 PERIOD_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3,
-                  "四": 4, "上": 1, "下": 2}
+                  "四": 4, "上": 1, "下": 2, "首": 1}
 PERIODS = (
     ("quarter", re.compile(r"(?<![A-Za-z0-9])Q(?P<a>[1-4])(?![A-Za-z0-9])"
                            r"|(?<![A-Za-z])(?P<b>first|second|third|fourth)[\s-]quarter"
-                           r"|第?(?P<c>[一二三四1-4])季度", re.IGNORECASE)),
+                           r"|第?(?P<c>[一二三四1-4])季度|第(?P<d>[一二三四1-4])季(?!度)"
+                           r"|(?P<e>首)季度?", re.IGNORECASE)),
     ("half", re.compile(r"(?<![A-Za-z0-9])H(?P<a>[12])(?![A-Za-z0-9])"
                         r"|(?<![A-Za-z])(?P<b>first|second)[\s-]half(?![A-Za-z])"
                         r"|(?P<c>[上下])半年", re.IGNORECASE)),
@@ -290,12 +292,16 @@ def _unique(numbers: list[Number]) -> list[Number]:
 def check(pair: Pair) -> list[Finding]:
     """Source figures missing from the target, target figures not in the source.
 
+    Dates, months, quarters and halves are :mod:`pressctl.qa.dates`'s to compare.
+
     A figure missing on one side and a new one on the other are reported
     together as a changed figure, in reading order.  Figures are compared as
     sets: repeating or merging a figure the source repeats is not an error.
     """
-    source = _unique(extract(pair.source, pair.source_locale, pair.flags))
-    target = _unique(extract(pair.target, pair.target_locale, pair.flags))
+    source = _unique([n for n in extract(pair.source, pair.source_locale, pair.flags)
+                      if n.kind == "number"])
+    target = _unique([n for n in extract(pair.target, pair.target_locale, pair.flags)
+                      if n.kind == "number"])
     source_keys = {n.key for n in source}
     target_keys = {n.key for n in target}
     missing = [n for n in source if n.key not in target_keys]
