@@ -21,7 +21,7 @@ percentages and percentage points, tonnes, qualifiers and direction words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -66,7 +66,8 @@ OVER, ABOUT, NEARLY, UP_TO, AT_LEAST, UNDER = ("over", "about", "nearly", "up to
                                                "under")
 ENGLISH_QUALIFIERS: dict[str, frozenset[str]] = {
     **{w: frozenset({OVER}) for w in ("over", "more than", "exceeding", "above",
-                                      "in excess of", "upwards of")},
+                                      "in excess of", "upwards of", "exceeded", "exceeds",
+                                      "surpassed", "topped")},
     **{w: frozenset({ABOUT}) for w in ("about", "approximately", "around", "roughly",
                                        "approx.", "some", "an estimated")},
     **{w: frozenset({NEARLY}) for w in ("nearly", "almost", "close to", "just under")},
@@ -77,7 +78,8 @@ ENGLISH_QUALIFIERS: dict[str, frozenset[str]] = {
 ENGLISH_AFTER: dict[str, frozenset[str]] = {"or more": frozenset({OVER, AT_LEAST}),
                                             "plus": frozenset({OVER})}
 CHINESE_QUALIFIERS: dict[str, frozenset[str]] = {
-    **{w: frozenset({OVER}) for w in ("超过", "超過", "逾", "多于", "多於", "高于", "高於", "超")},
+    **{w: frozenset({OVER}) for w in ("超过", "超過", "逾", "多于", "多於", "高于", "高於", "超",
+                                      "突破")},
     **{w: frozenset({ABOUT}) for w in ("约", "約", "大约", "大約", "大概")},
     **{w: frozenset({ABOUT, NEARLY}) for w in ("近",)},
     **{w: frozenset({NEARLY}) for w in ("将近", "將近", "接近", "近乎")},
@@ -100,17 +102,21 @@ VERBS = "占|佔|为|為|合|达|達|有|是|计|計"
 UP, DOWN = "up", "down"
 ENGLISH_TRENDS = (
     (UP, r"increas(?:e|ed|es|ing)|r(?:ise|ose|isen|ises|ising)|gr(?:ow|ew|own|ows|owing|owth)"
-         r"|gain(?:s|ed)?|climb(?:s|ed)?|jump(?:s|ed)?|surg(?:e|ed|es)|up(?!\s+to\b)|higher"),
+         r"|gain(?:s|ed)?|climb(?:s|ed)?|jump(?:s|ed)?|surg(?:e|ed|es)|up(?!\s+to\b)|higher"
+         r"|improv(?:e|ed|es|ing|ement)|expand(?:s|ed)?"),
     (DOWN, r"decreas(?:e|ed|es|ing)|f(?:all|ell|allen|alls|alling)|declin(?:e|ed|es|ing)"
-           r"|drop(?:s|ped)?|down|lower|shr(?:ink|ank|unk)|slump(?:s|ed)?|reduc(?:ed|tion)"),
+           r"|drop(?:s|ped)?|down|lower|shr(?:ink|ank|unk)|slump(?:s|ed)?|reduc(?:e|ed|es|tion)"
+           r"|cut(?:s)?"),
 )
 CHINESE_TRENDS = (
-    (UP, r"增长|增長|增加|上升|提高|上涨|上漲|提升|增幅|涨幅|漲幅|攀升|增"),
-    (DOWN, r"下降|减少|減少|下滑|降低|下跌|回落|降幅|跌幅|减|減|降|跌"),
+    # 成长/成長 and 衰退 are how Taiwan's press writes growth and decline.
+    (UP, r"增长|增長|增加|上升|提高|上涨|上漲|提升|增幅|涨幅|漲幅|攀升|成长|成長|增"),
+    (DOWN, r"下降|减少|減少|下滑|降低|下跌|回落|降幅|跌幅|衰退|减|減|降|跌"),
 )
 #: What may stand between a direction word and its figure for the pair to be unambiguous.
 ENGLISH_GAP = re.compile(r"^\s*(?:(?:by|of|to)\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,1}$")
 CHINESE_GAP = re.compile(r"^(?:了|至|到|为|為|达|達|近|约|約|超过|超過){0,2}$")
+RANGE = re.compile(r"\s*(?:至|到|~|～|-|–|—|to|and)\s*", re.IGNORECASE)
 CLAUSE = re.compile(r"[,;:.!?，；：。！？、\n]")
 
 
@@ -131,6 +137,7 @@ class Amount:
     direction_text: str
     direction_close: bool  # the direction word governs this figure unambiguously
     after: str  # the text right after the figure (for counters)
+    span: tuple[int, int] = (0, 0)  # where ``text`` is in the sentence
 
 
 @lru_cache(maxsize=16)
@@ -196,8 +203,9 @@ def _regexes(chinese: bool) -> dict[str, re.Pattern[str]]:
             "unit_before": re.compile(r"百分之\s*$"),
             "unit_after": re.compile(rf"^\s*(?:{units})", re.IGNORECASE),
             # 约占营收的6.4%: Chinese puts the qualifier before the verb.
+            # 接近营收的7.4%: or before a noun and its 的.
             "qualifier_before": re.compile(rf"(?P<q>{qualifiers})(?:(?:{VERBS})"
-                                           r"[^\d，。；、,;]{0,15})?\s*$"),
+                                           r"[^\d，。；、,;]{0,15}|[^\d，。；、,;]{0,12}的)?\s*$"),
             "qualifier_after": re.compile(rf"^\s*(?:{_alternation(CHINESE_AFTER)})"),
         }
     qualifiers = _alternation(ENGLISH_QUALIFIERS)
@@ -262,7 +270,7 @@ def read(text: str, locale: str, flags: tuple[str, ...] = ()) -> tuple[Amount, .
     units = unit_words(chinese)
     qualifiers = CHINESE_QUALIFIERS if chinese else ENGLISH_QUALIFIERS
     after_qualifiers = CHINESE_AFTER if chinese else ENGLISH_AFTER
-    amounts = []
+    amounts: list[Amount] = []
     for kind, value, start, end in _figures(text, locale, flags):
         left, right = start, end
         before, after = text[max(0, start - 30):start], text[end:end + 30]
@@ -309,8 +317,28 @@ def read(text: str, locale: str, flags: tuple[str, ...] = ()) -> tuple[Amount, .
         direction, direction_text, close = _direction(text, left, right, chinese)
         amounts.append(Amount(kind, value, text[left:right].strip(), codes, currency, unit,
                               unit_text, qualifier, qualifier_text, direction, direction_text,
-                              close, text[right:right + 12]))
-    return tuple(amounts)
+                              close, text[right:right + 12], (left, right)))
+    return _ranges(text, amounts)
+
+
+def _ranges(text: str, amounts: list[Amount]) -> tuple[Amount, ...]:
+    """"520亿至560亿美元", "RMB 30 to 35 billion": the first end shares the second's currency
+    and unit."""
+    shared = list(amounts)
+    for index in range(len(shared) - 2, -1, -1):
+        first, second = shared[index], shared[index + 1]
+        between = text[first.span[1]:second.span[0]]
+        if RANGE.fullmatch(between) is None or not second.value or \
+                not Decimal("0.1") <= first.value / second.value <= 10:
+            continue  # not a range: a range's ends are of one size
+        # "增长12.4%至856亿元" is a rise to a new figure, not a range: share only what
+        # the first end lacks when the rest of the two ends agree.
+        if not first.currencies and second.currencies and first.unit == second.unit:
+            first = replace(first, currencies=second.currencies, currency=second.currency)
+        elif not first.unit and second.unit and first.currencies == second.currencies:
+            first = replace(first, unit=second.unit, unit_text=second.unit_text)
+        shared[index] = first
+    return tuple(shared)
 
 
 @lru_cache(maxsize=1024)

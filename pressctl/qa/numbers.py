@@ -58,7 +58,7 @@ PERIOD_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "�
 PERIODS = (
     ("quarter", re.compile(r"(?<![A-Za-z0-9])Q(?P<a>[1-4])(?![A-Za-z0-9])"
                            r"|(?<![A-Za-z])(?P<b>first|second|third|fourth)[\s-]quarter"
-                           r"|第?(?P<c>[一二三四1-4])季度|第(?P<d>[一二三四1-4])季(?!度)"
+                           r"|(?<!前)第?(?P<c>[一二三四1-4])季度|第(?P<d>[一二三四1-4])季(?!度)"
                            r"|(?P<e>首)季度?", re.IGNORECASE)),
     ("half", re.compile(r"(?<![A-Za-z0-9])H(?P<a>[12])(?![A-Za-z0-9])"
                         r"|(?<![A-Za-z])(?P<b>first|second)[\s-]half(?![A-Za-z])"

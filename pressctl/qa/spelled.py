@@ -35,17 +35,19 @@ CJK_DIGITS = {"二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六":
 #: Measure words after which a Chinese numeral is a count (三家, 五款, 兩輛).
 MEASURES = "个個款家辆輛台項项位名次座条條种種所大"
 ENGLISH: tuple[tuple[str, Decimal, str], ...] = (
-    (r"three[\s-]quarters", Decimal("0.75"), FRACTION),
+    # "the first three quarters" are periods, not 3/4.
+    (r"(?<!first\s)(?<!last\s)(?<!past\s)(?<!next\s)three[\s-]quarters", Decimal("0.75"),
+     FRACTION),
     (r"(?:a|one)[\s-]quarter(?![\s-]*(?:of\s+(?:the\s+)?)?(?:\d|results|sales))", Decimal("0.25"),
      FRACTION),
     (r"two[\s-]thirds", 2 * THIRD, FRACTION),
-    (r"(?:one[\s-]third|a\s+third\s+of)", THIRD, FRACTION),
+    (r"(?:one[\s-]third|a\s+third(?=\s+of|\s*[,.;:)]|\s*$))", THIRD, FRACTION),
     (r"(?<!first\s)(?<!second\s)(?<!first-)(?<!second-)half(?![\s-](?:year|of\s+(?:the\s+)?year))",
      Decimal("0.5"), FRACTION),
     (r"(?:doubl(?:e|ed|es|ing)|twice)", Decimal(2), MULTIPLE),
     (r"(?:tripl(?:e|ed|es|ing)|threefold|three-fold)", Decimal(3), MULTIPLE),
     (r"(?:tenfold|ten-fold|ten\s+times)", Decimal(10), MULTIPLE),
-    (r"(?:two|three|four|five|six|seven|eight|nine|ten)(?![\s-](?:times|fold|thirds|quarters))",
+    (r"(?:two|three|four|five|six|seven|eight|nine|ten)(?![\s-](?:times|fold))",
      Decimal(0), COUNT),
 )
 CHINESE: tuple[tuple[str, Decimal, str], ...] = (
@@ -59,6 +61,7 @@ CHINESE: tuple[tuple[str, Decimal, str], ...] = (
     (r"(?:十倍)", Decimal(10), MULTIPLE),
     (r"(?<![一二两兩三四五六七八九十百千万萬亿億零第])[二两兩三四五六七八九十]"
      rf"(?![一二两兩三四五六七八九十百千万萬亿億零])(?=[{MEASURES}])", Decimal(0), COUNT),
+    (r"(?<=前)[二两兩三](?=季度?)", Decimal(0), COUNT),  # 前三季度: the first three quarters
 )
 
 
