@@ -253,3 +253,15 @@ def test_a_direction_far_from_its_figure_is_a_warning() -> None:
                            "销量在春季大幅下降至5%"))
     assert [(f.ambiguous, f.message) for f in far] == \
         [(True, "5% vs 5%: direction “rose” (up) ≠ “下降” (down)")]
+
+
+def test_counters_are_compared_only_where_the_glossary_says() -> None:
+    from pressctl.qa import units
+    from pressctl.qa.base import Term
+
+    source, good, other = "over 3 million vehicles", "超过300万辆", "超过300万台"
+    assert units.check(Pair(source, other)) == []  # 辆 and 台 both count vehicles
+    glossary = (Term("vehicles", "辆"),)
+    assert units.check(Pair(source, good, terms=glossary)) == []
+    assert [f.message for f in units.check(Pair(source, other, terms=glossary))] == \
+        ["over 3 million vs 超过300万: counter vehicles should be 辆 (glossary)"]

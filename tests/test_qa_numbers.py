@@ -58,6 +58,8 @@ def test_scale_words_come_from_cldr() -> None:
     ("Q4 sales", "四季度销量"),
     ("in H1", "上半年"),
     ("in the second half of 2025", "2025年下半年"),
+    ("3 new models", "三款新车型"),
+    ("three plants", "3家工厂"),
 ])
 def test_same_figures_pass_both_ways(english: str, chinese: str) -> None:
     assert zh(english, chinese) == []

@@ -19,8 +19,10 @@ of 万/亿 (千万 = 10⁷), 千 and 百 on their own, 多/余 ("300多万", mor
 (Q1 = first quarter = 第一季度 = Traditional 第一季 or 首季, H1 = 上半年).  Full-width digits are
 folded to ASCII first.  Signs are ignored: "2024-2025" is a range, not -2025.
 Percentages compare by value ("17.1 per cent" = "17.1%").  Numbers spelt in
-words ("a quarter", 两个) are not figures and are not compared; Chinese
-press style (GB/T 15835) writes statistics in Arabic digits.
+words ("a quarter", 两倍, three) are :mod:`pressctl.qa.spelled`'s to compare; a
+count in digits on one side and in words on the other (3 = 三家) is not a
+changed figure here.  Chinese press style (GB/T 15835) writes statistics in
+Arabic digits.
 """
 
 from __future__ import annotations
@@ -289,6 +291,12 @@ def _unique(numbers: list[Number]) -> list[Number]:
     return list(seen.values())
 
 
+def _counts(text: str, locale: str, flags: tuple[str, ...]) -> set[tuple[str, object]]:
+    from pressctl.qa.spelled import COUNT, read
+
+    return {("number", s.value) for s in read(text, locale, flags) if s.kind == COUNT}
+
+
 def check(pair: Pair) -> list[Finding]:
     """Source figures missing from the target, target figures not in the source.
 
@@ -302,8 +310,10 @@ def check(pair: Pair) -> list[Finding]:
                       if n.kind == "number"])
     target = _unique([n for n in extract(pair.target, pair.target_locale, pair.flags)
                       if n.kind == "number"])
-    source_keys = {n.key for n in source}
-    target_keys = {n.key for n in target}
+    # A count written in words on the other side ("3 models" = 三款车型) is the spelled
+    # check's to compare.
+    source_keys = {n.key for n in source} | _counts(pair.source, pair.source_locale, pair.flags)
+    target_keys = {n.key for n in target} | _counts(pair.target, pair.target_locale, pair.flags)
     missing = [n for n in source if n.key not in target_keys]
     extra = [n for n in target if n.key not in source_keys]
     findings = [Finding(CHECK, f"number changed: {old.describe()} in the source, "

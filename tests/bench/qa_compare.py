@@ -1,6 +1,6 @@
 """pressctl's figure checks against Translate Toolkit's pofilter, on the same catalogs.
 
-    .venv/bin/python tests/bench/qa_compare.py        # needs pofilter (pip install translate-toolkit)
+    .venv/bin/python tests/bench/qa_compare.py   # needs pofilter: pip install -e ".[bench]"
 
 For each reviewed catalog (the BMW release and the three of tests/data/amounts)
 it counts the entries each tool flags — every flag on a reviewed catalog is a
