@@ -265,3 +265,32 @@ def test_counters_are_compared_only_where_the_glossary_says() -> None:
     assert units.check(Pair(source, good, terms=glossary)) == []
     assert [f.message for f in units.check(Pair(source, other, terms=glossary))] == \
         ["over 3 million vs 超过300万: counter vehicles should be 辆 (glossary)"]
+
+
+@pytest.mark.parametrize("locale", ["zh_Hans_CN", "zh_Hant_TW"])
+@pytest.mark.parametrize("code", ["EUR", "USD", "CNY", "HKD", "GBP", "JPY"])
+@pytest.mark.parametrize("value", [142_380_000_000, 9_100_000_000, 3_000_000, 460])
+def test_cldr_formatted_amounts_agree_and_another_currency_is_caught(
+        locale: str, code: str, value: int) -> None:
+    """The kit's own CLDR formatting is an independent spelling of the same amount.
+
+    (zh_Hant_HK is left out: its CLDR compact format is "142.38B", which no
+    check reads as a scale yet — see issue 15.)
+    """
+    from babel.numbers import format_compact_decimal, get_currency_name, get_currency_symbol
+
+    from pressctl.qa import currency, numbers, qualifiers, units
+
+    english = f"revenue of over {get_currency_symbol(code, 'en')}" \
+              f"{format_compact_decimal(value, format_type='long', locale='en', fraction_digits=6)}"
+    amount = format_compact_decimal(value, format_type="short", locale=locale, fraction_digits=6)
+    chinese = f"营收超过{amount}{get_currency_name(code, locale=locale)}"
+    pair = Pair(english, chinese, target_locale=locale)
+    assert [f for c in (numbers, currency, units, qualifiers) for f in c.check(pair)] == []
+    wrong = Pair(english, f"营收超过{amount}{get_currency_name('TWD', locale=locale)}",
+                 target_locale=locale)
+    # English symbols (CLDR en): € $ CN¥ HK$ £ ¥; "$" may be the NT dollar, "¥" the yuan.
+    expected = {"EUR": ["currency EUR ≠ TWD"], "USD": [], "CNY": ["currency CNY ≠ TWD"],
+                "HKD": ["currency HKD ≠ TWD"], "GBP": ["currency GBP ≠ TWD"],
+                "JPY": ["currency CNY/JPY ≠ TWD"]}[code]
+    assert [f.message.split(": ")[1] for f in currency.check(wrong)] == expected
