@@ -294,3 +294,40 @@ def test_cldr_formatted_amounts_agree_and_another_currency_is_caught(
                 "HKD": ["currency HKD ≠ TWD"], "GBP": ["currency GBP ≠ TWD"],
                 "JPY": ["currency CNY/JPY ≠ TWD"]}[code]
     assert [f.message.split(": ")[1] for f in currency.check(wrong)] == expected
+
+
+@pytest.mark.parametrize(("english", "chinese", "locale"), [
+    ("up 17.1 percent", "增长百分之17.1", "zh_Hans_CN"),
+    ("some 460 suppliers", "约460家供应商", "zh_Hans_CN"),
+    ("about 300 stores", "300家左右门店", "zh_Hans_CN"),
+    ("more than 100 vehicles", "100辆以上", "zh_Hans_CN"),
+    ("more than 1.5 million vehicles", "150余万辆", "zh_Hans_CN"),
+    ("at least RMB 330 billion", "至少3300亿元人民币", "zh_Hans_CN"),
+    ("up to HK$2 billion", "最多20亿港元", "zh_Hans_CN"),
+    ("nearly 40% of the market", "将近40%的市场", "zh_Hans_CN"),
+    ("a 5% increase", "增长5%", "zh_Hans_CN"),
+    ("down 3.2 percentage points", "下降3.2个百分点", "zh_Hans_CN"),
+    ("in the first quarter of fiscal 2025", "2025财年第一季度", "zh_Hans_CN"),
+    ("Revenue doubled.", "营收翻了一番。", "zh_Hans_CN"),
+    ("three-quarters of users", "四分之三的用户", "zh_Hans_CN"),
+    ("over half of sales", "过半销量", "zh_Hans_CN"),
+    ("3 new models", "三款新车型", "zh_Hans_CN"),
+    ("500 km", "500公里", "zh_Hans_CN"),
+    ("a 500 MW solar farm", "500兆瓦太陽能電站", "zh_Hant_HK"),
+    ("NT$1.2 trillion", "新臺幣1.2兆元", "zh_Hant_TW"),
+    ("24,000 GWh", "2.4萬吉瓦時", "zh_Hant_TW"),
+    ("revenue of NT$868.5 billion in Q4", "第四季營收新臺幣8685億元", "zh_Hant_TW"),
+    ("revenue of NT$868.5 billion in Q1", "首季營收8685億元", "zh_Hant_TW"),
+    ("about €2.3 billion", "約23億歐元", "zh_Hant_HK"),
+    ("HK$12.6 billion", "港幣126億元", "zh_Hant_HK"),
+    ("an increase of about 10%", "成長約10%", "zh_Hant_TW"),
+])
+def test_the_same_amount_passes_every_figure_check_both_ways(english: str, chinese: str,
+                                                             locale: str) -> None:
+    from pressctl.qa import ENTRY_CHECKS
+
+    for pair in (Pair(english, chinese, target_locale=locale),
+                 Pair(chinese, english, source_lang="zh", target_lang="en",
+                      source_locale=locale, target_locale="en")):
+        found = [f for name in AMOUNT_CHECKS for f in ENTRY_CHECKS[name](pair)]
+        assert found == [], found

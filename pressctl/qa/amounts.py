@@ -28,6 +28,7 @@ from functools import lru_cache
 from pressctl.lang import is_unspaced
 from pressctl.qa.base import Pair
 from pressctl.qa.numbers import extract
+from pressctl.qa.spelled import MEASURES
 from pressctl.qa.spelled import read as read_spelled
 from pressctl.qa.text import has_ideographs
 
@@ -207,7 +208,9 @@ def _regexes(chinese: bool) -> dict[str, re.Pattern[str]]:
             # 接近营收的7.4%: or before a noun and its 的.
             "qualifier_before": re.compile(rf"(?P<q>{qualifiers})(?:(?:{VERBS})"
                                            r"[^\d，。；、,;]{0,15}|[^\d，。；、,;]{0,12}的)?\s*$"),
-            "qualifier_after": re.compile(rf"^\s*(?:{_alternation(CHINESE_AFTER)})"),
+            # 300家左右, 100辆以上: the measure word may come first.
+            "qualifier_after": re.compile(rf"^\s*(?:[{MEASURES}](?=左右|以上|上下|以下|以内|以內))?"
+                                          rf"(?P<q>{_alternation(CHINESE_AFTER)})"),
         }
     qualifiers = _alternation(ENGLISH_QUALIFIERS)
     return {
@@ -217,7 +220,7 @@ def _regexes(chinese: bool) -> dict[str, re.Pattern[str]]:
         "unit_after": re.compile(rf"^\s*(?:{units})(?![A-Za-z])", re.IGNORECASE),
         "qualifier_before": re.compile(rf"(?<![A-Za-z])(?P<q>{qualifiers})\s+(?:the\s+)?$",
                                        re.IGNORECASE),
-        "qualifier_after": re.compile(rf"^\s*(?:{_alternation(ENGLISH_AFTER)})(?![A-Za-z])",
+        "qualifier_after": re.compile(rf"^\s*(?P<q>{_alternation(ENGLISH_AFTER)})(?![A-Za-z])",
                                       re.IGNORECASE),
     }
 
@@ -309,12 +312,14 @@ def read(text: str, locale: str, flags: tuple[str, ...] = ()) -> tuple[Amount, .
         if chinese and re.search(r"\d[多余餘]", figure):
             qualifier, qualifier_text = qualifier | {OVER}, qualifier_text or "多"
         found = regexes["qualifier_after"].match(text[right:right + 10])
-        if found and not (chinese and found.group().strip() in "多余餘" and not currency
+        if found and not (chinese and found.group("q") in "多余餘" and not currency
                           and not unit):
-            qualifier = qualifier | after_qualifiers[found.group().strip().lower()]
+            qualifier = qualifier | after_qualifiers[found.group("q").lower()]
             qualifier_text = (qualifier_text + " … " if qualifier_text else "") \
-                + found.group().strip()
+                + found.group("q")
             right += len(found.group())
+        if chinese and figure[0] in "过過":  # 过半: over half
+            qualifier, qualifier_text = qualifier | {OVER}, qualifier_text or figure[0]
         direction, direction_text, close = _direction(text, left, right, chinese)
         amounts.append(Amount(kind, value, text[left:right].strip(), codes, currency, unit,
                               unit_text, qualifier, qualifier_text, direction, direction_text,

@@ -94,11 +94,17 @@ class Number:
 
 
 def _locales(locale: str) -> list[Locale]:
-    """The locale and its language alone: en_GB writes "17 March", en "March 17"."""
+    """The locale, its language and script, and its language alone.
+
+    en_GB writes "17 March", en "March 17"; zh_Hant_HK's compact formats are
+    "142.38B", while Hong Kong's Chinese press writes 億 and 萬 as zh_Hant does.
+    """
     from babel import Locale, UnknownLocaleError
 
+    parts = locale.replace("-", "_").split("_")
+    script = [f"{parts[0]}_{parts[1]}"] if len(parts) > 2 and len(parts[1]) == 4 else []
     found: list[Locale] = []
-    for name in dict.fromkeys([locale, locale.replace("-", "_").split("_")[0]]):
+    for name in dict.fromkeys([locale, *script, parts[0]]):
         try:
             found.append(Locale.parse(name.replace("-", "_")))
         except (UnknownLocaleError, ValueError):
@@ -140,7 +146,8 @@ def _number_pattern(locale: str) -> re.Pattern[str]:
         alternatives.append(r"\s?(?P<word>" + "|".join(map(re.escape, latin))
                             + r")(?![A-Za-z])")
     if other or is_unspaced(locale):
-        units = "|".join(map(re.escape, other))
+        # 兆 is 10¹² in Taiwan's 兆元 but "mega" in 兆瓦 (MW) and 兆赫 (MHz).
+        units = "|".join(re.escape(w) + ("(?![瓦赫字位])" if w == "兆" else "") for w in other)
         multipliers = "".join(CJK_MULTIPLIERS) if is_unspaced(locale) else ""
         cjk = f"[{multipliers}]?(?:{units})" if units and multipliers else f"(?:{units})"
         if multipliers:

@@ -56,7 +56,7 @@ CHINESE: tuple[tuple[str, Decimal, str], ...] = (
     (r"三分之二", 2 * THIRD, FRACTION),
     (r"三分之一", THIRD, FRACTION),
     (r"(?:一半|半数|半數|过半|過半)", Decimal("0.5"), FRACTION),
-    (r"(?:翻番|翻倍|翻一番|两倍|兩倍|增长一倍|增長一倍)", Decimal(2), MULTIPLE),
+    (r"(?:翻番|翻倍|翻了?一番|翻了一倍|两倍|兩倍|增长一倍|增長一倍)", Decimal(2), MULTIPLE),
     (r"(?:三倍)", Decimal(3), MULTIPLE),
     (r"(?:十倍)", Decimal(10), MULTIPLE),
     (r"(?<![一二两兩三四五六七八九十百千万萬亿億零第])[二两兩三四五六七八九十]"
