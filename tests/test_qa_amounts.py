@@ -147,6 +147,7 @@ MUTATIONS = [
     ("bmw", "近四分之一", "近一半", "spelled", E),
     ("bmw", "同比增长17.1%", "同比下降17.1%", "trend", E),
     ("bmw", "1423.8亿欧元", "142.38亿欧元", "numbers", E),
+    ("apex", "是去年的两倍", "是去年的至少两倍", "qualifiers", E),
 ]
 
 
@@ -321,6 +322,9 @@ def test_cldr_formatted_amounts_agree_and_another_currency_is_caught(
     ("about €2.3 billion", "約23億歐元", "zh_Hant_HK"),
     ("HK$12.6 billion", "港幣126億元", "zh_Hant_HK"),
     ("an increase of about 10%", "成長約10%", "zh_Hant_TW"),
+    ("Revenue grew 5% over 2023.", "营收较2023年增长5%。", "zh_Hans_CN"),
+    ("BMW set up 3 plants in up to 2 years.", "宝马在最多2年内建立了3家工厂。", "zh_Hans_CN"),
+    ("The plant opens in the fall of 2026.", "工厂将于2026年秋季投产。", "zh_Hans_CN"),
 ])
 def test_the_same_amount_passes_every_figure_check_both_ways(english: str, chinese: str,
                                                              locale: str) -> None:

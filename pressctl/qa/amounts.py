@@ -102,13 +102,17 @@ CHINESE_AFTER: dict[str, frozenset[str]] = {
 VERBS = "占|佔|为|為|合|达|達|有|是|计|計"
 
 UP, DOWN = "up", "down"
+#: "up"/"down" count only right before their figure ("up 17.1%"), and "up" not after the
+#: verbs of "set up", "signed up", "ended up" ….
 ENGLISH_TRENDS = (
     (UP, r"increas(?:e|ed|es|ing)|r(?:ise|ose|isen|ises|ising)|gr(?:ow|ew|own|ows|owing|owth)"
-         r"|gain(?:s|ed)?|climb(?:s|ed)?|jump(?:s|ed)?|surg(?:e|ed|es)|up(?!\s+to\b)|higher"
+         r"|gain(?:s|ed)?|climb(?:s|ed)?|jump(?:s|ed)?|surg(?:e|ed|es)"
+         r"|(?<!set\s)(?<!sets\s)(?<!signed\s)(?<!made\s)(?<!ended\s)(?<!end\s)(?<!took\s)"
+         r"(?<!picked\s)(?<!backed\s)(?<!lined\s)up(?=\s+(?:by\s+)?$)|higher"
          r"|improv(?:e|ed|es|ing|ement)|expand(?:s|ed)?"),
     (DOWN, r"decreas(?:e|ed|es|ing)|f(?:all|ell|allen|alls|alling)|declin(?:e|ed|es|ing)"
-           r"|drop(?:s|ped)?|down|lower|shr(?:ink|ank|unk)|slump(?:s|ed)?|reduc(?:e|ed|es|tion)"
-           r"|cut(?:s)?"),
+           r"|drop(?:s|ped)?|down(?=\s+(?:by\s+)?$)|lower|shr(?:ink|ank|unk)|slump(?:s|ed)?"
+           r"|reduc(?:e|ed|es|tion)|cut(?:s)?"),
 )
 CHINESE_TRENDS = (
     # 成长/成長 and 衰退 are how Taiwan's press writes growth and decline.
@@ -372,6 +376,12 @@ def pairs(pair: Pair) -> tuple[tuple[Amount, Amount], ...]:
 def _same_kind(a: Amount, b: Amount) -> bool:
     numeric = {"number", "count"}
     return a.kind == b.kind or {a.kind, b.kind} <= numeric
+
+
+def is_year(amount: Amount) -> bool:
+    """2023年: "grew 5% over 2023", "in the fall of 2025" name a year, not an amount."""
+    return 1900 <= amount.value <= 2100 and amount.value == amount.value.to_integral_value() \
+        and amount.after.lstrip().startswith(("年", "财年", "財年"))
 
 
 def describe_unit(amount: Amount) -> str:
