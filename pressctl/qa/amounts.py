@@ -222,7 +222,7 @@ def _regexes(chinese: bool) -> dict[str, re.Pattern[str]]:
         "currency_after": re.compile(rf"^\s*(?:{currencies})(?![A-Za-z])", re.IGNORECASE),
         "unit_before": re.compile(r"(?!x)x"),
         "unit_after": re.compile(rf"^\s*(?:{units})(?![A-Za-z])", re.IGNORECASE),
-        "qualifier_before": re.compile(rf"(?<![A-Za-z])(?P<q>{qualifiers})\s+(?:the\s+)?$",
+        "qualifier_before": re.compile(rf"(?<![A-Za-z])(?P<q>{qualifiers})\s+$",
                                        re.IGNORECASE),
         "qualifier_after": re.compile(rf"^\s*(?P<q>{_alternation(ENGLISH_AFTER)})(?![A-Za-z])",
                                       re.IGNORECASE),
