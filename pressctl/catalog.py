@@ -156,7 +156,10 @@ def merge(old: polib.POFile | None, pot: polib.POFile, *, lang: str) -> polib.PO
         if match is not None:
             entry.msgstr = match.msgstr
             entry.tcomment = match.tcomment
-            entry.flags = list(dict.fromkeys([*new.flags, *match.flags]))
+            # Format flags are the extractor's to set (they follow the source), the rest the
+            # translator's: a flag the source no longer earns must not stay.
+            kept = [f for f in match.flags if not f.endswith("-format")]
+            entry.flags = list(dict.fromkeys([*new.flags, *kept]))
             entry.previous_msgid = match.previous_msgid if "fuzzy" in match.flags else None
         elif spare:
             best = process.extractOne(new.msgid, list(spare), scorer=fuzz.ratio,

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pressctl.qa import dates
 from pressctl.qa.base import Pair
 from pressctl.qa.numbers import check, extract, scales
 
@@ -19,7 +20,8 @@ def values(text: str, locale: str) -> list[object]:
 
 
 def zh(source: str, target: str) -> list[str]:
-    return [f.message for f in check(Pair(source, target))]
+    """Dates and periods (dates), then figures (numbers), as qa runs them."""
+    return [f.message for f in dates.check(Pair(source, target)) + check(Pair(source, target))]
 
 
 def test_scale_words_come_from_cldr() -> None:
@@ -56,12 +58,14 @@ def test_scale_words_come_from_cldr() -> None:
     ("Q4 sales", "四季度销量"),
     ("in H1", "上半年"),
     ("in the second half of 2025", "2025年下半年"),
+    ("3 new models", "三款新车型"),
+    ("three plants", "3家工厂"),
 ])
 def test_same_figures_pass_both_ways(english: str, chinese: str) -> None:
     assert zh(english, chinese) == []
     reverse = Pair(chinese, english, source_lang="zh", target_lang="en", source_locale=ZH,
                    target_locale=EN)
-    assert check(reverse) == []
+    assert check(reverse) == [] and dates.check(reverse) == []
 
 
 @pytest.mark.parametrize(("english", "chinese", "expected"), [
@@ -70,13 +74,14 @@ def test_same_figures_pass_both_ways(english: str, chinese: str) -> None:
     ("over 3 million vehicles", "超过30万辆", "number changed"),
     ("about 460 suppliers", "约家供应商", "number missing from the translation: 460"),
     ("about 460 suppliers", "约460家供应商，共500家", "number not in the source: 500"),
-    ("On March 17, BMW announced", "3月18日，宝马宣布", "number changed: March 17"),
-    ("On March 17, BMW announced", "17日，宝马宣布", "number changed: March 17"),
-    ("in March", "4月", "month 3"),
+    ("On March 17, BMW announced", "3月18日，宝马宣布",
+     "March 17 (month 3, day 17) vs 3月18日 (month 3, day 18): date changed"),
+    ("On March 17, BMW announced", "17日，宝马宣布", "March 17 (month 3, day 17) missing"),
+    ("in March", "4月", "March (month 3) vs 4月 (month 4): month changed"),
     ("by 2026", "2027年", "number changed: 2026"),
     ("up 17.1%", "增长71.1%", "number changed: 17.1"),
-    ("in Q1 2025", "2025年第二季度", "number changed: Q1 (quarter 1)"),
-    ("in H1", "下半年", "number changed: H1 (half 1)"),
+    ("in Q1 2025", "2025年第二季度", "Q1 (quarter 1) vs 第二季度 (quarter 2): quarter changed"),
+    ("in H1", "下半年", "H1 (half 1) vs 下半年 (half 2)"),
 ])
 def test_changed_missing_or_extra_figures_fail(english: str, chinese: str,
                                                expected: str) -> None:

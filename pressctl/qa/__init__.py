@@ -24,17 +24,23 @@ from pressctl import catalog
 from pressctl.config import Config
 from pressctl.errors import PressctlError
 from pressctl.qa import (
+    currency,
+    dates,
     glossary_check,
     leftover,
     length,
     numbers,
     placeholders,
     punctuation,
+    qualifiers,
+    spelled,
     status,
+    trend,
     unchanged,
+    units,
 )
 from pressctl.qa.base import Finding, Pair, Term
-from pressctl.qa.severity import ERROR, OFF, severities
+from pressctl.qa.severity import ERROR, OFF, WARNING, severities
 from pressctl.qa.terms import load_terms
 
 __all__ = ["Problem", "gate", "gate_message", "run"]
@@ -42,6 +48,12 @@ __all__ = ["Problem", "gate", "gate_message", "run"]
 #: Checks of one entry, by name; punctuation-balance looks at whole paragraphs.
 ENTRY_CHECKS: dict[str, Callable[[Pair], list[Finding]]] = {
     "numbers": numbers.check,
+    "dates": dates.check,
+    "spelled": spelled.check,
+    "currency": currency.check,
+    "units": units.check,
+    "qualifiers": qualifiers.check,
+    "trend": trend.check,
     "glossary": glossary_check.check,
     "placeholders": placeholders.check,
     "punctuation": punctuation.width,
@@ -157,6 +169,8 @@ def check_catalog(po: polib.POFile, *, config: Config, lang: str, file: str,
         waived = _waived(entry)
         for finding in found[id(entry)]:
             level = levels[finding.check]
+            if finding.ambiguous and level == ERROR:
+                level = WARNING
             if level == OFF or finding.check in waived:
                 continue
             problems.append(Problem(file, entry.linenum, lang, entry.msgid, finding.check, level,

@@ -42,3 +42,6 @@ class Finding:
     check: str
     message: str
     text: str
+    #: The words allow another reading (近 is "about" or "nearly"; a direction word
+    #: far from its figure): reported at most as a warning, whatever the check's level.
+    ambiguous: bool = False

@@ -16,11 +16,13 @@ depends on the language comes from CLDR through Babel:
 What CLDR does not list is added here and said so: Chinese 十/百/千 in front
 of 万/亿 (千万 = 10⁷), 千 and 百 on their own, 多/余 ("300多万", more than
 3 million), the press abbreviations "bn" and "mn", and quarters and halves
-(Q1 = first quarter = 第一季度, H1 = 上半年).  Full-width digits are
+(Q1 = first quarter = 第一季度 = Traditional 第一季 or 首季, H1 = 上半年).  Full-width digits are
 folded to ASCII first.  Signs are ignored: "2024-2025" is a range, not -2025.
 Percentages compare by value ("17.1 per cent" = "17.1%").  Numbers spelt in
-words ("a quarter", 两个) are not figures and are not compared; Chinese
-press style (GB/T 15835) writes statistics in Arabic digits.
+words ("a quarter", 两倍, three) are :mod:`pressctl.qa.spelled`'s to compare; a
+count in digits on one side and in words on the other (3 = 三家) is not a
+changed figure here.  Chinese press style (GB/T 15835) writes statistics in
+Arabic digits.
 """
 
 from __future__ import annotations
@@ -51,13 +53,15 @@ AMBIGUOUS_MONTHS = frozenset({"may"})
 #: Letters of an English ordinal after a day ("March 17th").
 ORDINAL = r"(?:st|nd|rd|th)?"
 #: Quarters and halves of a year, which a financial release writes with a digit in one
-#: language and a word in the other (Q1 = first quarter = 第一季度, H1 = 上半年).
+#: language and a word in the other (Q1 = first quarter = 第一季度, in Traditional
+#: also 第一季 or 首季; H1 = 上半年).
 PERIOD_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3,
-                  "四": 4, "上": 1, "下": 2}
+                  "四": 4, "上": 1, "下": 2, "首": 1}
 PERIODS = (
     ("quarter", re.compile(r"(?<![A-Za-z0-9])Q(?P<a>[1-4])(?![A-Za-z0-9])"
                            r"|(?<![A-Za-z])(?P<b>first|second|third|fourth)[\s-]quarter"
-                           r"|第?(?P<c>[一二三四1-4])季度", re.IGNORECASE)),
+                           r"|(?<!前)第?(?P<c>[一二三四1-4])季度|第(?P<d>[一二三四1-4])季(?!度)"
+                           r"|(?P<e>首)季度?", re.IGNORECASE)),
     ("half", re.compile(r"(?<![A-Za-z0-9])H(?P<a>[12])(?![A-Za-z0-9])"
                         r"|(?<![A-Za-z])(?P<b>first|second)[\s-]half(?![A-Za-z])"
                         r"|(?P<c>[上下])半年", re.IGNORECASE)),
@@ -90,11 +94,17 @@ class Number:
 
 
 def _locales(locale: str) -> list[Locale]:
-    """The locale and its language alone: en_GB writes "17 March", en "March 17"."""
+    """The locale, its language and script, and its language alone.
+
+    en_GB writes "17 March", en "March 17"; zh_Hant_HK's compact formats are
+    "142.38B", while Hong Kong's Chinese press writes 億 and 萬 as zh_Hant does.
+    """
     from babel import Locale, UnknownLocaleError
 
+    parts = locale.replace("-", "_").split("_")
+    script = [f"{parts[0]}_{parts[1]}"] if len(parts) > 2 and len(parts[1]) == 4 else []
     found: list[Locale] = []
-    for name in dict.fromkeys([locale, locale.replace("-", "_").split("_")[0]]):
+    for name in dict.fromkeys([locale, *script, parts[0]]):
         try:
             found.append(Locale.parse(name.replace("-", "_")))
         except (UnknownLocaleError, ValueError):
@@ -136,7 +146,8 @@ def _number_pattern(locale: str) -> re.Pattern[str]:
         alternatives.append(r"\s?(?P<word>" + "|".join(map(re.escape, latin))
                             + r")(?![A-Za-z])")
     if other or is_unspaced(locale):
-        units = "|".join(map(re.escape, other))
+        # 兆 is 10¹² in Taiwan's 兆元 but "mega" in 兆瓦 (MW) and 兆赫 (MHz).
+        units = "|".join(re.escape(w) + ("(?![瓦赫字位])" if w == "兆" else "") for w in other)
         multipliers = "".join(CJK_MULTIPLIERS) if is_unspaced(locale) else ""
         cjk = f"[{multipliers}]?(?:{units})" if units and multipliers else f"(?:{units})"
         if multipliers:
@@ -287,17 +298,29 @@ def _unique(numbers: list[Number]) -> list[Number]:
     return list(seen.values())
 
 
+def _counts(text: str, locale: str, flags: tuple[str, ...]) -> set[tuple[str, object]]:
+    from pressctl.qa.spelled import COUNT, read
+
+    return {("number", s.value) for s in read(text, locale, flags) if s.kind == COUNT}
+
+
 def check(pair: Pair) -> list[Finding]:
     """Source figures missing from the target, target figures not in the source.
+
+    Dates, months, quarters and halves are :mod:`pressctl.qa.dates`'s to compare.
 
     A figure missing on one side and a new one on the other are reported
     together as a changed figure, in reading order.  Figures are compared as
     sets: repeating or merging a figure the source repeats is not an error.
     """
-    source = _unique(extract(pair.source, pair.source_locale, pair.flags))
-    target = _unique(extract(pair.target, pair.target_locale, pair.flags))
-    source_keys = {n.key for n in source}
-    target_keys = {n.key for n in target}
+    source = _unique([n for n in extract(pair.source, pair.source_locale, pair.flags)
+                      if n.kind == "number"])
+    target = _unique([n for n in extract(pair.target, pair.target_locale, pair.flags)
+                      if n.kind == "number"])
+    # A count written in words on the other side ("3 models" = 三款车型) is the spelled
+    # check's to compare.
+    source_keys = {n.key for n in source} | _counts(pair.source, pair.source_locale, pair.flags)
+    target_keys = {n.key for n in target} | _counts(pair.target, pair.target_locale, pair.flags)
     missing = [n for n in source if n.key not in target_keys]
     extra = [n for n in target if n.key not in source_keys]
     findings = [Finding(CHECK, f"number changed: {old.describe()} in the source, "

@@ -5,7 +5,9 @@ to publish); warnings are shown for a reviewer to judge.  The defaults make
 errors of what a reader would see as a mistake — a wrong figure, a wrong
 official name, a broken placeholder, missing or unreviewed text, wrong or
 unbalanced punctuation — and warnings of heuristics that also fire on good
-translations: length, Latin leftovers, unchanged text.
+translations: length, Latin leftovers, unchanged text.  A finding a check marks
+*ambiguous* (近 may mean "about" or "nearly") is shown as a warning even when its
+check is an error.
 """
 
 from __future__ import annotations
@@ -17,6 +19,14 @@ ERROR, WARNING, OFF = "error", "warning", "off"
 LEVELS = (ERROR, WARNING, OFF)
 DEFAULTS: dict[str, str] = {
     "numbers": ERROR,
+    "dates": ERROR,
+    "spelled": ERROR,
+    "currency": ERROR,
+    "units": ERROR,
+    "qualifiers": ERROR,
+    # An error where both direction words sit right by the figure; a finding the
+    # words leave open (a direction dropped, a word far from its figure) is a warning.
+    "trend": ERROR,
     "glossary": ERROR,
     "placeholders": ERROR,
     "untranslated": ERROR,

@@ -1,0 +1,42 @@
+"""Trend direction: "an increase of 17.1%" must not become 下降17.1%.
+
+:mod:`pressctl.qa.amounts` finds the direction word governing each figure
+(increase/rise/grow/up ↔ 增长/增加/上升/提高/上涨; decrease/fall/decline/
+drop/down ↔ 下降/减少/下滑/降低) in its clause.  Opposite directions are an
+error when both words sit right by their figures ("up 17.1%", 增长17.1%);
+when either word is further away, or one side states no direction where the
+other does, it may be a rephrasing and is reported as ambiguous (a warning).
+"""
+
+from __future__ import annotations
+
+from pressctl.qa.amounts import is_year, pairs
+from pressctl.qa.base import Finding, Pair
+
+CHECK = "trend"
+
+
+def check(pair: Pair) -> list[Finding]:
+    findings = []
+    for source, target in pairs(pair):
+        if source.kind == "count" or is_year(source) or is_year(target):
+            continue
+        where = f"{source.text} vs {target.text}"
+        if source.direction and target.direction:
+            if source.direction != target.direction:
+                findings.append(Finding(
+                    CHECK, f"{where}: direction “{source.direction_text}” ({source.direction}) ≠"
+                           f" “{target.direction_text}” ({target.direction})", target.text,
+                    ambiguous=not (source.direction_close and target.direction_close)))
+        elif source.direction and source.direction_close:
+            findings.append(Finding(CHECK, f"{where}: direction “{source.direction_text}” "
+                                           f"({source.direction}) dropped", target.text,
+                                    ambiguous=True))
+        elif target.direction and target.direction_close:
+            findings.append(Finding(CHECK, f"{where}: direction “{target.direction_text}” "
+                                           f"({target.direction}) not in the source",
+                                    target.text, ambiguous=True))
+    # A direction word governs every figure of its clause ("rose 12.4% to RMB 85.6 billion"):
+    # once it is an error at the figure beside it, its echoes further away add nothing.
+    certain = {f.message.split(": ", 1)[1] for f in findings if not f.ambiguous}
+    return [f for f in findings if not f.ambiguous or f.message.split(": ", 1)[1] not in certain]
