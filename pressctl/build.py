@@ -59,7 +59,8 @@ def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False
     if lang == release.lang:
         wording = Wording(None)
     else:
-        wording = Wording(catalog.load_or_none(config.catalog_path(lang, catalog.KIT_DOMAIN)))
+        path = config.catalog_path(lang, catalog.KIT_DOMAIN)
+        wording = Wording(catalog.load_or_none(path), path)
     facts = tuple(fact_row(src, loc, wording, config.locale(lang))
                   for src, loc in zip(release.facts, localised.facts, strict=True))
     fonts = {k: str(v) for k, v in config.fonts.get(lang, {}).items()}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import polib
 from babel.dates import format_date, format_skeleton
@@ -20,6 +21,7 @@ from babel.numbers import (
     get_currency_symbol,
 )
 
+from pressctl.errors import PressctlError
 from pressctl.release import Block, Fact, Release
 from pressctl.segment import FORMATTED_UNITS, Segment, is_cjk
 
@@ -52,20 +54,34 @@ def kit_segments() -> list[Segment]:
 
 
 class Wording:
-    """gettext for the kit's own strings; an untranslated string falls back to English."""
+    """gettext for the kit's own strings; an untranslated string falls back to English.
 
-    def __init__(self, catalog: polib.POFile | None) -> None:
-        self._messages = {
-            e.msgid: e.msgstr for e in catalog or []
-            if e.msgstr and not e.obsolete and "fuzzy" not in e.flags
-        }
+    ``path`` is the catalog's file, named (with the entry's line) when a
+    translation asks for a placeholder the kit does not fill.
+    """
+
+    def __init__(self, catalog: polib.POFile | None, path: Path | None = None) -> None:
+        usable = [e for e in catalog or []
+                  if e.msgstr and not e.obsolete and "fuzzy" not in e.flags]
+        self._messages = {e.msgid: e.msgstr for e in usable}
+        self._lines = {e.msgid: e.linenum for e in usable}
+        self._path = path
 
     def missing(self) -> list[str]:
         return [msgid for msgid, _ in KIT_MESSAGES if msgid not in self._messages]
 
     def __call__(self, msgid: str, **values: object) -> str:
         text = self._messages.get(msgid, msgid)
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise PressctlError(
+                f"the translation of {msgid!r}, {text!r}, cannot be filled in: "
+                f"{type(exc).__name__} {exc}", path=self._path, line=self._lines.get(msgid),
+                hint=f"use only the placeholders the kit fills: "
+                     f"{', '.join('{' + name + '}' for name in values)}") from None
 
 
 @dataclass(frozen=True)

@@ -185,3 +185,16 @@ def test_qa_names_the_kit_catalog_not_the_code(project: Path) -> None:
     assert [(p["file"], p["line"], p["check"]) for p in problems] == \
         [(str(KIT_PO), None, "untranslated")]
     assert "pressctl/kit.py" not in run("qa", cwd=project).stdout
+
+
+def test_a_kit_translation_with_an_unknown_placeholder_is_input_not_a_bug(
+        project: Path) -> None:
+    """It broke the build with a KeyError before the QA gate could name it."""
+    edit(project / KIT_PO, 'msgstr "{amount}{unit}"', 'msgstr "{amount}{units}"')
+    for args in (("build",), ("build", "--draft")):
+        result = run(*args, cwd=project)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr == (
+            f"error: {KIT_PO}:{entry_line(project / KIT_PO, '{amount} {unit}')}: the translation "
+            "of '{amount} {unit}', '{amount}{units}', cannot be filled in: KeyError 'units'\n"
+            "  hint: use only the placeholders the kit fills: {amount}, {unit}\n")
