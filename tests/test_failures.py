@@ -34,9 +34,9 @@ main()
 """
 
 
-def run_broken(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", BROKEN, *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=120,
+def run_broken(*args: str, cwd: Path, bug: str = "1 / 0") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", BROKEN.replace("1 / 0", bug), *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
@@ -72,6 +72,13 @@ def test_a_bug_under_json_is_a_json_error(project: Path) -> None:
     error = json.loads(result.stdout)["error"]
     assert error["exit_code"] == 70
     assert error["message"].startswith("internal error: ZeroDivisionError: division by zero")
+
+
+def test_ctrl_c_under_json_is_a_json_error(project: Path) -> None:
+    result = run_broken("catalog", "stats", "--json", cwd=project,
+                        bug="(_ for _ in ()).throw(KeyboardInterrupt)")
+    assert result.returncode == 130
+    assert json.loads(result.stdout)["error"]["message"] == "interrupted"
 
 
 def test_exit_70_is_documented() -> None:

@@ -19,6 +19,8 @@ from pressctl.cli import (  # noqa: F401  (registers commands)
 from pressctl.cli.app import app
 from pressctl.errors import PressctlError
 
+INTERRUPTED = 130
+
 
 def main() -> None:
     """Run the app; every way it can fail ends here (see :mod:`pressctl.cli.failure`).
@@ -37,8 +39,9 @@ def main() -> None:
         code = failure.usage_error(exc.format_message(), exc.exit_code,
                                    getattr(ctx, "command_path", None) or "pressctl")
     except (KeyboardInterrupt, typer.Abort):
-        print("interrupted", file=sys.stderr)
-        code = 130
+        code = failure.interrupted(as_json=as_json)
     except Exception as exc:  # a bug: reported in one line, not shown as a traceback
         code = failure.internal_error(exc, argv, as_json=as_json)
+    if as_json and code == INTERRUPTED:  # Click turned Ctrl-C into exit 130 and said nothing
+        failure.interrupted()
     sys.exit(code if isinstance(code, int) else 0)

@@ -88,3 +88,11 @@ def internal_error(exc: BaseException, argv: Sequence[str], *, as_json: bool) ->
         _emit(error_document(message, exit_code=EXIT_INTERNAL))
     print(message, file=sys.stderr)
     return EXIT_INTERNAL
+
+
+def interrupted(*, as_json: bool = True) -> int:
+    """Ctrl-C: exit 130, as shells expect."""
+    if as_json:
+        _emit(error_document("interrupted", exit_code=130))
+    print("interrupted", file=sys.stderr)
+    return 130
