@@ -128,7 +128,7 @@ def _line_tokens(line: str, pos: int, number: int, *, previous: bool,
             after_string = True
             continue
         word = IDENTIFIER.match(line, pos)
-        if word is None or after_string:
+        if word is None or (after_string and word.group(0) not in KEYWORDS):
             found = word.group(0) if word else line[pos:].split()[0]
             where = "after a string" if after_string else "where a keyword or a string belongs"
             raise PoSyntaxError(f"unexpected text {found!r} {where}", number)

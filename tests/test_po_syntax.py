@@ -150,6 +150,40 @@ def test_structure_header_and_format_problems(body: str, line: int, reason: str)
     '#, python-brace-format\nmsgid "{symbol}{amount}"\nmsgstr "{amount}{name}"\n',  # kit's way
     '#| msgid "old"\nmsgid "a"\nmsgstr "b"\n\n#~ msgid "gone"\n#~ msgstr "weg"\n',
     'msgid "a"\r\nmsgstr "b"\r\n',
+    'msgid "a" msgstr "b"\n',  # tokens, not lines, as msgfmt reads them
 ])
 def test_well_formed_catalogs_pass(body: str) -> None:
     posyntax.check(body)
+
+
+def test_agrees_with_msgfmt_on_random_damage(tmp_path: Path) -> None:
+    """Damage the real catalog at random (a character deleted, or replaced by one of the syntax's
+    own) and ask msgfmt: both must accept or both refuse.  The one known
+    difference is deliberate: msgfmt only warns about a charset it does not know, which
+    pressctl (reading every catalog as UTF-8) refuses."""
+    need("msgfmt")
+    import random
+
+    base = (ROOT / ZH_PO).read_text("utf-8")
+    rng = random.Random(10)
+    path = tmp_path / "damaged.po"
+    refused = 0
+    for _ in range(100):
+        text = base
+        for _ in range(rng.randint(1, 2)):
+            at = rng.randrange(len(text))
+            text = text[:at] + (rng.choice('"\\x#\n [];投n0~|,') if rng.random() < 0.5 else "") \
+                + text[at + 1:]
+        path.write_text(text, "utf-8")
+        msgfmt = subprocess.run(["msgfmt", "--check-format", "--check-header", "-o",
+                                 "/dev/null", str(path)], capture_output=True, text=True)
+        try:
+            posyntax.check(text)
+            ours = None
+        except posyntax.PoSyntaxError as exc:
+            ours = exc.message
+            refused += 1
+        if ours is not None and ours.startswith("header declares charset"):
+            continue
+        assert (msgfmt.returncode != 0) == (ours is not None), (text, msgfmt.stderr, ours)
+    assert 20 < refused < 80  # the damage was neither always harmless nor always fatal
