@@ -90,7 +90,9 @@ def missing_catalog(config: Config, release: Release, key: str) -> tuple[str, Pa
 
 def missing_problems(config: Config, release: Release,
                      missing: dict[str, list[str]]) -> list[dict[str, object]]:
-    """Each missing translation as a problem: its catalog, the entry's line when it has one."""
+    """Each missing translation as a QA problem: its catalog, the entry's line when it has one."""
+    from pressctl.qa import Problem
+
     problems: list[dict[str, object]] = []
     for key, texts in missing.items():
         lang, path = missing_catalog(config, release, key)
@@ -99,12 +101,11 @@ def missing_problems(config: Config, release: Release,
         for text in texts:
             entry = entries.get(text)
             fuzzy = entry is not None and bool(entry.msgstr) and "fuzzy" in entry.flags
-            problems.append({
-                "file": relative(config, path), "line": entry.linenum if entry else None,
-                "lang": lang, "msgid": text, "check": "fuzzy" if fuzzy else "untranslated",
-                "severity": "error", "text": text,
-                "message": "machine translation not reviewed" if fuzzy else
-                           "no translation" if entry is not None else "not in the catalog"})
+            message = ("machine translation not reviewed" if fuzzy else
+                       "not translated" if entry is not None else "not in the catalog")
+            problems.append(Problem(relative(config, path), entry.linenum if entry else None,
+                                    lang, text, "fuzzy" if fuzzy else "untranslated", "error",
+                                    message, text).as_dict())
     return problems
 
 

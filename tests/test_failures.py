@@ -114,13 +114,19 @@ def test_json_when_the_qa_gate_refuses(project: Path) -> None:
     assert "1432.8亿" in problem["text"] or "1432.8亿" in problem["message"]
 
 
-def test_json_when_the_translation_gate_refuses(project: Path) -> None:
-    edit(project / ZH_PO, f'msgstr "{REVENUE_ZH}"', 'msgstr ""')
+@pytest.mark.parametrize(("old", "new", "check"), [
+    (f'msgstr "{REVENUE_ZH}"', 'msgstr ""', "untranslated"),
+    ('#: seeds/bmw-huawei-harmonyos.md:65\nmsgid ""\n"Recently',
+     '#: seeds/bmw-huawei-harmonyos.md:65\n#, fuzzy\nmsgid ""\n"Recently', "fuzzy"),
+])
+def test_json_when_the_translation_gate_refuses(project: Path, old: str, new: str,
+                                                check: str) -> None:
+    edit(project / ZH_PO, old, new)
     error = error_of(run("build", "--json", cwd=project), 1)
     assert error["file"] == "seeds/bmw-huawei-harmonyos.md"
     [problem] = error["problems"]
     assert problem["msgid"].startswith(REVENUE_EN)
-    assert (problem["file"], problem["check"]) == (str(ZH_PO), "untranslated")
+    assert (problem["file"], problem["check"]) == (str(ZH_PO), check)
     assert problem["line"] == entry_line(project / ZH_PO, problem["msgid"])
 
 
