@@ -44,7 +44,7 @@ KEYWORDS = frozenset({"msgctxt", "msgid", "msgid_plural", "msgstr"})
 ESCAPES = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a": "\a",
            "\\": "\\", '"': '"'}
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-INDEX = re.compile(r"\[\s*(\d+)\s*\]")
+INDEX = re.compile(r"\s*\[\s*(\d+)\s*\]")
 PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*([^;]+?)\s*;?\s*$")
 PLURAL_EXPRESSION = re.compile(r"^[n0-9\s()?:<>=!&|%+\-*/]+$")
 

@@ -151,6 +151,8 @@ def test_structure_header_and_format_problems(body: str, line: int, reason: str)
     '#| msgid "old"\nmsgid "a"\nmsgstr "b"\n\n#~ msgid "gone"\n#~ msgstr "weg"\n',
     'msgid "a"\r\nmsgstr "b"\r\n',
     'msgid "a" msgstr "b"\n',  # tokens, not lines, as msgfmt reads them
+    'msgid ""\nmsgstr "Plural-Forms: nplurals=2; plural=n != 1;\\n"\n\n'
+    'msgid "car"\nmsgid_plural "cars"\nmsgstr [ 0 ] "辆"\nmsgstr[1] "辆"\n',
 ])
 def test_well_formed_catalogs_pass(body: str) -> None:
     posyntax.check(body)

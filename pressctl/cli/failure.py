@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sys
 import traceback
 from collections.abc import Sequence
@@ -80,7 +81,7 @@ def internal_error(exc: BaseException, argv: Sequence[str], *, as_json: bool) ->
     """A bug: one line asking for a report (the traceback only under ``--debug``); exit 70."""
     if STATE["debug"]:
         traceback.print_exc()
-    args = " ".join(a for a in argv if a != "--debug")
+    args = shlex.join(a for a in argv if a != "--debug")
     command = f"pressctl --debug {args}".rstrip()
     message = (f"internal error: {type(exc).__name__}: {exc}, please report it with "
                f"'{command}' output")
