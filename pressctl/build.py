@@ -79,11 +79,42 @@ def segment_counts(config: Config, release: Release, lang: str) -> dict[str, int
             "untranslated": counts.untranslated}
 
 
+#: Marks the key of ``missing`` that holds a language's untranslated kit wording.
+KIT_WORDING = " kit wording"
+
+
+def missing_catalog(config: Config, release: Release, key: str) -> tuple[str, Path]:
+    """The language and the catalog to fix for a key of ``missing`` ("zh", "zh kit wording")."""
+    lang, kit, _ = key.partition(KIT_WORDING)
+    return lang, config.catalog_path(lang, catalog.KIT_DOMAIN if kit else release.slug)
+
+
+def missing_problems(config: Config, release: Release,
+                     missing: dict[str, list[str]]) -> list[dict[str, object]]:
+    """Each missing translation as a QA problem: its catalog, the entry's line when it has one."""
+    from pressctl.qa import Problem
+
+    problems: list[dict[str, object]] = []
+    for key, texts in missing.items():
+        lang, path = missing_catalog(config, release, key)
+        po = catalog.load_or_none(path)
+        entries = {e.msgid: e for e in po or () if not e.obsolete}
+        for text in texts:
+            entry = entries.get(text)
+            fuzzy = entry is not None and bool(entry.msgstr) and "fuzzy" in entry.flags
+            message = ("machine translation not reviewed" if fuzzy else
+                       "not translated" if entry is not None else "not in the catalog")
+            problems.append(Problem(relative(config, path), entry.linenum if entry else None,
+                                    lang, text, "fuzzy" if fuzzy else "untranslated", "error",
+                                    message, text).as_dict())
+    return problems
+
+
 def missing_message(config: Config, release: Release, missing: dict[str, list[str]]) -> str:
     lines = [f"{release.slug}: translations missing or not reviewed:"]
-    for lang, texts in missing.items():
-        path = relative(config, config.catalog_path(lang, release.slug))
-        lines.append(f"  {lang} ({path}): {len(texts)} segment(s)")
+    for key, texts in missing.items():
+        path = relative(config, missing_catalog(config, release, key)[1])
+        lines.append(f"  {key} ({path}): {len(texts)} segment(s)")
         lines.extend(f"    - {text[:90]}" for text in texts[:10])
         if len(texts) > 10:
             lines.append(f"    … and {len(texts) - 10} more")
@@ -203,12 +234,13 @@ def check_translations(config: Config, release: Release, seed: Path,
         if kit.release.untranslated:
             missing[lang] = list(kit.release.untranslated)
         if lang != release.lang and kit.t.missing():
-            missing[f"{lang} kit wording"] = kit.t.missing()
+            missing[f"{lang}{KIT_WORDING}"] = kit.t.missing()
     if missing and not draft:
         raise CheckFailed(
             missing_message(config, release, missing), path=seed,
             hint="translate them in the catalogs (pressctl catalog update; pressctl translate "
                  f"{relative(config, seed)} --to LANG), mark them reviewed, or build with --draft",
+            problems=missing_problems(config, release, missing),
         )
     return missing
 
@@ -228,7 +260,8 @@ def gate_qa(config: Config, seeds: list[Path], langs: tuple[str, ...],
     if blocking and not draft:
         raise CheckFailed(qa.gate_message(blocking),
                           hint="fix them (run 'pressctl qa' for the full report), or build a "
-                               "marked preview with --draft")
+                               "marked preview with --draft",
+                          problems=[p.as_dict() for p in blocking])
     owner = {relative(config, path): seed.stem for seed in seeds
              for path in (seed, *(config.catalog_path(lang, seed.stem) for lang in langs))}
     counts = dict.fromkeys((seed.stem for seed in seeds), 0)

@@ -16,6 +16,7 @@ from pathlib import Path
 import polib
 from rapidfuzz import fuzz, process
 
+from pressctl import posyntax
 from pressctl.errors import PressctlError
 from pressctl.segment import Segment
 from pressctl.textfile import read_utf8
@@ -81,8 +82,19 @@ def template(segments: Iterable[Segment], source: str, *, project: str,
 
 
 def load(path: Path) -> polib.POFile:
-    """Parse a PO file; a malformed one is reported with its line, never half-read."""
+    """Parse a PO file; a malformed one is reported with its line, never half-read.
+
+    Every catalog pressctl reads comes through here (release catalogs, the kit
+    wording, the translation memory), so the strict check runs once per read:
+    polib alone would read ``msgstr "投资`` (closing quote missing) as "投".
+    """
     text = read_utf8(path, what="catalog")
+    hint = "fix it in a PO editor (Poedit) or check it with 'msgfmt --check'"
+    try:
+        posyntax.check(text)
+    except posyntax.PoSyntaxError as exc:
+        raise PressctlError(f"malformed PO file: {exc.message}", path=path, line=exc.line,
+                            hint=hint) from None
     try:
         return polib.pofile(text, wrapwidth=78)
     except (OSError, ValueError) as exc:
@@ -90,7 +102,7 @@ def load(path: Path) -> polib.POFile:
         found = re.search(r"line (\d+)", message)
         line = int(found.group(1)) if found else None
         raise PressctlError(f"malformed PO file: {message}", path=path, line=line,
-                            hint="open it in a PO editor (Poedit) or run msgfmt -c") from None
+                            hint=hint) from None
 
 
 def load_or_none(path: Path) -> polib.POFile | None:

@@ -6,12 +6,16 @@ decides how to show them; anything else escaping a stage is a bug.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_INPUT = 2
 EXIT_MISSING_DEPENDENCY = 3
+#: A bug in pressctl (sysexits.h's EX_SOFTWARE): anything but a PressctlError escaped a stage.
+EXIT_INTERNAL = 70
 
 
 class PressctlError(Exception):
@@ -20,12 +24,15 @@ class PressctlError(Exception):
     exit_code = EXIT_INPUT
 
     def __init__(self, message: str, *, path: Path | str | None = None,
-                 line: int | None = None, hint: str | None = None) -> None:
+                 line: int | None = None, hint: str | None = None,
+                 problems: Sequence[Mapping[str, Any]] = ()) -> None:
         super().__init__(message)
         self.message = message
         self.path = Path(path) if path is not None else None
         self.line = line
         self.hint = hint
+        #: What a gate found, each with file, line, check and message (for ``--json``).
+        self.problems = [dict(p) for p in problems]
 
     def __str__(self) -> str:
         where = ""

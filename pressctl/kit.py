@@ -27,6 +27,7 @@ from babel.numbers import (
 )
 
 from pressctl import catalog
+from pressctl.errors import PressctlError
 from pressctl.release import Block, Fact, Release
 from pressctl.segment import FORMATTED_UNITS, Segment, is_cjk
 
@@ -111,11 +112,16 @@ class Wording:
 
     A reviewed entry of the project's catalog wins; an empty or fuzzy one falls
     back to pressctl's shipped default for the language (see :meth:`load`), and
-    a string neither has falls back to English.
+    a string neither has falls back to English.  ``path`` is the project's
+    catalog, named (with the entry's line) when its translation asks for a
+    placeholder the kit does not fill.
     """
 
-    def __init__(self, po: polib.POFile | None, default: Mapping[str, str] | None = None) -> None:
+    def __init__(self, po: polib.POFile | None, default: Mapping[str, str] | None = None,
+                 path: Path | None = None) -> None:
         self._messages = {**(default or {}), **catalog.reviewed(po)}
+        self._lines = {e.msgid: e.linenum for e in po or [] if e.msgid in self._messages}
+        self._path = path
 
     def missing(self) -> list[str]:
         return [msgid for msgid, _ in KIT_MESSAGES
@@ -127,11 +133,20 @@ class Wording:
     @classmethod
     def load(cls, project: Path, locale: str) -> Wording:
         """The wording for ``locale``: the project's catalog at ``project`` over the default."""
-        return cls(catalog.load_or_none(project), default_wording(locale))
+        return cls(catalog.load_or_none(project), default_wording(locale), project)
 
     def __call__(self, msgid: str, **values: object) -> str:
         text = self._messages.get(msgid, msgid)
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise PressctlError(
+                f"the translation of {msgid!r}, {text!r}, cannot be filled in: "
+                f"{type(exc).__name__} {exc}", path=self._path, line=self._lines.get(msgid),
+                hint=f"use only the placeholders the kit fills: "
+                     f"{', '.join('{' + name + '}' for name in values)}") from None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,9 @@ the kit shows as a pull-quote.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,22 @@ FACT_FIELDS = ("label", "value", "unit", "period", "qualifier")
 QUALIFIERS = ("about", "over")
 #: YAML errors found past the construct that caused them (an unclosed bracket or quote).
 OPENED_ELSEWHERE = ("while parsing a flow", "while scanning a quoted", "while scanning a block")
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, with dates left as text.
+
+    PyYAML builds ``date: 2025-02-30`` into a ``datetime.date`` while it
+    parses, so an impossible date escaped as a bare ValueError (a traceback);
+    read as text, :func:`_date` checks it and says what is wrong with it.
+    """
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def _parser() -> MarkdownIt:
@@ -81,7 +99,7 @@ def _front_matter(tokens: list[Token], path: Path) -> tuple[dict[str, Any], int]
                             hint="start the file with a '---' YAML header (see README)")
     token = tokens[0]
     try:
-        data = yaml.safe_load(token.content) or {}
+        data = yaml.load(token.content, Loader=_FrontMatterLoader) or {}  # a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 1
@@ -189,15 +207,26 @@ def _line_of(text: str, needle: str) -> int:
 
 
 def _date(value: Any, path: Path, text: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    """The release date: ``YYYY-MM-DD`` (a time after it is ignored), checked to exist."""
+    found = re.search(r"^date\s*:", text, re.MULTILINE)
+    line = text.count("\n", 0, found.start()) + 1 if found else None
+    written = str(value).strip()
+    iso = ISO_DATE.match(written)
     try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise PressctlError(f"date {value!r} is not an ISO date (YYYY-MM-DD)", path=path,
-                            line=_line_of(text, "date:") or None) from None
+        if iso:
+            return dt.date(*(int(part) for part in iso.groups()))
+        return dt.datetime.fromisoformat(written).date()
+    except ValueError as exc:
+        if iso is None:
+            raise PressctlError(f"date {written!r} is not an ISO date (YYYY-MM-DD)", path=path,
+                                line=line) from None
+        year, month, _ = (int(part) for part in iso.groups())
+        reason = str(exc)
+        if 1 <= month <= 12:
+            days = calendar.monthrange(year, month)[1]
+            reason += f": {calendar.month_name[month]} {year} has {days} days"
+        raise PressctlError(f"date {written} does not exist ({reason})", path=path,
+                            line=line) from None
 
 
 def _attribution(text: str) -> str | None:

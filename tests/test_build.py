@@ -428,7 +428,8 @@ def _malformed_po(project: Path) -> str:
     po = project / ZH_PO
     text = po.read_text(encoding="utf-8")
     po.write_text(text + '\nmsgid "unterminated\nmsgstr\n', encoding="utf-8")
-    return f"{ZH_PO}:{text.count(chr(10)) + 3}: malformed PO file"
+    # the line the closing quote is missing from (polib blamed the msgstr after it)
+    return f"{ZH_PO}:{text.count(chr(10)) + 2}: malformed PO file: end of line within a string"
 
 
 def _empty(project: Path) -> str:

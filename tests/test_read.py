@@ -113,3 +113,50 @@ def test_markup_characters_are_text(tmp_path: Path) -> None:
     release = read(path)
     assert release.title == "A <b> & C ]]>"
     assert release.blocks[0].text == "Profits <up> & costs ]]> down."
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("2025-02-30", "date 2025-02-30 does not exist (day is out of range for month: "
+                   "February 2025 has 28 days)"),
+    ('"2025-02-30"', "date 2025-02-30 does not exist (day is out of range for month: "
+                     "February 2025 has 28 days)"),
+    ("2024-02-30", "date 2024-02-30 does not exist (day is out of range for month: "
+                   "February 2024 has 29 days)"),
+    ("2025-13-01", "date 2025-13-01 does not exist (month must be in 1..12)"),
+    ("17 March", "date '17 March' is not an ISO date (YYYY-MM-DD)"),
+    ("2025-3-7", "date '2025-3-7' is not an ISO date (YYYY-MM-DD)"),
+])
+def test_an_impossible_date_says_why(tmp_path: Path, written: str, message: str) -> None:
+    """Unquoted, PyYAML itself used to fail building the date (a traceback); quoted, the
+    message called a well-formed date "not an ISO date"."""
+    path = _write(tmp_path, f"---\ntitle: T\nlang: en\nupdate: note\ndate: {written}\n"
+                            "organisation: O\n---\nBody.\n")
+    with pytest.raises(PressctlError) as info:
+        read(path)
+    assert (info.value.message, info.value.path, info.value.line) == (message, path, 5)
+
+
+@pytest.mark.parametrize(("written", "date"), [
+    ("2025-03-17", dt.date(2025, 3, 17)),
+    ('"2025-03-17"', dt.date(2025, 3, 17)),
+    ("2025-03-17 10:30:00", dt.date(2025, 3, 17)),
+    ("2025-03-17T10:30:00Z", dt.date(2025, 3, 17)),
+])
+def test_dates_yaml_accepted_still_read(tmp_path: Path, written: str, date: dt.date) -> None:
+    path = _write(tmp_path, f"---\ntitle: T\ndate: {written}\nlang: en\norganisation: O\n---\n"
+                            "Body.\n")
+    assert read(path).date == date
+
+
+def test_an_impossible_date_is_exit_2_not_a_traceback(project: Path) -> None:
+    from tests.test_cli import run
+
+    seed = project / "seeds" / "bmw-huawei-harmonyos.md"
+    text = seed.read_text("utf-8")
+    line = text[:text.index("date: 2025-03-17")].count("\n") + 1
+    seed.write_text(text.replace("date: 2025-03-17", "date: 2025-02-30"), "utf-8")
+    result = run("qa", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        f"error: seeds/bmw-huawei-harmonyos.md:{line}: date 2025-02-30 does not exist (day is "
+        "out of range for month: February 2025 has 28 days)\n")

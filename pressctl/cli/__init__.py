@@ -3,22 +3,45 @@
 from __future__ import annotations
 
 import sys
-import traceback
 
-from pressctl.cli import build, catalog, models, project, qa, translate  # noqa: F401  (registers commands)
-from pressctl.cli.app import STATE, app
+import typer
+from typer.exceptions import TyperException
+
+from pressctl.cli import (  # noqa: F401  (registers commands)
+    build,
+    catalog,
+    failure,
+    models,
+    project,
+    qa,
+    translate,
+)
+from pressctl.cli.app import app
 from pressctl.errors import PressctlError
+
+INTERRUPTED = 130
 
 
 def main() -> None:
-    """Run the app; Click handles usage errors (exit 2), we handle pressctl's own."""
+    """Run the app; every way it can fail ends here (see :mod:`pressctl.cli.failure`).
+
+    Click reports its own usage errors (exit 2) unless ``--json`` was given,
+    when they too become the one JSON document on standard output.
+    """
+    argv = sys.argv[1:]
+    as_json = failure.wants_json(argv)
     try:
-        app()
+        code = app(standalone_mode=False) if as_json else app()
     except PressctlError as exc:
-        if STATE["debug"]:
-            traceback.print_exc()
-        print(f"error: {exc}", file=sys.stderr)
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        sys.exit(130)
+        code = failure.user_error(exc, as_json=as_json)
+    except TyperException as exc:  # Click's usage errors, raised to us only under --json
+        ctx = getattr(exc, "ctx", None)
+        code = failure.usage_error(exc.format_message(), exc.exit_code,
+                                   getattr(ctx, "command_path", None) or "pressctl")
+    except (KeyboardInterrupt, typer.Abort):
+        code = failure.interrupted(as_json=as_json)
+    except Exception as exc:  # a bug: reported in one line, not shown as a traceback
+        code = failure.internal_error(exc, argv, as_json=as_json)
+    if as_json and code == INTERRUPTED:  # Click turned Ctrl-C into exit 130 and said nothing
+        failure.interrupted()
+    sys.exit(code if isinstance(code, int) else 0)

@@ -18,7 +18,10 @@ from typer.core import TyperArgument, TyperGroup
 if TYPE_CHECKING:
     from pressctl.config import Config
 
-STATE: dict[str, bool] = {"debug": False, "quiet": False, "verbose": False}
+#: The global options (their names are the keys the shared options switch on) and whether
+#: a JSON document was printed (so a failure under --json does not print a second one).
+STATE: dict[str, bool] = {"debug": False, "quiet": False, "verbose": False,
+                          "json_emitted": False}
 
 
 def _switch_on(ctx: Any, param: Any, value: bool) -> None:
@@ -62,7 +65,8 @@ app = typer.Typer(
     help="Multilingual press kits: translate a press release offline and publish "
          "PDF and DOCX kits in every language.\n\n"
          "Exit codes: 0 ok, 1 a check or QA failed, 2 usage or input error, "
-         "3 a missing model, font or system dependency.",
+         "3 a missing model, font or system dependency, 70 an internal error "
+         "(a bug: please report it with the --debug output).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -103,4 +107,6 @@ def info(message: str) -> None:
 
 
 def emit_json(data: Any) -> None:
+    """Print the command's one JSON document (an error after it adds no second one)."""
     print(json.dumps(data, ensure_ascii=False, indent=2))
+    STATE["json_emitted"] = True

@@ -94,7 +94,8 @@ class Problem:
 @dataclass(frozen=True)
 class _Document:
     domain: str
-    segments: list[tuple[str, str, int | None]]  # msgid, file, line
+    #: msgid, and the seed's file and line to name when the catalog lacks it (None: the catalog)
+    segments: list[tuple[str, str | None, int | None]]
 
 
 def _relative(config: Config, path: Path) -> str:
@@ -119,7 +120,8 @@ def _documents(config: Config, slugs: Iterable[str] | None) -> list[_Document]:
         where = _relative(config, seed)
         documents.append(_Document(release.slug, [(s.text, where, s.line or None)
                                                   for s in segments(release)]))
-    documents.append(_Document(catalog.KIT_DOMAIN, [(s.text, "pressctl/kit.py", None)
+    # the kit's wording has no seed: a missing entry is the kit catalog's to fix
+    documents.append(_Document(catalog.KIT_DOMAIN, [(s.text, None, None)
                                                     for s in kit_segments()]))
     return documents
 
@@ -178,8 +180,8 @@ def check_catalog(po: polib.POFile, *, config: Config, lang: str, file: str,
     return problems
 
 
-def _not_in_catalog(po: polib.POFile, document: _Document, lang: str,
-                    level: str) -> list[Problem]:
+def _not_in_catalog(po: polib.POFile, document: _Document, lang: str, level: str,
+                    file: str) -> list[Problem]:
     """Segments of the seed with no entry at all: the catalog predates the seed's last edit."""
     seen = {e.msgid for e in po if not e.obsolete}
     problems = []
@@ -187,7 +189,7 @@ def _not_in_catalog(po: polib.POFile, document: _Document, lang: str,
         if msgid not in seen:
             seen.add(msgid)
             finding = status.missing(msgid)
-            problems.append(Problem(where, line, lang, msgid, finding.check, level,
+            problems.append(Problem(where or file, line, lang, msgid, finding.check, level,
                                     finding.message, finding.text))
     return problems
 
@@ -255,7 +257,8 @@ def run(config: Config, *, langs: Iterable[str] | None = None,
                                             file))
                 continue
             if levels[status.UNTRANSLATED] != OFF:
-                problems.extend(_not_in_catalog(po, needed, lang, levels[status.UNTRANSLATED]))
+                problems.extend(_not_in_catalog(po, needed, lang, levels[status.UNTRANSLATED],
+                                                file))
             problems.extend(check_catalog(po, config=config, lang=lang, file=file, terms=terms,
                                           levels=levels))
     return problems
