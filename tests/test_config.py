@@ -59,7 +59,7 @@ def test_a_bad_config_value_is_exit_2_naming_the_key_line_and_expectation(
     result = run("catalog", "stats", cwd=project)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
-    assert result.stderr.startswith(f"error: {project / 'pyproject.toml'}:{line}: {message}"), \
+    assert result.stderr.startswith(f"error: pyproject.toml:{line}: {message}"), \
         result.stderr
 
 
@@ -87,7 +87,7 @@ def test_an_unknown_config_key_names_its_line_and_the_closest_key(
     result = run("build", cwd=project)
     assert result.returncode == 2, result.stderr
     assert result.stderr.splitlines()[0] == \
-        f"error: {project / 'pyproject.toml'}:{line}: {message}"
+        f"error: pyproject.toml:{line}: {message}"
     assert not (project / "dist").exists()
 
 
@@ -97,7 +97,7 @@ def test_an_unknown_qa_check_names_its_line_and_the_closest_check(project: Path)
     result = run("qa", cwd=project)
     assert result.returncode == 2
     assert result.stderr.splitlines()[0] == (
-        f"error: {project / 'pyproject.toml'}:{line}: unknown QA check 'punctuation-finale' "
+        f"error: pyproject.toml:{line}: unknown QA check 'punctuation-finale' "
         "in [tool.pressctl.qa] (did you mean 'punctuation-final'?)")
 
 

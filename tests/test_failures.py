@@ -181,29 +181,39 @@ def test_json_on_a_usage_error(command: tuple[str, ...]) -> None:
 # 10. messages name real files ------------------------------------------------------------
 
 
+def _add_german(project: Path) -> Path:
+    """Add a language pressctl ships no kit wording for: its pressctl.po must be filled."""
+    edit(project / "pyproject.toml", 'languages = ["en", "zh"]', 'languages = ["en", "zh", "de"]')
+    result = run("catalog", "update", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return Path("locales/de/LC_MESSAGES/pressctl.po")
+
+
 def test_the_kit_wording_gate_names_the_kit_catalog(project: Path) -> None:
-    edit(project / KIT_PO, 'msgid "Key figures"\nmsgstr "关键数据"',
-         'msgid "Key figures"\nmsgstr ""')
+    de_kit = _add_german(project)
     result = run("build", cwd=project)
     assert result.returncode == 1
-    assert f"  zh kit wording ({KIT_PO}): 1 segment(s)\n    - Key figures\n" in result.stderr
+    assert f"  de kit wording ({de_kit}): 17 segment(s)\n    - For immediate release\n" \
+        in result.stderr
     assert "kit wording/LC_MESSAGES" not in result.stderr
 
 
 def test_qa_names_the_kit_catalog_not_the_code(project: Path) -> None:
-    edit(project / KIT_PO, 'msgid "Figure"\nmsgstr "指标"\n', "")
-    result = run("qa", "--json", cwd=project)
+    de_kit = _add_german(project)
+    edit(project / de_kit, 'msgid "Figure"\nmsgstr ""\n', "")
+    result = run("qa", "--json", "--lang", "de", cwd=project)
     assert result.returncode == 1
     problems = [p for p in json.loads(result.stdout)["problems"] if p["msgid"] == "Figure"]
     assert [(p["file"], p["line"], p["check"]) for p in problems] == \
-        [(str(KIT_PO), None, "untranslated")]
-    assert "pressctl/kit.py" not in run("qa", cwd=project).stdout
+        [(str(de_kit), None, "untranslated")]
+    assert "pressctl/kit.py" not in run("qa", "--lang", "de", cwd=project).stdout
 
 
 def test_a_kit_translation_with_an_unknown_placeholder_is_input_not_a_bug(
         project: Path) -> None:
     """It broke the build with a KeyError before the QA gate could name it."""
-    edit(project / KIT_PO, 'msgstr "{amount}{unit}"', 'msgstr "{amount}{units}"')
+    edit(project / KIT_PO, 'msgid "{amount} {unit}"\nmsgstr ""',
+         'msgid "{amount} {unit}"\nmsgstr "{amount}{units}"')
     for args in (("build",), ("build", "--draft")):
         result = run(*args, cwd=project)
         assert result.returncode == 2, result.stderr

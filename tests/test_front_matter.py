@@ -54,6 +54,6 @@ def test_build_refuses_a_misspelt_field(project: Path) -> None:
     result = run("build", cwd=project)
     assert result.returncode == 2
     assert result.stderr.splitlines()[0] == (
-        f"error: {seed}:3: unknown field 'subtitel' in the front matter "
+        f"error: {SEED}:3: unknown field 'subtitel' in the front matter "
         "(did you mean 'subtitle'?)")
     assert not (project / "dist").exists()

@@ -102,8 +102,9 @@ def test_a_malformed_catalog_stops_every_command(project: Path, variant: str,
 def test_a_malformed_kit_catalog_stops_the_build(project: Path) -> None:
     path = project / KIT_PO
     text = path.read_text("utf-8")
-    path.write_text(text.replace('msgstr "关键数据"', 'msgstr "关键数据'), "utf-8")
-    line = text[:text.index('msgstr "关键数据"')].count("\n") + 1
+    override = 'msgid "Key figures"\nmsgstr ""'  # an override being typed
+    path.write_text(text.replace(override, 'msgid "Key figures"\nmsgstr "关键数据'), "utf-8")
+    line = text[:text.index(override)].count("\n") + 2
     result = run("build", cwd=project)
     assert result.returncode == 2
     assert f"error: {KIT_PO}:{line}: malformed PO file: end of line within a string" \

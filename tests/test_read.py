@@ -129,7 +129,7 @@ def test_markup_characters_are_text(tmp_path: Path) -> None:
 def test_an_impossible_date_says_why(tmp_path: Path, written: str, message: str) -> None:
     """Unquoted, PyYAML itself used to fail building the date (a traceback); quoted, the
     message called a well-formed date "not an ISO date"."""
-    path = _write(tmp_path, f"---\ntitle: T\nlang: en\nupdate: note\ndate: {written}\n"
+    path = _write(tmp_path, f"---\ntitle: T\nlang: en\ndateline: note\ndate: {written}\n"
                             "organisation: O\n---\nBody.\n")
     with pytest.raises(PressctlError) as info:
         read(path)
