@@ -21,7 +21,8 @@ from babel.numbers import (
 )
 
 from pressctl.release import Block, Fact, Release
-from pressctl.segment import FORMATTED_UNITS, Segment, is_cjk
+from pressctl.script import is_cjk
+from pressctl.segment import FORMATTED_UNITS, Segment
 
 #: The kit's own wording, as msgids of the ``pressctl`` catalog.  Braces are
 #: python-brace-format placeholders that translators keep.

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pressctl.release import BlockKind, Release
+from pressctl.script import is_cjk
 
 CLOSERS = "”’\"')）】」』》"
 OPENERS = "“‘\"'(（【「『《"
@@ -29,12 +30,6 @@ ABBREVIATIONS = frozenset({
 })
 #: Units the kit formats itself (CLDR currency and percent); not translated.
 FORMATTED_UNITS = frozenset({"%", "EUR", "USD", "CNY", "GBP", "JPY"})
-
-
-def is_cjk(char: str) -> bool:
-    code = ord(char)
-    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x3000 <= code <= 0x303F
-            or 0xFF00 <= code <= 0xFFEF or 0x20000 <= code <= 0x2FFFF)
 
 
 def _ends_latin(text: str, index: int) -> bool:

@@ -36,7 +36,7 @@ from pressctl.render.docx import (
 from pressctl.render.docx_styles import CELL_MARGIN, Face, face_for
 from pressctl.render.docx_text import property_text
 from pressctl.render.docx_watermark import watermark_run
-from pressctl.segment import is_cjk
+from pressctl.script import is_cjk
 
 Side = tuple[Kit, Face]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from docx.oxml import parse_xml
 from lxml import etree
 
-from pressctl.segment import is_cjk
+from pressctl.script import is_cjk
 
 NAMESPACES = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
