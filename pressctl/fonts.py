@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pressctl.errors import MissingDependency
+from pressctl.lang import base_lang
 
 DEFAULT_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
     # (regular, bold) candidates, best first
@@ -84,8 +85,8 @@ def resolve(lang: str, overrides: dict[str, str] | None = None) -> FontSet:
                                          "'fc-list' shows the installed fonts")
         bold = _from_spec(overrides.get("bold", "")) if overrides.get("bold") else None
         return FontSet(regular, bold or regular)
-    base = lang.split("-")[0].split("_")[0]
-    for regular_pattern, bold_pattern in DEFAULT_PATTERNS.get(base, DEFAULT_PATTERNS["en"]):
+    for regular_pattern, bold_pattern in DEFAULT_PATTERNS.get(base_lang(lang),
+                                                              DEFAULT_PATTERNS["en"]):
         found = _fc_match(regular_pattern)
         if found is not None:
             return FontSet(found, _fc_match(bold_pattern) or found)

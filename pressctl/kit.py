@@ -20,6 +20,7 @@ from babel.numbers import (
     get_currency_symbol,
 )
 
+from pressctl.lang import counts_in_myriads, is_unspaced
 from pressctl.release import Block, Fact, Release
 from pressctl.script import is_cjk
 from pressctl.segment import FORMATTED_UNITS, Segment
@@ -45,7 +46,6 @@ KIT_MESSAGES: tuple[tuple[str, str], ...] = (
     ("Key figures in {unit}", "chart caption"),
     ("###", "end mark of the release"),
 )
-CJK_LANGS = ("zh", "ja", "ko")
 
 
 def kit_segments() -> list[Segment]:
@@ -95,7 +95,8 @@ class Kit:
 
     @property
     def cjk(self) -> bool:
-        return self.lang.split("-")[0] in CJK_LANGS
+        """Chinese or Japanese typesetting: full-width marks, no spaces (not Korean)."""
+        return is_unspaced(self.lang)
 
     @property
     def date_text(self) -> str:
@@ -113,7 +114,7 @@ def format_amount(value: float, locale: str) -> str:
     """142380000000 → "142.38 billion" (en) or "1423.8亿" (zh), exactly, via CLDR."""
     if abs(value) < 10_000:
         return format_decimal(value, locale=locale)
-    if locale.split("_")[0] in CJK_LANGS:  # 万 and 亿 are CLDR's short forms
+    if counts_in_myriads(locale):  # 万 and 亿 are CLDR's short forms
         return format_compact_decimal(value, format_type="short", locale=locale,
                                       fraction_digits=6)
     return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=6)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pressctl.lang import is_unspaced
 from pressctl.release import BlockKind, Release
 from pressctl.script import is_cjk
 
@@ -95,7 +96,7 @@ def split_sentences(text: str) -> list[str]:
 
 def join_sentences(sentences: list[str], lang: str) -> str:
     """Rejoin translated sentences: Chinese without spaces, others with one."""
-    if lang.split("-")[0].split("_")[0] in ("zh", "ja"):
+    if is_unspaced(lang):
         return "".join(sentences)
     return " ".join(sentences)
 
