@@ -32,7 +32,7 @@ from pressctl.charnames import describe, is_unprintable
 from pressctl.config import Config
 from pressctl.errors import MissingDependency, PressctlError
 from pressctl.fonts import FontFile, resolve
-from pressctl.kit import KIT_MESSAGES, Kit
+from pressctl.kit import KIT_MESSAGES, Kit, language_name
 from pressctl.release import Release
 
 #: Characters the renderers set as space (``pdf_text.clean``, ``docx_text.clean``): no glyph.
@@ -120,16 +120,6 @@ def _write_atomically(path: Path, text: str) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(name)
-
-
-def language_name(kit: Kit) -> str:
-    """The language in its own words, as the bilingual edition heads its columns."""
-    from babel import Locale
-
-    try:
-        return Locale.parse(kit.locale).get_language_name(kit.locale) or kit.tag
-    except (ValueError, TypeError):
-        return kit.tag
 
 
 def kit_texts(kit: Kit) -> list[str]:

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import polib
+from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import (
     format_compact_decimal,
@@ -156,3 +157,21 @@ def quoted_text(block: Block) -> str:
                 inner = inner[:-1] + ("。" if is_cjk(inner[-2]) else ".")
             return inner
     return text
+
+
+def split_speaker(speaker: str) -> tuple[str, str]:
+    """"Gao Xiang, President …" → the name, set in bold, and the rest of the title."""
+    cuts = [i for i in (speaker.find(","), speaker.find("，")) if i > 0]
+    if not cuts:
+        return speaker, ""
+    cut = min(cuts)
+    return speaker[:cut], speaker[cut:]
+
+
+def language_name(kit: Kit) -> str:
+    """"English", "中文": the language in its own words (CLDR), as the bilingual edition
+    heads its columns; the kit's tag where CLDR does not know the locale."""
+    try:
+        return Locale.parse(kit.locale).get_language_name(kit.locale) or kit.tag
+    except (ValueError, TypeError):
+        return kit.tag

@@ -25,7 +25,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from pressctl.fonts import FontSet, resolve
-from pressctl.kit import Kit, quoted_text
+from pressctl.kit import Kit, quoted_text, split_speaker
 from pressctl.release import Block, BlockKind
 from pressctl.render import docx_chart, docx_package
 from pressctl.render.docx_styles import (
@@ -181,15 +181,6 @@ def _pull_quote(writer: Writer, block: Block) -> None:
     writer.run(attribution, name, style="SpeakerName")
     if rest:
         writer.run(attribution, rest)
-
-
-def split_speaker(speaker: str) -> tuple[str, str]:
-    """"Gao Xiang, President …" → the name, set in bold, and the rest of the title."""
-    cuts = [i for i in (speaker.find(","), speaker.find("，")) if i > 0]
-    if not cuts:
-        return speaker, ""
-    cut = min(cuts)
-    return speaker[:cut], speaker[cut:]
 
 
 def _fact_sheet(writer: Writer, fonts: FontSet, text_width: Emu) -> None:

@@ -13,14 +13,13 @@ from __future__ import annotations
 import math
 from itertools import zip_longest
 
-from babel import Locale
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 from lxml import etree
 
 from pressctl.fonts import resolve
-from pressctl.kit import Kit
+from pressctl.kit import Kit, language_name, split_speaker
 from pressctl.release import Block, BlockKind
 from pressctl.render import docx_package
 from pressctl.render.docx import (
@@ -30,7 +29,6 @@ from pressctl.render.docx import (
     new_document,
     package,
     page_pattern,
-    split_speaker,
     styled,
 )
 from pressctl.render.docx_styles import CELL_MARGIN, Face, face_for
@@ -39,13 +37,6 @@ from pressctl.render.docx_watermark import watermark_run
 from pressctl.script import is_cjk
 
 Side = tuple[Kit, Face]
-
-
-def language_name(kit: Kit) -> str:
-    try:
-        return Locale.parse(kit.locale).get_language_name(kit.locale) or kit.tag
-    except (ValueError, TypeError):
-        return kit.tag
 
 
 def build_bilingual(source: Kit, target: Kit) -> bytes:

@@ -46,7 +46,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from pressctl.fonts import resolve
-from pressctl.kit import KIT_MESSAGES, Kit, quoted_text
+from pressctl.kit import KIT_MESSAGES, Kit, language_name, quoted_text, split_speaker
 from pressctl.release import Block, BlockKind
 from pressctl.render import chart
 from pressctl.render.pdf_fonts import PdfFonts, draw_outlines, register
@@ -100,24 +100,6 @@ def document_text(kit: Kit) -> str:
     parts += [kit.t(msgid) for msgid, _ in KIT_MESSAGES]
     parts.append(language_name(kit))  # the bilingual edition's column heads: one font subset
     return clean("".join(parts))
-
-
-def language_name(kit: Kit) -> str:
-    """"English", "中文": the language in its own words (CLDR)."""
-    from babel import Locale
-
-    try:
-        return Locale.parse(kit.locale).get_language_name(kit.locale) or kit.tag
-    except (ValueError, TypeError):
-        return kit.tag
-
-
-def split_speaker(speaker: str) -> tuple[str, str]:
-    """"Gao Xiang, President …" → the name, set in bold, and the rest of the title."""
-    cuts = [i for i in (speaker.find(","), speaker.find("，")) if i > 0]
-    if not cuts:
-        return speaker, ""
-    return speaker[:min(cuts)], speaker[min(cuts):]
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from pressctl.fonts import resolve
-from pressctl.kit import Kit
+from pressctl.kit import Kit, language_name, split_speaker
 from pressctl.release import Block, BlockKind
 from pressctl.render.pdf import (
     HAIRLINE,
@@ -37,10 +37,8 @@ from pressctl.render.pdf import (
     Writer,
     colour_of,
     document_text,
-    language_name,
     lay_out_twice,
     make_styles,
-    split_speaker,
     tint,
 )
 from pressctl.render.pdf_fonts import register
