@@ -28,12 +28,12 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from pressctl.fonts import resolve
 from pressctl.kit import Kit, language_name, split_speaker
 from pressctl.release import Block, BlockKind
-from pressctl.render.pdf import (
+from pressctl.render.pdf_fonts import register
+from pressctl.render.pdf_page import (
     HAIRLINE,
     PAGE_SIZES,
     TEXT,
     Pages,
-    Run,
     Writer,
     colour_of,
     document_text,
@@ -41,8 +41,7 @@ from pressctl.render.pdf import (
     make_styles,
     tint,
 )
-from pressctl.render.pdf_fonts import register
-from pressctl.render.pdf_text import ASCENT, CJKParagraph
+from pressctl.render.pdf_text import ASCENT, CJKParagraph, Run
 
 GUTTER = 9 * mm
 #: The columns are half the measure: type a little smaller than the kit's.
