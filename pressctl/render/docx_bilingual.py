@@ -22,14 +22,14 @@ from pressctl.fonts import resolve
 from pressctl.kit import Kit, language_name, split_speaker
 from pressctl.release import Block, BlockKind
 from pressctl.render import docx_package
-from pressctl.render.docx import (
+from pressctl.render.docx_document import (
     HEADING_STYLES,
     Writer,
-    _table_layout,
     new_document,
     package,
     page_pattern,
     styled,
+    table_layout,
 )
 from pressctl.render.docx_styles import CELL_MARGIN, Face, face_for
 from pressctl.render.docx_text import property_text
@@ -71,7 +71,7 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
     rows = _rows(sides)
     table = document.add_table(rows=1 + len(rows), cols=2)
     table.style = document.styles["Bilingual Table"]
-    _table_layout(table, text_width, (0.5, 0.5))
+    table_layout(table, text_width, (0.5, 0.5))
     table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
     for cell, (kit, face) in zip(table.rows[0].cells, sides, strict=True):
         paragraph = cell.paragraphs[0]
