@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from pressctl import catalog
-from pressctl.build import relative
 from pressctl.config import Config
 from pressctl.errors import PressctlError
 from pressctl.kit import kit_segments
+from pressctl.paths import relative
 from pressctl.read import read
 from pressctl.segment import segments
 

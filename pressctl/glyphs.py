@@ -33,6 +33,7 @@ from pressctl.config import Config
 from pressctl.errors import MissingDependency, PressctlError
 from pressctl.fonts import FontFile, resolve
 from pressctl.kit import KIT_MESSAGES, Kit, language_name
+from pressctl.paths import relative
 from pressctl.release import Release
 
 #: Characters the renderers set as space (``pdf_text.clean``, ``docx_text.clean``): no glyph.
@@ -195,15 +196,6 @@ def _locate(config: Config, release: Release, problem: Problem) -> None:
         problem.path, problem.line = release.path, line
 
 
-def _relative(config: Config, path: Path | None) -> str:
-    if path is None:
-        return "(kit wording or CLDR data)"
-    try:
-        return str(path.resolve().relative_to(config.root))
-    except ValueError:
-        return str(path)
-
-
 def check(config: Config, release: Release, kits: dict[str, Kit]) -> None:
     """Raise PressctlError (exit 2) if a kit would print a character its font lacks.
 
@@ -231,7 +223,8 @@ def check(config: Config, release: Release, kits: dict[str, Kit]) -> None:
     first = found[0]
     lines = [f"{describe(first.char)} is {first.reason()}"]
     for problem in found[1:LISTED]:
-        where = _relative(config, problem.path) + (f":{problem.line}" if problem.line else "")
+        where = (relative(config, problem.path) if problem.path is not None
+                 else "(kit wording or CLDR data)") + (f":{problem.line}" if problem.line else "")
         lines.append(f"  also {where}: {describe(problem.char)} is {problem.reason()}")
     if len(found) > LISTED:
         lines.append(f"  … and {len(found) - LISTED} more")

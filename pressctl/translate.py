@@ -483,7 +483,7 @@ def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Trans
     Nothing is written if translation fails.
     """
     from pressctl import catalog
-    from pressctl.build import relative
+    from pressctl.paths import relative
     from pressctl.read import read
     from pressctl.segment import segments
 
