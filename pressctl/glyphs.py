@@ -22,8 +22,6 @@ import bisect
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,8 +31,9 @@ from pressctl.config import Config
 from pressctl.errors import MissingDependency, PressctlError
 from pressctl.fonts import FontFile, resolve
 from pressctl.kit import KIT_MESSAGES, Kit, language_name
-from pressctl.paths import relative
+from pressctl.paths import cache_dir, relative
 from pressctl.release import Release
+from pressctl.write import write_text
 
 #: Characters the renderers set as space (``pdf_text.clean``, ``docx_text.clean``): no glyph.
 SPACING = frozenset("\t\n\r\x0b\x0c ")
@@ -76,11 +75,6 @@ class Coverage:
 _coverage: dict[tuple[str, int, int, int], Coverage] = {}
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "pressctl" / "cmaps"
-
-
 def _read_cmap(font: FontFile) -> Coverage:
     from fontTools.ttLib import TTFont
 
@@ -99,28 +93,17 @@ def coverage(font: FontFile) -> Coverage:
     if key in _coverage:
         return _coverage[key]
     digest = hashlib.sha256(repr((CACHE_FORMAT, *key)).encode()).hexdigest()[:24]
-    cached = cache_dir() / f"{font.path.stem}-{font.index}-{digest}.json"
+    cached = cache_dir("cmaps") / f"{font.path.stem}-{font.index}-{digest}.json"
     try:
         found = Coverage(json.loads(cached.read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError):
         found = _read_cmap(font)
-        with contextlib.suppress(OSError):  # an unwritable cache only costs time
-            _write_atomically(cached, json.dumps(found.ranges()))
+        # renamed into place whole: a concurrent build never reads half of it;
+        # an unwritable cache only costs time
+        with contextlib.suppress(OSError, PressctlError):
+            write_text(cached, json.dumps(found.ranges()))
     _coverage[key] = found
     return found
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Rename a complete file into place: a concurrent build never reads half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(name, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(name)
 
 
 def kit_texts(kit: Kit) -> list[str]:

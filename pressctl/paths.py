@@ -1,13 +1,15 @@
-"""How pressctl names a project file to its user: relative to the project root.
+"""Where pressctl's files are: names relative to the project root, the cache folder.
 
 Messages, JSON output, manifests and PO references all say
 ``locales/zh/LC_MESSAGES/x.po`` rather than an absolute path, so output is the
 same on every machine and a user can paste it; a file outside the project
-keeps its full path.
+keeps its full path.  Work that only saves time (converted fonts, font
+coverage) is kept under the XDG cache folder, one subfolder per kind.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,3 +23,9 @@ def relative(config: Config, path: Path) -> str:
         return str(path.resolve().relative_to(config.root))
     except ValueError:
         return str(path)
+
+
+def cache_dir(kind: str = "") -> Path:
+    """``$XDG_CACHE_HOME/pressctl/<kind>``, ``~/.cache`` when unset; deleting it costs time."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pressctl"
+    return base / kind if kind else base

@@ -23,13 +23,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pressctl.errors import MissingDependency
+from pressctl.errors import MissingDependency, PressctlError
 from pressctl.fonts import FontFile, FontSet
+from pressctl.paths import cache_dir
+from pressctl.write import write_bytes
 
 #: Part of the cache key: bump it when the conversion itself changes.
 CONVERTER = "pressctl-otf2ttf-3"
@@ -54,11 +54,6 @@ class PdfFonts:
     @property
     def family(self) -> str:
         return self.files.regular.family
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "pressctl" / "fonts"
 
 
 _content_hashes: dict[tuple[str, int, int], str] = {}
@@ -180,20 +175,6 @@ def to_truetype(font: FontFile, chars: str, latin: bool = False, tag: str = "") 
     return out.getvalue()
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Rename a complete file into place: a concurrent build never reads half a font."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(name, 0o644)
-        os.replace(name, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(name)
-
-
 def converted(font: FontFile, chars: str, latin: bool = False) -> tuple[str, bytes]:
     """The converted font for ``chars`` and its cache key, from the cache when possible."""
     import fontTools
@@ -203,14 +184,16 @@ def converted(font: FontFile, chars: str, latin: bool = False) -> tuple[str, byt
         (CONVERTER, fontTools.version, _content_hash(font.path), str(font.index),
          "latin" if latin else "cjk", wanted)
     ).encode()).hexdigest()
-    path = cache_dir() / f"{font.path.stem}-{font.index}-{key[:24]}.ttf"
+    path = cache_dir("fonts") / f"{font.path.stem}-{font.index}-{key[:24]}.ttf"
     try:
         return key, path.read_bytes()
     except OSError:
         pass
     data = to_truetype(font, wanted, latin, tag=key[:6])
-    with contextlib.suppress(OSError):  # an unwritable cache only costs time
-        _write_atomically(path, data)
+    # renamed into place whole: a concurrent build never reads half a font;
+    # an unwritable cache only costs time
+    with contextlib.suppress(OSError, PressctlError):
+        write_bytes(path, data)
     return key, data
 
 
