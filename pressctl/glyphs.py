@@ -28,8 +28,8 @@ from pathlib import Path
 from pressctl import catalog
 from pressctl.charnames import describe, is_unprintable
 from pressctl.config import Config
-from pressctl.errors import MissingDependency, PressctlError
-from pressctl.fonts import FontFile, resolve
+from pressctl.errors import PressctlError
+from pressctl.fonts import FontFile, read_errors, resolve, unreadable
 from pressctl.kit import KIT_MESSAGES, Kit, language_name
 from pressctl.paths import cache_dir, relative
 from pressctl.release import Release
@@ -80,10 +80,10 @@ def _read_cmap(font: FontFile) -> Coverage:
 
     try:
         with TTFont(str(font.path), fontNumber=font.index, lazy=True) as face:
-            return Coverage.of(set(face.getBestCmap() or {}))
-    except Exception as exc:  # fontTools raises many kinds on broken files
-        raise MissingDependency(f"cannot read font {font.path}: {exc}",
-                                hint="fix [tool.pressctl.fonts] or reinstall the font") from None
+            codes = set(face.getBestCmap() or {})
+    except read_errors() as exc:
+        raise unreadable(font.path, exc) from None
+    return Coverage.of(codes)
 
 
 def coverage(font: FontFile) -> Coverage:

@@ -23,11 +23,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
 from pressctl.errors import MissingDependency, PressctlError
-from pressctl.fonts import FontFile, FontSet
+from pressctl.fonts import FontFile, FontSet, read_errors, unreadable
 from pressctl.paths import cache_dir
 from pressctl.write import write_bytes
 
@@ -204,9 +205,8 @@ def _register(font: FontFile, chars: str, latin: bool) -> tuple[str, bytes | Non
 
     try:
         cff = is_cff(font)
-    except Exception as exc:  # fontTools raises many kinds on broken files
-        raise MissingDependency(f"cannot read font {font.path}: {exc}",
-                                hint="fix [tool.pressctl.fonts] or reinstall the font") from None
+    except read_errors() as exc:
+        raise unreadable(font.path, exc) from None
     if cff:
         key, data = converted(font, chars, latin)
         name = f"pressctl-{key[:16]}"
@@ -217,7 +217,7 @@ def _register(font: FontFile, chars: str, latin: bool) -> tuple[str, bytes | Non
     if name not in pdfmetrics.getRegisteredFontNames():
         try:
             pdfmetrics.registerFont(TTFont(name, str(font.path), subfontIndex=font.index))
-        except TTFError as exc:
+        except (TTFError, struct.error, KeyError) as exc:  # what a cut or damaged file raises
             raise MissingDependency(f"reportlab cannot use font {font.path}: {exc}",
                                     hint="configure another font in [tool.pressctl.fonts]"
                                     ) from None
