@@ -74,3 +74,16 @@ def test_the_check_sees_an_undeclared_import(tmp_path: Path) -> None:
         assert _undeclared(tmp_path, {"lxml"}) == []
     finally:
         ROOT = saved
+
+
+def test_the_readme_light_install_lists_every_other_dependency() -> None:
+    """The by-hand light install names pyproject's dependencies less argostranslate."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### A light install", 1)[1].split("\n## ", 1)[0]
+    command = re.search(r"pip install typer (.*?)# pyproject's list", section, re.DOTALL)
+    assert command is not None
+    listed = {_name(word) for word in ("typer " + command.group(1)).replace("\\", " ").split()}
+    wanted = {_name(r) for r in _project()["run"]} - {"argostranslate"}
+    assert listed == wanted
+    assert "pip install --no-deps 'argostranslate>=1.9'" in section
+    assert '"argostranslate>=1.9"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
