@@ -11,8 +11,9 @@ Two questions are asked of a character, and they have different answers:
 * :func:`is_cjk` — is it set on the full-width grid, with no spaces around
   it: those letters plus CJK punctuation and symbols (。、「」〇), the
   full-width forms (，！（ and the half-width forms of the same block), the
-  vertical and compatibility forms and the radicals?  Asked by sentence splitting, line breaking and
-  space removal, where "，" behaves like "中" and unlike ",".
+  vertical and compatibility forms and the radicals?  Asked by sentence
+  splitting, line breaking, chart and watermark widths, translation-memory
+  keys and space removal, where "，" behaves like "中" and unlike ",".
 
 The ranges are Unicode blocks (Blocks.txt, Unicode 15.1), listed whole so the
 answer does not change with the Python version's Unicode data; planes 2 and 3
