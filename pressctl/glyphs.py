@@ -30,7 +30,7 @@ from pressctl.charnames import describe, is_unprintable
 from pressctl.config import Config
 from pressctl.errors import PressctlError
 from pressctl.fonts import FontFile, read_errors, resolve, unreadable
-from pressctl.kit import KIT_MESSAGES, Kit, language_name
+from pressctl.kit import Kit, printed_texts
 from pressctl.paths import cache_dir, relative
 from pressctl.release import Release
 from pressctl.write import write_text
@@ -106,20 +106,6 @@ def coverage(font: FontFile) -> Coverage:
     return found
 
 
-def kit_texts(kit: Kit) -> list[str]:
-    """Every string the kit prints on the page (metadata such as keywords is not drawn)."""
-    release = kit.release
-    texts = [release.title, release.subtitle or "", release.dateline or "",
-             release.organisation, kit.date_text, *release.contact, *release.boilerplate,
-             language_name(kit)]
-    for block in release.blocks:
-        texts += [block.text, block.speaker or ""]
-    for row in kit.facts:
-        texts += [row.label, row.value_text, row.period_text, row.unit_text]
-    texts += [kit.t(msgid) for msgid, _ in KIT_MESSAGES]
-    return texts
-
-
 @dataclass
 class Problem:
     char: str
@@ -189,7 +175,7 @@ def check(config: Config, release: Release, kits: dict[str, Kit]) -> None:
     for lang, kit in kits.items():
         fonts = resolve(lang, config.fonts.get(lang))
         faces = {face: coverage(face) for face in (fonts.regular, fonts.bold)}
-        for char in sorted(set("".join(kit_texts(kit))) - SPACING):
+        for char in sorted(set("".join(printed_texts(kit))) - SPACING):
             font: FontFile | None = None
             if not is_unprintable(char):
                 font = next((f for f, codes in faces.items() if ord(char) not in codes), None)

@@ -22,7 +22,7 @@ from babel.numbers import (
 )
 
 from pressctl.lang import counts_in_myriads, is_unspaced
-from pressctl.release import Block, Fact, Release
+from pressctl.release import Block, BlockKind, Fact, Release
 from pressctl.script import is_cjk
 from pressctl.segment import FORMATTED_UNITS, Segment
 
@@ -157,6 +157,27 @@ def quoted_text(block: Block) -> str:
                 inner = inner[:-1] + ("。" if is_cjk(inner[-2]) else ".")
             return inner
     return text
+
+
+def printed_texts(kit: Kit) -> list[str]:
+    """Every string the kit prints on its pages, in either format or edition.
+
+    The glyph check proves the font has each of their characters and the PDF
+    font subset is cut to them, so both read this one list: a string printed
+    but missing here would pass the check and come out as an empty box.
+    """
+    release = kit.release
+    texts = [release.title, release.subtitle or "", release.dateline or "",
+             release.organisation, kit.date_text, *release.contact, *release.boilerplate,
+             language_name(kit)]  # the bilingual edition's column heads
+    for block in release.blocks:
+        texts += [block.text, block.speaker or ""]
+        if block.kind is BlockKind.QUOTE:
+            texts.append(quoted_text(block))  # the pull-quote may end with its own stop
+    for row in kit.facts:
+        texts += [row.label, row.value_text, row.period_text, row.unit_text]
+    texts += [kit.t(msgid) for msgid, _ in KIT_MESSAGES]
+    return texts
 
 
 def split_speaker(speaker: str) -> tuple[str, str]:

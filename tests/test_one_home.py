@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -10,9 +11,11 @@ from lxml import etree
 
 from pressctl.build import make_kit
 from pressctl.config import Config
-from pressctl.kit import Kit, Wording, language_name, split_speaker
+from pressctl.kit import Kit, Wording, language_name, printed_texts, split_speaker
 from pressctl.paths import cache_dir, relative
+from pressctl.release import Block, BlockKind
 from pressctl.render.docx_text import xml_escape
+from pressctl.render.pdf_page import document_text
 
 PACKAGE = Path(__file__).resolve().parent.parent / "pressctl"
 
@@ -30,6 +33,7 @@ HOMES = {
     "get_language_name(": "kit.py",
     'speaker.find(","': "kit.py",
     'split("-")[0]': "lang.py",
+    "row.label, row.value_text, row.period_text, row.unit_text": "kit.py",  # printed_texts
 }
 
 
@@ -87,3 +91,18 @@ def test_language_name_and_speaker(kits: dict[str, Kit]) -> None:
                                                                 ", President, BMW Group")
     assert split_speaker("高翔，宝马集团大中华区总裁") == ("高翔", "，宝马集团大中华区总裁")
     assert split_speaker("Jane Doe") == ("Jane Doe", "")
+
+
+def test_the_glyph_check_and_the_font_subset_read_the_same_texts(kits: dict[str, Kit]) -> None:
+    """A pull-quote ending "，" is printed with "。": both the glyph check and the PDF font
+    subset must see that character, even where no other text has it."""
+    quote = Block(BlockKind.QUOTE, "“我们将深化合作，”高翔说", speaker="高翔")
+    release = kits["zh"].release.replace(title="宝马", subtitle=None, dateline=None,
+                                         contact=(), boilerplate=(), keywords=("宝马",),
+                                         blocks=(quote,))
+    kit = replace(kits["zh"], release=release, t=Wording(None), facts=())
+    texts = printed_texts(kit)
+    assert "我们将深化合作。" in texts
+    assert "中文" in texts  # the bilingual edition's column head
+    assert "".join(texts).count("。") == 1
+    assert set(document_text(kit)) == set("".join(texts))

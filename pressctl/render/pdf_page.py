@@ -33,8 +33,7 @@ from reportlab.platypus import (
     Paragraph,
 )
 
-from pressctl.kit import KIT_MESSAGES, Kit, language_name, quoted_text
-from pressctl.release import BlockKind
+from pressctl.kit import Kit, printed_texts
 from pressctl.render.pdf_fonts import PdfFonts, draw_outlines
 from pressctl.render.pdf_text import CJKParagraph, Run, clean, markup, pieces
 
@@ -60,20 +59,9 @@ def tint(colour: Color, amount: float) -> Color:
 
 
 def document_text(kit: Kit) -> str:
-    """Every character the kit may draw, for the font subset."""
-    release = kit.release
-    parts = [release.title, release.subtitle or "", release.dateline or "",
-             release.organisation, kit.date_text, kit.end_mark, *release.contact,
-             *release.boilerplate, *release.keywords]
-    for block in release.blocks:
-        parts += [block.text, block.speaker or ""]
-        if block.kind is BlockKind.QUOTE:
-            parts.append(quoted_text(block))
-    for row in kit.facts:
-        parts += [row.label, row.value_text, row.period_text, row.unit_text]
-    parts += [kit.t(msgid) for msgid, _ in KIT_MESSAGES]
-    parts.append(language_name(kit))  # the bilingual edition's column heads: one font subset
-    return clean("".join(parts))
+    """Every character the kit may draw, for the font subset (keywords too: the PDF
+    metadata repeats them, and a subset that holds them costs nothing)."""
+    return clean("".join([*printed_texts(kit), *kit.release.keywords]))
 
 
 @dataclass(frozen=True)
