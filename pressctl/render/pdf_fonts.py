@@ -30,7 +30,7 @@ from pathlib import Path
 from pressctl.errors import MissingDependency, PressctlError
 from pressctl.fonts import FontFile, FontSet, read_errors, unreadable
 from pressctl.paths import cache_dir
-from pressctl.write import write_bytes
+from pressctl.write import sha256, write_bytes
 
 #: Part of the cache key: bump it when the conversion itself changes.
 CONVERTER = "pressctl-otf2ttf-3"
@@ -65,11 +65,7 @@ def _content_hash(path: Path) -> str:
     stat = path.stat()
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     if key not in _content_hashes:
-        digest = hashlib.sha256()
-        with path.open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
-        _content_hashes[key] = digest.hexdigest()
+        _content_hashes[key] = sha256(path)
     return _content_hashes[key]
 
 
