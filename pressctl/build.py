@@ -21,6 +21,7 @@ from pressctl.config import Config
 from pressctl.errors import CheckFailed, PressctlError
 from pressctl.kit import Kit, Wording, default_path, fact_row
 from pressctl.localize import localise
+from pressctl.paths import relative
 from pressctl.read import read
 from pressctl.release import Release
 from pressctl.segment import segments
@@ -40,13 +41,6 @@ class BuildResult:
     untranslated: dict[str, list[str]] = field(default_factory=dict)
     draft: bool = False  # built with --draft and incomplete: every page says DRAFT
     blocking: int = 0  # QA problems that made it a draft
-
-
-def relative(config: Config, path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(config.root))
-    except ValueError:
-        return str(path)
 
 
 def translations(config: Config, release: Release, lang: str) -> dict[str, str]:

@@ -7,10 +7,10 @@ from typing import Any
 import polib
 
 from pressctl import catalog
-from pressctl.build import relative
 from pressctl.config import Config
 from pressctl.errors import PressctlError
 from pressctl.kit import covered_by_default, default_wording, kit_segments
+from pressctl.paths import relative
 from pressctl.read import read
 from pressctl.segment import segments
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from dataclasses import asdict, dataclass
 
 from pressctl.config import Config
 from pressctl.errors import PressctlError
+from pressctl.paths import cache_dir
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,5 @@ def diagnose(config: Config) -> list[Finding]:
     found.extend(_models(config))
     found.append(_output(config))
     found.extend(_tools())
-    cache = os.environ.get("XDG_CACHE_HOME", "~/.cache")
-    found.append(Finding("cache", "fonts", True, f"{cache}/pressctl", required=False))
+    found.append(Finding("cache", "fonts", True, str(cache_dir()), required=False))
     return found

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pressctl.errors import MissingDependency
+from pressctl.lang import base_lang
 
 DEFAULT_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
     # (regular, bold) candidates, best first
@@ -57,6 +58,29 @@ def _fc_match(pattern: str) -> FontFile | None:
     return FontFile(Path(parts[0]), int(parts[1] or 0), family)
 
 
+def read_errors() -> tuple[type[Exception], ...]:
+    """What fontTools raises for a file that is not a readable font, and nothing else.
+
+    Found by truncating and corrupting real fonts (DejaVu Sans, the Noto Sans
+    CJK collection): its own ``TTLibError`` (not a font, data cut short, a
+    collection index out of range), ``struct.error`` and ``AssertionError``
+    from a damaged header or collection directory, ``KeyError`` for a missing
+    required table, ``OSError`` for a file that cannot be read.  Anything else
+    is a bug and must not be reported as "cannot read font".
+    """
+    import struct
+
+    from fontTools.ttLib import TTLibError
+
+    return (OSError, TTLibError, struct.error, AssertionError, KeyError)
+
+
+def unreadable(path: Path, exc: Exception) -> MissingDependency:
+    """The one message for a font file fontTools cannot read."""
+    return MissingDependency(f"cannot read font {path}: {exc}",
+                             hint="fix [tool.pressctl.fonts] or reinstall the font")
+
+
 def _from_spec(spec: str) -> FontFile | None:
     path = Path(spec).expanduser()
     if path.suffix.lower() in (".ttf", ".otf", ".ttc", ".otc"):
@@ -64,12 +88,15 @@ def _from_spec(spec: str) -> FontFile | None:
             return None
         from fontTools.ttLib import TTCollection, TTFont
 
-        if path.suffix.lower() in (".ttc", ".otc"):
-            font = TTCollection(str(path)).fonts[0]
-        else:
-            font = TTFont(str(path), lazy=True)
-        family = font["name"].getBestFamilyName() or path.stem
-        return FontFile(path, 0, family)
+        try:
+            if path.suffix.lower() in (".ttc", ".otc"):
+                font = TTCollection(str(path)).fonts[0]
+            else:
+                font = TTFont(str(path), lazy=True)
+            family = font["name"].getBestFamilyName()
+        except read_errors() as exc:
+            raise unreadable(path, exc) from None
+        return FontFile(path, 0, family or path.stem)
     return _fc_match(spec)
 
 
@@ -84,8 +111,8 @@ def resolve(lang: str, overrides: dict[str, str] | None = None) -> FontSet:
                                          "'fc-list' shows the installed fonts")
         bold = _from_spec(overrides.get("bold", "")) if overrides.get("bold") else None
         return FontSet(regular, bold or regular)
-    base = lang.split("-")[0].split("_")[0]
-    for regular_pattern, bold_pattern in DEFAULT_PATTERNS.get(base, DEFAULT_PATTERNS["en"]):
+    for regular_pattern, bold_pattern in DEFAULT_PATTERNS.get(base_lang(lang),
+                                                              DEFAULT_PATTERNS["en"]):
         found = _fc_match(regular_pattern)
         if found is not None:
             return FontSet(found, _fc_match(bold_pattern) or found)

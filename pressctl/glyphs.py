@@ -22,18 +22,18 @@ import bisect
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressctl import catalog
 from pressctl.charnames import describe, is_unprintable
 from pressctl.config import Config
-from pressctl.errors import MissingDependency, PressctlError
-from pressctl.fonts import FontFile, resolve
-from pressctl.kit import KIT_MESSAGES, Kit
+from pressctl.errors import PressctlError
+from pressctl.fonts import FontFile, read_errors, resolve, unreadable
+from pressctl.kit import Kit, printed_texts
+from pressctl.paths import cache_dir, relative
 from pressctl.release import Release
+from pressctl.write import write_text
 
 #: Characters the renderers set as space (``pdf_text.clean``, ``docx_text.clean``): no glyph.
 SPACING = frozenset("\t\n\r\x0b\x0c ")
@@ -75,20 +75,15 @@ class Coverage:
 _coverage: dict[tuple[str, int, int, int], Coverage] = {}
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "pressctl" / "cmaps"
-
-
 def _read_cmap(font: FontFile) -> Coverage:
     from fontTools.ttLib import TTFont
 
     try:
         with TTFont(str(font.path), fontNumber=font.index, lazy=True) as face:
-            return Coverage.of(set(face.getBestCmap() or {}))
-    except Exception as exc:  # fontTools raises many kinds on broken files
-        raise MissingDependency(f"cannot read font {font.path}: {exc}",
-                                hint="fix [tool.pressctl.fonts] or reinstall the font") from None
+            codes = set(face.getBestCmap() or {})
+    except read_errors() as exc:
+        raise unreadable(font.path, exc) from None
+    return Coverage.of(codes)
 
 
 def coverage(font: FontFile) -> Coverage:
@@ -98,52 +93,17 @@ def coverage(font: FontFile) -> Coverage:
     if key in _coverage:
         return _coverage[key]
     digest = hashlib.sha256(repr((CACHE_FORMAT, *key)).encode()).hexdigest()[:24]
-    cached = cache_dir() / f"{font.path.stem}-{font.index}-{digest}.json"
+    cached = cache_dir("cmaps") / f"{font.path.stem}-{font.index}-{digest}.json"
     try:
         found = Coverage(json.loads(cached.read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError):
         found = _read_cmap(font)
-        with contextlib.suppress(OSError):  # an unwritable cache only costs time
-            _write_atomically(cached, json.dumps(found.ranges()))
+        # renamed into place whole: a concurrent build never reads half of it;
+        # an unwritable cache only costs time
+        with contextlib.suppress(OSError, PressctlError):
+            write_text(cached, json.dumps(found.ranges()))
     _coverage[key] = found
     return found
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Rename a complete file into place: a concurrent build never reads half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(name, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(name)
-
-
-def language_name(kit: Kit) -> str:
-    """The language in its own words, as the bilingual edition heads its columns."""
-    from babel import Locale
-
-    try:
-        return Locale.parse(kit.locale).get_language_name(kit.locale) or kit.tag
-    except (ValueError, TypeError):
-        return kit.tag
-
-
-def kit_texts(kit: Kit) -> list[str]:
-    """Every string the kit prints on the page (metadata such as keywords is not drawn)."""
-    release = kit.release
-    texts = [release.title, release.subtitle or "", release.dateline or "",
-             release.organisation, kit.date_text, *release.contact, *release.boilerplate,
-             language_name(kit)]
-    for block in release.blocks:
-        texts += [block.text, block.speaker or ""]
-    for row in kit.facts:
-        texts += [row.label, row.value_text, row.period_text, row.unit_text]
-    texts += [kit.t(msgid) for msgid, _ in KIT_MESSAGES]
-    return texts
 
 
 @dataclass
@@ -205,15 +165,6 @@ def _locate(config: Config, release: Release, problem: Problem) -> None:
         problem.path, problem.line = release.path, line
 
 
-def _relative(config: Config, path: Path | None) -> str:
-    if path is None:
-        return "(kit wording or CLDR data)"
-    try:
-        return str(path.resolve().relative_to(config.root))
-    except ValueError:
-        return str(path)
-
-
 def check(config: Config, release: Release, kits: dict[str, Kit]) -> None:
     """Raise PressctlError (exit 2) if a kit would print a character its font lacks.
 
@@ -224,7 +175,7 @@ def check(config: Config, release: Release, kits: dict[str, Kit]) -> None:
     for lang, kit in kits.items():
         fonts = resolve(lang, config.fonts.get(lang))
         faces = {face: coverage(face) for face in (fonts.regular, fonts.bold)}
-        for char in sorted(set("".join(kit_texts(kit))) - SPACING):
+        for char in sorted(set("".join(printed_texts(kit))) - SPACING):
             font: FontFile | None = None
             if not is_unprintable(char):
                 font = next((f for f, codes in faces.items() if ord(char) not in codes), None)
@@ -241,7 +192,8 @@ def check(config: Config, release: Release, kits: dict[str, Kit]) -> None:
     first = found[0]
     lines = [f"{describe(first.char)} is {first.reason()}"]
     for problem in found[1:LISTED]:
-        where = _relative(config, problem.path) + (f":{problem.line}" if problem.line else "")
+        where = (relative(config, problem.path) if problem.path is not None
+                 else "(kit wording or CLDR data)") + (f":{problem.line}" if problem.line else "")
         lines.append(f"  also {where}: {describe(problem.char)} is {problem.reason()}")
     if len(found) > LISTED:
         lines.append(f"  … and {len(found) - LISTED} more")

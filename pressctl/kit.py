@@ -28,8 +28,10 @@ from babel.numbers import (
 
 from pressctl import catalog
 from pressctl.errors import PressctlError
-from pressctl.release import Block, Fact, Release
-from pressctl.segment import FORMATTED_UNITS, Segment, is_cjk
+from pressctl.lang import counts_in_myriads, is_unspaced
+from pressctl.release import Block, BlockKind, Fact, Release
+from pressctl.script import is_cjk
+from pressctl.segment import FORMATTED_UNITS, Segment
 
 #: Money with the currency's name (1423.8亿欧元): optional, a language that writes
 #: money this way translates it and the kit prefers it to ``{symbol}{amount}``.
@@ -66,7 +68,6 @@ KIT_MESSAGES: tuple[tuple[str, str], ...] = (
     ("Key figures in {unit}", "chart caption"),
     ("###", "end mark of the release"),
 )
-CJK_LANGS = ("zh", "ja", "ko")
 
 
 def kit_segments() -> list[Segment]:
@@ -175,7 +176,8 @@ class Kit:
 
     @property
     def cjk(self) -> bool:
-        return self.lang.split("-")[0] in CJK_LANGS
+        """Chinese or Japanese typesetting: full-width marks, no spaces (not Korean)."""
+        return is_unspaced(self.lang)
 
     @property
     def date_text(self) -> str:
@@ -193,7 +195,7 @@ def format_amount(value: float, locale: str) -> str:
     """142380000000 → "142.38 billion" (en) or "1423.8亿" (zh), exactly, via CLDR."""
     if abs(value) < 10_000:
         return format_decimal(value, locale=locale)
-    if locale.split("_")[0] in CJK_LANGS:  # 万 and 亿 are CLDR's short forms
+    if counts_in_myriads(locale):  # 万 and 亿 are CLDR's short forms
         return format_compact_decimal(value, format_type="short", locale=locale,
                                       fraction_digits=6)
     return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=6)
@@ -240,3 +242,42 @@ def quoted_text(block: Block) -> str:
                 inner = inner[:-1] + ("。" if is_cjk(inner[-2]) else ".")
             return inner
     return text
+
+
+def printed_texts(kit: Kit) -> list[str]:
+    """Every string the kit prints on its pages, in either format or edition.
+
+    The glyph check proves the font has each of their characters and the PDF
+    font subset is cut to them, so both read this one list: a string printed
+    but missing here would pass the check and come out as an empty box.
+    """
+    release = kit.release
+    texts = [release.title, release.subtitle or "", release.dateline or "",
+             release.organisation, kit.date_text, *release.contact, *release.boilerplate,
+             language_name(kit)]  # the bilingual edition's column heads
+    for block in release.blocks:
+        texts += [block.text, block.speaker or ""]
+        if block.kind is BlockKind.QUOTE:
+            texts.append(quoted_text(block))  # the pull-quote may end with its own stop
+    for row in kit.facts:
+        texts += [row.label, row.value_text, row.period_text, row.unit_text]
+    texts += [kit.t(msgid) for msgid, _ in KIT_MESSAGES]
+    return texts
+
+
+def split_speaker(speaker: str) -> tuple[str, str]:
+    """"Gao Xiang, President …" → the name, set in bold, and the rest of the title."""
+    cuts = [i for i in (speaker.find(","), speaker.find("，")) if i > 0]
+    if not cuts:
+        return speaker, ""
+    cut = min(cuts)
+    return speaker[:cut], speaker[cut:]
+
+
+def language_name(kit: Kit) -> str:
+    """"English", "中文": the language in its own words (CLDR), as the bilingual edition
+    heads its columns; the kit's tag where CLDR does not know the locale."""
+    try:
+        return Locale.parse(kit.locale).get_language_name(kit.locale) or kit.tag
+    except (ValueError, TypeError):
+        return kit.tag

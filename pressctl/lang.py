@@ -11,6 +11,9 @@ from __future__ import annotations
 #: Languages written without spaces between words and with full-width
 #: punctuation (Korean uses spaces and ASCII punctuation, so it is not here).
 UNSPACED = frozenset({"zh", "zt", "ja"})
+#: Languages that count in myriads (万, 亿; 萬, 億; 만, 억): CLDR's short
+#: compact forms are the words a reader expects for large figures.
+MYRIADS = frozenset({"zh", "zt", "ja", "ko"})
 
 
 def base_lang(code: str) -> str:
@@ -21,3 +24,8 @@ def base_lang(code: str) -> str:
 def is_unspaced(lang: str) -> bool:
     """Whether sentences in ``lang`` run without spaces and end with 。！？."""
     return base_lang(lang) in UNSPACED
+
+
+def counts_in_myriads(lang: str) -> bool:
+    """Whether ``lang`` (a code or a CLDR locale such as ``zh_Hans_CN``) says 1423.8亿."""
+    return base_lang(lang) in MYRIADS

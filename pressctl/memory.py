@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressctl.lang import base_lang
-from pressctl.segment import is_cjk
+from pressctl.script import is_cjk
 
 #: Punctuation NFKC leaves alone but people treat as the same character.
 _PUNCTUATION = str.maketrans({

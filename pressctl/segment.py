@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pressctl.lang import is_unspaced
 from pressctl.release import BlockKind, Release
+from pressctl.script import is_cjk
 
 CLOSERS = "”’\"')）】」』》"
 OPENERS = "“‘\"'(（【「『《"
@@ -29,12 +31,6 @@ ABBREVIATIONS = frozenset({
 })
 #: Units the kit formats itself (CLDR currency and percent); not translated.
 FORMATTED_UNITS = frozenset({"%", "EUR", "USD", "CNY", "GBP", "JPY"})
-
-
-def is_cjk(char: str) -> bool:
-    code = ord(char)
-    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x3000 <= code <= 0x303F
-            or 0xFF00 <= code <= 0xFFEF or 0x20000 <= code <= 0x2FFFF)
 
 
 def _ends_latin(text: str, index: int) -> bool:
@@ -100,7 +96,7 @@ def split_sentences(text: str) -> list[str]:
 
 def join_sentences(sentences: list[str], lang: str) -> str:
     """Rejoin translated sentences: Chinese without spaces, others with one."""
-    if lang.split("-")[0].split("_")[0] in ("zh", "ja"):
+    if is_unspaced(lang):
         return "".join(sentences)
     return " ".join(sentences)
 

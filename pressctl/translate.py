@@ -35,7 +35,8 @@ from pressctl.glossary import Glossary
 from pressctl.lang import is_unspaced
 from pressctl.machine import Engine
 from pressctl.memory import Entry, Memory, Suggestion
-from pressctl.segment import is_cjk, join_sentences, split_sentences
+from pressctl.script import CJK_CLASS, CJK_LETTER_CLASS, has_cjk_letters, is_cjk_letter
+from pressctl.segment import join_sentences, split_sentences
 from pressctl.verbatim import EMAIL, URL, nothing_to_translate
 
 if TYPE_CHECKING:
@@ -141,13 +142,11 @@ _PRODUCT = re.compile(rf"(?<![{_LATIN}])(?:[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*"
 _LATIN_RUN = re.compile(rf"(?<![{_LATIN}])[A-Za-z][A-Za-z0-9]*(?:[ .&+'-][A-Za-z0-9]+)*"
                         rf"(?![{_LATIN}])")
 _SLOT = re.compile(r"[{｛]\s*(\d+)\s*[}｝]")
-_CJK_SPACE = re.compile(r"(?<=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]) +"
-                        r"| +(?=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef])")
+_CJK_SPACE = re.compile(f"(?<=[{CJK_CLASS}]) +| +(?=[{CJK_CLASS}])")
 _FULL_WIDTH = {",": "，", ".": "。", "!": "！", "?": "？", ";": "；", ":": "："}
 _HALF_WIDTH = {**{v: k for k, v in _FULL_WIDTH.items()}, "、": ","}
-_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _CLAUSE_MARK = re.compile(r"[,!?;:]")
-_STOP_AFTER_IDEOGRAPH = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff]) ?(\.)(?!\d)")
+_STOP_AFTER_IDEOGRAPH = re.compile(f"(?<=[{CJK_LETTER_CLASS}]) ?(\\.)(?!\\d)")
 _FINAL_STOP = re.compile(r"(?<![.!?])[.!?]$")
 _WIDE_PUNCTUATION = re.compile(r"[，。！？；：、]")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" +([,.!?;:])")
@@ -207,7 +206,7 @@ def tidy(text: str, target_lang: str) -> str:
     """
     text = " ".join(text.split())
     if is_unspaced(target_lang):
-        if _IDEOGRAPH.search(text):
+        if has_cjk_letters(text):
             text = _CLAUSE_MARK.sub(_clause_mark, text)
             text = _STOP_AFTER_IDEOGRAPH.sub(lambda m: _FULL_WIDTH[m[1]], text.rstrip())
             text = _FINAL_STOP.sub(lambda m: _FULL_WIDTH[m[0]], text)
@@ -409,7 +408,7 @@ class Translator:
 def detect_lang(text: str) -> str:
     """``zh`` when Chinese characters make up a fair share of the letters, else ``en``."""
     letters = [c for c in text if c.isalpha()]
-    cjk = sum(1 for c in letters if is_cjk(c))
+    cjk = sum(1 for c in letters if is_cjk_letter(c))
     return "zh" if letters and cjk / len(letters) >= 0.3 else "en"
 
 
@@ -524,7 +523,7 @@ def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Trans
     Nothing is written if translation fails.
     """
     from pressctl import catalog
-    from pressctl.build import relative
+    from pressctl.paths import relative
     from pressctl.read import read
     from pressctl.segment import segments
 

@@ -17,9 +17,9 @@ from docx.oxml.ns import qn
 from pressctl.build import make_kit
 from pressctl.config import Config
 from pressctl.fonts import resolve
-from pressctl.kit import Kit
+from pressctl.kit import Kit, split_speaker
 from pressctl.release import Block, BlockKind, Release
-from pressctl.render.docx import page_pattern, render, render_bilingual, split_speaker
+from pressctl.render.docx import page_pattern, render, render_bilingual
 from pressctl.render.docx_chart import groups
 from pressctl.segment import segments
 from tests.conftest import need

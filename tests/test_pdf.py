@@ -603,7 +603,7 @@ def body_lines(path: Path, kit: Kit) -> list[list[tuple[float, str]]]:
     running header or footer."""
     from reportlab.lib.pagesizes import A4, LETTER
 
-    from pressctl.render.pdf import BAND_HEIGHT
+    from pressctl.render.pdf_page import BAND_HEIGHT
 
     height = {"A4": A4, "Letter": LETTER}[kit.page_size][1]
     top, _right, bottom, _left = (v * 72 / 25.4 for v in kit.margins_mm)
@@ -629,7 +629,7 @@ def test_a_heading_goes_overleaf_only_when_its_first_lines_would_not_fit(
     """A heading keeps company with the first two lines of its paragraph, not all of it:
     with reportlab's keepWithNext alone it went overleaf with a long paragraph and left
     the foot of the page empty."""
-    from pressctl.render.pdf import CHINESE, LATIN
+    from pressctl.render.pdf_page import CHINESE, LATIN
 
     kit = kits[lang]
     m = CHINESE if kit.cjk else LATIN

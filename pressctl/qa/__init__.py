@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
 
 import polib
@@ -23,6 +22,7 @@ import polib
 from pressctl import catalog
 from pressctl.config import Config
 from pressctl.errors import PressctlError
+from pressctl.paths import relative
 from pressctl.qa import (
     currency,
     dates,
@@ -98,13 +98,6 @@ class _Document:
     segments: list[tuple[str, str | None, int | None]]
 
 
-def _relative(config: Config, path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(config.root))
-    except ValueError:
-        return str(path)
-
-
 def _documents(config: Config, slugs: Iterable[str] | None) -> list[_Document]:
     """Each seed to check and the kit's own wording, with the segments they need."""
     from pressctl.kit import kit_segments
@@ -117,7 +110,7 @@ def _documents(config: Config, slugs: Iterable[str] | None) -> list[_Document]:
         release = read(seed)
         if wanted is not None and release.slug not in wanted:
             continue
-        where = _relative(config, seed)
+        where = relative(config, seed)
         documents.append(_Document(release.slug, [(s.text, where, s.line or None)
                                                   for s in segments(release)]))
     # the kit's wording has no seed: a missing entry is the kit catalog's to fix
@@ -242,7 +235,7 @@ def run(config: Config, *, langs: Iterable[str] | None = None,
         terms = load_terms(config, lang)
         for document in documents:
             path = config.catalog_path(lang, document.domain)
-            file = _relative(config, path)
+            file = relative(config, path)
             po = catalog.load_or_none(path)
             needed = document
             if document.domain == catalog.KIT_DOMAIN:

@@ -30,7 +30,7 @@ from pressctl.qa.base import Pair
 from pressctl.qa.numbers import extract
 from pressctl.qa.spelled import MEASURES
 from pressctl.qa.spelled import read as read_spelled
-from pressctl.qa.text import has_ideographs
+from pressctl.script import has_cjk_letters
 
 CURRENCIES = ("EUR", "USD", "CNY", "HKD", "TWD", "GBP", "JPY")
 CLDR_LOCALES = ("en", "en_HK", "zh_Hans", "zh_Hant", "zh_Hant_HK", "zh_Hant_TW")
@@ -160,7 +160,7 @@ def currency_words(chinese: bool) -> dict[str, frozenset[str]]:
             if name == "en":
                 found |= {get_currency_name(code, count=n, locale="en") for n in (1, 2)}
             for word in found:
-                if word and word != code and (chinese or not has_ideographs(word)):
+                if word and word != code and (chinese or not has_cjk_letters(word)):
                     words.setdefault(word.lower(), set()).add(code)
     for word, codes in EXTRA_CURRENCY_WORDS.items():
         if chinese != word.isascii():

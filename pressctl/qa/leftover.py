@@ -17,7 +17,8 @@ import re
 
 from pressctl.lang import is_unspaced
 from pressctl.qa.base import Finding, Pair
-from pressctl.qa.text import has_ideographs, mask
+from pressctl.qa.text import mask
+from pressctl.script import has_cjk_letters
 
 CHECK = "leftover"
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’\-][A-Za-z0-9]+)*")
@@ -37,7 +38,7 @@ def names(source: str) -> set[str]:
 
 
 def check(pair: Pair) -> list[Finding]:
-    if not is_unspaced(pair.target_lang) or not has_ideographs(pair.target):
+    if not is_unspaced(pair.target_lang) or not has_cjk_letters(pair.target):
         return []
     text = mask(pair.target, pair.flags)
     for term in sorted(pair.terms, key=lambda t: len(t.target), reverse=True):

@@ -13,11 +13,11 @@ not prove one wrong.
 from __future__ import annotations
 
 from pressctl.qa.base import Finding, Pair
-from pressctl.qa.text import IDEOGRAPH, mask
+from pressctl.qa.text import mask
+from pressctl.script import is_cjk_letter
 
 CHECK = "length"
 CJK_WEIGHT = 3.0
-HANGUL_START, HANGUL_END = 0xAC00, 0xD7A3
 #: Weighted length below which a source is not judged.
 MIN_LENGTH = 40
 LOW, HIGH = 0.5, 2.0
@@ -28,8 +28,7 @@ def weighted_length(text: str) -> float:
     for char in text:
         if not char.isalnum():
             continue
-        cjk = IDEOGRAPH.match(char) or HANGUL_START <= ord(char) <= HANGUL_END
-        total += CJK_WEIGHT if cjk else 1.0
+        total += CJK_WEIGHT if is_cjk_letter(char) else 1.0
     return total
 
 

@@ -33,7 +33,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pressctl.lang import is_unspaced
+from pressctl.lang import base_lang, is_unspaced
 from pressctl.qa.base import Finding, Pair
 from pressctl.qa.text import mask
 
@@ -104,7 +104,7 @@ def _locales(locale: str) -> list[Locale]:
     parts = locale.replace("-", "_").split("_")
     script = [f"{parts[0]}_{parts[1]}"] if len(parts) > 2 and len(parts[1]) == 4 else []
     found: list[Locale] = []
-    for name in dict.fromkeys([locale, *script, parts[0]]):
+    for name in dict.fromkeys([locale, *script, base_lang(locale)]):
         try:
             found.append(Locale.parse(name.replace("-", "_")))
         except (UnknownLocaleError, ValueError):
@@ -128,7 +128,7 @@ def scales(locale: str) -> dict[str, int]:
                     if not word or zeros == 0 or (len(word) == 1 and word.isascii()):
                         continue
                     words.setdefault(word, int(magnitude) // 10 ** (zeros - 1))
-    words.update(EXTRA_SCALES.get(locale.replace("-", "_").split("_")[0], {}))
+    words.update(EXTRA_SCALES.get(base_lang(locale), {}))
     return words
 
 

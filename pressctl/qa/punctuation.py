@@ -27,8 +27,9 @@ from collections.abc import Sequence
 
 from pressctl.lang import is_unspaced
 from pressctl.qa.base import Finding, Pair
-from pressctl.qa.text import has_ideographs, protected
-from pressctl.segment import ABBREVIATIONS, CLOSERS, is_cjk
+from pressctl.qa.text import protected
+from pressctl.script import has_cjk_letters, is_cjk
+from pressctl.segment import ABBREVIATIONS, CLOSERS
 
 WIDTH = "punctuation"
 FINAL = "punctuation-final"
@@ -77,7 +78,7 @@ def width(pair: Pair) -> list[Finding]:
     text = _neutral(pair.target, pair.flags, " ")
     findings = []
     if is_unspaced(pair.target_lang):
-        if not has_ideographs(pair.target):
+        if not has_cjk_letters(pair.target):
             return []
         for index, char in enumerate(text):
             if char not in FULL_FORM:
@@ -98,7 +99,7 @@ def width(pair: Pair) -> list[Finding]:
     for index, char in enumerate(text):
         if char in CJK_MARKS:
             prev, nxt = _neighbour(text, index, -1), _neighbour(text, index, 1)
-            if (prev and has_ideographs(prev)) or (nxt and has_ideographs(nxt)):
+            if (prev and has_cjk_letters(prev)) or (nxt and has_cjk_letters(nxt)):
                 continue  # a Chinese name quoted in the text keeps its marks
             findings.append(Finding(WIDTH, f"full-width “{char}” in {pair.target_lang} text",
                                     _snippet(pair.target, index)))

@@ -1,4 +1,4 @@
-"""Text helpers shared by the checks: scripts, and spans that are not prose.
+"""Text helpers shared by the checks: spans that are not prose (scripts: pressctl.script).
 
 Placeholders, URLs, e-mail addresses and markup tags are code, not language:
 numbers, punctuation and leftover checks look at text with those spans
@@ -11,18 +11,11 @@ import re
 
 from pressctl.verbatim import EMAIL, URL
 
-__all__ = ["BRACE_FIELD", "EMAIL", "IDEOGRAPH", "PRINTF", "TAG", "URL", "has_ideographs",
-           "mask", "protected"]
+__all__ = ["BRACE_FIELD", "EMAIL", "PRINTF", "TAG", "URL", "mask", "protected"]
 
-IDEOGRAPH = re.compile(
-    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 BRACE_FIELD = re.compile(r"\{[A-Za-z_][\w.\[\]]*(?:![rsa])?(?::[^{}]*)?\}|\{\d*\}")
 PRINTF = re.compile(r"%(?:\([^)]+\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[diouxXeEfFgGcrsa%]")
 TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
-
-
-def has_ideographs(text: str) -> bool:
-    return IDEOGRAPH.search(text) is not None
 
 
 def protected(text: str, flags: tuple[str, ...] = ()) -> list[re.Match[str]]:

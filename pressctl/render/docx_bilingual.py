@@ -13,39 +13,30 @@ from __future__ import annotations
 import math
 from itertools import zip_longest
 
-from babel import Locale
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 from lxml import etree
 
 from pressctl.fonts import resolve
-from pressctl.kit import Kit
+from pressctl.kit import Kit, language_name, split_speaker
 from pressctl.release import Block, BlockKind
 from pressctl.render import docx_package
-from pressctl.render.docx import (
+from pressctl.render.docx_document import (
     HEADING_STYLES,
     Writer,
-    _table_layout,
     new_document,
     package,
     page_pattern,
-    split_speaker,
     styled,
+    table_layout,
 )
 from pressctl.render.docx_styles import CELL_MARGIN, Face, face_for
 from pressctl.render.docx_text import property_text
 from pressctl.render.docx_watermark import watermark_run
-from pressctl.segment import is_cjk
+from pressctl.script import is_cjk
 
 Side = tuple[Kit, Face]
-
-
-def language_name(kit: Kit) -> str:
-    try:
-        return Locale.parse(kit.locale).get_language_name(kit.locale) or kit.tag
-    except (ValueError, TypeError):
-        return kit.tag
 
 
 def build_bilingual(source: Kit, target: Kit) -> bytes:
@@ -80,7 +71,7 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
     rows = _rows(sides)
     table = document.add_table(rows=1 + len(rows), cols=2)
     table.style = document.styles["Bilingual Table"]
-    _table_layout(table, text_width, (0.5, 0.5))
+    table_layout(table, text_width, (0.5, 0.5))
     table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
     for cell, (kit, face) in zip(table.rows[0].cells, sides, strict=True):
         paragraph = cell.paragraphs[0]

@@ -10,14 +10,13 @@ timestamp, so two renders are byte-identical.
 from __future__ import annotations
 
 import io
-import unicodedata
 from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFont
 
 from pressctl.fonts import FontSet
 from pressctl.kit import FactRow, Kit
-from pressctl.segment import is_cjk
+from pressctl.script import is_cjk, is_cjk_letter
 
 DPI = 220
 MM = DPI / 25.4
@@ -78,13 +77,11 @@ def _tokens(text: str) -> list[str]:
 
 def _spaced(before: str, after: str) -> bool:
     """Whether autospace separates two adjacent characters."""
-    def ideograph(char: str) -> bool:
-        return is_cjk(char) and unicodedata.category(char) == "Lo"
-
     def latin(char: str) -> bool:
         return char.isascii() and char.isalnum()
 
-    return (ideograph(before) and latin(after)) or (latin(before) and ideograph(after))
+    return ((is_cjk_letter(before) and latin(after))
+            or (latin(before) and is_cjk_letter(after)))
 
 
 def _pieces(text: str, font: ImageFont.FreeTypeFont) -> tuple[list[tuple[float, str]], float]:

@@ -19,7 +19,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from pressctl.kit import Kit
-from pressctl.render.docx_text import clean, property_text
+from pressctl.render.docx_text import clean, property_text, xml_escape
 
 DROPPED_RELATIONSHIPS = (
     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
@@ -37,10 +37,6 @@ APP_XML = (
 )
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def font_table(families: tuple[str, ...]) -> bytes:
     """Only the fonts the kit uses, described well enough for Word to substitute them.
 
@@ -48,7 +44,7 @@ def font_table(families: tuple[str, ...]) -> bytes:
     sans (Microsoft YaHei, DengXian) on a machine without Noto Sans CJK.
     """
     entries = "".join(
-        f'<w:font w:name="{_escape(family).replace(chr(34), "&quot;")}">'
+        f'<w:font w:name="{xml_escape(family)}">'
         '<w:charset w:val="86"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>'
         for family in dict.fromkeys(families)
     )
@@ -115,4 +111,4 @@ def reproducible_zip(data: bytes, date: dt.date, replace: dict[str, bytes]) -> b
 
 
 def app_xml(kit: Kit) -> bytes:
-    return APP_XML.format(company=_escape(clean(kit.release.organisation))).encode()
+    return APP_XML.format(company=xml_escape(clean(kit.release.organisation))).encode()

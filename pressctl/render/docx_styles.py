@@ -19,6 +19,7 @@ from lxml import etree
 
 from pressctl.fonts import FontFile
 from pressctl.kit import Kit
+from pressctl.render.docx_text import xml_escape
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DEFAULT_COLOUR = "1C69D4"
@@ -55,14 +56,14 @@ class Face:
     cjk: bool
 
     def fonts_xml(self) -> str:
-        f, latin = _attr(self.family), _attr(self.latin)
+        f, latin = xml_escape(self.family), xml_escape(self.latin)
         hint = ' w:hint="eastAsia"' if self.cjk else ""
         return (f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{f}" w:cs="{f}"'
                 f"{hint}/>")
 
     def lang_xml(self) -> str:
-        return (f'<w:lang w:val="{_attr(self.lang)}" w:eastAsia="{_attr(self.east_asian_lang)}"'
-                f' w:bidi="ar-SA"/>')
+        return (f'<w:lang w:val="{xml_escape(self.lang)}"'
+                f' w:eastAsia="{xml_escape(self.east_asian_lang)}" w:bidi="ar-SA"/>')
 
 
 def face_for(kit: Kit, font: FontFile) -> Face:
@@ -115,11 +116,6 @@ def latin_family(font: FontFile) -> str:
 def colour_hex(value: str) -> str:
     value = value.strip().lstrip("#")
     return value.upper() if re.fullmatch(r"[0-9A-Fa-f]{6}", value) else DEFAULT_COLOUR
-
-
-def _attr(text: str) -> str:
-    return (text.replace("&", "&amp;").replace('"', "&quot;")
-            .replace("<", "&lt;").replace(">", "&gt;"))
 
 
 def _ordered(tag: str, parts: dict[str, str], order: tuple[str, ...]) -> str:
@@ -204,7 +200,7 @@ def _style(kind: str, style_id: str, name: str, *, base: str | None = "Normal",
     base_xml = f'<w:basedOn w:val="{base}"/>' if base else ""
     next_xml = f'<w:next w:val="{next_id}"/>' if next_id else ""
     xml = (f'<w:style {nsdecls("w")} w:type="{kind}"{custom_attr} w:styleId="{style_id}">'
-           f'<w:name w:val="{_attr(name)}"/>{base_xml}{next_xml}'
+           f'<w:name w:val="{xml_escape(name)}"/>{base_xml}{next_xml}'
            f'<w:uiPriority w:val="{priority}"/><w:qFormat/>'
            f"{ppr_xml}{rpr_xml}{extra}</w:style>")
     return parse_xml(xml)

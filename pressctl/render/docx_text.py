@@ -8,11 +8,15 @@ escapes them, so they come out exactly as written.
 python-docx refuses a core property (title, keywords …) longer than 255
 characters with a ValueError; a long title or keyword list must not abort
 a build either, so :func:`property_text` shortens it.
+
+The few parts pressctl writes as XML strings itself (styles, font table,
+watermark, app properties) escape their text with :func:`xml_escape`.
 """
 
 from __future__ import annotations
 
 import re
+from xml.sax.saxutils import escape
 
 #: C0 controls except tab, newline and carriage return; the non-characters
 #: and surrogates that UTF-8 XML cannot carry.
@@ -23,6 +27,11 @@ _SEPARATORS = re.compile("[\x0b\x0c]")
 
 def clean(text: str) -> str:
     return _UNSTORABLE.sub("", _SEPARATORS.sub(" ", text))
+
+
+def xml_escape(text: str) -> str:
+    """``text`` for XML written by hand: element text or a double-quoted attribute value."""
+    return escape(text, {'"': "&quot;"})
 
 
 #: The longest core property python-docx stores.

@@ -11,7 +11,8 @@ from __future__ import annotations
 from docx.oxml import parse_xml
 from lxml import etree
 
-from pressctl.segment import is_cjk
+from pressctl.render.docx_text import xml_escape
+from pressctl.script import is_cjk
 
 NAMESPACES = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -34,11 +35,6 @@ SHAPETYPE = (
 )
 
 
-def _attr(text: str) -> str:
-    return (text.replace("&", "&amp;").replace('"', "&quot;")
-            .replace("<", "&lt;").replace(">", "&gt;"))
-
-
 def watermark_run(text: str, family: str, number: int) -> etree._Element:
     """A w:r holding the watermark; ``number`` keeps shape ids unique per header."""
     # the text path stretches to the box: size the box to the text's proportions
@@ -54,8 +50,8 @@ def watermark_run(text: str, family: str, number: int) -> etree._Element:
         f'<v:shape id="PowerPlusWaterMarkObject{number}" o:spid="_x0000_s{2048 + number}"'
         f' type="#_x0000_t136" style="{style}" o:allowincell="f" fillcolor="#d9d9d9"'
         ' stroked="f"><v:fill opacity=".6"/>'
-        f'<v:textpath style="font-family:&quot;{_attr(family)}&quot;;font-size:1pt"'
-        f' string="{_attr(text)}"/><w10:wrap anchorx="margin" anchory="margin"/>'
+        f'<v:textpath style="font-family:&quot;{xml_escape(family)}&quot;;font-size:1pt"'
+        f' string="{xml_escape(text)}"/><w10:wrap anchorx="margin" anchory="margin"/>'
         "</v:shape></w:pict></w:r>"
     )
     return parse_xml(xml)

@@ -26,25 +26,22 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from pressctl.fonts import resolve
-from pressctl.kit import Kit
+from pressctl.kit import Kit, language_name, split_speaker
 from pressctl.release import Block, BlockKind
-from pressctl.render.pdf import (
+from pressctl.render.pdf_fonts import register
+from pressctl.render.pdf_page import (
     HAIRLINE,
     PAGE_SIZES,
     TEXT,
     Pages,
-    Run,
     Writer,
     colour_of,
     document_text,
-    language_name,
     lay_out_twice,
     make_styles,
-    split_speaker,
     tint,
 )
-from pressctl.render.pdf_fonts import register
-from pressctl.render.pdf_text import ASCENT, CJKParagraph
+from pressctl.render.pdf_text import ASCENT, CJKParagraph, Run
 
 GUTTER = 9 * mm
 #: The columns are half the measure: type a little smaller than the kit's.

@@ -23,13 +23,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import os
-import tempfile
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-from pressctl.errors import MissingDependency
-from pressctl.fonts import FontFile, FontSet
+from pressctl.errors import MissingDependency, PressctlError
+from pressctl.fonts import FontFile, FontSet, read_errors, unreadable
+from pressctl.paths import cache_dir
+from pressctl.write import sha256, write_bytes
 
 #: Part of the cache key: bump it when the conversion itself changes.
 CONVERTER = "pressctl-otf2ttf-3"
@@ -56,11 +57,6 @@ class PdfFonts:
         return self.files.regular.family
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "pressctl" / "fonts"
-
-
 _content_hashes: dict[tuple[str, int, int], str] = {}
 
 
@@ -69,11 +65,7 @@ def _content_hash(path: Path) -> str:
     stat = path.stat()
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     if key not in _content_hashes:
-        digest = hashlib.sha256()
-        with path.open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
-        _content_hashes[key] = digest.hexdigest()
+        _content_hashes[key] = sha256(path)
     return _content_hashes[key]
 
 
@@ -180,20 +172,6 @@ def to_truetype(font: FontFile, chars: str, latin: bool = False, tag: str = "") 
     return out.getvalue()
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Rename a complete file into place: a concurrent build never reads half a font."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(name, 0o644)
-        os.replace(name, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(name)
-
-
 def converted(font: FontFile, chars: str, latin: bool = False) -> tuple[str, bytes]:
     """The converted font for ``chars`` and its cache key, from the cache when possible."""
     import fontTools
@@ -203,14 +181,16 @@ def converted(font: FontFile, chars: str, latin: bool = False) -> tuple[str, byt
         (CONVERTER, fontTools.version, _content_hash(font.path), str(font.index),
          "latin" if latin else "cjk", wanted)
     ).encode()).hexdigest()
-    path = cache_dir() / f"{font.path.stem}-{font.index}-{key[:24]}.ttf"
+    path = cache_dir("fonts") / f"{font.path.stem}-{font.index}-{key[:24]}.ttf"
     try:
         return key, path.read_bytes()
     except OSError:
         pass
     data = to_truetype(font, wanted, latin, tag=key[:6])
-    with contextlib.suppress(OSError):  # an unwritable cache only costs time
-        _write_atomically(path, data)
+    # renamed into place whole: a concurrent build never reads half a font;
+    # an unwritable cache only costs time
+    with contextlib.suppress(OSError, PressctlError):
+        write_bytes(path, data)
     return key, data
 
 
@@ -221,9 +201,8 @@ def _register(font: FontFile, chars: str, latin: bool) -> tuple[str, bytes | Non
 
     try:
         cff = is_cff(font)
-    except Exception as exc:  # fontTools raises many kinds on broken files
-        raise MissingDependency(f"cannot read font {font.path}: {exc}",
-                                hint="fix [tool.pressctl.fonts] or reinstall the font") from None
+    except read_errors() as exc:
+        raise unreadable(font.path, exc) from None
     if cff:
         key, data = converted(font, chars, latin)
         name = f"pressctl-{key[:16]}"
@@ -234,7 +213,7 @@ def _register(font: FontFile, chars: str, latin: bool) -> tuple[str, bytes | Non
     if name not in pdfmetrics.getRegisteredFontNames():
         try:
             pdfmetrics.registerFont(TTFont(name, str(font.path), subfontIndex=font.index))
-        except TTFError as exc:
+        except (TTFError, struct.error, KeyError) as exc:  # what a cut or damaged file raises
             raise MissingDependency(f"reportlab cannot use font {font.path}: {exc}",
                                     hint="configure another font in [tool.pressctl.fonts]"
                                     ) from None

@@ -40,7 +40,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from pressctl.segment import is_cjk
+from pressctl.script import is_cjk, is_cjk_letter
 
 #: May not start a line: closing brackets and quotes, stops and commas
 #: (full and half width), interpuncts, percent and the hyphen-like dashes.
@@ -152,9 +152,9 @@ def _autospace(units: list[Unit], size: float) -> list[Unit]:
     pad = AUTOSPACE * size
     out = list(units)
     for i, (before, after) in enumerate(zip(units, units[1:], strict=False)):
-        if ((_ideograph(before.text[-1]) and after.kind == "latin" and after.text[0].isalnum())
+        if ((is_cjk_letter(before.text[-1]) and after.kind == "latin" and after.text[0].isalnum())
                 or (before.kind == "latin" and before.text[-1].isalnum()
-                    and _ideograph(after.text[0]))):
+                    and is_cjk_letter(after.text[0]))):
             out[i] = replace(before, width=before.width + pad, pad=pad)
     return out
 
@@ -176,10 +176,6 @@ def pieces(text: str, font: str, size: float) -> tuple[list[tuple[float, str]], 
     return out, x  # the last unit never carries autospace
 
 
-def _ideograph(char: str) -> bool:
-    return _wide(char) and unicodedata.category(char) == "Lo"
-
-
 def may_break(before: Unit, after: Unit) -> bool:
     """Whether a line may end between two adjacent units that have no space between them."""
     if after.text[0] in NO_START or before.text[-1] in NO_END:
@@ -187,7 +183,7 @@ def may_break(before: Unit, after: Unit) -> bool:
     if before.kind == "latin" and after.kind == "latin":
         return False  # one word set in two runs
     return not (before.kind == "latin" and before.text[-1].isdigit()
-                and _ideograph(after.text[0]))  # 460家, 2024年: number and unit together
+                and is_cjk_letter(after.text[0]))  # 460家, 2024年: number and unit together
 
 
 def _split_wide(units: list[Unit], runs: list[Run], size: float, width: float) -> list[Unit]:
@@ -273,7 +269,7 @@ def break_units(units: list[Unit], width: float) -> list[list[Unit]]:
 
 def _lonely(line: list[Unit]) -> bool:
     """A last line with one character and at most its punctuation (行。)."""
-    words = [u for u in line if u.kind == "latin" or _ideograph(u.text[0])]
+    words = [u for u in line if u.kind == "latin" or is_cjk_letter(u.text[0])]
     return len(words) == 1 and words[0].kind == "cjk" and len(words[0].text) == 1
 
 
