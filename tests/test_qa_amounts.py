@@ -21,7 +21,7 @@ from pressctl.config import Config
 from pressctl.qa import Problem, check_catalog
 from pressctl.qa.base import Pair
 from pressctl.qa.severity import DEFAULTS
-from pressctl.qa.text import has_ideographs
+from pressctl.script import has_cjk_letters
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data" / "amounts"
@@ -68,7 +68,7 @@ def test_the_reviewed_catalogs_hold_the_figures_the_mutations_need() -> None:
     formosa = polib.pofile(str(CATALOGS["formosa"].path))
     assert any("新臺幣8685億元" in e.msgstr for e in formosa)
     voltcell = polib.pofile(str(CATALOGS["voltcell"].path))
-    assert all(has_ideographs(e.msgid) and not has_ideographs(e.msgstr) for e in voltcell)
+    assert all(has_cjk_letters(e.msgid) and not has_cjk_letters(e.msgstr) for e in voltcell)
     assert len(list(polib.pofile(str(CATALOGS["apex"].path)))) == 17
 
 

@@ -28,8 +28,8 @@ from functools import lru_cache
 from pressctl.lang import is_unspaced
 from pressctl.qa.base import Pair
 from pressctl.qa.numbers import extract
-from pressctl.qa.spelled import MEASURES
-from pressctl.qa.spelled import read as read_spelled
+from pressctl.qa.words import MEASURES
+from pressctl.qa.words import read as read_spelled
 from pressctl.script import has_cjk_letters
 
 CURRENCIES = ("EUR", "USD", "CNY", "HKD", "TWD", "GBP", "JPY")

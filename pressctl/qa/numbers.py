@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING
 from pressctl.lang import base_lang, is_unspaced
 from pressctl.qa.base import Finding, Pair
 from pressctl.qa.text import mask
+from pressctl.qa.words import COUNT
+from pressctl.qa.words import read as read_words
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -299,9 +301,7 @@ def _unique(numbers: list[Number]) -> list[Number]:
 
 
 def _counts(text: str, locale: str, flags: tuple[str, ...]) -> set[tuple[str, object]]:
-    from pressctl.qa.spelled import COUNT, read
-
-    return {("number", s.value) for s in read(text, locale, flags) if s.kind == COUNT}
+    return {("number", s.value) for s in read_words(text, locale, flags) if s.kind == COUNT}
 
 
 def check(pair: Pair) -> list[Finding]:

@@ -1,109 +1,23 @@
-"""Spelled-out figures: "a quarter" is 四分之一, "doubled" is 翻番, "three plants" is 三家工厂.
+"""The ``spelled`` check: a figure written in words must keep its value across the pair.
 
-Press releases write fractions, multiples and small counts in words in both
-languages; a translation that turns "a quarter" into 一半 changes the story
-as much as a wrong digit, and :mod:`pressctl.qa.numbers` (digits only)
-cannot see it.  This module reads those words as values — a fraction
-(0.25), a multiple (×2) or a count (3) — and the ``spelled`` check compares
-them across the pair.  A count may be a digit on the other side ("3 models"
-= 三款车型), and a fraction a percentage (a quarter = 25%).
-
-CLDR has no data for these words (its spell-out rules go the other way), so
-the lists are here.  "One"/一 are left out: in both languages they are far
-more often an article ("one of", 一个新时代) than a figure.
+"a quarter" → 一半 changes the story as much as a wrong digit.  The words are
+read in :mod:`pressctl.qa.words`; a spelled value may stand as a digit or a
+percentage on the other side ("3 models" = 三款车型, a quarter = 25%).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
-from pressctl.lang import is_unspaced
 from pressctl.qa.base import Finding, Pair
-from pressctl.qa.text import mask
+from pressctl.qa.numbers import extract
+from pressctl.qa.words import FRACTION, MULTIPLE, THIRD, Spelled, read
 
 CHECK = "spelled"
-FRACTION, MULTIPLE, COUNT = "fraction", "multiple", "count"
-THIRD = Decimal(1) / Decimal(3)
-
-WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10}
-CJK_DIGITS = {"二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-              "九": 9, "十": 10}
-#: Measure words after which a Chinese numeral is a count (三家, 五款, 兩輛).
-MEASURES = "个個款家辆輛台項项位名次座条條种種所大"
-ENGLISH: tuple[tuple[str, Decimal, str], ...] = (
-    # "the first three quarters" are periods, not 3/4.
-    (r"(?<!first\s)(?<!last\s)(?<!past\s)(?<!next\s)three[\s-]quarters", Decimal("0.75"),
-     FRACTION),
-    (r"(?:a|one)[\s-]quarter(?![\s-]*(?:of\s+(?:the\s+)?)?(?:\d|results|sales))", Decimal("0.25"),
-     FRACTION),
-    (r"two[\s-]thirds", 2 * THIRD, FRACTION),
-    (r"(?:one[\s-]third|a\s+third(?=\s+of|\s*[,.;:)]|\s*$))", THIRD, FRACTION),
-    (r"(?<!first\s)(?<!second\s)(?<!first-)(?<!second-)half(?![\s-](?:year|of\s+(?:the\s+)?year))",
-     Decimal("0.5"), FRACTION),
-    (r"(?:doubl(?:e|ed|es|ing)|twice)", Decimal(2), MULTIPLE),
-    (r"(?:tripl(?:e|ed|es|ing)|threefold|three-fold)", Decimal(3), MULTIPLE),
-    (r"(?:tenfold|ten-fold|ten\s+times)", Decimal(10), MULTIPLE),
-    (r"(?:two|three|four|five|six|seven|eight|nine|ten)(?![\s-](?:times|fold))",
-     Decimal(0), COUNT),
-)
-CHINESE: tuple[tuple[str, Decimal, str], ...] = (
-    (r"四分之三", Decimal("0.75"), FRACTION),
-    (r"四分之一", Decimal("0.25"), FRACTION),
-    (r"三分之二", 2 * THIRD, FRACTION),
-    (r"三分之一", THIRD, FRACTION),
-    (r"(?:一半|半数|半數|过半|過半)", Decimal("0.5"), FRACTION),
-    (r"(?:翻番|翻倍|翻了?一番|翻了一倍|两倍|兩倍|增长一倍|增長一倍)", Decimal(2), MULTIPLE),
-    (r"(?:三倍)", Decimal(3), MULTIPLE),
-    (r"(?:十倍)", Decimal(10), MULTIPLE),
-    (r"(?<![一二两兩三四五六七八九十百千万萬亿億零第])[二两兩三四五六七八九十]"
-     rf"(?![一二两兩三四五六七八九十百千万萬亿億零])(?=[{MEASURES}])", Decimal(0), COUNT),
-    (r"(?<=前)[二两兩三](?=季度?)", Decimal(0), COUNT),  # 前三季度: the first three quarters
-)
-
-
-@dataclass(frozen=True)
-class Spelled:
-    """A figure written in words: its value, kind and where it is."""
-
-    kind: str
-    value: Decimal
-    text: str
-    start: int
-    end: int
-
-
-@lru_cache(maxsize=8)
-def _patterns(chinese: bool) -> tuple[tuple[re.Pattern[str], Decimal, str], ...]:
-    table = CHINESE if chinese else ENGLISH
-    edge = ("", "") if chinese else (r"(?<![A-Za-z])", r"(?![A-Za-z])")
-    return tuple((re.compile(edge[0] + p + edge[1], re.IGNORECASE), v, k) for p, v, k in table)
-
-
-@lru_cache(maxsize=1024)
-def read(text: str, locale: str, flags: tuple[str, ...] = ()) -> tuple[Spelled, ...]:
-    """Every spelled-out figure of ``text``, in reading order, without overlaps."""
-    chinese = is_unspaced(locale)
-    chars = list(mask(text, flags))
-    found: list[Spelled] = []
-    for pattern, value, kind in _patterns(chinese):
-        for match in pattern.finditer("".join(chars)):
-            word = match.group(0)
-            if kind == COUNT:
-                value = Decimal(CJK_DIGITS[word] if chinese else WORDS[word.lower()])
-            found.append(Spelled(kind, value, text[match.start():match.end()], match.start(),
-                                 match.end()))
-            chars[match.start():match.end()] = " " * (match.end() - match.start())
-    return tuple(sorted(found, key=lambda s: s.start))
 
 
 def _digits(text: str, locale: str, flags: tuple[str, ...]) -> set[Decimal]:
     """Plain figures written in digits, and percentages as fractions (25% = 0.25)."""
-    from pressctl.qa.numbers import extract
-
     values: set[Decimal] = set()
     for number in extract(text, locale, flags):
         if number.kind == "number":
