@@ -28,7 +28,7 @@ from babel.numbers import (
 
 from pressctl import catalog
 from pressctl.errors import PressctlError
-from pressctl.lang import counts_in_myriads, is_unspaced
+from pressctl.lang import base_lang, counts_in_myriads, is_unspaced
 from pressctl.release import Block, BlockKind, Fact, Release
 from pressctl.script import is_cjk
 from pressctl.segment import FORMATTED_UNITS, Segment
@@ -40,6 +40,9 @@ from pressctl.segment import FORMATTED_UNITS, Segment
 MONEY_BY_NAME = "{amount} {name}"
 #: Messages a language may leave untranslated without the kit being incomplete.
 OPTIONAL_MESSAGES = frozenset({MONEY_BY_NAME})
+#: The language pressctl's own wording is written in: an English kit prints it as
+#: is, whatever the release's source language; other kits translate it.
+KIT_SOURCE_LANG = "en"
 #: pressctl's reviewed wording per language, shipped as package data:
 #: ``locale/<language>_<Script>/LC_MESSAGES/pressctl.po``.
 DEFAULTS_DIR = Path(__file__).resolve().parent / "locale"
@@ -68,6 +71,11 @@ KIT_MESSAGES: tuple[tuple[str, str], ...] = (
     ("Key figures in {unit}", "chart caption"),
     ("###", "end mark of the release"),
 )
+
+
+def is_kit_source(lang: str) -> bool:
+    """Whether a kit in ``lang`` prints pressctl's wording untranslated (English)."""
+    return base_lang(lang) == KIT_SOURCE_LANG
 
 
 def kit_segments() -> list[Segment]:
