@@ -200,12 +200,18 @@ class Kit:
 
 
 def format_amount(value: float, locale: str) -> str:
-    """142380000000 → "142.38 billion" (en) or "1423.8亿" (zh), exactly, via CLDR."""
-    if abs(value) < 10_000:
-        return format_decimal(value, locale=locale)
+    """142380000000 → "142.38 billion" (en) or "1423.8亿" (zh), exactly, via CLDR.
+
+    Chinese counts in 万 from ten thousand (14.74万辆); English writes figures
+    below a million in full (147,400 vehicles, not "147.4 thousand").
+    """
     if counts_in_myriads(locale):  # 万 and 亿 are CLDR's short forms
+        if abs(value) < 10_000:
+            return format_decimal(value, locale=locale)
         return format_compact_decimal(value, format_type="short", locale=locale,
                                       fraction_digits=6)
+    if abs(value) < 1_000_000:
+        return format_decimal(value, locale=locale)
     return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=6)
 
 

@@ -336,3 +336,15 @@ def test_new_chinese_sentences_go_to_the_zh_en_model_as_fuzzy(zh_project: Path,
     assert "Argos Translate zh→en 1.0" in entry.tcomment
     assert po.find("3月17日，宝马中国宣布与华为终端达成合作协议。").msgstr == LEAD
     assert not (tmp_path / "network.log").exists()
+
+
+def test_fact_values_are_formatted_for_each_kit_language() -> None:
+    """Facts are plain numbers; CLDR writes them per kit: 万/亿 in Chinese, in full in English."""
+    from pressctl.kit import format_amount
+
+    cases = [(147400, "147,400", "14.74万"), (36500, "36,500", "3.65万"),
+             (3000000, "3 million", "300万"), (142380000000, "142.38 billion", "1423.8亿"),
+             (4500000000, "4.5 billion", "45亿"), (460, "460", "460")]
+    for value, english, chinese in cases:
+        assert (format_amount(value, "en_GB"), format_amount(value, "zh_Hans_CN")) == \
+            (english, chinese)
