@@ -23,6 +23,7 @@ from docx import Document
 
 from pressctl import memory
 from pressctl.config import load
+from pressctl.errors import PressctlError
 from pressctl.qa import leftover, numbers, punctuation, units
 from pressctl.qa.base import Pair, Term
 from pressctl.qa.terms import load_terms
@@ -168,10 +169,9 @@ def test_a_chinese_source_project_builds_english_and_chinese_releases(
     pyproject = zh_project / "pyproject.toml"
     pyproject.write_text(pyproject.read_text("utf-8").replace(
         'source_lang = "en"', 'source_lang = "zh"'), "utf-8")
-    csv = zh_project / "locales" / "glossary.csv"  # its source column is in source_lang
-    rows = [line.split(",", 2) for line in csv.read_text("utf-8").splitlines()[1:]]
-    csv.write_text("source,target,note\n" + "".join(f"{zh},{en},{note}\n"
-                                                     for en, zh, note in rows), "utf-8")
+    csv = zh_project / "locales" / "glossary.csv"  # "source" would now mean Chinese:
+    csv.write_text(csv.read_text("utf-8").replace("source,target,note", "en,zh,note", 1),
+                   "utf-8")  # the header names the columns' languages instead
     _translated(zh_project, tmp_path)
     assert not (zh_project / "locales" / "en" / "LC_MESSAGES" / "pressctl.po").exists()
     tm = memory.load(zh_project / "locales", "zh")  # the English release's pairs still count
@@ -348,3 +348,13 @@ def test_fact_values_are_formatted_for_each_kit_language() -> None:
     for value, english, chinese in cases:
         assert (format_amount(value, "en_GB"), format_amount(value, "zh_Hans_CN")) == \
             (english, chinese)
+
+
+def test_glossary_columns_may_name_their_languages() -> None:
+    from pressctl.glossary import parse
+
+    named = parse("zh,en,note\n华为,Huawei,Company\n", source_lang="en", target_lang="zh")
+    assert [(t.source, t.target) for t in named.direction("en", "zh")] == [("Huawei", "华为")]
+    assert [(t.source, t.target) for t in named.direction("zh", "en")] == [("华为", "Huawei")]
+    with pytest.raises(PressctlError, match="header must be source,target,note"):
+        parse("en,en,note\nBMW,BMW\n")
