@@ -132,6 +132,10 @@ def test_chinese_release_passes_qa_and_builds_every_kit_beside_the_english_one(
         names = sorted(p.name for p in (zh_project / "dist" / slug).iterdir())
         assert names == sorted([f"{slug}.{k}.{f}" for k in ("en", "zh", "bilingual")
                                 for f in ("pdf", "docx")] + ["manifest.json"])
+    again = run("build", cwd=zh_project)  # incremental: the manifest knows the source language
+    assert again.returncode == 0, again.stderr
+    assert f"{SLUG}: 0 file(s) built, 6 up to date" in again.stderr
+    assert "bmw-huawei-harmonyos: 0 file(s) built, 6 up to date" in again.stderr
     folder = zh_project / "dist" / SLUG
     manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
     assert (manifest["source_lang"], manifest["draft"]) == ("zh", False)
@@ -200,7 +204,7 @@ def test_seed_without_lang_is_in_the_projects_source_lang(zh_project: Path) -> N
 def test_a_release_in_an_unconfigured_language_is_refused(zh_project: Path) -> None:
     seed = zh_project / "seeds" / SEED.name
     seed.write_text(seed.read_text("utf-8").replace("lang: zh\n", "lang: fr\n"), "utf-8")
-    for command in (("catalog", "update"), ("build",)):
+    for command in (("catalog", "update"), ("build",), ("qa",)):
         result = run(*command, cwd=zh_project)
         assert result.returncode == 2, result.stderr
         assert (f"seeds/{SEED.name}: the release is written in 'fr', which is not one of the "

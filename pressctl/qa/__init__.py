@@ -102,6 +102,7 @@ class _Document:
 
 def _documents(config: Config, slugs: Iterable[str] | None) -> list[_Document]:
     """Each seed to check and the kit's own wording, with the segments they need."""
+    from pressctl.catalogs import release_lang
     from pressctl.kit import KIT_SOURCE_LANG, kit_segments
     from pressctl.read import read
     from pressctl.segment import segments
@@ -112,6 +113,7 @@ def _documents(config: Config, slugs: Iterable[str] | None) -> list[_Document]:
         release = read(seed, default_lang=config.source_lang)
         if wanted is not None and release.slug not in wanted:
             continue
+        release_lang(config, seed, release.lang)
         where = relative(config, seed)
         documents.append(_Document(release.slug, release.lang,
                                    [(s.text, where, s.line or None) for s in segments(release)]))
