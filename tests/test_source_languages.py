@@ -362,3 +362,30 @@ def test_glossary_columns_may_name_their_languages() -> None:
     assert [(t.source, t.target) for t in named.direction("zh", "en")] == [("华为", "Huawei")]
     with pytest.raises(PressctlError, match="header must be source,target,note"):
         parse("en,en,note\nBMW,BMW\n")
+
+
+def test_english_catalog_of_a_chinese_release_merges_like_any_catalog(
+        zh_project: Path, tmp_path: Path) -> None:
+    _translated(zh_project, tmp_path)
+    seed = zh_project / "seeds" / SEED.name
+    text = seed.read_text("utf-8")
+    text = text.replace("全年总营收达1423.8亿欧元。", "全年总营收达1423.8亿欧元，创新高。")
+    text = text.replace("其中纯电动车累计交付超过150万辆。", "")
+    seed.write_text(text.replace("累计销量超过300万辆，", "累计销量超过300万辆。"), "utf-8")
+    result = run("catalog", "update", cwd=zh_project)
+    assert result.returncode == 0, result.stderr
+    po = polib.pofile(str(zh_project / EN_PO))
+    changed = po.find("近日，宝马发布2024年财报，全年总营收达1423.8亿欧元，创新高。")
+    assert changed is not None and "fuzzy" in changed.flags
+    assert changed.previous_msgid == "近日，宝马发布2024年财报，全年总营收达1423.8亿欧元。"
+    assert changed.msgstr == ("Recently, BMW announced its financial report for 2024, which "
+                              "revealed total revenue of €142.38 billion for the year.")
+    gone = [e for e in po if e.obsolete]
+    assert [e.msgid for e in gone] == [  # kept as obsolete: reviewed work is never lost
+        "近日，宝马发布2024年财报，全年总营收达1423.8亿欧元。",
+        "据悉，宝马集团计划在2025年实现全球电动车累计销量超过300万辆，其中纯电动车累计交付"
+        "超过150万辆。"]
+    stats = json.loads(run("catalog", "stats", "--json", cwd=zh_project).stdout)
+    rows = {(r["document"], r["lang"]): r for r in stats}
+    assert (SLUG, "zh") not in rows
+    assert (rows[(SLUG, "en")]["fuzzy"], rows[(SLUG, "en")]["untranslated"]) == (2, 0)
