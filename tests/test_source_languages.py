@@ -389,3 +389,19 @@ def test_english_catalog_of_a_chinese_release_merges_like_any_catalog(
     rows = {(r["document"], r["lang"]): r for r in stats}
     assert (SLUG, "zh") not in rows
     assert (rows[(SLUG, "en")]["fuzzy"], rows[(SLUG, "en")]["untranslated"]) == (2, 0)
+
+
+def test_the_english_catalog_of_a_chinese_release_is_memory_both_ways(tmp_path: Path) -> None:
+    path = tmp_path / "locales" / "en" / "LC_MESSAGES" / "deliveries.po"
+    path.parent.mkdir(parents=True)
+    path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                    '"Language: en_GB\\n"\n"X-Source-Language: zh\\n"\n\n'
+                    'msgid "北京"\nmsgstr "Beijing"\n\n'
+                    '#, fuzzy\nmsgid "本土研发与采购"\nmsgstr "Local R&D"\n', "utf-8")
+    for source_lang in ("en", "zh"):
+        tm = memory.load(tmp_path / "locales", source_lang, root=tmp_path)
+        found = tm.lookup("Beijing", "en", "zh")
+        assert found is not None and (found.target, found.origin) == (
+            "北京", "locales/en/LC_MESSAGES/deliveries.po")
+        assert tm.lookup("北京", "zh", "en").target == "Beijing"
+        assert tm.lookup("Local R&D", "en", "zh") is None  # fuzzy is never memory
