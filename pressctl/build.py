@@ -22,7 +22,7 @@ from pressctl.config import Config
 from pressctl.errors import CheckFailed, PressctlError
 from pressctl.kit import Kit, Wording, default_path, fact_row, is_kit_source
 from pressctl.localize import localise
-from pressctl.paths import relative
+from pressctl.paths import relative, typed
 from pressctl.read import read
 from pressctl.release import Release
 from pressctl.segment import segments
@@ -244,7 +244,7 @@ def check_translations(config: Config, release: Release, seed: Path,
         raise CheckFailed(
             missing_message(config, release, missing), path=seed,
             hint="translate them in the catalogs (pressctl catalog update; pressctl translate "
-                 f"{relative(config, seed)} --to LANG), mark them reviewed, or build with --draft",
+                 f"{typed(seed)} --to LANG), mark them reviewed, or build with --draft",
             problems=missing_problems(config, release, missing),
         )
     return missing

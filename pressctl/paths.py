@@ -25,6 +25,17 @@ def relative(config: Config, path: Path) -> str:
         return str(path)
 
 
+def typed(path: Path) -> str:
+    """``path`` as the user types it in a command: relative to the working directory when
+    inside it (``q3.md`` in ``seeds/``, ``seeds/q3.md`` at the root), else as given."""
+    try:
+        if path.is_absolute() and Path.cwd() in path.parents:
+            return os.path.relpath(path)
+    except (OSError, ValueError):
+        pass
+    return str(path)
+
+
 def cache_dir(kind: str = "") -> Path:
     """``$XDG_CACHE_HOME/pressctl/<kind>``, ``~/.cache`` when unset; deleting it costs time."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pressctl"

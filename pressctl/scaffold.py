@@ -120,7 +120,7 @@ def _fill_known(config: Config, seed: Path, source: str, lang: str) -> list[tupl
 
 def next_steps(config: Config, made: NewRelease) -> list[str]:
     """What to do after ``pressctl new``, in order, with the project's real paths."""
-    from pressctl.build import relative
+    from pressctl.paths import relative, typed
 
     seed = relative(config, made.seed)
     folder = relative(config, config.dist / made.seed.stem)
@@ -128,7 +128,7 @@ def next_steps(config: Config, made: NewRelease) -> list[str]:
     return [
         f"edit {seed}: the title, the text, the facts",
         "pressctl catalog update            # bring the catalogs up to date with the text",
-        f"pressctl translate {seed}   # memory, glossary, then the machine (fuzzy)",
+        f"pressctl translate {typed(made.seed)}   # memory, glossary, then the machine (fuzzy)",
         f"review every fuzzy entry in a PO editor (Poedit, Lokalize): {po}",
         "pressctl qa                        # figures, glossary terms, punctuation",
         f"pressctl build                     # the kits, into {folder}/",

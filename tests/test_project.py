@@ -69,6 +69,19 @@ def test_new_fills_what_memory_and_glossary_know_and_prints_the_next_steps(
     assert -1 not in positions and positions == sorted(positions), steps
 
 
+def test_new_in_a_subfolder_prints_commands_that_work_there(project: Path) -> None:
+    """Run from seeds/, the translate step names the seed as typed there, and it works."""
+    result = run("new", "from-seeds", cwd=project / "seeds")
+    assert result.returncode == 0, result.stderr
+    assert (project / "seeds" / "from-seeds.md").is_file()
+    assert not (project / "seeds" / "seeds").exists()
+    assert "pressctl translate from-seeds.md " in result.stderr
+    assert "pressctl translate seeds/from-seeds.md" not in result.stderr
+    translate = run("translate", "from-seeds.md", "--to", "zh", "--memory-only",
+                    cwd=project / "seeds")
+    assert translate.returncode == 0, translate.stderr
+
+
 def test_new_takes_a_name_only_the_glossary_knows(project: Path) -> None:
     pyproject = project / "pyproject.toml"
     pyproject.write_text(pyproject.read_text("utf-8").replace(

@@ -11,16 +11,15 @@ line asking for a ``--debug`` report and exit 70, never a traceback.
 from __future__ import annotations
 
 import json
-import os
 import shlex
 import sys
 import traceback
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from pressctl.cli.app import STATE
 from pressctl.errors import EXIT_INPUT, EXIT_INTERNAL, PressctlError
+from pressctl.paths import typed
 
 
 def wants_json(argv: Sequence[str]) -> bool:
@@ -28,15 +27,6 @@ def wants_json(argv: Sequence[str]) -> bool:
     usage error, found before any option is parsed, is answered in JSON."""
     args = list(argv)
     return "--json" in (args[:args.index("--")] if "--" in args else args)
-
-
-def shown_path(path: Path) -> str:
-    """``path`` as the user can type it: relative to the working directory when inside it."""
-    try:
-        return os.path.relpath(path) if path.is_absolute() and Path.cwd() in path.parents \
-            else str(path)
-    except (OSError, ValueError):
-        return str(path)
 
 
 def error_document(message: str, *, exit_code: int, file: str | None = None,
@@ -57,7 +47,7 @@ def user_error(exc: PressctlError, *, as_json: bool) -> int:
     """Show a :class:`PressctlError`; returns its exit code."""
     if STATE["debug"]:
         traceback.print_exc()
-    file = shown_path(exc.path) if exc.path is not None else None
+    file = typed(exc.path) if exc.path is not None else None
     where = (f"{file}:{exc.line}: " if exc.line else f"{file}: ") if file else ""
     text = f"error: {where}{exc.message}"
     if exc.hint:
