@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressctl import catalog, glyphs
+from pressctl.catalogs import release_lang
 from pressctl.config import Config
 from pressctl.errors import CheckFailed, PressctlError
-from pressctl.kit import Kit, Wording, default_path, fact_row
+from pressctl.kit import Kit, Wording, default_path, fact_row, is_kit_source
 from pressctl.localize import localise
 from pressctl.paths import relative, typed
 from pressctl.read import read
@@ -52,7 +53,7 @@ def translations(config: Config, release: Release, lang: str) -> dict[str, str]:
 def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False) -> Kit:
     """Localise ``release`` into ``lang`` and gather the kit wording for it."""
     localised = localise(release, translations(config, release, lang), lang)
-    if lang == release.lang:
+    if is_kit_source(lang):  # pressctl's own English, whatever the release is written in
         wording = Wording(None)
     else:
         wording = Wording.load(config.catalog_path(lang, catalog.KIT_DOMAIN), config.locale(lang))
@@ -149,7 +150,7 @@ def _without_source_date_epoch() -> Iterator[None]:
 
 def run_job(job: Job) -> Path:
     """Render one file (atomically); runs in a worker process under ``--jobs``."""
-    release = read(job.seed)
+    release = read(job.seed, default_lang=job.config.source_lang)
     module = importlib.import_module(f"pressctl.render.{job.fmt}")
     with _without_source_date_epoch():
         if job.pair is not None:
@@ -214,6 +215,16 @@ def _previous(folder: Path) -> dict[str, dict[str, object]]:
         return {}
 
 
+def _recorded_source_lang(folder: Path) -> str | None:
+    """The release language the manifest recorded, without reading the seed again."""
+    try:
+        data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        lang = data.get("source_lang")
+        return lang if isinstance(lang, str) else None
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
 def _up_to_date(target: Path, key: str, previous: dict[str, dict[str, object]]) -> bool:
     entry = previous.get(target.name)
     return (entry is not None and entry.get("inputs") == key and target.is_file()
@@ -227,7 +238,7 @@ def check_translations(config: Config, release: Release, seed: Path,
     for lang, kit in kits.items():
         if kit.release.untranslated:
             missing[lang] = list(kit.release.untranslated)
-        if lang != release.lang and kit.t.missing():
+        if not is_kit_source(lang) and kit.t.missing():
             missing[f"{lang}{KIT_WORDING}"] = kit.t.missing()
     if missing and not draft:
         raise CheckFailed(
@@ -314,7 +325,9 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
     langs = langs or config.languages
     formats = formats or config.formats
     code = _code_hash()
-    releases = [read(seed) for seed in seeds]
+    releases = [read(seed, default_lang=config.source_lang) for seed in seeds]
+    for release, seed in zip(releases, seeds, strict=True):
+        release_lang(config, seed, release.lang)
     missing_by_seed = []
     for release, seed in zip(releases, seeds, strict=True):
         kits = {lang: make_kit(config, release, lang, draft=True) for lang in langs}
@@ -344,7 +357,7 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
 
 
 def _manifest(config: Config, seed: Path, result: BuildResult, keys: dict[Path, str]) -> Path:
-    release = read(seed)
+    release = read(seed, default_lang=config.source_lang)
     previous = _previous(result.folder)
     files = sorted(p for p in result.folder.glob(f"{release.slug}.*.*")
                    if p.suffix in (".pdf", ".docx") and not p.name.startswith("."))
@@ -390,8 +403,9 @@ def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
         wanted = [(lang, fmt, f"{slug}.{lang}.{fmt}", input_key(config, seed, lang, fmt, False,
                                                                code))
                   for lang in langs for fmt in formats]
-        pair = next((lang for lang in langs if lang != config.source_lang), None)
-        if config.source_lang in langs and pair:
+        source = _recorded_source_lang(folder) or config.source_lang  # the seed's hash is in
+        pair = next((lang for lang in langs if lang != source), None)  # every key below
+        if source in langs and pair:
             wanted += [(pair, fmt, f"{slug}.bilingual.{fmt}",
                         input_key(config, seed, pair, f"bilingual-{fmt}", False, code))
                        for fmt in formats]

@@ -50,9 +50,19 @@ class MergeReport:
     written: bool
 
 
+#: The header naming the language of the msgids, as Poedit writes and shows it.
+SOURCE_LANGUAGE = "X-Source-Language"
+
+
 def template(segments: Iterable[Segment], source: str, *, project: str,
-             date: dt.date | None = None) -> polib.POFile:
-    """A POT holding one entry per distinct segment, in reading order."""
+             date: dt.date | None = None, source_lang: str | None = None) -> polib.POFile:
+    """A POT holding one entry per distinct segment, in reading order.
+
+    ``source_lang`` (the release's language) is recorded in the
+    ``X-Source-Language`` header: a project holds English and Chinese
+    originals, so the msgids of ``locales/en/…`` may be Chinese, and a PO
+    editor, the translation memory and QA read the direction from there.
+    """
     pot = polib.POFile(wrapwidth=78)
     pot.metadata = {
         "Project-Id-Version": project,
@@ -62,6 +72,8 @@ def template(segments: Iterable[Segment], source: str, *, project: str,
         "Content-Transfer-Encoding": "8bit",
         "Generated-By": "pressctl",
     }
+    if source_lang:
+        pot.metadata[SOURCE_LANGUAGE] = source_lang
     seen: dict[str, polib.POEntry] = {}
     for seg in segments:
         occurrence = (source, str(seg.line) if seg.line else "")
@@ -103,6 +115,11 @@ def load(path: Path) -> polib.POFile:
         line = int(found.group(1)) if found else None
         raise PressctlError(f"malformed PO file: {message}", path=path, line=line,
                             hint=hint) from None
+
+
+def source_language(po: polib.POFile, default: str) -> str:
+    """The language of a catalog's msgids: its ``X-Source-Language`` header, else ``default``."""
+    return (po.metadata.get(SOURCE_LANGUAGE) or "").strip() or default
 
 
 def load_or_none(path: Path) -> polib.POFile | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import polib
@@ -9,33 +10,62 @@ import polib
 from pressctl import catalog
 from pressctl.config import Config
 from pressctl.errors import PressctlError
-from pressctl.kit import covered_by_default, default_wording, kit_segments
+from pressctl.kit import (
+    KIT_SOURCE_LANG,
+    covered_by_default,
+    default_wording,
+    is_kit_source,
+    kit_segments,
+)
 from pressctl.paths import relative
 from pressctl.read import read
 from pressctl.segment import segments
 
 
-def _domains(config: Config) -> list[tuple[str, Any]]:
-    """(domain, template) for each seed and for the kit's own wording."""
+def release_lang(config: Config, release_path: Path, lang: str) -> str:
+    """A release's source language, which must be one the project publishes in."""
+    if lang not in config.languages:
+        raise PressctlError(f"the release is written in {lang!r}, which is not one of the "
+                            f"configured languages ({', '.join(config.languages)})",
+                            path=release_path,
+                            hint=f"set 'lang:' to one of them or add {lang!r} to languages "
+                                 "in [tool.pressctl]")
+    return lang
+
+
+def _domains(config: Config) -> list[tuple[str, Any, str]]:
+    """(domain, template, source language) for each seed and for the kit's own wording.
+
+    Each release is translated from its own ``lang`` into every other
+    configured language; the kit's wording is pressctl's English.
+    """
     domains = []
     for seed in config.seeds():
-        release = read(seed)
-        if release.lang != config.source_lang:
-            raise PressctlError(f"document language {release.lang!r} differs from "
-                                f"source_lang {config.source_lang!r}", path=seed)
+        release = read(seed, default_lang=config.source_lang)
+        lang = release_lang(config, seed, release.lang)
         pot = catalog.template(segments(release), relative(config, seed),
-                               project=release.slug, date=release.date)
-        domains.append((release.slug, pot))
-    kit = catalog.template(kit_segments(), "pressctl/kit.py", project=catalog.KIT_DOMAIN)
-    domains.append((catalog.KIT_DOMAIN, kit))
+                               project=release.slug, date=release.date, source_lang=lang)
+        domains.append((release.slug, pot, lang))
+    kit = catalog.template(kit_segments(), "pressctl/kit.py", project=catalog.KIT_DOMAIN,
+                           source_lang=KIT_SOURCE_LANG)
+    domains.append((catalog.KIT_DOMAIN, kit, KIT_SOURCE_LANG))
     return domains
 
 
-def check_all(config: Config) -> list[tuple[str, Any]]:
+def kit_languages(config: Config) -> tuple[str, ...]:
+    """Languages whose kit wording is a translation: all but pressctl's own English."""
+    return tuple(lang for lang in config.languages if not is_kit_source(lang))
+
+
+def _targets(config: Config, domain: str, source: str) -> tuple[str, ...]:
+    return kit_languages(config) if domain == catalog.KIT_DOMAIN else config.targets(source)
+
+
+def check_all(config: Config) -> list[tuple[str, Any, str]]:
     """Read every seed and every catalog, so a broken one stops a command before it writes."""
     domains = _domains(config)
-    for lang in config.target_languages:
-        for domain, _ in domains:
+    for domain, _, source in domains:
+        for lang in _targets(config, domain, source):
             catalog.load_or_none(config.catalog_path(lang, domain))
     return domains
 
@@ -47,7 +77,8 @@ def update_all(config: Config) -> list[catalog.MergeReport]:
                            _with_defaults(pot, config.locale(lang))
                            if domain == catalog.KIT_DOMAIN else pot,
                            lang=config.tag(lang).replace("-", "_"))
-            for lang in config.target_languages for domain, pot in domains]
+            for lang in config.languages for domain, pot, source in domains
+            if lang in _targets(config, domain, source)]
 
 
 def _with_defaults(pot: polib.POFile, locale: str) -> polib.POFile:
@@ -71,9 +102,9 @@ def _with_defaults(pot: polib.POFile, locale: str) -> polib.POFile:
 
 def stats(config: Config) -> list[dict[str, Any]]:
     rows = []
-    for domain, pot in _domains(config):
+    for domain, pot, source in _domains(config):
         msgids = [e.msgid for e in pot]
-        for lang in config.target_languages:
+        for lang in _targets(config, domain, source):
             path = config.catalog_path(lang, domain)
             po = catalog.load_or_none(path)
             if domain == catalog.KIT_DOMAIN:  # what the default has counts as translated

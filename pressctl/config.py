@@ -105,7 +105,17 @@ class Config(BaseModel):
 
     @property
     def target_languages(self) -> tuple[str, ...]:
-        return tuple(lang for lang in self.languages if lang != self.source_lang)
+        """The targets of a release written in ``source_lang`` (the default source)."""
+        return self.targets(self.source_lang)
+
+    def targets(self, source: str) -> tuple[str, ...]:
+        """What a release written in ``source`` is translated into: every other language.
+
+        A release's own ``lang`` is its source language, so one project holds
+        English and Chinese originals side by side; ``source_lang`` is only the
+        default for seeds that do not say and for ``pressctl new``.
+        """
+        return tuple(lang for lang in self.languages if lang != source)
 
     def locale(self, lang: str) -> str:
         """CLDR locale for a language code of the config (``zh`` → ``zh_Hans_CN``)."""

@@ -147,6 +147,23 @@ def find_terms(text: str, terms: Sequence[T]) -> list[tuple[int, int, T]]:
             for m in pattern.finditer(text)]
 
 
+#: A header cell naming a column's language instead of "source"/"target" ("en", "zh-Hant").
+LANGUAGE_COLUMN = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]+)*")
+
+
+def _is_language(name: str) -> bool:
+    """Whether a header cell is a language code CLDR knows (``en``, ``zh``, ``zh-hant``)."""
+    if not LANGUAGE_COLUMN.fullmatch(name):
+        return False
+    from babel.core import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(name.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
+
+
 def parse(text: str, *, path: Path | None = None, source_lang: str = "en",
           target_lang: str = "zh") -> Glossary:
     """Parse glossary CSV text; every problem names the file and line."""
@@ -158,8 +175,14 @@ def parse(text: str, *, path: Path | None = None, source_lang: str = "en",
     if header is None:
         return Glossary((), base_lang(source_lang), base_lang(target_lang), path)
     names = tuple(cell.strip().lower() for cell in header)
+    if len(names) >= 2 and names[:2] != HEADER[:2] and all(
+            _is_language(name) for name in names[:2]) and names[0] != names[1]:
+        # "en,zh,note": the columns name their languages, whatever source_lang says
+        source_lang, target_lang = names[0], names[1]
+        names = (*HEADER[:2], *names[2:])
     if names[:2] != HEADER[:2] or (len(names) > 2 and names[2] != HEADER[2]):
-        raise PressctlError(f"header must be {','.join(HEADER)}, not {','.join(header)}",
+        raise PressctlError(f"header must be {','.join(HEADER)} (or two language codes and "
+                            f"note, e.g. en,zh,note), not {','.join(header)}",
                             path=path, line=1)
     terms: list[Term] = []
     first_line: dict[str, Term] = {}

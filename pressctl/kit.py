@@ -28,7 +28,7 @@ from babel.numbers import (
 
 from pressctl import catalog
 from pressctl.errors import PressctlError
-from pressctl.lang import counts_in_myriads, is_unspaced
+from pressctl.lang import base_lang, counts_in_myriads, is_unspaced
 from pressctl.release import Block, BlockKind, Fact, Release
 from pressctl.script import is_cjk
 from pressctl.segment import FORMATTED_UNITS, Segment
@@ -40,6 +40,9 @@ from pressctl.segment import FORMATTED_UNITS, Segment
 MONEY_BY_NAME = "{amount} {name}"
 #: Messages a language may leave untranslated without the kit being incomplete.
 OPTIONAL_MESSAGES = frozenset({MONEY_BY_NAME})
+#: The language pressctl's own wording is written in: an English kit prints it as
+#: is, whatever the release's source language; other kits translate it.
+KIT_SOURCE_LANG = "en"
 #: pressctl's reviewed wording per language, shipped as package data:
 #: ``locale/<language>_<Script>/LC_MESSAGES/pressctl.po``.
 DEFAULTS_DIR = Path(__file__).resolve().parent / "locale"
@@ -68,6 +71,11 @@ KIT_MESSAGES: tuple[tuple[str, str], ...] = (
     ("Key figures in {unit}", "chart caption"),
     ("###", "end mark of the release"),
 )
+
+
+def is_kit_source(lang: str) -> bool:
+    """Whether a kit in ``lang`` prints pressctl's wording untranslated (English)."""
+    return base_lang(lang) == KIT_SOURCE_LANG
 
 
 def kit_segments() -> list[Segment]:
@@ -192,12 +200,18 @@ class Kit:
 
 
 def format_amount(value: float, locale: str) -> str:
-    """142380000000 → "142.38 billion" (en) or "1423.8亿" (zh), exactly, via CLDR."""
-    if abs(value) < 10_000:
-        return format_decimal(value, locale=locale)
+    """142380000000 → "142.38 billion" (en) or "1423.8亿" (zh), exactly, via CLDR.
+
+    Chinese counts in 万 from ten thousand (14.74万辆); English writes figures
+    below a million in full (147,400 vehicles, not "147.4 thousand").
+    """
     if counts_in_myriads(locale):  # 万 and 亿 are CLDR's short forms
+        if abs(value) < 10_000:
+            return format_decimal(value, locale=locale)
         return format_compact_decimal(value, format_type="short", locale=locale,
                                       fraction_digits=6)
+    if abs(value) < 1_000_000:
+        return format_decimal(value, locale=locale)
     return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=6)
 
 

@@ -129,24 +129,30 @@ def load(locales: Path, source_lang: str, *, root: Path | None = None) -> Memory
     pressctl's shipped kit wording (``pressctl/locale/``) is added after the
     project's catalogs, so a project's own translation of a text wins.
 
-    Catalog msgids are in the project's ``source_lang``, msgstrs in the
-    language of the folder.  A malformed catalog stops the run with its file
-    and line rather than quietly shrinking the memory.
+    A catalog's msgids are in the language its ``X-Source-Language`` header
+    names (the release's own language: ``locales/en/…`` holds the English of
+    a Chinese release), else in the project's ``source_lang``; the kit's
+    ``pressctl.po`` is always English.  Its msgstrs are in the language of
+    the folder.  Every pair serves both directions, whatever ``source_lang``
+    says.  A malformed catalog stops the run with its file and line rather
+    than quietly shrinking the memory.
     """
     from pressctl import catalog
+    from pressctl.kit import DEFAULTS_DIR, KIT_SOURCE_LANG
 
     memory = Memory()
     for lang, path in catalogs(locales):
-        if lang == base_lang(source_lang):
+        po = catalog.load(path)
+        default = KIT_SOURCE_LANG if path.stem == catalog.KIT_DOMAIN else source_lang
+        source = base_lang(catalog.source_language(po, default))
+        if lang == source:
             continue
         origin = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+        for msgid, msgstr in catalog.reviewed(po).items():
+            memory.add(msgid, msgstr, source, lang, origin)
+    # the kit's shipped wording is reviewed English → lang
+    for lang, path in catalogs(DEFAULTS_DIR):
+        origin = f"pressctl/{path.relative_to(DEFAULTS_DIR.parent)}"
         for msgid, msgstr in catalog.reviewed(catalog.load(path)).items():
-            memory.add(msgid, msgstr, source_lang, lang, origin)
-    if base_lang(source_lang) == "en":  # the kit's shipped wording is reviewed English → lang
-        from pressctl.kit import DEFAULTS_DIR
-
-        for lang, path in catalogs(DEFAULTS_DIR):
-            origin = f"pressctl/{path.relative_to(DEFAULTS_DIR.parent)}"
-            for msgid, msgstr in catalog.reviewed(catalog.load(path)).items():
-                memory.add(msgid, msgstr, source_lang, lang, origin)
+            memory.add(msgid, msgstr, KIT_SOURCE_LANG, lang, origin)
     return memory

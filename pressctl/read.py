@@ -275,8 +275,12 @@ def _quote_blocks(paragraphs: list[tuple[str, int]], path: Path) -> list[Block]:
     return [Block(BlockKind.QUOTE, text, line, speaker=speaker) for text, line in body]
 
 
-def read(path: Path) -> Release:
-    """Parse one seed document; errors name the file and line."""
+def read(path: Path, *, default_lang: str | None = None) -> Release:
+    """Parse one seed document; errors name the file and line.
+
+    ``lang`` is the release's source language; with ``default_lang`` (the
+    project's ``source_lang``) a seed may leave it out.
+    """
     text = read_text(path)
     if not text.strip():
         raise PressctlError("the document is empty", path=path,
@@ -285,6 +289,8 @@ def read(path: Path) -> Release:
     tokens = _parser().parse(text)
     data, _ = _front_matter(tokens, path)
     _refuse_unknown_fields(tokens[0].content, data, path)
+    if default_lang and not data.get("lang"):
+        data["lang"] = default_lang
     missing = [key for key in REQUIRED if not data.get(key)]
     if missing:
         raise PressctlError(f"front matter lacks {', '.join(missing)}", path=path, line=1)

@@ -60,36 +60,60 @@ def new_release(config: Config, slug: str, *, title: str | None = None,
         raise PressctlError(f"{slug!r} is not a usable slug",
                             hint="use lowercase letters, digits and hyphens, e.g. 2025-q1-results")
     lang = lang or config.source_lang
-    if base_lang(lang) != base_lang(config.source_lang):
-        raise PressctlError(f"--lang {lang!r}: this project's source language is "
-                            f"{config.source_lang!r}", path=config.root / "pyproject.toml",
-                            hint="every release of a project is written in its source_lang; "
-                                 "translations go into the catalogs")
+    if lang not in config.languages:
+        raise PressctlError(f"--lang {lang!r} is not one of this project's languages "
+                            f"({', '.join(config.languages)})",
+                            path=config.root / "pyproject.toml",
+                            hint="a release is written in one of the configured languages and "
+                                 "translated into the others; add it to languages first")
     path = config.root / config.seeds_dir / f"{slug}.md"
     if path.exists():
         raise PressctlError("a release with this slug exists already", path=path)
-    template = resources.files("pressctl").joinpath("templates/seed.md").read_text("utf-8")
-    text = Template(template).substitute(
+    text = Template(_template(lang)).substitute(
         title=_yaml_string(title or slug.replace("-", " ").capitalize()),
         date=(date or dt.date.today()).isoformat(),
-        lang=config.source_lang,
-        organisation=_yaml_string(config.organisation or "Your organisation"),
+        lang=lang,
+        organisation=_yaml_string(_organisation(config, lang)),
     )
     catalogs.check_all(config)  # a broken catalog stops here, before the seed is written
     write_text(path, text)
     catalogs.update_all(config)
     made = NewRelease(path)
-    for target in config.target_languages:
+    for target in config.targets(lang):
         made.catalogs[target] = config.catalog_path(target, slug)
-        made.filled[target] = _fill_known(config, path, target)
+        made.filled[target] = _fill_known(config, path, lang, target)
     return made
 
 
-def _fill_known(config: Config, seed: Path, lang: str) -> list[tuple[str, str]]:
+def _organisation(config: Config, lang: str) -> str:
+    """The configured organisation as a release in ``lang`` names it.
+
+    ``organisation`` is written in the project's ``source_lang``; a Chinese
+    release of an English project names it as the memory or glossary does
+    (BMW China → 宝马中国), so its English catalog gets it back as reviewed.
+    """
+    name = config.organisation or "Your organisation"
+    if not config.organisation or base_lang(lang) == base_lang(config.source_lang):
+        return name
+    from pressctl.translate import Translator
+
+    known = Translator.for_project(config, base_lang(config.source_lang),
+                                   base_lang(lang)).known(name)
+    return known.target if known is not None else name
+
+
+def _template(lang: str) -> str:
+    """The seed template in ``lang`` (placeholder headings a writer of it reads), else English."""
+    folder = resources.files("pressctl").joinpath("templates")
+    own = folder.joinpath(f"seed.{base_lang(lang)}.md")
+    return (own if own.is_file() else folder.joinpath("seed.md")).read_text("utf-8")
+
+
+def _fill_known(config: Config, seed: Path, source: str, lang: str) -> list[tuple[str, str]]:
     """Enter what memory and glossary already know as reviewed; (source, translation) pairs."""
     from pressctl.translate import Translator, fill_catalog
 
-    translator = Translator.for_project(config, base_lang(config.source_lang), base_lang(lang))
+    translator = Translator.for_project(config, base_lang(source), base_lang(lang))
     fill = fill_catalog(config, seed, lang, translator, use_machine=False, reviewed_only=True)
     return [(r.source, r.target) for r in fill.results if r.exact]
 

@@ -527,9 +527,9 @@ def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Trans
     from pressctl.read import read
     from pressctl.segment import segments
 
-    release = read(seed)
+    release = read(seed, default_lang=config.source_lang)
     pot = catalog.template(segments(release), relative(config, seed), project=release.slug,
-                           date=release.date)
+                           date=release.date, source_lang=release.lang)
     path = config.catalog_path(target_lang, release.slug)
     old = catalog.load_or_none(path)
     po = catalog.merge(old, pot, lang=config.tag(target_lang).replace("-", "_"))

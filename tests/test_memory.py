@@ -119,7 +119,11 @@ def test_no_locales_folder(tmp_path: Path) -> None:
     tm = memory.load(tmp_path / "locales", "en")  # only the shipped kit wording
     assert {e.origin for table in tm._exact.values() for e in table.values()} == {
         "pressctl/locale/zh_Hans/LC_MESSAGES/pressctl.po"}
-    assert len(memory.load(tmp_path / "locales", "de")) == 0  # its msgids are English
+    # its msgids are English whatever the project's source_lang: still only en <-> zh
+    german = memory.load(tmp_path / "locales", "de")
+    assert german.languages() == {("en", "zh"), ("zh", "en")}
+    assert german.lookup("For immediate release", "de", "zh") is None
+    assert german.lookup("For immediate release", "en", "zh").target == "即时发布"
 
 
 def test_project_memory(config: Config) -> None:

@@ -93,7 +93,7 @@ def test_new_takes_a_name_only_the_glossary_knows(project: Path) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (("--date", "2025-02-30"), "--date '2025-02-30' is not a date: day is out of range"),
     (("--date", "17 March 2025"), "--date '17 March 2025' is not an ISO date"),
-    (("--lang", "zh"), "--lang 'zh': this project's source language is 'en'"),
+    (("--lang", "fr"), "--lang 'fr' is not one of this project's languages (en, zh)"),
 ])
 def test_new_refuses_bad_options_and_writes_nothing(project: Path, args: tuple[str, ...],
                                                     message: str) -> None:

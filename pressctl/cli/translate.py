@@ -138,13 +138,13 @@ def _fill_seed(cfg: Config, seed: Path, src: str | None, targets: list[str],
     from pressctl.read import read
     from pressctl.translate import fill_catalog
 
-    release = read(seed)
+    release = read(seed, default_lang=cfg.source_lang)
     lang = base_lang(release.lang)
     if src is not None and base_lang(src) != lang:
         raise PressctlError(f"the seed is in {lang!r}, not {src!r}", path=seed,
                             hint="a seed is translated from its own language; drop --from")
     fills: list[Fill] = []
-    for tgt in targets or [t for t in cfg.target_languages if t != lang]:
+    for tgt in targets or list(cfg.targets(release.lang)):
         tgt = base_lang(tgt)
         if tgt == lang:
             raise PressctlError(f"--to {tgt} is the seed's own language")

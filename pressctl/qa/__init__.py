@@ -22,6 +22,7 @@ import polib
 from pressctl import catalog
 from pressctl.config import Config
 from pressctl.errors import PressctlError
+from pressctl.lang import base_lang
 from pressctl.paths import relative
 from pressctl.qa import (
     currency,
@@ -94,28 +95,31 @@ class Problem:
 @dataclass(frozen=True)
 class _Document:
     domain: str
+    source_lang: str  # the release's own language; the kit's wording is English
     #: msgid, and the seed's file and line to name when the catalog lacks it (None: the catalog)
     segments: list[tuple[str, str | None, int | None]]
 
 
 def _documents(config: Config, slugs: Iterable[str] | None) -> list[_Document]:
     """Each seed to check and the kit's own wording, with the segments they need."""
-    from pressctl.kit import kit_segments
+    from pressctl.catalogs import release_lang
+    from pressctl.kit import KIT_SOURCE_LANG, kit_segments
     from pressctl.read import read
     from pressctl.segment import segments
 
     wanted = set(slugs) if slugs is not None else None
     documents = []
     for seed in config.seeds():
-        release = read(seed)
+        release = read(seed, default_lang=config.source_lang)
         if wanted is not None and release.slug not in wanted:
             continue
+        release_lang(config, seed, release.lang)
         where = relative(config, seed)
-        documents.append(_Document(release.slug, [(s.text, where, s.line or None)
-                                                  for s in segments(release)]))
+        documents.append(_Document(release.slug, release.lang,
+                                   [(s.text, where, s.line or None) for s in segments(release)]))
     # the kit's wording has no seed: a missing entry is the kit catalog's to fix
-    documents.append(_Document(catalog.KIT_DOMAIN, [(s.text, None, None)
-                                                    for s in kit_segments()]))
+    documents.append(_Document(catalog.KIT_DOMAIN, KIT_SOURCE_LANG,
+                               [(s.text, None, None) for s in kit_segments()]))
     return documents
 
 
@@ -138,12 +142,14 @@ def _paragraphs(entries: list[polib.POEntry]) -> list[list[polib.POEntry]]:
 
 
 def check_catalog(po: polib.POFile, *, config: Config, lang: str, file: str,
-                  terms: tuple[Term, ...], levels: dict[str, str]) -> list[Problem]:
-    """Every problem of one target catalog, in file order."""
+                  terms: tuple[Term, ...], levels: dict[str, str],
+                  source_lang: str | None = None) -> list[Problem]:
+    """Every problem of one target catalog, in file order (msgids in ``source_lang``)."""
+    source_lang = source_lang or config.source_lang
     entries = [e for e in po if not e.obsolete]
     pairs = {id(e): Pair(source=e.msgid, target=e.msgstr or e.msgid,
-                         source_lang=config.source_lang, target_lang=lang,
-                         source_locale=config.locale(config.source_lang),
+                         source_lang=source_lang, target_lang=lang,
+                         source_locale=config.locale(source_lang),
                          target_locale=config.locale(lang), flags=tuple(e.flags),
                          comment=e.comment or "", terms=terms)
              for e in entries}
@@ -198,7 +204,8 @@ def _kit_overrides(document: _Document, po: polib.POFile | None,
     from pressctl.kit import covered_by_default
 
     covered = covered_by_default(locale)
-    needed = _Document(document.domain, [s for s in document.segments if s[0] not in covered])
+    needed = _Document(document.domain, document.source_lang,
+                       [s for s in document.segments if s[0] not in covered])
     if po is None:
         return needed, None
     kept = polib.POFile(wrapwidth=po.wrapwidth)
@@ -210,14 +217,15 @@ def _kit_overrides(document: _Document, po: polib.POFile | None,
 
 
 def _languages(config: Config, langs: Iterable[str] | None) -> list[str]:
+    """The languages to check (each document skips its own source language)."""
     if langs is None:
-        return list(config.target_languages)
+        return list(config.languages)
     chosen = list(dict.fromkeys(langs))
     for lang in chosen:
         if lang not in config.languages:
             raise PressctlError(f"unknown language {lang!r}", path=config.root / "pyproject.toml",
                                 hint=f"configured languages: {', '.join(config.languages)}")
-    return [lang for lang in chosen if lang != config.source_lang]
+    return chosen
 
 
 def run(config: Config, *, langs: Iterable[str] | None = None,
@@ -232,8 +240,10 @@ def run(config: Config, *, langs: Iterable[str] | None = None,
     languages = _languages(config, langs)
     documents = _documents(config, slugs) if languages else []
     for lang in languages:
-        terms = load_terms(config, lang)
         for document in documents:
+            if base_lang(lang) == base_lang(document.source_lang):
+                continue  # the original itself; pressctl's English wording in an English kit
+            terms = load_terms(config, lang, source_lang=document.source_lang)
             path = config.catalog_path(lang, document.domain)
             file = relative(config, path)
             po = catalog.load_or_none(path)
@@ -253,7 +263,7 @@ def run(config: Config, *, langs: Iterable[str] | None = None,
                 problems.extend(_not_in_catalog(po, needed, lang, levels[status.UNTRANSLATED],
                                                 file))
             problems.extend(check_catalog(po, config=config, lang=lang, file=file, terms=terms,
-                                          levels=levels))
+                                          levels=levels, source_lang=document.source_lang))
     return problems
 
 

@@ -9,6 +9,9 @@ capitals (NEXT, BMW), or a capital where a sentence does not begin (App in
 half-finished edit ("宝马将deeply融入…", "In中国"): lower-case words and
 capitalised sentence openers copied from the source.  Units written right
 after a figure (5 km, 40 kWh) are fine.
+
+The other way round (a Chinese original in English), Chinese characters
+left in the English are leftovers, unless a glossary target term has them.
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ import re
 from pressctl.lang import is_unspaced
 from pressctl.qa.base import Finding, Pair
 from pressctl.qa.text import mask
-from pressctl.script import has_cjk_letters
+from pressctl.script import CJK_LETTER_CLASS, has_cjk_letters
 
 CHECK = "leftover"
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’\-][A-Za-z0-9]+)*")
 SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s*)[\"“‘'(\s]*$")
+HANZI_RUN = re.compile(f"[{CJK_LETTER_CLASS}]+")
 
 
 def names(source: str) -> set[str]:
@@ -37,8 +41,20 @@ def names(source: str) -> set[str]:
     return found
 
 
+def _hanzi(pair: Pair) -> list[Finding]:
+    """Chinese characters left in a translation written with Latin letters."""
+    text = mask(pair.target, pair.flags)
+    for term in pair.terms:
+        if term.target and has_cjk_letters(term.target):
+            text = text.replace(term.target, " " * len(term.target))
+    return [Finding(CHECK, f"Chinese text “{found.group()}” left in the {pair.target_lang} "
+                           "translation", found.group()) for found in HANZI_RUN.finditer(text)]
+
+
 def check(pair: Pair) -> list[Finding]:
-    if not is_unspaced(pair.target_lang) or not has_cjk_letters(pair.target):
+    if not is_unspaced(pair.target_lang):
+        return _hanzi(pair) if has_cjk_letters(pair.target) else []
+    if not has_cjk_letters(pair.target):
         return []
     text = mask(pair.target, pair.flags)
     for term in sorted(pair.terms, key=lambda t: len(t.target), reverse=True):

@@ -12,12 +12,14 @@ from pressctl.config import Config
 from pressctl.qa.base import Term
 
 
-def load_terms(config: Config, lang: str) -> tuple[Term, ...]:
-    """Glossary terms for translating the source language into ``lang``; none without one."""
+def load_terms(config: Config, lang: str, *, source_lang: str | None = None) -> tuple[Term, ...]:
+    """Glossary terms for translating ``source_lang`` (the release's language; by default the
+    project's) into ``lang``, the CSV reversed where needed (华为 → Huawei); none without one."""
     from pressctl import glossary
 
     if not config.target_languages:
         return ()
     loaded = glossary.load(config.glossary_path, source_lang=config.source_lang,
                            target_lang=config.target_languages[0])
-    return tuple(Term(t.source, t.target) for t in loaded.direction(config.source_lang, lang))
+    return tuple(Term(t.source, t.target)
+                 for t in loaded.direction(source_lang or config.source_lang, lang))
