@@ -155,19 +155,23 @@ def input_key(config: Config, seed: Path, lang: str, fmt: str, draft: bool,
     from pressctl.fonts import resolve
 
     parts = [code, fmt, lang, str(draft), _file_hash(seed),
-             _file_hash(config.catalog_path(lang, seed.stem)),
-             _file_hash(config.catalog_path(lang, catalog.KIT_DOMAIN)),
              _file_hash(config.glossary_path),  # the QA gate reads it
-             repr((config.colour, config.page_size, config.margins_mm, config.locale(lang),
-                   config.tag(lang), sorted(config.fonts.get(lang, {}).items()),
+             repr((config.colour, config.page_size, config.margins_mm,
                    sorted(config.qa.items())))]
-    try:
-        fonts = resolve(lang, config.fonts.get(lang))
-        for font in (fonts.regular, fonts.bold):
-            stat = font.path.stat()
-            parts.append(f"{font.path}:{font.index}:{stat.st_size}:{stat.st_mtime_ns}")
-    except PressctlError:
-        parts.append("no-font")  # the render itself reports the missing font
+    # the bilingual edition prints the source language's side with its own kit too
+    sides = [lang, config.source_lang] if fmt.startswith("bilingual") else [lang]
+    for side in sides:
+        parts += [_file_hash(config.catalog_path(side, seed.stem)),
+                  _file_hash(config.catalog_path(side, catalog.KIT_DOMAIN)),
+                  repr((config.locale(side), config.tag(side),
+                        sorted(config.fonts.get(side, {}).items())))]
+        try:
+            fonts = resolve(side, config.fonts.get(side))
+            for font in (fonts.regular, fonts.bold):
+                stat = font.path.stat()
+                parts.append(f"{font.path}:{font.index}:{stat.st_size}:{stat.st_mtime_ns}")
+        except PressctlError:
+            parts.append("no-font")  # the render itself reports the missing font
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
