@@ -262,11 +262,11 @@ def test_a_check_set_to_off_is_not_reported_by_qa_nor_the_build_gate(tmp_path: P
 
 
 def test_a_byte_order_mark_on_the_seed_and_catalogs_changes_nothing(tmp_path: Path) -> None:
-    """Notepad saves UTF-8 with a BOM: the seed, the release catalog and the kit wording
-    catalog read the same, and the kits come out byte for byte the same."""
+    """Notepad saves UTF-8 with a BOM: the seed, the release catalog, the kit wording
+    catalog and the glossary read the same, and the kits come out byte for byte the same."""
     plain = copy_project(tmp_path / "plain")
     marked = copy_project(tmp_path / "marked")
-    for name in (SEED, ZH_PO, KIT_PO):
+    for name in (SEED, ZH_PO, KIT_PO, Path("locales/glossary.csv")):
         (marked / name).write_bytes(b"\xef\xbb\xbf" + (marked / name).read_bytes())
     for root in (plain, marked):
         result = run("build", cwd=root)
