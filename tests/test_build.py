@@ -699,6 +699,17 @@ def test_a_build_with_nothing_changed_only_hashes(built: Path) -> None:
                 for line in result.stderr.splitlines() if line.startswith("import time:")}
     assert not imported & {"reportlab", "docx", "fontTools", "PIL"}, imported
     assert "0 file(s) built, 6 up to date" in result.stderr
+    # a subset takes the same short path (the bilingual files count when both languages do)
+    for args, up_to_date in ((("--lang", "zh"), 2), (("--lang", "en", "--lang", "zh"), 6),
+                             (("--format", "pdf"), 3)):
+        result = subprocess.run([sys.executable, "-X", "importtime", "-m", "pressctl",
+                                 "build", *args], cwd=built, capture_output=True, text=True,
+                                timeout=120)
+        assert result.returncode == 0, result.stderr[-2000:]
+        imported = {line.rsplit("|", 1)[-1].strip().split(".")[0]
+                    for line in result.stderr.splitlines() if line.startswith("import time:")}
+        assert not imported & {"reportlab", "docx", "fontTools", "PIL"}, (args, imported)
+        assert f"0 file(s) built, {up_to_date} up to date" in result.stderr, args
 
     # the glossary changes no output, but the QA gate reads it: it must not be skipped
     edit(built / "locales" / "glossary.csv",

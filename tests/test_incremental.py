@@ -263,3 +263,16 @@ def test_outputs_are_never_opened_for_writing_in_place(built: Path, tmp_path: Pa
     assert len(in_dist) >= 6  # the six kits, each through a temporary file
     assert all(p.name.startswith(".") and p.name.endswith(".pressctl-tmp") for p in in_dist), \
         [p.name for p in in_dist]
+
+
+def test_a_change_in_pressctls_own_code_rebuilds_everything(built: Path, tmp_path: Path) -> None:
+    """A new pressctl (here: a copy of the package with one comment added to the PDF
+    renderer) may lay pages out differently, so every file is rebuilt."""
+    code = tmp_path / "code"
+    shutil.copytree(ROOT / "pressctl", code / "pressctl",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    with (code / "pressctl" / "render" / "pdf.py").open("a", encoding="utf-8") as fh:
+        fh.write("\n# a new version\n")
+    result = run("build", "--json", cwd=built, env={"PYTHONPATH": str(code)})
+    assert result.returncode == 0, result.stderr
+    assert {Path(f).name for f in json.loads(result.stdout)[0]["built"]} == ALL

@@ -46,6 +46,11 @@ BUGS = [
         "(found by this work: a real bug, fixed)", "pressctl/build.py",
         'sides = [lang, config.source_lang] if fmt.startswith("bilingual") else [lang]',
         "sides = [lang]", (f"{INC}[en-font]",)),
+    Bug("key-ignores-code", "input key ignores pressctl's own code (a mutation-check "
+        "survivor)", "pressctl/build.py",
+        "parts = [code, fmt, lang, str(draft), _file_hash(seed),",
+        "parts = [fmt, lang, str(draft), _file_hash(seed),",
+        ("tests/test_incremental.py::test_a_change_in_pressctls_own_code_rebuilds_everything",)),
     Bug("kinsoku-no-end", "line-end kinsoku set loses （《“", "pressctl/render/pdf_text.py",
         'NO_END = frozenset("（［｛〔〈《「『【〖〘〚“‘([{$£€¥￥#")',
         'NO_END = frozenset("［｛〔〈「『【〖〘〚‘([{$£€¥￥#")',

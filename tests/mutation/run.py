@@ -64,6 +64,23 @@ TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         "tests/test_translate.py::test_seed_through_the_real_model_loads_once_one_batch_offline")),
 }
 
+#: module → the wider tests a survivor of the fast subset is tried against (``--recheck``)
+BROAD: dict[str, tuple[str, ...]] = {
+    "pressctl/build.py": ("tests/test_incremental.py", "tests/test_build.py", "-m", "not slow"),
+    "pressctl/write.py": ("tests/test_incremental.py", "tests/test_build.py", "-m", "not slow"),
+    "pressctl/qa/numbers.py": ("tests/test_qa_numbers.py", "tests/test_qa.py",
+                               "tests/test_promises.py"),
+    "pressctl/qa/glossary_check.py": ("tests/test_qa.py", "tests/test_build.py", "-k",
+                                      "glossary or qa or gate"),
+    "pressctl/catalog.py": ("tests/test_catalog.py", "tests/test_cli.py", "tests/test_qa.py",
+                            "tests/test_translate.py"),
+    "pressctl/kit.py": ("tests/test_promises.py", "tests/test_pdf.py", "tests/test_docx.py",
+                        "-m", "not slow"),
+    "pressctl/render/pdf_text.py": ("tests/test_pdf.py", "tests/test_promises.py",
+                                    "tests/test_properties.py"),
+    "pressctl/machine.py": ("tests/test_translate.py", "tests/test_promises.py", "-k",
+                            "model or prefix or machine or engine"),
+}
 #: fewer mutants where each costs whole builds (seconds of CPU per test)
 CAPS = {"pressctl/build.py": 10, "pressctl/write.py": 12, "pressctl/machine.py": 10}
 
@@ -188,7 +205,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--report", type=Path, default=None,
                         help="write the Markdown report here (default: print it)")
+    parser.add_argument("--recheck", type=Path, default=None,
+                        help="a log of a run (its standard error): try each SURVIVED mutant "
+                             "against the module's wider tests (BROAD) and report the result")
     args = parser.parse_args(argv)
+    if args.recheck:
+        return recheck(args.recheck, args.report)
     targets = {f: t for f, t in TARGETS.items()
                if not args.module or any(m in f for m in args.module)}
     rows: list[str] = []
@@ -243,6 +265,43 @@ def main(argv: list[str]) -> int:
         "| where | mutation |", "| --- | --- |", *(survivors or ["| – | none |"]), ""])
     if args.report:
         args.report.write_text(report, encoding="utf-8")
+    print(report)
+    return 0
+
+
+def recheck(log: Path, report_path: Path | None) -> int:
+    """Run the survivors named in ``log`` against wider tests: which does the suite kill?"""
+    lines = [line.rsplit(": ", 1)[0] for line in log.read_text(encoding="utf-8").splitlines()
+             if line.endswith(")") and ": SURVIVED (" in line]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="pressctl-mutation-") as folder:
+        copy = make_copy(Path(folder))
+        for line in lines:
+            where, what = line.rsplit(": SURVIVED", 1)[0].split(": ", 1)
+            file, number = where.rsplit(":", 1)
+            functions, _tests = TARGETS[file]
+            matching = [m for m in mutants(file, functions)
+                        if m.line == int(number) and m.what == what]
+            original = (copy / file).read_text(encoding="utf-8")
+            verdicts = []
+            for mutant in matching:
+                (copy / file).write_text(mutated_source(file, functions, mutant.index),
+                                         encoding="utf-8")
+                try:
+                    outcome = run_tests(copy, list(BROAD[file]), timeout=900)
+                finally:
+                    (copy / file).write_text(original, encoding="utf-8")
+                failed = [x.split(" ")[1] for x in outcome.output.splitlines()
+                          if x.startswith("FAILED ")]
+                verdicts.append(f"killed by `{failed[0].split(' - ')[0]}`" if failed else
+                                "killed" if outcome.failed else "**survives**")
+            row = f"| `{where}` | {what} | {'; '.join(verdicts) or 'not found'} |"
+            print(row, file=sys.stderr, flush=True)
+            rows.append(row)
+    report = "\n".join(["| where | mutation | with the wider tests |", "| --- | --- | --- |",
+                        *rows, ""])
+    if report_path:
+        report_path.write_text(report, encoding="utf-8")
     print(report)
     return 0
 
