@@ -348,3 +348,44 @@ def test_the_argos_target_prefix_reaches_the_model(tmp_path: Path) -> None:
     for call in map(json.loads, calls):
         assert call["target_prefix"] == [["__zh__"]] * call["n"], call
     assert "__zh__" not in result.stdout
+
+
+# pull-quotes --------------------------------------------------------------------------------
+
+#: The pull-quote: the words inside the quotation, a trailing comma made a full stop.
+PULL_QUOTES = {
+    "en": "“The year 2025 will be a significant milestone for the BMW Group, laying a solid "
+          "foundation for sustained success over the next decade.” — Oliver Zipse, Chairman "
+          "of the BMW Group",
+    "zh": "“2025年将是宝马集团的重要里程碑，将为未来十年的持续成功奠定坚实基础。”"
+          "——齐普策，宝马集团董事长",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_pull_quote_is_the_quotation_with_a_full_stop_and_its_speaker(lang: str,
+                                                                      kits: Path) -> None:
+    text = squeeze("".join(pdf_pages(kits / f"{SLUG}.{lang}.pdf")))
+    assert squeeze(PULL_QUOTES[lang]) in text
+
+
+@pytest.mark.parametrize(("paragraph", "quotation"), [
+    ("“Hello, world,” she said.", "Hello, world."),
+    ("“It works.” she said.", "It works."),
+    ("「我们很高兴，」他说。", "我们很高兴。"),
+    ("“它叫HiCar好，”他说。", "它叫HiCar好。"),
+    ("“Drive HiCar 好,” he said.", "Drive HiCar 好。"),
+    ("“Call it 宝马x,” he said.", "Call it 宝马x."),
+    ('"Plain quotes," he said.', "Plain quotes."),
+    ("‘Single,’ said he.", "Single."),
+    ("他说：“好、”", "好。"),
+    ("No quotation at all.", "No quotation at all."),
+    ("“” he said, quoting nothing.", ""),
+    ("An opening “ without its close.", "An opening “ without its close."),
+])
+def test_quoted_text_takes_the_words_inside_the_first_quotation(paragraph: str,
+                                                                 quotation: str) -> None:
+    from pressctl.kit import quoted_text
+    from pressctl.release import Block, BlockKind
+
+    assert quoted_text(Block(BlockKind.QUOTE, paragraph)) == quotation
