@@ -276,3 +276,41 @@ def test_a_change_in_pressctls_own_code_rebuilds_everything(built: Path, tmp_pat
     result = run("build", "--json", cwd=built, env={"PYTHONPATH": str(code)})
     assert result.returncode == 0, result.stderr
     assert {Path(f).name for f in json.loads(result.stdout)[0]["built"]} == ALL
+
+
+def test_outputs_are_readable_by_everyone(template: Path) -> None:
+    """mkstemp makes 0600 files; a published kit is rw-r--r-- like any other file."""
+    for path in (template / "dist" / SLUG).iterdir():
+        assert path.stat().st_mode & 0o777 == 0o644, path.name
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    (28, "cannot write kit.pdf: No space left on device"),  # ENOSPC
+    (30, "cannot write kit.pdf: Read-only file system"),  # EROFS
+])
+def test_a_full_or_read_only_disk_is_one_message_and_no_leftover(
+        tmp_path: Path, code: int, expected: str) -> None:
+    from pressctl.errors import PressctlError
+    from pressctl.write import write_with
+
+    (tmp_path / "kit.pdf").write_bytes(b"old")
+
+    def produce(path: Path) -> None:
+        path.write_bytes(b"half")
+        raise OSError(code, os.strerror(code))
+
+    with pytest.raises(PressctlError, match=expected):
+        write_with(tmp_path / "kit.pdf", produce)
+    assert (tmp_path / "kit.pdf").read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["kit.pdf"]
+
+
+def test_other_write_errors_are_not_disguised_as_a_full_disk(tmp_path: Path) -> None:
+    from pressctl.write import write_with
+
+    def produce(path: Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    with pytest.raises(PermissionError):
+        write_with(tmp_path / "kit.pdf", produce)
+    assert list(tmp_path.iterdir()) == []

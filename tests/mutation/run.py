@@ -40,7 +40,10 @@ TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "pressctl/write.py": ((), (
         "tests/test_incremental.py::test_a_build_killed_while_the_new_file_waits_leaves_the_old_one",
         "tests/test_incremental.py::test_outputs_are_never_opened_for_writing_in_place",
-        "tests/test_build.py::test_check_reports_stale_and_missing_files_and_writes_nothing")),
+        "tests/test_build.py::test_check_reports_stale_and_missing_files_and_writes_nothing",
+        "tests/test_incremental.py::test_outputs_are_readable_by_everyone",
+        "tests/test_incremental.py::test_a_full_or_read_only_disk_is_one_message_and_no_leftover",
+        "tests/test_incremental.py::test_other_write_errors_are_not_disguised_as_a_full_disk")),
     "pressctl/qa/numbers.py": ((), (
         "tests/test_qa_numbers.py", f"{PROM}test_numbers_check_reads_approximate_chinese_figures",
         f"{PROM}test_numbers_check_catches_wrong_approximate_figures")),
