@@ -180,7 +180,7 @@ def _previous(folder: Path) -> dict[str, dict[str, object]]:
     try:
         data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         return {f["path"]: f for f in data.get("files", [])}
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # not ours: rebuild
         return {}
 
 

@@ -314,3 +314,16 @@ def test_other_write_errors_are_not_disguised_as_a_full_disk(tmp_path: Path) -> 
     with pytest.raises(PermissionError):
         write_with(tmp_path / "kit.pdf", produce)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("manifest", ['{"files": ["not an entry"]}', '{"files": 3}', "{oops", "[]",
+                                      '{"files": [{"size": 1}]}'])
+def test_an_unreadable_manifest_means_a_full_rebuild(built: Path, manifest: str) -> None:
+    """A manifest edited by hand or cut short is not trusted: everything is rebuilt."""
+    (built / "dist" / SLUG / "manifest.json").write_text(manifest, encoding="utf-8")
+    result = run("build", "--json", cwd=built)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert {Path(f).name for f in json.loads(result.stdout)[0]["built"]} == ALL
+    data = json.loads((built / "dist" / SLUG / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(f["path"] for f in data["files"]) == sorted(ALL)
