@@ -389,3 +389,75 @@ def test_quoted_text_takes_the_words_inside_the_first_quotation(paragraph: str,
     from pressctl.release import Block, BlockKind
 
     assert quoted_text(Block(BlockKind.QUOTE, paragraph)) == quotation
+
+
+# QA details the mutation check found unguarded ------------------------------------------------
+
+
+@pytest.mark.parametrize(("english", "chinese"), [
+    ("in the fourth quarter", "第四季度"),
+    ("Q4 sales", "第四季度销量"),
+    ("in H2 2025", "2025年下半年"),
+    ("in H1 2025", "2025年上半年"),
+    ("in the first quarter", "第一季度"),
+    ("Q2 sales", "第二季度销量"),
+    ("on the 17th of March", "3月17日"),
+    ("Employees march to the plant.", "员工们走向工厂。"),  # "march" the verb: no date
+])
+def test_numbers_check_reads_periods_and_ignores_the_verb_march(english: str,
+                                                              chinese: str) -> None:
+    from pressctl.qa.base import Pair
+    from pressctl.qa.numbers import check
+
+    assert [f.message for f in check(Pair(english, chinese))] == []
+
+
+@pytest.mark.parametrize(("english", "chinese"), [
+    ("in the fourth quarter", "第三季度"),
+    ("in H2 2025", "2025年上半年"),
+    ("On March 17, BMW", "3月18日，宝马"),
+    ("On March 17, BMW", "4月17日，宝马"),
+    ("in March", "4月"),
+])
+def test_numbers_check_catches_a_changed_period_or_date(english: str, chinese: str) -> None:
+    from pressctl.qa.base import Pair
+    from pressctl.qa.numbers import check
+
+    assert [f.check for f in check(Pair(english, chinese))] == ["numbers"]
+
+
+@pytest.mark.parametrize("source", ["The Smart Cockpit is new.", "SMART COCKPIT",
+                                    "Two smart cockpits are new."])
+def test_a_lower_case_glossary_term_matches_any_case_and_plurals(source: str) -> None:
+    from pressctl.qa import glossary_check
+    from pressctl.qa.base import Pair, Term
+
+    terms = (Term("smart cockpit", "智能座舱"),)
+    [finding] = glossary_check.check(Pair(source, "新的座舱。", terms=terms))
+    assert finding.check == "glossary" and "智能座舱" in finding.message
+    assert glossary_check.check(Pair(source, "新的智能座舱。", terms=terms)) == []
+
+
+def test_a_capitalised_glossary_term_is_matched_as_written() -> None:
+    from pressctl.qa import glossary_check
+    from pressctl.qa.base import Pair, Term
+
+    terms = (Term("Mate", "Mate"),)
+    assert glossary_check.check(Pair("Good mates.", "好朋友。", terms=terms)) == []
+    assert [f.check for f in glossary_check.check(Pair("The Mate phone.", "手机。",
+                                                       terms=terms))] == ["glossary"]
+
+
+def test_merge_keeps_the_templates_flags_and_the_translators() -> None:
+    import polib
+
+    from pressctl import catalog
+
+    old, pot = polib.POFile(), polib.POFile()
+    old.append(polib.POEntry(msgid="Page {page} of {pages}", msgstr="第 {page} 页，共 {pages} 页",
+                             flags=["reviewed-by-hand"]))
+    pot.append(polib.POEntry(msgid="Page {page} of {pages}", msgstr="",
+                             flags=["python-brace-format"]))
+    [entry] = [e for e in catalog.merge(old, pot, lang="zh") if not e.obsolete]
+    assert entry.msgstr == "第 {page} 页，共 {pages} 页"
+    assert entry.flags == ["python-brace-format", "reviewed-by-hand"]
