@@ -184,25 +184,33 @@ def _default_wording_hash(config: Config, lang: str) -> str:
 
 
 def input_key(config: Config, seed: Path, lang: str, fmt: str, draft: bool,
-              code: str) -> str:
-    """Everything an output depends on: seed, catalogs, settings, fonts, code."""
+              code: str, source: str | None = None) -> str:
+    """Everything an output depends on: seed, catalogs, settings, fonts, code.
+
+    ``source`` is the release's own language, which the bilingual edition
+    prints beside ``lang`` with its own kit wording, locale and font.
+    """
     from pressctl.fonts import resolve
 
     parts = [code, fmt, lang, str(draft), _file_hash(seed),
-             _file_hash(config.catalog_path(lang, seed.stem)),
-             _file_hash(config.catalog_path(lang, catalog.KIT_DOMAIN)),
-             _default_wording_hash(config, lang),
              _file_hash(config.glossary_path),  # the QA gate reads it
-             repr((config.colour, config.page_size, config.margins_mm, config.locale(lang),
-                   config.tag(lang), sorted(config.fonts.get(lang, {}).items()),
+             repr((config.colour, config.page_size, config.margins_mm,
                    sorted(config.qa.items())))]
-    try:
-        fonts = resolve(lang, config.fonts.get(lang))
-        for font in (fonts.regular, fonts.bold):
-            stat = font.path.stat()
-            parts.append(f"{font.path}:{font.index}:{stat.st_size}:{stat.st_mtime_ns}")
-    except PressctlError:
-        parts.append("no-font")  # the render itself reports the missing font
+    # the bilingual edition prints the source language's side with its own kit too
+    sides = [lang, source or config.source_lang] if fmt.startswith("bilingual") else [lang]
+    for side in sides:
+        parts += [_file_hash(config.catalog_path(side, seed.stem)),
+                  _file_hash(config.catalog_path(side, catalog.KIT_DOMAIN)),
+                  _default_wording_hash(config, side),
+                  repr((config.locale(side), config.tag(side),
+                        sorted(config.fonts.get(side, {}).items())))]
+        try:
+            fonts = resolve(side, config.fonts.get(side))
+            for font in (fonts.regular, fonts.bold):
+                stat = font.path.stat()
+                parts.append(f"{font.path}:{font.index}:{stat.st_size}:{stat.st_mtime_ns}")
+        except PressctlError:
+            parts.append("no-font")  # the render itself reports the missing font
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -211,7 +219,7 @@ def _previous(folder: Path) -> dict[str, dict[str, object]]:
     try:
         data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         return {f["path"]: f for f in data.get("files", [])}
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # not ours: rebuild
         return {}
 
 
@@ -349,7 +357,8 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
         pair = bilingual_pair(config, release, langs)
         for fmt in formats if pair else ():
             target = folder / f"{release.slug}.bilingual.{fmt}"
-            key = input_key(config, seed, pair or "", f"bilingual-{fmt}", marked, code)
+            key = input_key(config, seed, pair or "", f"bilingual-{fmt}", marked, code,
+                            release.lang)
             jobs.append(Job(config, seed, "bilingual", fmt, target, marked, key, pair))
             result.files.append(target)
         results.append(result)
@@ -407,7 +416,7 @@ def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
         pair = next((lang for lang in langs if lang != source), None)  # every key below
         if source in langs and pair:
             wanted += [(pair, fmt, f"{slug}.bilingual.{fmt}",
-                        input_key(config, seed, pair, f"bilingual-{fmt}", False, code))
+                        input_key(config, seed, pair, f"bilingual-{fmt}", False, code, source))
                        for fmt in formats]
         for _lang, _fmt, name, key in wanted:
             if not _up_to_date(folder / name, key, previous):

@@ -46,13 +46,33 @@ def _models(config: Config) -> list[Finding]:
     installed = {(m.from_code, m.to_code) for m in models.installed()}
     found = []
     for target in config.target_languages:
+        needed = _untranslated(config, target)
         for pair in ((config.source_lang, target), (target, config.source_lang)):
             ok = pair in installed
+            # a model is required only where a catalog still waits for translations
+            required = bool(needed) and pair[0] == config.source_lang
+            detail = "installed" if ok else (
+                f"not installed: {needed} segment(s) of {target} wait for a translation"
+                if required else "not installed (translation memory still works)")
             found.append(Finding(
-                "models", f"{pair[0]}→{pair[1]}", ok,
-                "installed" if ok else "not installed (translation memory still works)",
-                "" if ok else f"pressctl models install {pair[0]} {pair[1]}", required=False))
+                "models", f"{pair[0]}→{pair[1]}", ok, detail,
+                "" if ok else f"pressctl models install {pair[0]} {pair[1]}", required=required))
     return found
+
+
+def _untranslated(config: Config, lang: str) -> int:
+    """Untranslated entries in the language's catalogs (a missing catalog counts as none:
+    ``catalog update`` makes it, and then doctor asks again)."""
+    from pressctl import catalog
+
+    total = 0
+    for seed in config.seeds():
+        path = config.catalog_path(lang, seed.stem)
+        try:
+            total += catalog.counts(catalog.load_or_none(path)).untranslated
+        except PressctlError:
+            continue  # a malformed catalog is reported by the commands that read it
+    return total
 
 
 def _output(config: Config) -> Finding:
@@ -69,11 +89,11 @@ def _output(config: Config) -> Finding:
 
 def _tools() -> list[Finding]:
     wanted = {
-        "pdftotext": "apt-get install poppler-utils (tests read PDFs with it)",
-        "soffice": "apt-get install libreoffice-writer-nogui (tests open DOCX with it)",
+        "pdftotext": "apt-get install poppler-utils (checks read the PDFs with it)",
+        "soffice": "apt-get install libreoffice-writer-nogui (checks open the DOCX with it)",
     }
     return [Finding("tools", tool, shutil.which(tool) is not None,
-                    shutil.which(tool) or "not found", fix, required=False)
+                    shutil.which(tool) or "not found", fix)
             for tool, fix in wanted.items()]
 
 

@@ -263,15 +263,13 @@ def test_second_build_builds_nothing_and_a_catalog_edit_rebuilds_only_its_files(
         built: Path, template: Built) -> None:
     folder = out(built)
     before = listing(folder)
-    start = time.perf_counter()
     result = run("build", "--json", cwd=built)
-    seconds = time.perf_counter() - start
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)[0]
     assert report["built"] == []
     assert sorted(Path(f).name for f in report["files"]) == OUTPUTS
     assert listing(folder) == before  # not even the manifest was rewritten
-    assert seconds < template.seconds * 0.6, (seconds, template.seconds)
+    # how fast: a benchmark figure (tests/bench, "No-op rebuild"), not a test bound
 
     edit(built / ZH_PO, f'msgstr "{SUBTITLE_ZH}"', 'msgstr "重大消息！宝马携手华为！"')
     result = run("build", "--json", cwd=built)
@@ -661,7 +659,8 @@ def test_glyph_check_is_fast_once_cached(project: Path) -> None:
     for _ in range(5):
         glyphs.check(config, release, kits)
     per_build = (time.perf_counter() - start) / 5
-    assert per_build < 0.05, f"glyph check took {per_build * 1000:.0f} ms"
+    # generous (cold it takes seconds, cached ~5 ms on the benchmark machine)
+    assert per_build < 0.5, f"glyph check took {per_build * 1000:.0f} ms"
 
 
 def test_environment_is_left_as_it_was(project: Path) -> None:
@@ -701,6 +700,17 @@ def test_a_build_with_nothing_changed_only_hashes(built: Path) -> None:
                 for line in result.stderr.splitlines() if line.startswith("import time:")}
     assert not imported & {"reportlab", "docx", "fontTools", "PIL"}, imported
     assert "0 file(s) built, 6 up to date" in result.stderr
+    # a subset takes the same short path (the bilingual files count when both languages do)
+    for args, up_to_date in ((("--lang", "zh"), 2), (("--lang", "en", "--lang", "zh"), 6),
+                             (("--format", "pdf"), 3)):
+        result = subprocess.run([sys.executable, "-X", "importtime", "-m", "pressctl",
+                                 "build", *args], cwd=built, capture_output=True, text=True,
+                                timeout=120)
+        assert result.returncode == 0, result.stderr[-2000:]
+        imported = {line.rsplit("|", 1)[-1].strip().split(".")[0]
+                    for line in result.stderr.splitlines() if line.startswith("import time:")}
+        assert not imported & {"reportlab", "docx", "fontTools", "PIL"}, (args, imported)
+        assert f"0 file(s) built, {up_to_date} up to date" in result.stderr, args
 
     # the glossary changes no output, but the QA gate reads it: it must not be skipped
     edit(built / "locales" / "glossary.csv",

@@ -23,6 +23,7 @@ from pressctl.render.docx import page_pattern, render, render_bilingual
 from pressctl.render.docx_chart import groups
 from pressctl.segment import segments
 from tests.conftest import need
+from tests.test_promises import DATES, FACTS
 
 LANGS = ("en", "zh")
 #: Run properties a named style cannot carry for a run: its character style,
@@ -72,7 +73,7 @@ def test_every_segment_is_in_the_docx(rendered: dict[str, tuple[Kit, Path]], lan
     missing = [s.text for s in segments(kit.release) if squash(s.text) not in text]
     assert not missing
     for wording in (kit.t("For immediate release"), kit.t("Key figures"), kit.end_mark,
-                    kit.date_text, *(row.value_text for row in kit.facts)):
+                    DATES[lang], *(value for _label, value, _period in FACTS[lang])):
         assert squash(wording) in text
 
 
@@ -362,6 +363,14 @@ def test_libreoffice_keeps_latin_words_whole_in_chinese(config: Config, release:
     need("soffice")
     need("pdftotext")
     kit = kit_for(config, release, "zh", margins_mm=(20.0, 99.0, 22.0, 20.0))
+    # paragraphs dense with Latin names, so that lines do end and start with Latin words
+    names = ["HUAWEI HiCar", "HarmonyOS NEXT", "MyBMW App", "BMW Digital Key",
+             "Connected Drive Store", "Remote Software Upgrade"]
+    dense = tuple(Block(BlockKind.PARAGRAPH, "宝马与华为合作，推出" + "、".join(names[i:])
+                        + "等数字化服务，用户可通过Huawei Mobile Services一键登录。")
+                  for i in range(5))
+    kit = dataclasses.replace(kit, release=kit.release.replace(
+        blocks=dense + kit.release.blocks))
     render(kit, tmp_path / "narrow.docx")
     subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
                     "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
@@ -370,10 +379,13 @@ def test_libreoffice_keeps_latin_words_whole_in_chinese(config: Config, release:
                           capture_output=True, text=True, check=True).stdout
     words = set(re.findall(r"[A-Za-z]+", " ".join(b.text for b in kit.release.blocks)))
     lines = text.splitlines()
+    pairs = 0
     for line, following in zip(lines, lines[1:], strict=False):
         tail, head = re.search(r"[A-Za-z]+$", line), re.match(r"[A-Za-z]+", following)
         if tail and head:
+            pairs += 1
             assert tail.group() + head.group() not in words, (line, following)
+    assert pairs >= 3, "no line ended with a Latin word: the test checked nothing"
 
 
 @pytest.mark.slow

@@ -20,11 +20,12 @@ import pytest
 from pressctl import models
 from pressctl.errors import MissingDependency, PressctlError
 from tests.argos_model import build_package, offline_env
-from tests.conftest import ROOT
+from tests.conftest import shared_project
 
 
-def run(*args: str, env: dict[str, str], cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pressctl", *args], cwd=cwd,
+def run(*args: str, env: dict[str, str], cwd: Path | None = None
+        ) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pressctl", *args], cwd=cwd or shared_project(),
                           capture_output=True, text=True, env={**os.environ, **env}, timeout=120)
 
 
@@ -132,7 +133,7 @@ BAD: dict[str, tuple[Any, str]] = {
                      "no sentencepiece.model or bpe.model"),
     "dot-dot": (lambda p: _zip(p, {**GOOD, "pkg/../../escaped.txt": b"x"}),
                 "would be written outside the package folder"),
-    "absolute": (lambda p: _zip(p, {**GOOD, "/tmp/pressctl-escaped.txt": b"x"}),
+    "absolute": (lambda p: _zip(p, {**GOOD, str(p.parent / "escaped-absolute.txt"): b"x"}),
                  "would be written outside the package folder"),
     "symlink": (_symlink_zip, "is a symbolic link"),
 }
@@ -155,6 +156,7 @@ def test_bad_package_files_are_refused(kind: str, tmp_path: Path, package_file: 
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".pressctl")) == []
     assert not (tmp_path / "escaped.txt").exists()
     assert not (tmp_path.parent / "escaped.txt").exists()
+    assert not (tmp_path / "escaped-absolute.txt").exists()
 
 
 def test_missing_file(env: dict[str, str]) -> None:

@@ -105,7 +105,7 @@ def release_with(paragraph: str) -> Release:
 
 
 @pytest.mark.slow
-@settings(max_examples=40, deadline=None,
+@settings(deadline=None,  # examples: 40, or the --hypothesis-profile's (tests/conftest.py)
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(paragraph=PARAGRAPH.filter(bool), lang=st.sampled_from(["en", "zh"]))
 def test_text_round_trips_through_pdf_and_docx(config: Config, paragraph: str,
