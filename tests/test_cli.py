@@ -133,7 +133,7 @@ def test_catalog_stats_prints_a_plain_table(project: Path) -> None:
     assert [line.split() for line in result.stdout.splitlines()] == [
         ["document", "lang", "translated", "fuzzy", "untranslated"],
         [SLUG, "zh", "35", "0", "0"],
-        ["pressctl", "zh", "17", "0", "0"],
+        ["pressctl", "zh", "18", "0", "0"],
     ]
     assert "\x1b" not in result.stdout + result.stderr
 
