@@ -145,7 +145,7 @@ def test_catalog_update_adds_new_sentences_and_stats_counts_them(project: Path) 
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == [
         f"{ZH_PO}: 35 kept, 0 new, 0 fuzzy, 0 obsolete (unchanged)",
-        f"{KIT_PO}: 17 kept, 0 new, 0 fuzzy, 0 obsolete (unchanged)",
+        f"{KIT_PO}: 18 kept, 0 new, 0 fuzzy, 0 obsolete (unchanged)",
     ]
     assert (project / ZH_PO).read_bytes() == before  # an unchanged catalog is not rewritten
 
@@ -162,10 +162,10 @@ def test_catalog_update_adds_new_sentences_and_stats_counts_them(project: Path) 
     assert result.stdout.splitlines()[1].split() == [SLUG, "zh", "35", "0", "2"]
 
 
-def test_verbose_lists_every_sentence_that_needs_review(tmp_path: Path) -> None:
+def test_verbose_lists_every_sentence_that_needs_review(project: Path) -> None:
     text = "".join(f"Sentence number {n} is new.\n" for n in range(1, 26))
-    plain = run("translate", "--memory-only", "--to", "zh", cwd=tmp_path, stdin=text)
-    verbose = run("--verbose", "translate", "--memory-only", "--to", "zh", cwd=tmp_path,
+    plain = run("translate", "--memory-only", "--to", "zh", cwd=project, stdin=text)
+    verbose = run("--verbose", "translate", "--memory-only", "--to", "zh", cwd=project,
                   stdin=text)
     for result in (plain, verbose):
         assert result.returncode == 0, result.stderr
@@ -177,7 +177,7 @@ def test_verbose_lists_every_sentence_that_needs_review(tmp_path: Path) -> None:
     listed = [line for line in verbose.stderr.splitlines() if line.startswith("untranslated: ")]
     assert listed == [f"untranslated: Sentence number {n} is new." for n in range(1, 26)]
     assert "more (--verbose" not in verbose.stderr
-    assert run("-v", "translate", "--memory-only", "--to", "zh", cwd=tmp_path,
+    assert run("-v", "translate", "--memory-only", "--to", "zh", cwd=project,
                stdin=text).stderr == verbose.stderr
 
 
@@ -242,9 +242,10 @@ def test_new_writes_todays_date_and_the_configured_header(project: Path) -> None
     text = (project / "seeds" / "2025-q2-results.md").read_text(encoding="utf-8")
     header = text.split("---")[1].splitlines()
     assert {f"date: {before.isoformat()}", f"date: {after.isoformat()}"} & set(header)
-    assert "title: Second-quarter results" in header
-    assert "lang: en" in header and "organisation: BMW China" in header
+    assert 'title: "Second-quarter results"' in header
+    assert "lang: en" in header and 'organisation: "BMW China"' in header
     assert "created seeds/2025-q2-results.md" in result.stderr
     result = run("catalog", "stats", cwd=project)
     rows = [line.split() for line in result.stdout.splitlines()]
-    assert ["2025-q2-results", "zh", "0", "0"] in [row[:4] for row in rows]
+    # the organisation's name is known to the memory (BMW China → 宝马中国): entered as reviewed
+    assert ["2025-q2-results", "zh", "1", "0"] in [row[:4] for row in rows]

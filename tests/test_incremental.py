@@ -105,8 +105,9 @@ CASES: dict[str, tuple[Callable[[Path], str], set[str], bool]] = {
     "release-catalog": (lambda root: edit(root / ZH_PO, 'msgstr "重磅！宝马携手华为！"',
                                           'msgstr "重大消息！宝马携手华为！"') or "重大消息",
                         ZH, True),
-    "kit-wording": (lambda root: edit(root / KIT_PO, 'msgstr "关键数据"',
-                                      'msgstr "主要数据"') or "主要数据", ZH, True),
+    "kit-wording": (lambda root: edit(root / KIT_PO, 'msgid "Key figures"\nmsgstr ""',
+                                      'msgid "Key figures"\nmsgstr "主要数据"') or "主要数据",
+                    ZH, True),
     "glossary": (lambda root: edit(root / "locales" / "glossary.csv",
                                    "smart cockpit,智能座舱", "smart cockpit,智能座舱\n"
                                    "digital services,数字化服务") or "", ALL, True),

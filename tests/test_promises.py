@@ -156,6 +156,7 @@ def test_draft_watermark_is_drawn_across_every_page(tmp_path: Path) -> None:
     """Not only the header label: a large pale red shape lies across the middle of every
     page of every PDF, and of no page of a release build."""
     root = copy_project(tmp_path / "project")
+    _edit(root / ZH_PO, 'msgstr "重磅！宝马携手华为！"', 'msgstr ""')  # so the release is a draft
     result = run("build", "--draft", "--format", "pdf", cwd=root)
     assert result.returncode == 0, result.stderr
     for edition in ("en", "zh", "bilingual"):
@@ -338,7 +339,7 @@ def test_the_argos_target_prefix_reaches_the_model(tmp_path: Path) -> None:
     site.write_text(site.read_text(encoding="utf-8") + "\nimport spy_ct2  # noqa\n", "utf-8")
     env["PYTHONPATH"] = f"{env['PYTHONPATH']}{os.pathsep}{spy}"
     env["PRESSCTL_TEST_SPY"] = str(tmp_path / "calls.jsonl")
-    result = run("-q", "translate", "--to", "zh", cwd=tmp_path,
+    result = run("-q", "translate", "--to", "zh", cwd=copy_project(tmp_path / "project"),
                  stdin="BMW will open a new plant.\nHuawei phones unlock the car.\n", env=env)
     assert result.returncode == 0, result.stderr
     calls = (tmp_path / "calls.jsonl").read_text(encoding="utf-8").splitlines()
@@ -419,11 +420,11 @@ def test_numbers_check_reads_periods_and_ignores_the_verb_march(english: str,
     ("On March 17, BMW", "4月17日，宝马"),
     ("in March", "4月"),
 ])
-def test_numbers_check_catches_a_changed_period_or_date(english: str, chinese: str) -> None:
+def test_dates_check_catches_a_changed_period_or_date(english: str, chinese: str) -> None:
     from pressctl.qa.base import Pair
-    from pressctl.qa.numbers import check
+    from pressctl.qa.dates import check
 
-    assert [f.check for f in check(Pair(english, chinese))] == ["numbers"]
+    assert [f.check for f in check(Pair(english, chinese))] == ["dates"]
 
 
 @pytest.mark.parametrize("source", ["The Smart Cockpit is new.", "SMART COCKPIT",
