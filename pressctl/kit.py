@@ -28,6 +28,7 @@ from babel.numbers import (
 
 from pressctl import catalog
 from pressctl.errors import PressctlError
+from pressctl.inline import plain
 from pressctl.lang import counts_in_myriads, is_unspaced
 from pressctl.release import Block, BlockKind, Fact, Release
 from pressctl.script import is_cjk
@@ -232,7 +233,7 @@ def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str) -> FactRow:
 
 def quoted_text(block: Block) -> str:
     """The words inside the first quotation of a quote paragraph, for the pull-quote."""
-    text = block.text
+    text = plain(block.text)
     for opener, closer in (("“", "”"), ("「", "」"), ('"', '"'), ("‘", "’")):
         start = text.find(opener)
         end = text.find(closer, start + 1) if start >= 0 else -1
@@ -256,7 +257,7 @@ def printed_texts(kit: Kit) -> list[str]:
              release.organisation, kit.date_text, *release.contact, *release.boilerplate,
              language_name(kit)]  # the bilingual edition's column heads
     for block in release.blocks:
-        texts += [block.text, block.speaker or ""]
+        texts += [plain(block.text), plain(block.speaker or "")]
         if block.kind is BlockKind.QUOTE:
             texts.append(quoted_text(block))  # the pull-quote may end with its own stop
     for row in kit.facts:

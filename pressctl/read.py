@@ -20,6 +20,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from pressctl.charnames import UNPRINTABLE, describe
 from pressctl.errors import PressctlError
+from pressctl.inline import HARD_BREAK, unsafe_links
 from pressctl.release import Block, BlockKind, Fact, Release
 from pressctl.textfile import read_utf8
 
@@ -59,22 +60,32 @@ def read_text(path: Path) -> str:
     return read_utf8(path, what="seed")
 
 
-def _inline_text(token: Token) -> str:
-    """Plain text of an inline token: soft breaks become spaces, markup is dropped.
+_HARD_BREAK_END = re.compile(r"(?: {2,}|(?<!\\)(?:\\\\)*\\)$")
 
-    A kit prints what the writer typed: inline HTML (``<b>``) and character
-    references (``&amp;``) are text, as pressctl has no HTML layer, while a
-    backslash escape (``\\*``) gives the character it protects.
+
+def _inline_text(token: Token) -> str:
+    """The inline Markdown of a block as typed, on one line: soft breaks become
+    spaces, a hard break is kept as a backslash ending the line.
+
+    The markup stays in the text (README, "Marked-up text"): segments carry it
+    into the catalog and :mod:`pressctl.inline` reads it where text is drawn.
+    Inline HTML (``<b>``) and character references (``&amp;``) are printed as
+    typed, as pressctl has no HTML layer; a backslash escape (``\\*``) gives the
+    character it protects.
     """
-    parts: list[str] = []
-    for child in token.children or []:
-        if child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-        elif child.type == "text_special" and child.info == "entity":
-            parts.append(child.markup)
-        elif child.type in ("text", "text_special", "code_inline", "html_inline"):
-            parts.append(child.content)
-    return "".join(parts).strip()
+    lines = token.content.split("\n")
+    out = ""
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if index == len(lines) - 1 or not stripped:
+            out += stripped
+        elif _HARD_BREAK_END.search(line):
+            if not line.endswith(" "):
+                stripped = stripped[:-1].rstrip()  # the backslash that makes the break
+            out += stripped + HARD_BREAK
+        else:
+            out += stripped + " "
+    return out.strip()
 
 
 def _refuse_unprintable(text: str, path: Path) -> None:
@@ -275,6 +286,19 @@ def _quote_blocks(paragraphs: list[tuple[str, int]], path: Path) -> list[Block]:
     return [Block(BlockKind.QUOTE, text, line, speaker=speaker) for text, line in body]
 
 
+def _refuse_unsafe_links(blocks: tuple[Block, ...], path: Path) -> None:
+    """A ``javascript:``, ``vbscript:`` or ``data:`` link would run code or smuggle
+    content into a published kit: refuse it where it was typed."""
+    for block in blocks:
+        for text in (block.text, block.speaker or ""):
+            unsafe = unsafe_links(text)
+            if unsafe:
+                raise PressctlError(
+                    f"unsafe link {unsafe[0][:60]!r}: a kit links only to web and mail "
+                    "addresses", path=path, line=block.line or None,
+                    hint="link to an https:// or mailto: address instead")
+
+
 def read(path: Path) -> Release:
     """Parse one seed document; errors name the file and line."""
     text = read_text(path)
@@ -291,6 +315,7 @@ def read(path: Path) -> Release:
     blocks = _body(tokens[1:], 0, path)
     if not blocks:
         raise PressctlError("the document has no body text", path=path)
+    _refuse_unsafe_links(blocks, path)
     title = _string(data, "title", path) or ""
     keywords = data.get("keywords") or []
     return Release(

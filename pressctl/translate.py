@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from pressctl.config import Config
 from pressctl.errors import MissingDependency
 from pressctl.glossary import Glossary
+from pressctl.inline import markup_spans
 from pressctl.lang import is_unspaced
 from pressctl.machine import Engine
 from pressctl.memory import Entry, Memory, Suggestion
@@ -155,7 +156,8 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r" +([,.!?;:])")
 def protect(text: str, source_lang: str, target_lang: str, glossary: Glossary) -> Protected:
     """Replace what the model must not translate by numbered placeholders.
 
-    Earlier kinds win where spans overlap: URLs and code, then glossary terms
+    Earlier kinds win where spans overlap: inline markup (so a link keeps its URL
+    and a bold span its markers), URLs and code, then glossary terms
     (longest first), then numbers and product names.
     """
     spans: list[tuple[int, int, Slot]] = []
@@ -164,6 +166,8 @@ def protect(text: str, source_lang: str, target_lang: str, glossary: Glossary) -
         if start < end and all(end <= s or start >= e for s, e, _ in spans):
             spans.append((start, end, slot))
 
+    for start, end in markup_spans(text):  # code, link destinations, ** * [ markers
+        take(start, end, Slot(text[start:end], text[start:end]))
     for m in [*URL.finditer(text), *EMAIL.finditer(text)]:
         take(m.start(), m.end(), Slot(m.group(), m.group()))
     for m in _CODE.finditer(text):

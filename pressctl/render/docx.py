@@ -83,9 +83,10 @@ def _body(writer: Writer) -> None:
     lead = release.lead
     for block in release.blocks:
         if block.kind is BlockKind.HEADING:
-            writer.paragraph(HEADING_STYLES.get(max(1, block.level - 1), "Heading3"), block.text)
+            writer.marked(writer.paragraph(HEADING_STYLES.get(max(1, block.level - 1),
+                                                              "Heading3")), block.text)
             continue
-        writer.paragraph("Lead" if block is lead else "Normal", block.text)
+        writer.marked(writer.paragraph("Lead" if block is lead else "Normal"), block.text)
         if block.kind is BlockKind.QUOTE:
             _pull_quote(writer, block)
 

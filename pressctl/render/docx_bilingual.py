@@ -85,7 +85,9 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
             for index, (style, text, name_style) in enumerate(paragraphs):
                 paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
                 styled(paragraph, style)
-                if name_style:
+                if name_style == MARKDOWN:
+                    writer.marked(paragraph, text, face=face)
+                elif name_style:
                     name, rest = split_speaker(text)
                     writer.run(paragraph, "——" if face.cjk else "— ", face=face)
                     writer.run(paragraph, name, style=name_style, face=face)
@@ -151,6 +153,8 @@ def _fit_columns(styles: etree._Element) -> None:
 
 
 Cell = list[tuple[str, str, str | None]]  # (paragraph style, text, speaker-name style)
+#: In place of a speaker-name style: the text is body text with inline Markdown.
+MARKDOWN = "markdown"
 
 
 def _rows(sides: tuple[Side, Side]) -> list[tuple[tuple[Cell, Face], tuple[Cell, Face]]]:
@@ -164,9 +168,10 @@ def _rows(sides: tuple[Side, Side]) -> list[tuple[tuple[Cell, Face], tuple[Cell,
         if block is None:
             return []
         if block.kind is BlockKind.HEADING:
-            return [(HEADING_STYLES.get(max(1, block.level - 1), "Heading3"), block.text, None)]
+            return [(HEADING_STYLES.get(max(1, block.level - 1), "Heading3"), block.text,
+                     MARKDOWN)]
         style = "Lead" if block is kit.release.lead else "Normal"
-        cell: Cell = [(style, block.text, None)]
+        cell: Cell = [(style, block.text, MARKDOWN)]
         if block.kind is BlockKind.QUOTE and block.speaker:
             cell.append(("Speaker", block.speaker, "SpeakerName"))
         return cell

@@ -97,9 +97,9 @@ def _body(writer: Writer) -> list[Flowable]:
     story: list[Flowable] = []
     for block in release.blocks:
         if block.kind is BlockKind.HEADING:
-            story.append(writer.para(block.text, "heading", outline=block.text))
+            story.append(writer.marked(block.text, "heading", outline=block.text))
             continue
-        story.append(writer.para(block.text, "lead" if block is lead else "body"))
+        story.append(writer.marked(block.text, "lead" if block is lead else "body"))
         if block.kind is BlockKind.QUOTE:
             story.append(_pull_quote(writer, block))
     return story

@@ -26,6 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from pressctl.fonts import resolve
+from pressctl.inline import plain
 from pressctl.kit import Kit, language_name, split_speaker
 from pressctl.release import Block, BlockKind
 from pressctl.render.pdf_fonts import register
@@ -128,8 +129,8 @@ class Bilingual:
         if block is None:
             return []
         if block.kind is BlockKind.HEADING:
-            return [writer.para(block.text, "heading")]
-        paragraph = writer.para(block.text, "lead" if block is kit.release.lead else "body")
+            return [writer.marked(block.text, "heading")]
+        paragraph = writer.marked(block.text, "lead" if block is kit.release.lead else "body")
         if block.kind is BlockKind.QUOTE and block.speaker:
             name, rest = split_speaker(block.speaker)
             runs = [Run("——" if kit.cjk else "— ", writer.fonts.regular),
@@ -216,7 +217,7 @@ def _rows(b: Bilingual) -> list[Flowable]:
     for left, right in zip_longest(source.release.blocks, target.release.blocks):
         heading = (left or right).kind is BlockKind.HEADING
         cells = [b.block(src, source, left), b.block(tgt, target, right)]
-        outline = " / ".join(x.text for x in (left, right) if x) if heading else None
+        outline = " / ".join(plain(x.text) for x in (left, right) if x) if heading else None
         rows.append(b.row(cells, heading=heading, outline=outline))
     rows.append(b.texts([k.end_mark for k in both], "end"))
     if source.facts:

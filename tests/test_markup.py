@@ -1,0 +1,212 @@
+"""Marked-up releases (issue 12): a release written as a press office writes one, with
+bold, emphasis, code, links and a hard break, built to PDF and DOCX in English, Chinese
+and the bilingual edition, and read back: link annotations and hyperlinks with their
+URLs, the fonts of bold runs, italic runs, the translated link text.
+
+The project is ``tests/data/press-office`` (its zh catalog was written by hand).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+
+from pressctl.inline import inventory, plain, spans, unsafe_links
+from pressctl.qa.base import Pair
+from pressctl.qa.markup import check
+from pressctl.read import read
+from pressctl.segment import split_sentences
+from pressctl.translate import protect
+from tests.test_cli import run
+
+pypdf = pytest.importorskip("pypdf")
+docx = pytest.importorskip("docx")
+
+PROJECT = Path(__file__).resolve().parent / "data" / "press-office"
+SLUG = "nordwind-leipzig-recycling"
+MEDIA = "https://media.nordwind.example/leipzig"
+REPORT = "https://nordwind.example/report"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("press-office")
+    shutil.copytree(PROJECT, root, dirs_exist_ok=True)
+    done = run("build", cwd=root)
+    assert done.returncode == 0, done.stderr
+    return root / "dist" / SLUG
+
+
+# ---------------------------------------------------------------- reading and segments
+
+
+def test_segments_keep_their_markdown() -> None:
+    release = read(PROJECT / "seeds" / f"{SLUG}.md")
+    texts = [b.text for b in release.blocks]
+    assert texts[1] == ("The plant is *the first of its kind* in Saxony. Photos and videos are "
+                        f"on the [Nordwind media site]({MEDIA}).")
+    assert texts[-1] == "Visitor centre: Monday to Friday\\\nGuided tours: by appointment"
+    assert plain(texts[1]).endswith("on the Nordwind media site.")
+
+
+def test_a_sentence_cut_never_splits_a_span() -> None:
+    assert split_sentences("It is **fast. And clean.** Done.") == \
+        ["It is **fast. And clean.**", "Done."]
+    assert split_sentences("It is **fast**. And [clean. Very](https://a.example). Done.") == \
+        ["It is **fast**.", "And [clean. Very](https://a.example).", "Done."]
+
+
+def test_spans_read_chinese_emphasis_without_spaces() -> None:
+    # CommonMark would not close ** between % and 的; Chinese has no space to put there
+    found = spans("该工厂可回收废旧电池中**高达95%**的锂。")
+    assert [(s.text, s.strong) for s in found] == \
+        [("该工厂可回收废旧电池中", False), ("高达95%", True), ("的锂。", False)]
+
+
+def test_escapes_and_entities_print_as_typed() -> None:
+    assert plain("2 \\* 3 &amp; <b>x</b>") == "2 * 3 &amp; <b>x</b>"
+
+
+# ---------------------------------------------------------------- QA and machine translation
+
+
+def test_markup_check_catches_a_lost_bold_span_and_a_changed_url() -> None:
+    source = f"The plant recovers **up to 95 percent**, see [the site]({MEDIA})."
+    assert check(Pair(source, f"该工厂可回收**高达95%**，见[网站]({MEDIA})。")) == []
+    lost = check(Pair(source, f"该工厂可回收高达95%，见[网站]({MEDIA})。"))
+    assert [f.text for f in lost] == ["**strong**"]
+    moved = check(Pair(source, "该工厂可回收**高达95%**，见[网站](https://evil.example)。"))
+    assert sorted(f.text for f in moved) == ["link https://evil.example", f"link {MEDIA}"]
+    assert [f.text for f in check(Pair("Run `nw --help`.", "运行`nw -h`。"))] == \
+        ["`nw --help`", "`nw -h`"]
+    assert inventory("a\\\nb") == {"hard break": 1}
+
+
+def test_qa_reports_a_translation_that_lost_a_link(tmp_path: Path) -> None:
+    shutil.copytree(PROJECT, tmp_path, dirs_exist_ok=True)
+    po_path = tmp_path / "locales" / "zh" / "LC_MESSAGES" / f"{SLUG}.po"
+    po = polib.pofile(str(po_path))
+    entry = next(e for e in po if MEDIA in e.msgid)
+    entry.msgstr = "图片和视频请见北风媒体网站。"
+    po.save(str(po_path))
+    done = run("qa", cwd=tmp_path)
+    assert done.returncode == 1
+    assert f"error: markup: link {MEDIA} of the source is missing" in done.stdout
+
+
+def test_machine_translation_keeps_markup_out_of_the_model() -> None:
+    from pressctl.glossary import Glossary
+
+    protected = protect(f"See **the** [media site]({MEDIA}) and `nw`.", "en", "zh", Glossary([]))
+    hidden = [slot.source for slot in protected.slots]
+    assert hidden == ["**", "**", "[", f"]({MEDIA})", "`nw`"]
+    assert "media site" in protected.text and "http" not in protected.text
+
+
+def test_an_unsafe_link_is_refused_with_its_line(tmp_path: Path) -> None:
+    shutil.copytree(PROJECT, tmp_path, dirs_exist_ok=True)
+    seed = tmp_path / "seeds" / f"{SLUG}.md"
+    seed.write_text(seed.read_text().replace(f"({MEDIA})", "(javascript:alert(1))"))
+    done = run("build", "--draft", cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert f"seeds/{SLUG}.md:13: unsafe link 'javascript:alert(1)'" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "dist").exists()
+    assert unsafe_links("[x](DATA:text/html,hi) [y](https://ok.example)") == \
+        ["DATA:text/html,hi"]
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def _uris(path: Path) -> list[str]:
+    reader = pypdf.PdfReader(path)
+    return [annot.get_object()["/A"]["/URI"] for page in reader.pages
+            for annot in page.get("/Annots", []) if annot.get_object().get("/A")]
+
+
+def _fonts_of(path: Path, needle: str) -> set[str]:
+    """The fonts in which text containing ``needle`` is drawn (text operations)."""
+    found: set[str] = set()
+
+    def visit(text: str, _cm: object, _tm: object, font: dict | None, _size: float) -> None:
+        if needle in text and font is not None:
+            found.add(str(font["/BaseFont"]))
+
+    for page in pypdf.PdfReader(path).pages:
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.mark.parametrize("edition", ["en", "zh", "bilingual"])
+def test_pdf_links_are_uri_annotations(built: Path, edition: str) -> None:
+    uris = _uris(built / f"{SLUG}.{edition}.pdf")
+    per_side = [MEDIA, REPORT]
+    # the bilingual edition: row by row, the English link beside the Chinese one
+    assert uris == ([MEDIA, MEDIA, REPORT, REPORT] if edition == "bilingual" else per_side)
+
+
+def test_pdf_link_covers_its_translated_text(built: Path) -> None:
+    path = built / f"{SLUG}.zh.pdf"
+    annot = next(a.get_object() for a in pypdf.PdfReader(path).pages[0]["/Annots"]
+                 if a.get_object()["/A"]["/URI"] == MEDIA)
+    x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
+    height = float(pypdf.PdfReader(path).pages[0].mediabox.height)
+    # the text poppler finds inside the annotation's rectangle (points at 72 dpi)
+    text = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-r", "72", "-x", str(int(x0) + 2),
+         "-y", str(int(height - y1)), "-W", str(int(x1 - x0) - 4), "-H", str(int(y1 - y0)),
+         str(path), "-"], capture_output=True, text=True, check=True).stdout.strip()
+    assert text == "北风媒体网站"
+
+
+def test_pdf_bold_span_is_set_in_the_bold_font(built: Path) -> None:
+    assert all("Bold" in f for f in _fonts_of(built / f"{SLUG}.zh.pdf", "高达"))
+    assert _fonts_of(built / f"{SLUG}.zh.pdf", "高达")
+    body = _fonts_of(built / f"{SLUG}.en.pdf", "in Saxony")
+    assert body and not any("Bold" in f for f in body)
+
+
+def test_pdf_prints_no_markdown_markers(built: Path) -> None:
+    for edition in ("en", "zh", "bilingual"):
+        text = subprocess.run(["pdftotext", str(built / f"{SLUG}.{edition}.pdf"), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert "**" not in text and "](" not in text and "`" not in text
+    zh = subprocess.run(["pdftotext", str(built / f"{SLUG}.zh.pdf"), "-"],
+                        capture_output=True, text=True, check=True).stdout
+    assert "访客中心：周一至周五\n导览：需预约" in zh  # the hard break is a new line
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+def _paragraph(document: object, start: str) -> object:
+    return next(p for p in document.paragraphs if p.text.startswith(start))  # type: ignore[attr-defined]
+
+
+def test_docx_runs_are_bold_italic_and_hyperlinked(built: Path) -> None:
+    en = docx.Document(str(built / f"{SLUG}.en.docx"))
+    lead = _paragraph(en, "Nordwind Energy today")
+    second = _paragraph(en, "The plant is ")
+    assert [r.text for r in second.runs if r.italic] == ["the first of its kind"]
+    assert [(h.text, h.url) for h in second.hyperlinks] == [("Nordwind media site", MEDIA)]
+    assert lead.text.endswith("up to 95 percent of the lithium in a used battery.")
+    zh = docx.Document(str(built / f"{SLUG}.zh.docx"))
+    first = _paragraph(zh, "北风能源今天")
+    assert [r.text for r in first.runs if r.bold] == ["高达95%"]
+    link = _paragraph(zh, "该工厂是")
+    assert [(h.text, h.url) for h in link.hyperlinks] == [("北风媒体网站", MEDIA)]
+    visitors = _paragraph(zh, "访客中心")
+    assert visitors.text == "访客中心：周一至周五\n导览：需预约"
+
+
+def test_docx_bilingual_carries_both_links(built: Path) -> None:
+    document = docx.Document(str(built / f"{SLUG}.bilingual.docx"))
+    links = [(h.text, h.url) for table in document.tables for row in table.rows
+             for cell in row.cells for p in cell.paragraphs for h in p.hyperlinks]
+    assert links == [("Nordwind media site", MEDIA), ("北风媒体网站", MEDIA),
+                     (REPORT, REPORT), (REPORT, REPORT)]
