@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from pressctl.charnames import UNPRINTABLE, describe
 from pressctl.errors import PressctlError
 from pressctl.inline import HARD_BREAK, unsafe_links
-from pressctl.release import Block, BlockKind, Fact, Release
+from pressctl.release import Block, BlockKind, Fact, ListKind, Release
 from pressctl.textfile import read_utf8
 
 ATTRIBUTION_DASHES = ("—", "――", "--", "-", "–")
@@ -251,8 +252,21 @@ def _body(tokens: list[Token], offset: int, path: Path) -> tuple[Block, ...]:
     blocks: list[Block] = []
     depth = 0  # blockquote nesting
     quote: list[tuple[str, int]] = []
+    lists: list[_List] = []  # the lists open around the current token, outermost first
+    list_count = 0
     for index, token in enumerate(tokens):
-        if token.type == "blockquote_open":
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            ordered = token.type == "ordered_list_open"
+            start = int(token.attrGet("start") or 1) if ordered else 1
+            list_count += 1  # each list (a nested one too) numbers from its own start
+            lists.append(_List(ListKind.ORDERED if ordered else ListKind.BULLET, start - 1,
+                               list_count))
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif token.type == "list_item_open":
+            lists[-1].number += 1
+            lists[-1].fresh = True
+        elif token.type == "blockquote_open":
             depth += 1
             quote = [] if depth == 1 else quote
         elif token.type == "blockquote_close":
@@ -267,11 +281,30 @@ def _body(tokens: list[Token], offset: int, path: Path) -> tuple[Block, ...]:
                 continue
             if opener.type == "heading_open":
                 blocks.append(Block(BlockKind.HEADING, text, line, level=int(opener.tag[1])))
+            elif lists:
+                current = lists[-1]
+                # one level of nesting is printed; deeper items print at the second level
+                blocks.append(Block(BlockKind.ITEM, text, line, list_kind=current.kind,
+                                    depth=min(len(lists) - 1, 1),
+                                    number=current.number if current.fresh else 0,
+                                    list_id=current.list_id))
+                current.fresh = False
             elif depth:
                 quote.append((text, line))
             else:
                 blocks.append(Block(BlockKind.PARAGRAPH, text, line))
     return tuple(blocks)
+
+
+@dataclass
+class _List:
+    """A list being read: its kind, the number of its current item, the release's
+    count of top-level lists, and whether the current item's first paragraph is next."""
+
+    kind: ListKind
+    number: int
+    list_id: int
+    fresh: bool = False
 
 
 def _quote_blocks(paragraphs: list[tuple[str, int]], path: Path) -> list[Block]:

@@ -18,6 +18,12 @@ class BlockKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     QUOTE = "quote"
+    ITEM = "item"  # a list item: bullet or numbered
+
+
+class ListKind(StrEnum):
+    BULLET = "bullet"
+    ORDERED = "ordered"
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,13 @@ class Block:
     line: int = 0
     level: int = 2
     speaker: str | None = None
+    #: List items: bullet or ordered, nesting depth (0 or 1), the item's number in
+    #: an ordered list (0 for a further paragraph of the same item) and which list
+    #: of the release it belongs to (numbering restarts with each list).
+    list_kind: ListKind | None = None
+    depth: int = 0
+    number: int = 0
+    list_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -71,7 +84,7 @@ class Release:
         """The first body paragraph: press releases open with it in bold."""
         for block in self.blocks:
             if block.kind is not BlockKind.HEADING:
-                return block
+                return None if block.kind is BlockKind.ITEM else block
         return None
 
     def replace(self, **changes: object) -> Release:

@@ -159,6 +159,9 @@ def segments(release: Release) -> Iterator[Segment]:
         if block.kind is BlockKind.HEADING:
             yield Segment(block.text, "heading", block.line)
             continue
+        if block.kind is BlockKind.ITEM:  # an item is one segment, as a heading is
+            yield Segment(block.text, "list item", block.line)
+            continue
         role = "quote" if block.kind is BlockKind.QUOTE else "body"
         for sentence in split_sentences(block.text):
             yield Segment(sentence, role, block.line)

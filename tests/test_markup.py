@@ -210,3 +210,86 @@ def test_docx_bilingual_carries_both_links(built: Path) -> None:
              for cell in row.cells for p in cell.paragraphs for h in p.hyperlinks]
     assert links == [("Nordwind media site", MEDIA), ("北风媒体网站", MEDIA),
                      (REPORT, REPORT), (REPORT, REPORT)]
+
+
+# ---------------------------------------------------------------- lists
+
+
+def test_list_items_are_segments_of_their_own() -> None:
+    release = read(PROJECT / "seeds" / f"{SLUG}.md")
+    items = [(b.text, b.list_kind, b.depth, b.number) for b in release.blocks
+             if b.list_kind is not None]
+    assert items[:5] == [
+        ("**95 percent** of the lithium recovered", "bullet", 0, 1),
+        ("12,000 tonnes of batteries a year, from *three* carmakers", "bullet", 0, 2),
+        ("cells from electric cars", "bullet", 1, 1),
+        ("cells from home storage", "bullet", 1, 2),
+        ("240 new jobs in Leipzig", "bullet", 0, 3)]
+    assert [(t, n) for t, k, _, n in items if k == "ordered"] == [
+        ("It is discharged and taken apart.", 1),
+        ("The cells are shredded into *black mass*.", 2),
+        ("Lithium, nickel and cobalt are recovered from it.", 3)]
+    po = polib.pofile(str(PROJECT / "locales" / "zh" / "LC_MESSAGES" / f"{SLUG}.po"))
+    entry = po.find("cells from home storage")
+    assert entry is not None and entry.msgstr == "家用储能电芯"
+    assert "list item" in entry.comment
+
+
+def _words(path: Path) -> list[tuple[str, float, float]]:
+    """(word, xMin, yMin) of every word poppler finds on page 1."""
+    import re
+
+    out = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(path), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return [(m[4], float(m[0]), float(m[1])) for m in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+        out)]
+
+
+@pytest.mark.parametrize("edition", ["en", "zh"])
+def test_pdf_list_markers_hang_in_the_indent(built: Path, edition: str) -> None:
+    words = _words(built / f"{SLUG}.{edition}.pdf")
+    first = {"en": ("240", "It"), "zh": ("在莱比锡新增", "放电并拆解。")}[edition]
+    bullet_item = next(w for w in words if w[0].startswith(first[0]))
+    number_item = next(w for w in words if w[0] == first[1])
+    margin = 20 / 25.4 * 72
+    # the marker on the item's baseline, left of its text, which is indented
+    bullet = [w for w in words if w[0] == "•" and abs(w[2] - bullet_item[2]) < 3]
+    number = [w for w in words if w[0] == "1." and abs(w[2] - number_item[2]) < 3]
+    assert bullet and bullet[0][1] < bullet_item[1]
+    assert number and number[0][1] < number_item[1]
+    assert bullet_item[1] > margin + 10 and number_item[1] > margin + 10
+    nested = next(w for w in words if w[0].startswith({"en": "cells", "zh": "电动汽车"}[edition]))
+    assert nested[1] > bullet_item[1] + 10  # one level deeper
+    assert [w for w in words if w[0] == "–" and abs(w[2] - nested[2]) < 3]
+
+
+def test_docx_lists_are_word_numbering(built: Path) -> None:
+    from docx.oxml.ns import qn
+
+    for edition in ("en", "zh"):
+        document = docx.Document(str(built / f"{SLUG}.{edition}.docx"))
+        numbering = document.part.numbering_part.element
+        formats = {}
+        for abstract in numbering.findall(qn("w:abstractNum")):
+            lvl = abstract.find(qn("w:lvl"))
+            formats[abstract.get(qn("w:abstractNumId"))] = (
+                lvl.find(qn("w:numFmt")).get(qn("w:val")),
+                lvl.find(qn("w:lvlText")).get(qn("w:val")))
+        kinds = {num.get(qn("w:numId")): formats[num.find(qn("w:abstractNumId")).get(qn("w:val"))]
+                 for num in numbering.findall(qn("w:num"))}
+        items = []
+        for paragraph in document.paragraphs:
+            num_pr = paragraph._p.pPr.find(qn("w:numPr")) if paragraph._p.pPr is not None \
+                else None
+            if num_pr is not None:
+                items.append((paragraph.text, kinds[num_pr.find(qn("w:numId")).get(qn("w:val"))],
+                              num_pr.find(qn("w:ilvl")).get(qn("w:val"))))
+        texts = [text for text, _, _ in items]
+        assert not any(t.startswith(("•", "-", "1.")) for t in texts)  # no typed markers
+        assert [(kind, level) for _, kind, level in items] == [
+            (("bullet", "•"), "0"), (("bullet", "•"), "0"), (("bullet", "•"), "1"),
+            (("bullet", "•"), "1"), (("bullet", "•"), "0"),
+            (("decimal", "%1."), "0"), (("decimal", "%1."), "0"), (("decimal", "%1."), "0")]
+        if edition == "zh":
+            assert texts[0] == "回收95%的锂" and texts[-1] == "从中回收锂、镍和钴。"

@@ -33,6 +33,7 @@ from pressctl.render.docx_document import (
     styled,
     table_layout,
 )
+from pressctl.render.docx_list import Lists
 from pressctl.render.docx_styles import face_for
 from pressctl.render.docx_text import clean
 from pressctl.render.docx_watermark import watermark_run
@@ -81,7 +82,13 @@ def _front_matter(writer: Writer) -> None:
 def _body(writer: Writer) -> None:
     release = writer.kit.release
     lead = release.lead
+    lists = Lists(writer.document, writer.face)
     for block in release.blocks:
+        if block.kind is BlockKind.ITEM:
+            paragraph = writer.paragraph("ListParagraph")
+            lists.apply(paragraph, block)
+            writer.marked(paragraph, block.text)
+            continue
         if block.kind is BlockKind.HEADING:
             writer.marked(writer.paragraph(HEADING_STYLES.get(max(1, block.level - 1),
                                                               "Heading3")), block.text)

@@ -31,6 +31,7 @@ from pressctl.render.docx_document import (
     styled,
     table_layout,
 )
+from pressctl.render.docx_list import Lists
 from pressctl.render.docx_styles import CELL_MARGIN, Face, face_for
 from pressctl.render.docx_text import property_text
 from pressctl.render.docx_watermark import watermark_run
@@ -69,6 +70,7 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
     writer.run(date, target.date_text, face=tgt_face)
 
     rows = _rows(sides)
+    lists = (Lists(document, src_face), Lists(document, tgt_face))
     table = document.add_table(rows=1 + len(rows), cols=2)
     table.style = document.styles["Bilingual Table"]
     table_layout(table, text_width, (0.5, 0.5))
@@ -85,7 +87,10 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
             for index, (style, text, name_style) in enumerate(paragraphs):
                 paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
                 styled(paragraph, style)
-                if name_style == MARKDOWN:
+                if isinstance(name_style, Block):  # each column numbers its own lists
+                    lists[face is tgt_face].apply(paragraph, name_style)
+                    writer.marked(paragraph, text, face=face)
+                elif name_style == MARKDOWN:
                     writer.marked(paragraph, text, face=face)
                 elif name_style:
                     name, rest = split_speaker(text)
@@ -152,7 +157,8 @@ def _fit_columns(styles: etree._Element) -> None:
                 keep.set(qn("w:val"), "0")
 
 
-Cell = list[tuple[str, str, str | None]]  # (paragraph style, text, speaker-name style)
+#: (paragraph style, text, speaker-name style, or MARKDOWN, or the list item's block)
+Cell = list[tuple[str, str, "str | Block | None"]]
 #: In place of a speaker-name style: the text is body text with inline Markdown.
 MARKDOWN = "markdown"
 
@@ -170,6 +176,8 @@ def _rows(sides: tuple[Side, Side]) -> list[tuple[tuple[Cell, Face], tuple[Cell,
         if block.kind is BlockKind.HEADING:
             return [(HEADING_STYLES.get(max(1, block.level - 1), "Heading3"), block.text,
                      MARKDOWN)]
+        if block.kind is BlockKind.ITEM:
+            return [("ListParagraph", block.text, block)]
         style = "Lead" if block is kit.release.lead else "Normal"
         cell: Cell = [(style, block.text, MARKDOWN)]
         if block.kind is BlockKind.QUOTE and block.speaker:

@@ -62,8 +62,14 @@ class Writer:
     def marked(self, paragraph: Paragraph, text: str, face: Face | None = None) -> None:
         """Body text with its inline Markdown as Word runs: bold, italic, code in its
         colour, line breaks, and links as real hyperlinks (w:hyperlink with an
-        external relationship), the link text translated, the URL as written."""
-        for span in spans(text):
+        external relationship), the link text translated, the URL as written.
+
+        A paragraph with a line break is set flush left: Word and LibreOffice would
+        spread a justified line that ends in a break across the whole measure."""
+        found = spans(text)
+        if any(span.br for span in found):
+            paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:jc {nsdecls("w")} w:val="left"/>'))
+        for span in found:
             if span.br:
                 paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:br/></w:r>'))
                 continue

@@ -253,6 +253,10 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
          ppr(after=7, line=look.line, jc=look.jc, kinsoku=kinsoku),
          rpr(face, size=look.body, colour="262626"), base=None, next_id=None, custom=False,
          priority=0)
+    # Word's own "List Paragraph": items of one list sit closer than paragraphs
+    para("ListParagraph", "List Paragraph",
+         ppr(after=3, line=look.line, jc=look.jc, kinsoku=kinsoku),
+         rpr(face, size=look.body, colour="262626"), custom=False, priority=34)
     para("Letterhead", "Letterhead",
          ppr(before=0, after=20, line=1.0, jc="left", keep_next=True, borders=band, fill=colour,
              tabs=f'<w:tab w:val="right" w:pos="{text_width_twips - 160}"/>',

@@ -36,6 +36,7 @@ from pressctl.release import Block, BlockKind
 from pressctl.render import chart
 from pressctl.render.pdf_bilingual import build_bilingual
 from pressctl.render.pdf_fonts import register
+from pressctl.render.pdf_list import last_items, list_item
 from pressctl.render.pdf_page import (
     HAIRLINE,
     PAGE_SIZES,
@@ -95,9 +96,14 @@ def _body(writer: Writer) -> list[Flowable]:
     release = writer.kit.release
     lead = release.lead
     story: list[Flowable] = []
-    for block in release.blocks:
+    ends = last_items(release.blocks)
+    for index, block in enumerate(release.blocks):
+        if block.kind is BlockKind.ITEM:
+            story.append(list_item(writer, block, index in ends))
+            continue
         if block.kind is BlockKind.HEADING:
-            story.append(writer.marked(block.text, "heading", outline=block.text))
+            style = "heading" if block.level <= 2 else "subheading"
+            story.append(writer.marked(block.text, style, outline=block.text))
             continue
         story.append(writer.marked(block.text, "lead" if block is lead else "body"))
         if block.kind is BlockKind.QUOTE:

@@ -23,13 +23,14 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from pressctl.fonts import resolve
 from pressctl.inline import plain
 from pressctl.kit import Kit, language_name, split_speaker
 from pressctl.release import Block, BlockKind
 from pressctl.render.pdf_fonts import register
+from pressctl.render.pdf_list import ListItem, list_item, paragraph_baseline
 from pressctl.render.pdf_page import (
     HAIRLINE,
     PAGE_SIZES,
@@ -42,7 +43,7 @@ from pressctl.render.pdf_page import (
     make_styles,
     tint,
 )
-from pressctl.render.pdf_text import ASCENT, CJKParagraph, Run
+from pressctl.render.pdf_text import Run
 
 GUTTER = 9 * mm
 #: The columns are half the measure: type a little smaller than the kit's.
@@ -129,7 +130,9 @@ class Bilingual:
         if block is None:
             return []
         if block.kind is BlockKind.HEADING:
-            return [writer.marked(block.text, "heading")]
+            return [writer.marked(block.text, "heading" if block.level <= 2 else "subheading")]
+        if block.kind is BlockKind.ITEM:
+            return [list_item(writer, block, last=True)]
         paragraph = writer.marked(block.text, "lead" if block is kit.release.lead else "body")
         if block.kind is BlockKind.QUOTE and block.speaker:
             name, rest = split_speaker(block.speaker)
@@ -178,12 +181,9 @@ def first_baseline(flowable: Flowable) -> float | None:
     """How far below its top a paragraph sets its first baseline, if it is one."""
     if isinstance(flowable, WithSpeaker):
         flowable = flowable.body
-    style = getattr(flowable, "style", None)
-    if isinstance(flowable, CJKParagraph) and style is not None:
-        return float((style.leading - style.fontSize) / 2 + ASCENT * style.fontSize)
-    if isinstance(flowable, Paragraph) and style is not None:
-        return float(style.fontSize)  # reportlab: the first baseline one size down
-    return None
+    if isinstance(flowable, ListItem):
+        flowable = flowable.body
+    return paragraph_baseline(flowable)
 
 
 def build_bilingual(source: Kit, target: Kit) -> bytes:

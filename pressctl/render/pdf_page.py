@@ -113,9 +113,16 @@ def make_styles(kit: Kit, fonts: PdfFonts) -> dict[str, ParagraphStyle]:
         "lead": style("lead", fontName=bold, fontSize=m.lead, leading=m.lead_leading,
                       textColor=INK, spaceAfter=m.body_leading * 0.7),
         "body": style("body"),
+        # list items sit closer together than paragraphs; the list ends with a body gap
+        "item": style("item", spaceAfter=m.body_leading * 0.25),
+        "item-last": style("item-last"),
         "heading": style("heading", fontName=bold, fontSize=12.5,
                          leading=12.5 * (1.5 if kit.cjk else 1.3), textColor=brand,
                          alignment=TA_LEFT, spaceBefore=10, spaceAfter=5, keepWithNext=1),
+        # ### headings: a step down, in the text colour
+        "subheading": style("subheading", fontName=bold, fontSize=11,
+                            leading=11 * (1.5 if kit.cjk else 1.3), textColor=INK,
+                            alignment=TA_LEFT, spaceBefore=6, spaceAfter=3, keepWithNext=1),
         "quote": style("quote", fontSize=12.5, leading=12.5 * (1.65 if kit.cjk else 1.38),
                        textColor=colors.HexColor("#1F3A5F"), spaceAfter=5),
         "speaker": style("speaker", fontSize=9, leading=13.5, textColor=GREY,
