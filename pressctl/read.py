@@ -51,10 +51,11 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
-def _parser() -> MarkdownIt:
+def parser() -> MarkdownIt:
+    """The block parser of seeds, also used by ``pressctl translate FILE.md``."""
     # text_join would merge character references into the text already decoded;
-    # without it they stay separate tokens, and _inline_text keeps them as typed.
-    return MarkdownIt("commonmark").use(front_matter_plugin).disable("text_join")
+    # without it they stay separate tokens, and inline_source keeps them as typed.
+    return MarkdownIt("commonmark").use(front_matter_plugin).enable("table").disable("text_join")
 
 
 def read_text(path: Path) -> str:
@@ -64,7 +65,7 @@ def read_text(path: Path) -> str:
 _HARD_BREAK_END = re.compile(r"(?: {2,}|(?<!\\)(?:\\\\)*\\)$")
 
 
-def _inline_text(token: Token) -> str:
+def inline_source(token: Token) -> str:
     """The inline Markdown of a block as typed, on one line: soft breaks become
     spaces, a hard break is kept as a backslash ending the line.
 
@@ -266,6 +267,10 @@ def _body(tokens: list[Token], offset: int, path: Path) -> tuple[Block, ...]:
         elif token.type == "list_item_open":
             lists[-1].number += 1
             lists[-1].fresh = True
+        elif token.type == "hr":
+            blocks.append(Block(BlockKind.RULE, "", offset + _first_line(token)))
+        elif token.type in REFUSED_BLOCKS:
+            _refuse_block(token, offset, path)
         elif token.type == "blockquote_open":
             depth += 1
             quote = [] if depth == 1 else quote
@@ -276,7 +281,7 @@ def _body(tokens: list[Token], offset: int, path: Path) -> tuple[Block, ...]:
         elif token.type == "inline":
             opener = tokens[index - 1]
             line = offset + (opener.map[0] + 1 if opener.map else 0)
-            text = _inline_text(token)
+            text = inline_source(token)
             if not text:
                 continue
             if opener.type == "heading_open":
@@ -294,6 +299,33 @@ def _body(tokens: list[Token], offset: int, path: Path) -> tuple[Block, ...]:
             else:
                 blocks.append(Block(BlockKind.PARAGRAPH, text, line))
     return tuple(blocks)
+
+
+#: Blocks a kit cannot print faithfully: refused with their line rather than dropped.
+REFUSED_BLOCKS = ("html_block", "fence", "code_block")
+
+
+def _first_line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 0
+
+
+def _refuse_block(token: Token, offset: int, path: Path) -> None:
+    """An HTML comment is an editor's note and is skipped; other HTML, and code blocks
+    (often a paragraph indented by accident), would be dropped or printed as raw
+    markup: refuse them where they start."""
+    line = offset + _first_line(token)
+    if token.type == "html_block":
+        if token.content.lstrip().startswith("<!--"):
+            return
+        raise PressctlError(
+            f"HTML block {token.content.strip().splitlines()[0][:40]!r} cannot be printed",
+            path=path, line=line,
+            hint="write it in Markdown, or make it a comment (<!-- … -->) to keep it as a "
+                 "note that is not printed")
+    raise PressctlError(
+        "code block cannot be printed in a press release", path=path, line=line,
+        hint="un-indent the paragraph (four spaces make a code block), or use `code` "
+             "inside a sentence")
 
 
 @dataclass
@@ -339,7 +371,7 @@ def read(path: Path) -> Release:
         raise PressctlError("the document is empty", path=path,
                             hint="run 'pressctl new <slug>' for a template")
     _refuse_unprintable(text, path)
-    tokens = _parser().parse(text)
+    tokens = parser().parse(text)
     data, _ = _front_matter(tokens, path)
     _refuse_unknown_fields(tokens[0].content, data, path)
     missing = [key for key in REQUIRED if not data.get(key)]

@@ -19,6 +19,7 @@ class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
     QUOTE = "quote"
     ITEM = "item"  # a list item: bullet or numbered
+    RULE = "rule"  # a horizontal rule (---): no text
 
 
 class ListKind(StrEnum):
@@ -83,8 +84,10 @@ class Release:
     def lead(self) -> Block | None:
         """The first body paragraph: press releases open with it in bold."""
         for block in self.blocks:
-            if block.kind is not BlockKind.HEADING:
-                return None if block.kind is BlockKind.ITEM else block
+            if block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
+                return block
+            if block.kind is BlockKind.ITEM:
+                return None
         return None
 
     def replace(self, **changes: object) -> Release:

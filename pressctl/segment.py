@@ -159,6 +159,8 @@ def segments(release: Release) -> Iterator[Segment]:
         if block.kind is BlockKind.HEADING:
             yield Segment(block.text, "heading", block.line)
             continue
+        if block.kind is BlockKind.RULE:
+            continue
         if block.kind is BlockKind.ITEM:  # an item is one segment, as a heading is
             yield Segment(block.text, "list item", block.line)
             continue

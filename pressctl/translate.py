@@ -429,51 +429,60 @@ class Block:
     open: bool = False  # a Markdown paragraph that continuation lines join
 
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
-_RAW = re.compile(r"^\s*(<|\|)")
-_MD_LINE = re.compile(r"^(?P<quote>\s*(?:>\s?)*)(?P<marker>#{1,6}\s+|[-*+]\s+|\d{1,9}[.)]\s+)?"
-                      r"(?P<text>.*)$")
-
-
 def layout(text: str, *, markdown: bool) -> list[Block]:
     """Split a document into blocks to translate, keeping its lines and markup.
 
-    Plain text keeps every line as it is (so output lines match input lines);
-    Markdown joins the lines of a paragraph, as Markdown itself does, keeps
-    heading, list and quote markers, and leaves code, tables and HTML alone.
+    Plain text keeps every line as it is (so output lines match input lines).
+    Markdown is read by the seeds' own parser (markdown-it block tokens with
+    their line ranges): each paragraph, heading, list item and quoted
+    paragraph is one block with its marker prefix (``## ``, ``- ``, ``> 1. ``)
+    and its lines joined, inline markup kept for translation; everything else
+    — front matter, code, HTML, rules, reference definitions, blank lines — is
+    kept line for line as it is.
     """
-    blocks: list[Block] = []
-    fenced = False
-    for line in text.splitlines():
-        if markdown and _FENCE.match(line):
-            fenced = not fenced
-            blocks.append(Block(line, "", verbatim=True))
-            continue
-        if not line.strip() or (markdown and (fenced or _RULE.match(line) or _RAW.match(line))):
-            blocks.append(Block(line, "", verbatim=True))
-            continue
-        if not markdown:
+    if not markdown:
+        blocks: list[Block] = []
+        for line in text.splitlines():
             stripped = line.lstrip()
-            blocks.append(Block(line[:len(line) - len(stripped)], stripped.rstrip()))
+            if not stripped:
+                blocks.append(Block(line, "", verbatim=True))
+            else:
+                blocks.append(Block(line[:len(line) - len(stripped)], stripped.rstrip()))
+        return blocks
+    return _markdown_layout(text)
+
+
+def _markdown_layout(text: str) -> list[Block]:
+    from pressctl.read import inline_source, parser
+
+    lines = text.splitlines()
+    # first line → (end line, inline source, its first line as typed)
+    starts: dict[int, tuple[int, str, str]] = {}
+    tokens = parser().parse(text)
+    for index, token in enumerate(tokens):
+        if token.type != "inline" or index == 0:
             continue
-        m = _MD_LINE.match(line)
-        assert m is not None
-        quote, marker, body = m["quote"], m["marker"] or "", m["text"].strip()
-        if not body:
-            blocks.append(Block(line, "", verbatim=True))
+        opener = tokens[index - 1]
+        if opener.type not in ("paragraph_open", "heading_open") or not opener.map:
             continue
-        if marker.startswith("#"):
-            blocks.append(Block(quote + marker, body.rstrip("#").rstrip() or body))
+        source = inline_source(token)
+        if source:
+            starts[opener.map[0]] = (opener.map[1], source, token.content.split("\n")[0].strip())
+    out: list[Block] = []
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        if number not in starts:
+            out.append(Block(line, "", verbatim=True))
+            number += 1
             continue
-        previous = blocks[-1] if blocks else None
-        if not marker and previous is not None and previous.open \
-                and previous.prefix.strip().startswith(quote.strip()) \
-                and (quote.strip() or not previous.prefix.lstrip().startswith(">")):
-            previous.text += " " + body
-            continue
-        blocks.append(Block(quote + marker, body, open=True))
-    return blocks
+        end, source, first = starts[number]
+        # the prefix is what stands before the text on its first line: ## , - , > 1.
+        at = line.find(first)
+        prefix = line[:at] if at >= 0 else line[:len(line) - len(line.lstrip())]
+        out.append(Block(prefix, source))
+        number = max(end, number + 1)
+    return out
 
 
 def render(blocks: list[Block], translated: dict[str, str], *, trailing_newline: bool) -> str:

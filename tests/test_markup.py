@@ -293,3 +293,39 @@ def test_docx_lists_are_word_numbering(built: Path) -> None:
             (("decimal", "%1."), "0"), (("decimal", "%1."), "0"), (("decimal", "%1."), "0")]
         if edition == "zh":
             assert texts[0] == "回收95%的锂" and texts[-1] == "从中回收锂、镍和钴。"
+
+
+# ---------------------------------------------------------------- rules, HTML, code blocks
+
+
+def test_a_comment_is_skipped_and_a_rule_printed(built: Path) -> None:
+    release = read(PROJECT / "seeds" / f"{SLUG}.md")
+    assert [b.kind for b in release.blocks].count("rule") == 1
+    assert not any("Editor" in b.text for b in release.blocks)
+    # the rule is a hairline drawn between the list and the ### heading
+    page = pypdf.PdfReader(built / f"{SLUG}.en.pdf").pages[0]
+    content = page.get_contents().get_data().decode("latin-1")
+    assert content.count(" l\n") >= 1 or " l S" in content
+    document = docx.Document(str(built / f"{SLUG}.en.docx"))
+    styles = [p.style.style_id for p in document.paragraphs]
+    assert styles.count("HorizontalRule") == 1
+    assert styles[styles.index("HorizontalRule") + 1] == "Heading2"
+
+
+@pytest.mark.parametrize(("block", "message"), [
+    ("<div class=\"box\">\nBuy now\n</div>", "HTML block '<div class=\"box\">' cannot be printed"),
+    ("    indented by accident", "code block cannot be printed"),
+    ("```\nfenced\n```", "code block cannot be printed"),
+])
+def test_blocks_that_cannot_be_printed_are_refused(tmp_path: Path, block: str,
+                                                   message: str) -> None:
+    shutil.copytree(PROJECT, tmp_path, dirs_exist_ok=True)
+    seed = tmp_path / "seeds" / f"{SLUG}.md"
+    text = seed.read_text()
+    anchor = "A battery goes through"  # after a paragraph and a blank line
+    line = text[:text.index(anchor)].count("\n") + 1
+    seed.write_text(text.replace(anchor, f"{block}\n\n{anchor}"))
+    done = run("build", "--draft", cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert f"seeds/{SLUG}.md:{line}: {message}" in done.stderr
+    assert not (tmp_path / "dist").exists()

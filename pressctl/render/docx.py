@@ -84,6 +84,9 @@ def _body(writer: Writer) -> None:
     lead = release.lead
     lists = Lists(writer.document, writer.face)
     for block in release.blocks:
+        if block.kind is BlockKind.RULE:
+            writer.paragraph("HorizontalRule")
+            continue
         if block.kind is BlockKind.ITEM:
             paragraph = writer.paragraph("ListParagraph")
             lists.apply(paragraph, block)

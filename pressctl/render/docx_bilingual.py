@@ -178,6 +178,8 @@ def _rows(sides: tuple[Side, Side]) -> list[tuple[tuple[Cell, Face], tuple[Cell,
                      MARKDOWN)]
         if block.kind is BlockKind.ITEM:
             return [("ListParagraph", block.text, block)]
+        if block.kind is BlockKind.RULE:
+            return [("HorizontalRule", "", None)]
         style = "Lead" if block is kit.release.lead else "Normal"
         cell: Cell = [(style, block.text, MARKDOWN)]
         if block.kind is BlockKind.QUOTE and block.speaker:

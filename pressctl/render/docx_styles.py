@@ -257,6 +257,10 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
     para("ListParagraph", "List Paragraph",
          ppr(after=3, line=look.line, jc=look.jc, kinsoku=kinsoku),
          rpr(face, size=look.body, colour="262626"), custom=False, priority=34)
+    # --- in the seed: an empty paragraph with a hairline below it
+    para("HorizontalRule", "Horizontal Rule",
+         ppr(before=0, after=10, line=1.0, jc="left", borders=border("bottom", light, 6, 1)),
+         rpr(face, size=4))
     para("Letterhead", "Letterhead",
          ppr(before=0, after=20, line=1.0, jc="left", keep_next=True, borders=band, fill=colour,
              tabs=f'<w:tab w:val="right" w:pos="{text_width_twips - 160}"/>',

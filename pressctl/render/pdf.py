@@ -101,6 +101,9 @@ def _body(writer: Writer) -> list[Flowable]:
         if block.kind is BlockKind.ITEM:
             story.append(list_item(writer, block, index in ends))
             continue
+        if block.kind is BlockKind.RULE:
+            story.append(rule())
+            continue
         if block.kind is BlockKind.HEADING:
             style = "heading" if block.level <= 2 else "subheading"
             story.append(writer.marked(block.text, style, outline=block.text))
@@ -109,6 +112,12 @@ def _body(writer: Writer) -> list[Flowable]:
         if block.kind is BlockKind.QUOTE:
             story.append(_pull_quote(writer, block))
     return story
+
+
+def rule() -> Flowable:
+    """A horizontal rule (``---``): a hairline across the text column."""
+    return HRFlowable(width="100%", thickness=0.6, color=HAIRLINE, spaceBefore=4,
+                      spaceAfter=10)
 
 
 def _pull_quote(writer: Writer, block: Block) -> Flowable:

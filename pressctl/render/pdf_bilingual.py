@@ -24,6 +24,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus.flowables import HRFlowable
 
 from pressctl.fonts import resolve
 from pressctl.inline import plain
@@ -133,6 +134,9 @@ class Bilingual:
             return [writer.marked(block.text, "heading" if block.level <= 2 else "subheading")]
         if block.kind is BlockKind.ITEM:
             return [list_item(writer, block, last=True)]
+        if block.kind is BlockKind.RULE:
+            return [HRFlowable(width="100%", thickness=0.6, color=HAIRLINE, spaceBefore=4,
+                               spaceAfter=4)]
         paragraph = writer.marked(block.text, "lead" if block is kit.release.lead else "body")
         if block.kind is BlockKind.QUOTE and block.speaker:
             name, rest = split_speaker(block.speaker)
