@@ -274,7 +274,8 @@ def printed_texts(kit: Kit) -> list[str]:
              release.organisation, kit.date_text, *release.contact, *release.boilerplate,
              language_name(kit)]  # the bilingual edition's column heads
     for block in release.blocks:
-        texts += [plain(block.text), plain(block.speaker or ""), item_marker(block)]
+        texts += [plain(block.text), plain(block.speaker or ""), item_marker(block),
+                  *(plain(cell) for row in block.rows for cell in row)]
         if block.kind is BlockKind.QUOTE:
             texts.append(quoted_text(block))  # the pull-quote may end with its own stop
     for row in kit.facts:

@@ -36,7 +36,8 @@ def localise(release: Release, translations: dict[str, str], lang: str) -> Relea
 
     blocks = tuple(
         dataclasses.replace(b, text=one(b.text) if b.kind in WHOLE else running(b.text),
-                            speaker=optional(b.speaker))
+                            speaker=optional(b.speaker),
+                            rows=tuple(tuple(one(c) if c else c for c in row) for row in b.rows))
         for b in release.blocks
     )
     facts = tuple(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -249,8 +249,10 @@ def _attribution(text: str) -> str | None:
     return None
 
 
-def _body(tokens: list[Token], offset: int, path: Path) -> tuple[Block, ...]:
+def _body(tokens: list[Token], offset: int, path: Path,
+          lines: list[str]) -> tuple[Block, ...]:
     blocks: list[Block] = []
+    table: _Table | None = None
     depth = 0  # blockquote nesting
     quote: list[tuple[str, int]] = []
     lists: list[_List] = []  # the lists open around the current token, outermost first
@@ -267,6 +269,24 @@ def _body(tokens: list[Token], offset: int, path: Path) -> tuple[Block, ...]:
         elif token.type == "list_item_open":
             lists[-1].number += 1
             lists[-1].fresh = True
+        elif token.type == "table_open":
+            table = _Table(offset + _first_line(token))
+        elif token.type == "tr_open":
+            assert table is not None
+            table.rows.append([])
+            if table.rows[1:]:
+                _refuse_long_row(lines, token, len(table.rows[0]), offset, path)
+        elif token.type in ("th_open", "td_open") and table is not None:
+            style = str(token.attrGet("style") or "")
+            if len(table.rows) == 1:
+                table.align.append(style.removeprefix("text-align:"))
+        elif token.type == "table_close" and table is not None:
+            blocks.append(Block(BlockKind.TABLE, "", table.line,
+                                rows=tuple(tuple(row) for row in table.rows),
+                                align=tuple(table.align)))
+            table = None
+        elif token.type == "inline" and table is not None:
+            table.rows[-1].append(inline_source(token))
         elif token.type == "hr":
             blocks.append(Block(BlockKind.RULE, "", offset + _first_line(token)))
         elif token.type in REFUSED_BLOCKS:
@@ -329,6 +349,36 @@ def _refuse_block(token: Token, offset: int, path: Path) -> None:
 
 
 @dataclass
+class _Table:
+    """A table being read: where it starts, its rows of cells, its column alignment."""
+
+    line: int
+    rows: list[list[str]] = field(default_factory=list)
+    align: list[str] = field(default_factory=list)
+
+
+def _refuse_long_row(lines: list[str], token: Token, columns: int, offset: int,
+                     path: Path) -> None:
+    """markdown-it drops the cells past the header's count without a word: refuse
+    the row, as its figures would be lost."""
+    from markdown_it.rules_block.table import escapedSplit
+
+    if not token.map:
+        return
+    row = lines[token.map[0]].strip()
+    row = row.removeprefix("|")
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    cells = len(escapedSplit(row))
+    if cells > columns:
+        raise PressctlError(
+            f"table row has {cells} cells but the header has {columns}",
+            path=path, line=offset + token.map[0] + 1,
+            hint="add the missing column to the header row (and its delimiter row), or "
+                 "remove the extra cell; a | inside a cell is written \\|")
+
+
+@dataclass
 class _List:
     """A list being read: its kind, the number of its current item, the release's
     count of top-level lists, and whether the current item's first paragraph is next."""
@@ -377,7 +427,7 @@ def read(path: Path) -> Release:
     missing = [key for key in REQUIRED if not data.get(key)]
     if missing:
         raise PressctlError(f"front matter lacks {', '.join(missing)}", path=path, line=1)
-    blocks = _body(tokens[1:], 0, path)
+    blocks = _body(tokens[1:], 0, path, text.splitlines())
     if not blocks:
         raise PressctlError("the document has no body text", path=path)
     _refuse_unsafe_links(blocks, path)

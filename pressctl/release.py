@@ -20,6 +20,7 @@ class BlockKind(StrEnum):
     QUOTE = "quote"
     ITEM = "item"  # a list item: bullet or numbered
     RULE = "rule"  # a horizontal rule (---): no text
+    TABLE = "table"  # a GFM table: ``rows`` (the header first), ``align``
 
 
 class ListKind(StrEnum):
@@ -48,6 +49,10 @@ class Block:
     depth: int = 0
     number: int = 0
     list_id: int = 0
+    #: Tables: every row's cells as inline Markdown, the header row first; each
+    #: column's alignment from the delimiter row ("left", "center", "right" or "").
+    rows: tuple[tuple[str, ...], ...] = ()
+    align: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -161,6 +161,14 @@ def segments(release: Release) -> Iterator[Segment]:
             continue
         if block.kind is BlockKind.RULE:
             continue
+        if block.kind is BlockKind.TABLE:  # each cell a segment, on its row's line
+            for number, row in enumerate(block.rows):
+                row_line = block.line + number + (1 if number else 0)  # past the delimiter
+                for cell in row:
+                    if cell:
+                        yield Segment(cell, "table header" if number == 0 else "table cell",
+                                      row_line)
+            continue
         if block.kind is BlockKind.ITEM:  # an item is one segment, as a heading is
             yield Segment(block.text, "list item", block.line)
             continue

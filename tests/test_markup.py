@@ -30,6 +30,7 @@ PROJECT = Path(__file__).resolve().parent / "data" / "press-office"
 SLUG = "nordwind-leipzig-recycling"
 MEDIA = "https://media.nordwind.example/leipzig"
 REPORT = "https://nordwind.example/report"
+JOBS = "https://jobs.nordwind.example"
 
 
 @pytest.fixture(scope="module")
@@ -145,9 +146,10 @@ def _fonts_of(path: Path, needle: str) -> set[str]:
 @pytest.mark.parametrize("edition", ["en", "zh", "bilingual"])
 def test_pdf_links_are_uri_annotations(built: Path, edition: str) -> None:
     uris = _uris(built / f"{SLUG}.{edition}.pdf")
-    per_side = [MEDIA, REPORT]
+    per_side = [MEDIA, REPORT, JOBS]
     # the bilingual edition: row by row, the English link beside the Chinese one
-    assert uris == ([MEDIA, MEDIA, REPORT, REPORT] if edition == "bilingual" else per_side)
+    assert uris == ([MEDIA, MEDIA, REPORT, REPORT, JOBS, JOBS] if edition == "bilingual"
+                    else per_side)
 
 
 def test_pdf_link_covers_its_translated_text(built: Path) -> None:
@@ -328,4 +330,93 @@ def test_blocks_that_cannot_be_printed_are_refused(tmp_path: Path, block: str,
     done = run("build", "--draft", cwd=tmp_path)
     assert done.returncode == 2, done.stderr
     assert f"seeds/{SLUG}.md:{line}: {message}" in done.stderr
+    assert not (tmp_path / "dist").exists()
+
+
+# ---------------------------------------------------------------- tables
+
+
+def test_table_cells_are_segments_and_translated(built: Path) -> None:
+    release = read(PROJECT / "seeds" / f"{SLUG}.md")
+    table = next(b for b in release.blocks if b.kind == "table")
+    assert table.rows[0] == ("Figure", "2025", "2030 target", "Status")
+    assert table.align == ("left", "", "right", "center")
+    po = polib.pofile(str(PROJECT / "locales" / "zh" / "LC_MESSAGES" / f"{SLUG}.po"))
+    assert po.find("Batteries recycled a year (tonnes)").msgstr == "年回收电池量（吨）"
+    assert "table cell" in po.find("Lithium recovered").comment
+    document = docx.Document(str(built / f"{SLUG}.zh.docx"))
+    word = next(t for t in document.tables if t.rows[0].cells[0].text == "指标")
+    assert [[c.text for c in row.cells] for row in word.rows] == [
+        ["指标", "2025", "2030年目标", "进展"],
+        ["年回收电池量（吨）", "12,000", "50,000", "按计划推进"],
+        ["锂回收率", "95%", "97%", "已达成"],
+        ["莱比锡就业岗位", "240", "600", "招聘中"]]
+
+
+def test_docx_table_repeats_its_header_and_aligns_columns(built: Path) -> None:
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(built / f"{SLUG}.en.docx"))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Figure")
+    rows = table.rows
+    assert rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert all(r._tr.trPr.find(qn("w:tblHeader")) is None for r in rows[1:])
+    jc = [[c.paragraphs[0]._p.pPr.find(qn("w:jc")).get(qn("w:val")) for c in r.cells]
+          for r in rows]
+    # the unmarked 2025 column holds figures only: right-aligned like the ---: one
+    assert jc[1] == ["left", "right", "right", "center"]
+    last = rows[3].cells[3].paragraphs[0]
+    assert [(h.text, h.url) for h in last.hyperlinks] == [("hiring", "https://jobs.nordwind.example")]
+    assert [r.text for r in rows[1].cells[3].paragraphs[0].runs if r.italic] == ["on track"]
+    bilingual = docx.Document(str(built / f"{SLUG}.bilingual.docx"))
+    nested = [t for table in bilingual.tables for row in table.rows for cell in row.cells
+              for t in cell.tables]
+    assert [t.rows[0].cells[0].text for t in nested] == ["Figure", "指标"]
+
+
+def test_pdf_table_aligns_figures_on_the_right(built: Path) -> None:
+    import re
+
+    out = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox",
+                          str(built / f"{SLUG}.en.pdf"), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    boxes = {m[4]: (float(m[0]), float(m[2])) for m in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+        out)}
+    right = [boxes[w][1] for w in ("12,000", "95%", "240")]
+    assert max(right) - min(right) < 0.5, right
+    targets = [boxes[w][1] for w in ("50,000", "97%", "600")]
+    assert max(targets) - min(targets) < 0.5, targets
+    middle = [(boxes[w][0] + boxes[w][1]) / 2 for w in ("met", "hiring")]
+    assert abs(middle[0] - middle[1]) < 0.5, middle
+    margin_right = (210 - 20) / 25.4 * 72
+    assert max(x1 for _, x1 in boxes.values()) <= margin_right + 0.5
+    assert "https://jobs.nordwind.example" in _uris(built / f"{SLUG}.en.pdf")
+
+
+def test_pdf_table_repeats_its_header_on_the_next_page(tmp_path: Path) -> None:
+    shutil.copytree(PROJECT, tmp_path, dirs_exist_ok=True)
+    seed = tmp_path / "seeds" / f"{SLUG}.md"
+    rows = "".join(f"| Plant {n} | {n * 100} | {n * 150} | met |\n" for n in range(1, 61))
+    text = seed.read_text().replace("| Jobs in Leipzig |", rows + "| Jobs in Leipzig |")
+    seed.write_text(text)
+    done = run("build", "--draft", "--lang", "en", "--format", "pdf", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    pdf = tmp_path / "dist" / SLUG / f"{SLUG}.en.pdf"
+    pages = [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                            capture_output=True, text=True, check=True).stdout for n in (1, 2)]
+    assert "Plant 1\n" in pages[0] and "Plant 60" not in pages[0]
+    assert "Figure" in pages[1] and "2030 target" in pages[1]  # the header again
+    assert pages[1].index("2030 target") < pages[1].index("Plant ")
+
+
+def test_a_row_with_more_cells_than_the_header_is_refused(tmp_path: Path) -> None:
+    shutil.copytree(PROJECT, tmp_path, dirs_exist_ok=True)
+    seed = tmp_path / "seeds" / f"{SLUG}.md"
+    text = seed.read_text()
+    line = text[:text.index("| Lithium recovered")].count("\n") + 1
+    seed.write_text(text.replace("| 97% | met |", "| 97% | met | extra |"))
+    done = run("build", "--draft", cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert f"seeds/{SLUG}.md:{line}: table row has 5 cells but the header has 4" in done.stderr
     assert not (tmp_path / "dist").exists()

@@ -35,6 +35,7 @@ from pressctl.render.docx_document import (
 )
 from pressctl.render.docx_list import Lists
 from pressctl.render.docx_styles import face_for
+from pressctl.render.docx_table import add_table
 from pressctl.render.docx_text import clean
 from pressctl.render.docx_watermark import watermark_run
 
@@ -50,7 +51,7 @@ def build(kit: Kit) -> bytes:
     document, section, text_width = new_document(kit, face)
     writer = Writer(document, kit, face)
     _front_matter(writer)
-    _body(writer)
+    _body(writer, text_width)
     writer.paragraph("EndMark", kit.end_mark)
     _fact_sheet(writer, fonts, text_width)
     _annexes(writer)
@@ -79,13 +80,17 @@ def _front_matter(writer: Writer) -> None:
     writer.paragraph("Dateline", date_line)
 
 
-def _body(writer: Writer) -> None:
+def _body(writer: Writer, text_width: Emu) -> None:
     release = writer.kit.release
     lead = release.lead
     lists = Lists(writer.document, writer.face)
     for block in release.blocks:
         if block.kind is BlockKind.RULE:
             writer.paragraph("HorizontalRule")
+            continue
+        if block.kind is BlockKind.TABLE:
+            add_table(writer, block, text_width)
+            writer.paragraph("TableSpacer")
             continue
         if block.kind is BlockKind.ITEM:
             paragraph = writer.paragraph("ListParagraph")

@@ -15,7 +15,7 @@ from itertools import zip_longest
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm
+from docx.shared import Emu, Mm
 from lxml import etree
 
 from pressctl.fonts import resolve
@@ -23,6 +23,7 @@ from pressctl.kit import Kit, language_name, split_speaker
 from pressctl.release import Block, BlockKind
 from pressctl.render import docx_package
 from pressctl.render.docx_document import (
+    EMU_PER_TWIP,
     HEADING_STYLES,
     Writer,
     new_document,
@@ -33,6 +34,7 @@ from pressctl.render.docx_document import (
 )
 from pressctl.render.docx_list import Lists
 from pressctl.render.docx_styles import CELL_MARGIN, Face, face_for
+from pressctl.render.docx_table import add_table
 from pressctl.render.docx_text import property_text
 from pressctl.render.docx_watermark import watermark_run
 from pressctl.script import is_cjk
@@ -71,6 +73,7 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
 
     rows = _rows(sides)
     lists = (Lists(document, src_face), Lists(document, tgt_face))
+    column_width = Emu(int(text_width / 2) - 2 * CELL_MARGIN * EMU_PER_TWIP)
     table = document.add_table(rows=1 + len(rows), cols=2)
     table.style = document.styles["Bilingual Table"]
     table_layout(table, text_width, (0.5, 0.5))
@@ -85,6 +88,10 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
             row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
         for cell, (paragraphs, face) in zip(row.cells, contents, strict=True):
             for index, (style, text, name_style) in enumerate(paragraphs):
+                if isinstance(name_style, Block) and name_style.kind is BlockKind.TABLE:
+                    cell._tc.remove(cell.paragraphs[0]._p)  # the table opens the cell
+                    add_table(writer, name_style, column_width, container=cell, face=face)
+                    continue
                 paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
                 styled(paragraph, style)
                 if isinstance(name_style, Block):  # each column numbers its own lists
@@ -180,6 +187,8 @@ def _rows(sides: tuple[Side, Side]) -> list[tuple[tuple[Cell, Face], tuple[Cell,
             return [("ListParagraph", block.text, block)]
         if block.kind is BlockKind.RULE:
             return [("HorizontalRule", "", None)]
+        if block.kind is BlockKind.TABLE:
+            return [("Normal", "", block)]
         style = "Lead" if block is kit.release.lead else "Normal"
         cell: Cell = [(style, block.text, MARKDOWN)]
         if block.kind is BlockKind.QUOTE and block.speaker:

@@ -261,6 +261,10 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
     para("HorizontalRule", "Horizontal Rule",
          ppr(before=0, after=10, line=1.0, jc="left", borders=border("bottom", light, 6, 1)),
          rpr(face, size=4))
+    # after a table from the seed: Word needs a paragraph between two tables, and
+    # the text below wants a little air
+    para("TableSpacer", "Table Spacer", ppr(before=0, after=6, line=1.0, jc="left"),
+         rpr(face, size=4))
     para("Letterhead", "Letterhead",
          ppr(before=0, after=20, line=1.0, jc="left", keep_next=True, borders=band, fill=colour,
              tabs=f'<w:tab w:val="right" w:pos="{text_width_twips - 160}"/>',

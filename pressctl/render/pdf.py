@@ -49,6 +49,7 @@ from pressctl.render.pdf_page import (
     make_styles,
     tint,
 )
+from pressctl.render.pdf_table import SeedTable
 from pressctl.render.pdf_text import Run
 
 
@@ -103,6 +104,9 @@ def _body(writer: Writer) -> list[Flowable]:
             continue
         if block.kind is BlockKind.RULE:
             story.append(rule())
+            continue
+        if block.kind is BlockKind.TABLE:
+            story.append(SeedTable(writer, block))
             continue
         if block.kind is BlockKind.HEADING:
             style = "heading" if block.level <= 2 else "subheading"

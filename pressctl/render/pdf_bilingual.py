@@ -44,6 +44,7 @@ from pressctl.render.pdf_page import (
     make_styles,
     tint,
 )
+from pressctl.render.pdf_table import SeedTable
 from pressctl.render.pdf_text import Run
 
 GUTTER = 9 * mm
@@ -134,6 +135,8 @@ class Bilingual:
             return [writer.marked(block.text, "heading" if block.level <= 2 else "subheading")]
         if block.kind is BlockKind.ITEM:
             return [list_item(writer, block, last=True)]
+        if block.kind is BlockKind.TABLE:
+            return [SeedTable(writer, block)]
         if block.kind is BlockKind.RULE:
             return [HRFlowable(width="100%", thickness=0.6, color=HAIRLINE, spaceBefore=4,
                                spaceAfter=4)]
