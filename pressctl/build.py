@@ -21,6 +21,7 @@ from pressctl.config import Config
 from pressctl.errors import CheckFailed, PressctlError
 from pressctl.kit import Kit, Wording, default_path, fact_row
 from pressctl.localize import localise
+from pressctl.media import copy_media, figure_files
 from pressctl.paths import relative
 from pressctl.read import read
 from pressctl.release import Release
@@ -192,6 +193,7 @@ def input_key(config: Config, seed: Path, lang: str, fmt: str, draft: bool,
              _file_hash(config.catalog_path(lang, catalog.KIT_DOMAIN)),
              _default_wording_hash(config, lang),
              _file_hash(config.glossary_path),  # the QA gate reads it
+             *(_file_hash(p) for p in figure_files(read(seed))),  # an image edit rebuilds
              repr((config.colour, config.page_size, config.margins_mm, config.locale(lang),
                    config.tag(lang), sorted(config.fonts.get(lang, {}).items()),
                    sorted(config.qa.items())))]
@@ -359,6 +361,9 @@ def _manifest(config: Config, seed: Path, result: BuildResult, keys: dict[Path, 
         "draft": result.draft,
         "segments": {lang: segment_counts(config, release, lang) for lang in config.languages},
     }
+    media = copy_media(release, result.folder)
+    if media:
+        data["media"] = media
     return write_manifest(result.folder, data, files, inputs)
 
 

@@ -275,6 +275,7 @@ def printed_texts(kit: Kit) -> list[str]:
              language_name(kit)]  # the bilingual edition's column heads
     for block in release.blocks:
         texts += [plain(block.text), plain(block.speaker or ""), item_marker(block),
+                  block.credit or "",
                   *(plain(cell) for row in block.rows for cell in row)]
         if block.kind is BlockKind.QUOTE:
             texts.append(quoted_text(block))  # the pull-quote may end with its own stop

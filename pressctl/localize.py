@@ -14,7 +14,7 @@ from pressctl.release import BlockKind, Fact, Release
 from pressctl.segment import FORMATTED_UNITS, join_sentences, split_sentences
 
 #: Blocks translated as one segment rather than sentence by sentence.
-WHOLE = (BlockKind.HEADING, BlockKind.ITEM)
+WHOLE = (BlockKind.HEADING, BlockKind.ITEM, BlockKind.FIGURE)
 
 
 def localise(release: Release, translations: dict[str, str], lang: str) -> Release:
@@ -35,8 +35,9 @@ def localise(release: Release, translations: dict[str, str], lang: str) -> Relea
         return fn(text) if text else text
 
     blocks = tuple(
-        dataclasses.replace(b, text=one(b.text) if b.kind in WHOLE else running(b.text),
-                            speaker=optional(b.speaker),
+        dataclasses.replace(b, text=(one(b.text) if b.text else b.text) if b.kind in WHOLE
+                            else running(b.text),
+                            speaker=optional(b.speaker), credit=optional(b.credit),
                             rows=tuple(tuple(one(c) if c else c for c in row) for row in b.rows))
         for b in release.blocks
     )

@@ -304,8 +304,16 @@ def _body(tokens: list[Token], offset: int, path: Path,
             text = inline_source(token)
             if not text:
                 continue
+            picture = _lone_image(token)
             if opener.type == "heading_open":
                 blocks.append(Block(BlockKind.HEADING, text, line, level=int(opener.tag[1])))
+            elif picture is not None and not lists and not depth:
+                from pressctl.figures import resolve_image
+
+                src = str(picture.attrGet("src") or "")
+                title = str(picture.attrGet("title") or "").strip() or None
+                blocks.append(Block(BlockKind.FIGURE, " ".join(picture.content.split()), line,
+                                    credit=title, image=resolve_image(path, src, line)))
             elif lists:
                 current = lists[-1]
                 # one level of nesting is printed; deeper items print at the second level
@@ -346,6 +354,14 @@ def _refuse_block(token: Token, offset: int, path: Path) -> None:
         "code block cannot be printed in a press release", path=path, line=line,
         hint="un-indent the paragraph (four spaces make a code block), or use `code` "
              "inside a sentence")
+
+
+def _lone_image(token: Token) -> Token | None:
+    """The image of a paragraph that holds nothing else (a figure), if it is one."""
+    children = [c for c in token.children or []
+                if not (c.type in ("softbreak", "hardbreak") or (c.type == "text"
+                                                                and not c.content.strip()))]
+    return children[0] if len(children) == 1 and children[0].type == "image" else None
 
 
 @dataclass

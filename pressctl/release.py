@@ -21,6 +21,7 @@ class BlockKind(StrEnum):
     ITEM = "item"  # a list item: bullet or numbered
     RULE = "rule"  # a horizontal rule (---): no text
     TABLE = "table"  # a GFM table: ``rows`` (the header first), ``align``
+    FIGURE = "figure"  # a picture: ``text`` its caption, ``credit``, ``image``
 
 
 class ListKind(StrEnum):
@@ -53,6 +54,9 @@ class Block:
     #: column's alignment from the delimiter row ("left", "center", "right" or "").
     rows: tuple[tuple[str, ...], ...] = ()
     align: tuple[str, ...] = ()
+    #: Figures: the credit line (the image title) and the checked picture file.
+    credit: str | None = None
+    image: Path | None = None
 
 
 @dataclass(frozen=True)

@@ -161,6 +161,12 @@ def segments(release: Release) -> Iterator[Segment]:
             continue
         if block.kind is BlockKind.RULE:
             continue
+        if block.kind is BlockKind.FIGURE:
+            if block.text:
+                yield Segment(block.text, "caption", block.line)
+            if block.credit:
+                yield Segment(block.credit, "credit", block.line)
+            continue
         if block.kind is BlockKind.TABLE:  # each cell a segment, on its row's line
             for number, row in enumerate(block.rows):
                 row_line = block.line + number + (1 if number else 0)  # past the delimiter

@@ -33,6 +33,7 @@ from pressctl.render.docx_document import (
     styled,
     table_layout,
 )
+from pressctl.render.docx_figure import add_figure
 from pressctl.render.docx_list import Lists
 from pressctl.render.docx_styles import face_for
 from pressctl.render.docx_table import add_table
@@ -87,6 +88,9 @@ def _body(writer: Writer, text_width: Emu) -> None:
     for block in release.blocks:
         if block.kind is BlockKind.RULE:
             writer.paragraph("HorizontalRule")
+            continue
+        if block.kind is BlockKind.FIGURE:
+            add_figure(writer, block, text_width)
             continue
         if block.kind is BlockKind.TABLE:
             add_table(writer, block, text_width)

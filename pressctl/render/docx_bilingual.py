@@ -32,6 +32,7 @@ from pressctl.render.docx_document import (
     styled,
     table_layout,
 )
+from pressctl.render.docx_figure import add_figure
 from pressctl.render.docx_list import Lists
 from pressctl.render.docx_styles import CELL_MARGIN, Face, face_for
 from pressctl.render.docx_table import add_table
@@ -88,6 +89,10 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
             row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
         for cell, (paragraphs, face) in zip(row.cells, contents, strict=True):
             for index, (style, text, name_style) in enumerate(paragraphs):
+                if isinstance(name_style, Block) and name_style.kind is BlockKind.FIGURE:
+                    add_figure(writer, name_style, column_width, container=cell, face=face,
+                               first=cell.paragraphs[0])
+                    continue
                 if isinstance(name_style, Block) and name_style.kind is BlockKind.TABLE:
                     cell._tc.remove(cell.paragraphs[0]._p)  # the table opens the cell
                     add_table(writer, name_style, column_width, container=cell, face=face)
@@ -187,7 +192,7 @@ def _rows(sides: tuple[Side, Side]) -> list[tuple[tuple[Cell, Face], tuple[Cell,
             return [("ListParagraph", block.text, block)]
         if block.kind is BlockKind.RULE:
             return [("HorizontalRule", "", None)]
-        if block.kind is BlockKind.TABLE:
+        if block.kind in (BlockKind.TABLE, BlockKind.FIGURE):
             return [("Normal", "", block)]
         style = "Lead" if block is kit.release.lead else "Normal"
         cell: Cell = [(style, block.text, MARKDOWN)]

@@ -311,6 +311,13 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
          rpr(face, size=9, bold=True, colour="404040"), custom=False, priority=35)
     para("Chart", "Chart", ppr(after=8, line=1.0, jc="center", keep_lines=True),
          rpr(face, size=look.body))
+    # a figure from the seed: the picture kept with its caption, the caption with its credit
+    para("Figure", "Figure", ppr(before=6, after=3, line=1.0, jc="left", keep_next=True,
+                                 keep_lines=True), rpr(face, size=look.body))
+    para("FigureCaption", "Figure Caption", ppr(after=1, line=1.0, jc="left", keep_next=True),
+         rpr(face, size=9, colour=ink))
+    para("FigureCredit", "Figure Credit", ppr(after=9, line=1.0, jc="left"),
+         rpr(face, size=7.5, colour=grey))
     para("FactTableHeader", "Fact Table Header", ppr(line=1.0, jc="left", keep_next=True),
          rpr(face, size=8.5, bold=True, colour="FFFFFF"))
     para("FactTableText", "Fact Table Text", ppr(line=1.0, jc="left", keep_next=True),

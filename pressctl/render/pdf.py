@@ -35,6 +35,7 @@ from pressctl.kit import Kit, quoted_text, split_speaker
 from pressctl.release import Block, BlockKind
 from pressctl.render import chart
 from pressctl.render.pdf_bilingual import build_bilingual
+from pressctl.render.pdf_figure import figure
 from pressctl.render.pdf_fonts import register
 from pressctl.render.pdf_list import last_items, list_item
 from pressctl.render.pdf_page import (
@@ -107,6 +108,9 @@ def _body(writer: Writer) -> list[Flowable]:
             continue
         if block.kind is BlockKind.TABLE:
             story.append(SeedTable(writer, block))
+            continue
+        if block.kind is BlockKind.FIGURE:
+            story.append(figure(writer, block))
             continue
         if block.kind is BlockKind.HEADING:
             style = "heading" if block.level <= 2 else "subheading"

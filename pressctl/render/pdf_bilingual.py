@@ -30,6 +30,7 @@ from pressctl.fonts import resolve
 from pressctl.inline import plain
 from pressctl.kit import Kit, language_name, split_speaker
 from pressctl.release import Block, BlockKind
+from pressctl.render.pdf_figure import figure_parts
 from pressctl.render.pdf_fonts import register
 from pressctl.render.pdf_list import ListItem, list_item, paragraph_baseline
 from pressctl.render.pdf_page import (
@@ -137,6 +138,8 @@ class Bilingual:
             return [list_item(writer, block, last=True)]
         if block.kind is BlockKind.TABLE:
             return [SeedTable(writer, block)]
+        if block.kind is BlockKind.FIGURE:
+            return figure_parts(writer, block)
         if block.kind is BlockKind.RULE:
             return [HRFlowable(width="100%", thickness=0.6, color=HAIRLINE, spaceBefore=4,
                                spaceAfter=4)]

@@ -119,6 +119,11 @@ def make_styles(kit: Kit, fonts: PdfFonts) -> dict[str, ParagraphStyle]:
         "heading": style("heading", fontName=bold, fontSize=12.5,
                          leading=12.5 * (1.5 if kit.cjk else 1.3), textColor=brand,
                          alignment=TA_LEFT, spaceBefore=10, spaceAfter=5, keepWithNext=1),
+        # a figure's caption under its picture, then the credit line
+        "figcaption": style("figcaption", fontSize=9, leading=9 * (1.6 if kit.cjk else 1.4),
+                            textColor=INK, alignment=TA_LEFT, spaceBefore=0, spaceAfter=1),
+        "credit": style("credit", fontSize=7.5, leading=7.5 * 1.5, textColor=GREY,
+                        alignment=TA_LEFT, spaceBefore=0, spaceAfter=m.body_leading * 0.7),
         # ### headings: a step down, in the text colour
         "subheading": style("subheading", fontName=bold, fontSize=11,
                             leading=11 * (1.5 if kit.cjk else 1.3), textColor=INK,
