@@ -426,3 +426,163 @@ def test_a_row_with_more_cells_than_the_header_is_refused(tmp_path: Path) -> Non
     assert done.returncode == 2, done.stderr
     assert f"seeds/{SLUG}.md:{line}: table row has 5 cells but the header has 4" in done.stderr
     assert not (tmp_path / "dist").exists()
+
+
+# ---------------------------------------------------------------- figures
+
+PHOTO = PROJECT / "seeds" / "images" / "leipzig-plant.jpg"
+
+
+def _pdf_images(path: Path) -> list[dict[str, str]]:
+    """poppler's list of the embedded images: width, height, x-ppi, enc …"""
+    out = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    names = out[0].split()
+    return [dict(zip(names, line.split(), strict=False)) for line in out[2:]]
+
+
+def test_figure_caption_and_credit_are_segments() -> None:
+    release = read(PROJECT / "seeds" / f"{SLUG}.md")
+    figure = next(b for b in release.blocks if b.kind == "figure")
+    assert (figure.text, figure.credit) == ("The Nordwind recycling plant in Leipzig-Nord",
+                                            "Photo: Nordwind Energy / J. Keller")
+    assert figure.image == PHOTO.resolve()
+    po = polib.pofile(str(PROJECT / "locales" / "zh" / "LC_MESSAGES" / f"{SLUG}.po"))
+    assert po.find("Photo: Nordwind Energy / J. Keller").msgstr == "图片：北风能源 / J. Keller"
+    assert "caption" in po.find("The Nordwind recycling plant in Leipzig-Nord").comment
+
+
+@pytest.mark.parametrize("edition", ["en", "zh", "bilingual"])
+def test_pdf_embeds_the_photo_upright_and_at_most_300_dpi(built: Path, edition: str) -> None:
+    images = _pdf_images(built / f"{SLUG}.{edition}.pdf")
+    assert len(images) == (2 if edition == "bilingual" else 1)
+    for image in images:
+        # stored 800×1200 with EXIF orientation 6: shown (and embedded) landscape
+        assert int(image["width"]) > int(image["height"])
+        assert int(image["width"]) * 2 == int(image["height"]) * 3
+        assert int(image["x-ppi"]) <= 300 and image["color"] == "rgb"
+    if edition == "en":  # 1200 px across the 170 mm text width: 179 dpi, not downsampled
+        assert (images[0]["width"], images[0]["x-ppi"]) == ("1200", "179")
+    text = subprocess.run(["pdftotext", str(built / f"{SLUG}.{edition}.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    if edition != "en":
+        assert "位于莱比锡北区的北风回收工厂\n图片：北风能源 / J. Keller" in text
+
+
+def test_docx_picture_has_the_caption_as_alt_text_and_the_pdf_bytes(built: Path) -> None:
+    import zipfile
+
+    from docx.oxml.ns import qn
+
+    for edition, caption in (("en", "The Nordwind recycling plant in Leipzig-Nord"),
+                             ("zh", "位于莱比锡北区的北风回收工厂")):
+        document = docx.Document(str(built / f"{SLUG}.{edition}.docx"))
+        described = [d.get("descr") for d in document.element.body.iter(qn("wp:docPr"))]
+        assert described == [caption]
+        styles = [p.style.style_id for p in document.paragraphs]
+        index = styles.index("Figure")
+        assert styles[index + 1:index + 3] == ["FigureCaption", "FigureCredit"]
+        assert document.paragraphs[index + 1].text == caption
+        shape = document.inline_shapes[0]
+        assert abs(shape.width.pt - (210 - 40) / 25.4 * 72) < 0.1  # the text width
+        assert abs(shape.height.pt * 3 - shape.width.pt * 2) < 0.1
+        with zipfile.ZipFile(built / f"{SLUG}.{edition}.docx") as package:
+            docx_jpeg = package.read(next(n for n in package.namelist()
+                                          if n.startswith("word/media/")))
+        reader = pypdf.PdfReader(built / f"{SLUG}.{edition}.pdf")
+        xobjects = [o.get_object() for page in reader.pages
+                    for o in page["/Resources"].get("/XObject", {}).values()]
+        pdf_jpeg = [x.get_data() for x in xobjects if x.get("/Subtype") == "/Image"]
+        assert pdf_jpeg == [docx_jpeg]  # the same picture in both formats
+
+
+def test_originals_are_delivered_and_listed_in_the_manifest(built: Path) -> None:
+    import hashlib
+    import json
+
+    media = built / "media" / "leipzig-plant.jpg"
+    assert media.read_bytes() == PHOTO.read_bytes()
+    manifest = json.loads((built / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["media"] == [{
+        "path": "media/leipzig-plant.jpg",
+        "caption": "The Nordwind recycling plant in Leipzig-Nord",
+        "credit": "Photo: Nordwind Energy / J. Keller",
+        "size": PHOTO.stat().st_size, "pixels": [1200, 800],
+        "sha256": hashlib.sha256(PHOTO.read_bytes()).hexdigest()}]
+
+
+def test_an_image_edit_rebuilds_the_release(tmp_path: Path) -> None:
+    from PIL import Image
+
+    shutil.copytree(PROJECT, tmp_path, dirs_exist_ok=True)
+    assert run("build", "--format", "pdf", cwd=tmp_path).returncode == 0
+    again = run("build", "--format", "pdf", cwd=tmp_path)
+    assert "wrote" not in again.stdout + again.stderr
+    photo = tmp_path / "seeds" / "images" / "leipzig-plant.jpg"
+    with Image.open(photo) as image:
+        image.convert("L").save(photo, "JPEG", quality=70)
+    edited = run("build", "--format", "pdf", cwd=tmp_path)
+    assert edited.returncode == 0, edited.stderr
+    assert f"wrote dist/{SLUG}/{SLUG}.en.pdf" in edited.stdout + edited.stderr
+    assert (tmp_path / "dist" / SLUG / "media" / "leipzig-plant.jpg").read_bytes() == \
+        photo.read_bytes()
+
+
+def _with_figure(tmp_path: Path, markdown: str) -> tuple[Path, int]:
+    shutil.copytree(PROJECT, tmp_path, dirs_exist_ok=True)
+    seed = tmp_path / "seeds" / f"{SLUG}.md"
+    text = seed.read_text()
+    old = "![The Nordwind recycling plant in Leipzig-Nord](images/leipzig-plant.jpg"
+    line = text[:text.index(old)].count("\n") + 1
+    seed.write_text(text.replace(old, markdown))
+    return seed, line
+
+
+@pytest.mark.parametrize(("path", "message"), [
+    ("images/missing.jpg", "figure 'images/missing.jpg' not found"),
+    ("images/notes.jpg", "figure 'images/notes.jpg' is not a picture Pillow can read"),
+    ("images/huge.png", "figure 'images/huge.png' is too large to open safely"),
+    ("images/picture.gif", "figure 'images/picture.gif' is GIF; a kit takes JPEG, PNG or WebP"),
+    ("../../outside.jpg", "figure path '../../outside.jpg' leads outside the project folder"),
+    ("images/link.jpg", "figure path 'images/link.jpg' leads outside the project folder"),
+    ("/etc/passwd", "figure path '/etc/passwd' is absolute"),
+    ("https://example.com/a.jpg", "figure 'https://example.com/a.jpg' is a URL"),
+])
+def test_bad_pictures_are_refused_before_anything_is_written(
+        tmp_path: Path, path: str, message: str) -> None:
+    from PIL import Image
+
+    project = tmp_path / "project"
+    seed, line = _with_figure(project, f"![A caption]({path}")
+    images = project / "seeds" / "images"
+    (images / "notes.jpg").write_text("not a picture")
+    Image.new("1", (20000, 20000)).save(images / "huge.png")  # 400 Mpx, over Pillow's limit
+    Image.new("RGB", (10, 10)).save(images / "picture.gif")
+    shutil.copy(PHOTO, tmp_path / "outside.jpg")
+    (images / "link.jpg").symlink_to(tmp_path / "outside.jpg")
+    done = run("build", "--draft", cwd=project)
+    assert done.returncode == 2, done.stderr
+    assert f"seeds/{SLUG}.md:{line}: {message}" in done.stderr
+    assert "Traceback" not in done.stderr and not (project / "dist").exists()
+
+
+def test_cmyk_palette_and_large_pictures_are_converted_and_downsampled(tmp_path: Path) -> None:
+    from PIL import Image
+
+    project = tmp_path / "project"
+    _with_figure(project, "![A CMYK photo](images/cmyk.jpg \"Photo: A\")\n\n"
+                          "![A palette chart](images/palette.png")
+    images = project / "seeds" / "images"
+    Image.new("CMYK", (4000, 2000), (0, 200, 200, 0)).save(images / "cmyk.jpg", dpi=(300, 300))
+    Image.new("RGB", (300, 200), (200, 30, 30)).convert("P").save(images / "palette.png",
+                                                                  dpi=(150, 150))
+    done = run("build", "--draft", "--lang", "en", "--format", "pdf", cwd=project)
+    assert done.returncode == 0, done.stderr
+    listed = _pdf_images(project / "dist" / SLUG / f"{SLUG}.en.pdf")
+    cmyk = next(i for i in listed if i["enc"] == "jpeg")
+    # 4000 px at 300 dpi is 960 pt: placed at the 481.9 pt text width, 2008 px at 300 dpi
+    assert (cmyk["width"], cmyk["height"], cmyk["color"], cmyk["x-ppi"]) == \
+        ("2008", "1004", "rgb", "300")
+    palette = next(i for i in listed if i["enc"] != "jpeg")
+    # 300 px at 150 dpi is 144 pt: smaller than the column, kept at its natural size
+    assert (palette["width"], palette["color"], palette["x-ppi"]) == ("300", "rgb", "150")
