@@ -586,3 +586,35 @@ def test_cmyk_palette_and_large_pictures_are_converted_and_downsampled(tmp_path:
     palette = next(i for i in listed if i["enc"] != "jpeg")
     # 300 px at 150 dpi is 144 pt: smaller than the column, kept at its natural size
     assert (palette["width"], palette["color"], palette["x-ppi"]) == ("300", "rgb", "150")
+
+
+# ---------------------------------------------------------------- keep-together, reproducible
+
+
+def test_the_media_contact_block_stays_on_one_page(tmp_path: Path) -> None:
+    shutil.copytree(PROJECT, tmp_path, dirs_exist_ok=True)
+    seed = tmp_path / "seeds" / f"{SLUG}.md"
+    lines = ", ".join(f'"Contact line {n}"' for n in range(1, 13))
+    text = seed.read_text().replace('contact: ["Nordwind Energy Press Office", '
+                                    '"press@nordwind.example"]', f"contact: [{lines}]")
+    pdf = tmp_path / "dist" / SLUG / f"{SLUG}.en.pdf"
+    for filler in range(0, 40, 2):  # push the block down until it meets a page end
+        seed.write_text(text.replace("Guided tours: by appointment",
+                                     "Guided tours: by appointment" + "\n\nMore." * filler))
+        assert run("build", "--draft", "-l", "en", "--format", "pdf", cwd=tmp_path,
+                   ).returncode == 0
+        pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                               check=True).stdout.split("\f")
+        holding = [n for n, page in enumerate(pages) if "Contact line" in page]
+        assert len(holding) == 1, (filler, holding)
+        assert "Media contact" in pages[holding[0]]
+
+
+def test_builds_with_pictures_are_reproducible(tmp_path: Path, built: Path) -> None:
+    shutil.copytree(PROJECT, tmp_path, dirs_exist_ok=True)
+    assert run("build", cwd=tmp_path).returncode == 0
+    again = tmp_path / "dist" / SLUG
+    names = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
+    assert "media/leipzig-plant.jpg" in names and f"{SLUG}.bilingual.docx" in names
+    for name in names:
+        assert (again / name).read_bytes() == (built / name).read_bytes(), name

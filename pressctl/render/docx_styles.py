@@ -326,7 +326,8 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
          rpr(face, size=9, bold=True, colour=ink), base="FactTableText")
     para("Boilerplate", "Boilerplate", ppr(after=5, line=look.line, jc=look.jc, kinsoku=kinsoku),
          rpr(face, size=9, colour=grey))
-    para("Contact", "Contact", ppr(after=0, line=1.0, jc="left"),
+    # the media contact block stays on one page: each line keeps with the next
+    para("Contact", "Contact", ppr(after=0, line=1.0, jc="left", keep_next=True),
          rpr(face, size=9.5, colour="262626"))
     para("EndMark", "End Mark", ppr(before=12, after=12, line=1.0, jc="center"),
          rpr(face, size=look.body, bold=True, colour=grey))

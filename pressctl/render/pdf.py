@@ -202,6 +202,7 @@ def _annexes(writer: Writer) -> list[Flowable]:
         story += [writer.para(line, "small") for line in release.boilerplate]
     if release.contact:
         heading = kit.t("Media contact")
-        story.append(writer.para(heading, "heading", outline=heading))
-        story += [writer.para(line, "small") for line in release.contact]
+        # the media contact block on one page: a journalist copies it whole
+        story.append(KeepTogether([writer.para(heading, "heading", outline=heading),
+                                   *(writer.para(line, "small") for line in release.contact)]))
     return story
