@@ -618,3 +618,20 @@ def test_builds_with_pictures_are_reproducible(tmp_path: Path, built: Path) -> N
     assert "media/leipzig-plant.jpg" in names and f"{SLUG}.bilingual.docx" in names
     for name in names:
         assert (again / name).read_bytes() == (built / name).read_bytes(), name
+
+
+@pytest.mark.slow
+def test_libreoffice_numbers_each_list_and_column_from_one(built: Path, tmp_path: Path) -> None:
+    from tests.conftest import need
+
+    need("soffice")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(built / f"{SLUG}.bilingual.docx")], capture_output=True, timeout=240,
+                   check=True)
+    text = subprocess.run(["pdftotext", str(tmp_path / f"{SLUG}.bilingual.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    import re
+
+    numbers = re.findall(r"^(\d)\.\s", text, re.MULTILINE)
+    assert numbers == ["1", "1", "2", "2", "3", "3"], numbers

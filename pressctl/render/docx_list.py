@@ -1,11 +1,12 @@
 """List items in DOCX: real Word list paragraphs, not typed bullets.
 
 Each item is a paragraph with ``w:numPr`` pointing into the numbering part:
-one abstract definition for bullets (•, then – at the second level) and one
-for numbers (1., then 1. at the second level), each with its hanging indent;
-every ordered list gets its own ``w:num`` that restarts at the list's first
-number, so Word and LibreOffice count each list from its start and a
-reader can restyle or renumber it as a list.  A further paragraph of an item
+every list has its own definition — bullets (•, then – at the second level)
+or numbers (1., then 1. at the second level), each level with its hanging
+indent — and its own ``w:num`` starting at the list's first number.  One
+definition per list, as Word writes them: LibreOffice counts on across
+``w:num`` s that share a definition, so two lists (or the two columns of the
+bilingual edition) would number 1, 3, 5 and 2, 4, 6.  A further paragraph of an item
 is indented like the item's text, without a marker.
 """
 
@@ -19,8 +20,8 @@ from pressctl.kit import BULLETS
 from pressctl.release import Block, ListKind
 from pressctl.render.docx_styles import Face
 
-#: Our abstract numbering ids, clear of the template's (0-17).
-ABSTRACT = {ListKind.BULLET: 90, ListKind.ORDERED: 91}
+#: Our abstract numbering ids start here, clear of the template's (0-17).
+FIRST_ABSTRACT = 90
 #: Indent per level and the hanging part, in twips (0.25 in).
 STEP, HANG = 360, 360
 
@@ -43,22 +44,22 @@ class Lists:
     def __init__(self, document: object, face: Face) -> None:
         self.numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
         self.face = face
-        self.abstracts: set[ListKind] = set()
         self.nums: dict[int, int] = {}  # list_id → numId
 
     def _abstract(self, kind: ListKind) -> int:
-        if kind not in self.abstracts:
-            self.abstracts.add(kind)
-            levels = "".join(_level(kind, ilvl, self.face) for ilvl in (0, 1))
-            element = parse_xml(
-                f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{ABSTRACT[kind]}">'
-                f'<w:multiLevelType w:val="hybridMultilevel"/>{levels}</w:abstractNum>')
-            existing = self.numbering.findall(qn("w:abstractNum"))
-            if existing:
-                existing[-1].addnext(element)  # abstract definitions come before w:num
-            else:
-                self.numbering.insert(0, element)
-        return ABSTRACT[kind]
+        """A new definition for one list."""
+        existing = self.numbering.findall(qn("w:abstractNum"))
+        ids = [int(a.get(qn("w:abstractNumId"))) for a in existing]
+        abstract = max([FIRST_ABSTRACT - 1, *ids]) + 1
+        levels = "".join(_level(kind, ilvl, self.face) for ilvl in (0, 1))
+        element = parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract}">'
+            f'<w:multiLevelType w:val="hybridMultilevel"/>{levels}</w:abstractNum>')
+        if existing:
+            existing[-1].addnext(element)  # abstract definitions come before w:num
+        else:
+            self.numbering.insert(0, element)
+        return abstract
 
     def num_id(self, block: Block) -> int:
         """The w:num of ``block``'s list, restarting at its first number."""
