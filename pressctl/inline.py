@@ -156,6 +156,15 @@ def _merged(items: list[Span]) -> list[Span]:
     return out
 
 
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def escape(text: str) -> str:
+    """Markdown for ``text`` printed exactly as it is: every ASCII punctuation mark
+    backslash-escaped (CommonMark), so nothing in it reads as markup."""
+    return _PUNCTUATION.sub(r"\\\1", text)
+
+
 def plain(text: str) -> str:
     """The printed characters of ``text``, markup removed (hard breaks as spaces)."""
     if not has_markup(text):

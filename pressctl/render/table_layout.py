@@ -17,6 +17,7 @@ import unicodedata
 
 from pressctl.inline import plain
 from pressctl.release import Block
+from pressctl.script import CJK_CLASS
 
 _FIGURE = re.compile(r"^[-+−]?[€$£¥]?\s?\d[\d.,\s]*(?:\s?[%‰]|\s?[^\W\d_]{1,4})?$")
 
@@ -47,7 +48,7 @@ def _ems(text: str) -> float:
 
 #: A cell's padding on both sides together, in ems (6 pt each side at 9.5 pt).
 PADDING_EMS = 1.4
-_UNIT = re.compile(r"[^\s\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]+|\S")
+_UNIT = re.compile(f"[^\\s{CJK_CLASS}]+|\\S")
 
 
 def _min_ems(text: str) -> float:
