@@ -427,6 +427,7 @@ class Block:
     text: str
     verbatim: bool = False
     open: bool = False  # a Markdown paragraph that continuation lines join
+    same_line: bool = False  # continues the line of the block before (a table cell)
 
 
 def layout(text: str, *, markdown: bool) -> list[Block]:
@@ -438,7 +439,8 @@ def layout(text: str, *, markdown: bool) -> list[Block]:
     paragraph is one block with its marker prefix (``## ``, ``- ``, ``> 1. ``)
     and its lines joined, inline markup kept for translation; everything else
     — front matter, code, HTML, rules, reference definitions, blank lines — is
-    kept line for line as it is.
+    kept line for line as it is.  A table's cells are translated one by one and
+    each row written again as ``| a | b |`` (the delimiter row as it was).
     """
     if not markdown:
         blocks: list[Block] = []
@@ -468,10 +470,28 @@ def _markdown_layout(text: str) -> list[Block]:
         source = inline_source(token)
         if source:
             starts[opener.map[0]] = (opener.map[1], source, token.content.split("\n")[0].strip())
+    rows: dict[int, list[str]] = {}  # a table row's line → its cells' inline sources
+    for index, token in enumerate(tokens):
+        if token.type == "tr_open" and token.map:
+            cells: list[str] = []
+            for inner in tokens[index + 1:]:
+                if inner.type == "tr_close":
+                    break
+                if inner.type == "inline":
+                    cells.append(inline_source(inner))
+            rows[token.map[0]] = cells
     out: list[Block] = []
     number = 0
     while number < len(lines):
         line = lines[number]
+        if number in rows:  # each cell translated, the row written again as | a | b |
+            indent = line[:len(line) - len(line.lstrip())]
+            for column, cell in enumerate(rows[number]):
+                glue = f"{indent}| " if column == 0 else " | "
+                out.append(Block(glue, cell, verbatim=not cell, same_line=column > 0))
+            out.append(Block(" |", "", verbatim=True, same_line=True))
+            number += 1
+            continue
         if number not in starts:
             out.append(Block(line, "", verbatim=True))
             number += 1
@@ -486,8 +506,13 @@ def _markdown_layout(text: str) -> list[Block]:
 
 
 def render(blocks: list[Block], translated: dict[str, str], *, trailing_newline: bool) -> str:
-    lines = [b.prefix if b.verbatim else b.prefix + translated.get(b.text, b.text)
-             for b in blocks]
+    lines: list[str] = []
+    for b in blocks:
+        text = b.prefix if b.verbatim else b.prefix + translated.get(b.text, b.text)
+        if b.same_line and lines:
+            lines[-1] += text
+        else:
+            lines.append(text)
     return "\n".join(lines) + ("\n" if trailing_newline and lines else "")
 
 
