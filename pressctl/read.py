@@ -421,7 +421,7 @@ def _refuse_unsafe_links(blocks: tuple[Block, ...], path: Path) -> None:
     """A ``javascript:``, ``vbscript:`` or ``data:`` link would run code or smuggle
     content into a published kit: refuse it where it was typed."""
     for block in blocks:
-        for text in (block.text, block.speaker or ""):
+        for text in (block.text, block.speaker or "", *(c for row in block.rows for c in row)):
             unsafe = unsafe_links(text)
             if unsafe:
                 raise PressctlError(

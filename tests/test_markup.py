@@ -119,6 +119,11 @@ def test_an_unsafe_link_is_refused_with_its_line(tmp_path: Path) -> None:
     assert not (tmp_path / "dist").exists()
     assert unsafe_links("[x](DATA:text/html,hi) [y](https://ok.example)") == \
         ["DATA:text/html,hi"]
+    # in a table cell too, named at the table's line
+    seed.write_text(seed.read_text().replace("(javascript:alert(1))", f"({MEDIA})").replace(
+        "(https://jobs.nordwind.example)", "(vbscript:msgbox)"))
+    done = run("build", "--draft", cwd=tmp_path)
+    assert done.returncode == 2 and "unsafe link 'vbscript:msgbox'" in done.stderr
 
 
 # ---------------------------------------------------------------- PDF
