@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from functools import lru_cache
 from pathlib import Path
 
 from pressctl.config import find_project
@@ -50,14 +51,23 @@ def resolve_image(seed: Path, written: str, line: int) -> Path:
     if not target.is_file():
         raise PressctlError(f"figure {written!r} not found", path=seed, line=line,
                             hint="check the path: it is relative to the seed file")
-    check_picture(target, seed, line, written)
+    stat = target.stat()
+    problem = _problem(target, (stat.st_size, stat.st_mtime_ns))
+    if problem is not None:
+        message, hint = problem
+        raise PressctlError(message.replace("{written}", repr(written)), path=seed, line=line,
+                            hint=hint)
     return target
 
 
-def check_picture(path: Path, seed: Path, line: int, written: str) -> None:
-    """Pillow must open the file as JPEG, PNG or WebP and within its pixel limit."""
+@lru_cache(maxsize=256)
+def _problem(path: Path, stamp: tuple[int, int]) -> tuple[str, str] | None:
+    """What is wrong with the picture file (a message with ``{written}`` and a hint),
+    or None.  Pillow must open it as JPEG, PNG or WebP and within its pixel limit.
+    Remembered per file version: a build reads the seed once per output file."""
     from PIL import Image, UnidentifiedImageError
 
+    again = "save it as JPEG, PNG or WebP"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -65,16 +75,12 @@ def check_picture(path: Path, seed: Path, line: int, written: str) -> None:
                 kind = image.format
                 image.verify()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise PressctlError(f"figure {written!r} is too large to open safely ({exc})",
-                            path=seed, line=line,
-                            hint="scale the picture down (a few thousand pixels a side is "
-                                 "plenty for print)") from None
+        return (f"figure {{written}} is too large to open safely ({exc})",
+                "scale the picture down (a few thousand pixels a side is plenty for print)")
     except UnidentifiedImageError:
-        raise PressctlError(f"figure {written!r} is not a picture Pillow can read", path=seed,
-                            line=line, hint="save it as JPEG, PNG or WebP") from None
+        return "figure {written} is not a picture Pillow can read", again
     except (OSError, SyntaxError, ValueError) as exc:
-        raise PressctlError(f"figure {written!r} cannot be read: {exc}", path=seed,
-                            line=line, hint="save it again as JPEG, PNG or WebP") from None
+        return f"figure {{written}} cannot be read: {exc}", again
     if kind not in FORMATS:
-        raise PressctlError(f"figure {written!r} is {kind}; a kit takes JPEG, PNG or WebP",
-                            path=seed, line=line, hint="save it as JPEG, PNG or WebP")
+        return f"figure {{written}} is {kind}; a kit takes JPEG, PNG or WebP", again
+    return None
