@@ -22,6 +22,7 @@ from pressctl.config import Config
 from pressctl.errors import CheckFailed, PressctlError
 from pressctl.kit import Kit, Wording, default_path, fact_row, is_kit_source
 from pressctl.localize import localise
+from pressctl.media import copy_media, figure_files
 from pressctl.paths import relative, typed
 from pressctl.read import read
 from pressctl.release import Release
@@ -194,6 +195,7 @@ def input_key(config: Config, seed: Path, lang: str, fmt: str, draft: bool,
 
     parts = [code, fmt, lang, str(draft), _file_hash(seed),
              _file_hash(config.glossary_path),  # the QA gate reads it
+             *(_file_hash(p) for p in figure_files(read(seed, default_lang=config.source_lang))),
              repr((config.colour, config.page_size, config.margins_mm,
                    sorted(config.qa.items())))]
     # the bilingual edition prints the source language's side with its own kit too
@@ -381,6 +383,9 @@ def _manifest(config: Config, seed: Path, result: BuildResult, keys: dict[Path, 
         "draft": result.draft,
         "segments": {lang: segment_counts(config, release, lang) for lang in config.languages},
     }
+    media = copy_media(release, result.folder)
+    if media:
+        data["media"] = media
     return write_manifest(result.folder, data, files, inputs)
 
 

@@ -28,8 +28,9 @@ from babel.numbers import (
 
 from pressctl import catalog
 from pressctl.errors import PressctlError
+from pressctl.inline import plain
 from pressctl.lang import base_lang, counts_in_myriads, is_unspaced
-from pressctl.release import Block, BlockKind, Fact, Release
+from pressctl.release import Block, BlockKind, Fact, ListKind, Release
 from pressctl.script import is_cjk
 from pressctl.segment import FORMATTED_UNITS, Segment
 
@@ -244,9 +245,26 @@ def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str) -> FactRow:
     return FactRow(localised.label, value, period, fact.value, fact.unit, unit_text)
 
 
+#: Bullets by nesting depth: a round bullet, then an en dash.
+BULLETS = ("•", "–")
+
+
+def item_marker(block: Block) -> str:
+    """What stands before a list item: a bullet or its number ("3."), none for a further
+    paragraph of the same item.  Chinese keeps "1." too: in a hanging list of Arabic
+    numerals it is what Chinese releases and GB/T 1.1 style documents print (顿号 1、
+    belongs to numbers running in the text)."""
+    if block.kind is not BlockKind.ITEM or (block.number == 0
+                                            and block.list_kind is ListKind.ORDERED):
+        return ""
+    if block.list_kind is ListKind.ORDERED:
+        return f"{block.number}."
+    return BULLETS[min(block.depth, 1)] if block.number else ""
+
+
 def quoted_text(block: Block) -> str:
     """The words inside the first quotation of a quote paragraph, for the pull-quote."""
-    text = block.text
+    text = plain(block.text)
     for opener, closer in (("“", "”"), ("「", "」"), ('"', '"'), ("‘", "’")):
         start = text.find(opener)
         end = text.find(closer, start + 1) if start >= 0 else -1
@@ -270,7 +288,9 @@ def printed_texts(kit: Kit) -> list[str]:
              release.organisation, kit.date_text, *release.contact, *release.boilerplate,
              language_name(kit)]  # the bilingual edition's column heads
     for block in release.blocks:
-        texts += [block.text, block.speaker or ""]
+        texts += [plain(block.text), plain(block.speaker or ""), item_marker(block),
+                  block.credit or "",
+                  *(plain(cell) for row in block.rows for cell in row)]
         if block.kind is BlockKind.QUOTE:
             texts.append(quoted_text(block))  # the pull-quote may end with its own stop
     for row in kit.facts:

@@ -7,10 +7,14 @@ which case the source sentence stands in and is recorded in ``untranslated``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
-from pressctl.release import Block, Fact, Release
+from pressctl.release import BlockKind, Fact, Release
 from pressctl.segment import FORMATTED_UNITS, join_sentences, split_sentences
+
+#: Blocks translated as one segment rather than sentence by sentence.
+WHOLE = (BlockKind.HEADING, BlockKind.ITEM, BlockKind.FIGURE)
 
 
 def localise(release: Release, translations: dict[str, str], lang: str) -> Release:
@@ -31,8 +35,10 @@ def localise(release: Release, translations: dict[str, str], lang: str) -> Relea
         return fn(text) if text else text
 
     blocks = tuple(
-        Block(b.kind, one(b.text) if b.kind.value == "heading" else running(b.text),
-              b.line, b.level, optional(b.speaker))
+        dataclasses.replace(b, text=(one(b.text) if b.text else b.text) if b.kind in WHOLE
+                            else running(b.text),
+                            speaker=optional(b.speaker), credit=optional(b.credit),
+                            rows=tuple(tuple(one(c) if c else c for c in row) for row in b.rows))
         for b in release.blocks
     )
     facts = tuple(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,8 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from pressctl.charnames import UNPRINTABLE, describe
 from pressctl.errors import PressctlError
-from pressctl.release import Block, BlockKind, Fact, Release
+from pressctl.inline import HARD_BREAK, unsafe_links
+from pressctl.release import Block, BlockKind, Fact, ListKind, Release
 from pressctl.textfile import read_utf8
 
 ATTRIBUTION_DASHES = ("—", "――", "--", "-", "–")
@@ -49,32 +51,43 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
-def _parser() -> MarkdownIt:
+def parser() -> MarkdownIt:
+    """The block parser of seeds, also used by ``pressctl translate FILE.md``."""
     # text_join would merge character references into the text already decoded;
-    # without it they stay separate tokens, and _inline_text keeps them as typed.
-    return MarkdownIt("commonmark").use(front_matter_plugin).disable("text_join")
+    # without it they stay separate tokens, and inline_source keeps them as typed.
+    return MarkdownIt("commonmark").use(front_matter_plugin).enable("table").disable("text_join")
 
 
 def read_text(path: Path) -> str:
     return read_utf8(path, what="seed")
 
 
-def _inline_text(token: Token) -> str:
-    """Plain text of an inline token: soft breaks become spaces, markup is dropped.
+_HARD_BREAK_END = re.compile(r"(?: {2,}|(?<!\\)(?:\\\\)*\\)$")
 
-    A kit prints what the writer typed: inline HTML (``<b>``) and character
-    references (``&amp;``) are text, as pressctl has no HTML layer, while a
-    backslash escape (``\\*``) gives the character it protects.
+
+def inline_source(token: Token) -> str:
+    """The inline Markdown of a block as typed, on one line: soft breaks become
+    spaces, a hard break is kept as a backslash ending the line.
+
+    The markup stays in the text (README, "Marked-up text"): segments carry it
+    into the catalog and :mod:`pressctl.inline` reads it where text is drawn.
+    Inline HTML (``<b>``) and character references (``&amp;``) are printed as
+    typed, as pressctl has no HTML layer; a backslash escape (``\\*``) gives the
+    character it protects.
     """
-    parts: list[str] = []
-    for child in token.children or []:
-        if child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-        elif child.type == "text_special" and child.info == "entity":
-            parts.append(child.markup)
-        elif child.type in ("text", "text_special", "code_inline", "html_inline"):
-            parts.append(child.content)
-    return "".join(parts).strip()
+    lines = token.content.split("\n")
+    out = ""
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if index == len(lines) - 1 or not stripped:
+            out += stripped
+        elif _HARD_BREAK_END.search(line):
+            if not line.endswith(" "):
+                stripped = stripped[:-1].rstrip()  # the backslash that makes the break
+            out += stripped + HARD_BREAK
+        else:
+            out += stripped + " "
+    return out.strip()
 
 
 def _refuse_unprintable(text: str, path: Path) -> None:
@@ -236,12 +249,49 @@ def _attribution(text: str) -> str | None:
     return None
 
 
-def _body(tokens: list[Token], offset: int, path: Path) -> tuple[Block, ...]:
+def _body(tokens: list[Token], offset: int, path: Path,
+          lines: list[str]) -> tuple[Block, ...]:
     blocks: list[Block] = []
+    table: _Table | None = None
     depth = 0  # blockquote nesting
     quote: list[tuple[str, int]] = []
+    lists: list[_List] = []  # the lists open around the current token, outermost first
+    list_count = 0
     for index, token in enumerate(tokens):
-        if token.type == "blockquote_open":
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            ordered = token.type == "ordered_list_open"
+            start = int(token.attrGet("start") or 1) if ordered else 1
+            list_count += 1  # each list (a nested one too) numbers from its own start
+            lists.append(_List(ListKind.ORDERED if ordered else ListKind.BULLET, start - 1,
+                               list_count))
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif token.type == "list_item_open":
+            lists[-1].number += 1
+            lists[-1].fresh = True
+        elif token.type == "table_open":
+            table = _Table(offset + _first_line(token))
+        elif token.type == "tr_open":
+            assert table is not None
+            table.rows.append([])
+            if table.rows[1:]:
+                _refuse_long_row(lines, token, len(table.rows[0]), offset, path)
+        elif token.type in ("th_open", "td_open") and table is not None:
+            style = str(token.attrGet("style") or "")
+            if len(table.rows) == 1:
+                table.align.append(style.removeprefix("text-align:"))
+        elif token.type == "table_close" and table is not None:
+            blocks.append(Block(BlockKind.TABLE, "", table.line,
+                                rows=tuple(tuple(row) for row in table.rows),
+                                align=tuple(table.align)))
+            table = None
+        elif token.type == "inline" and table is not None:
+            table.rows[-1].append(inline_source(token))
+        elif token.type == "hr":
+            blocks.append(Block(BlockKind.RULE, "", offset + _first_line(token)))
+        elif token.type in REFUSED_BLOCKS:
+            _refuse_block(token, offset, path)
+        elif token.type == "blockquote_open":
             depth += 1
             quote = [] if depth == 1 else quote
         elif token.type == "blockquote_close":
@@ -251,16 +301,108 @@ def _body(tokens: list[Token], offset: int, path: Path) -> tuple[Block, ...]:
         elif token.type == "inline":
             opener = tokens[index - 1]
             line = offset + (opener.map[0] + 1 if opener.map else 0)
-            text = _inline_text(token)
+            text = inline_source(token)
             if not text:
                 continue
+            picture = _lone_image(token)
             if opener.type == "heading_open":
                 blocks.append(Block(BlockKind.HEADING, text, line, level=int(opener.tag[1])))
+            elif picture is not None and not lists and not depth:
+                from pressctl.figures import resolve_image
+
+                src = str(picture.attrGet("src") or "")
+                title = str(picture.attrGet("title") or "").strip() or None
+                blocks.append(Block(BlockKind.FIGURE, " ".join(picture.content.split()), line,
+                                    credit=title, image=resolve_image(path, src, line)))
+            elif lists:
+                current = lists[-1]
+                # one level of nesting is printed; deeper items print at the second level
+                blocks.append(Block(BlockKind.ITEM, text, line, list_kind=current.kind,
+                                    depth=min(len(lists) - 1, 1),
+                                    number=current.number if current.fresh else 0,
+                                    list_id=current.list_id))
+                current.fresh = False
             elif depth:
                 quote.append((text, line))
             else:
                 blocks.append(Block(BlockKind.PARAGRAPH, text, line))
     return tuple(blocks)
+
+
+#: Blocks a kit cannot print faithfully: refused with their line rather than dropped.
+REFUSED_BLOCKS = ("html_block", "fence", "code_block")
+
+
+def _first_line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 0
+
+
+def _refuse_block(token: Token, offset: int, path: Path) -> None:
+    """An HTML comment is an editor's note and is skipped; other HTML, and code blocks
+    (often a paragraph indented by accident), would be dropped or printed as raw
+    markup: refuse them where they start."""
+    line = offset + _first_line(token)
+    if token.type == "html_block":
+        if token.content.lstrip().startswith("<!--"):
+            return
+        raise PressctlError(
+            f"HTML block {token.content.strip().splitlines()[0][:40]!r} cannot be printed",
+            path=path, line=line,
+            hint="write it in Markdown, or make it a comment (<!-- … -->) to keep it as a "
+                 "note that is not printed")
+    raise PressctlError(
+        "code block cannot be printed in a press release", path=path, line=line,
+        hint="un-indent the paragraph (four spaces make a code block), or use `code` "
+             "inside a sentence")
+
+
+def _lone_image(token: Token) -> Token | None:
+    """The image of a paragraph that holds nothing else (a figure), if it is one."""
+    children = [c for c in token.children or []
+                if not (c.type in ("softbreak", "hardbreak") or (c.type == "text"
+                                                                and not c.content.strip()))]
+    return children[0] if len(children) == 1 and children[0].type == "image" else None
+
+
+@dataclass
+class _Table:
+    """A table being read: where it starts, its rows of cells, its column alignment."""
+
+    line: int
+    rows: list[list[str]] = field(default_factory=list)
+    align: list[str] = field(default_factory=list)
+
+
+def _refuse_long_row(lines: list[str], token: Token, columns: int, offset: int,
+                     path: Path) -> None:
+    """markdown-it drops the cells past the header's count without a word: refuse
+    the row, as its figures would be lost."""
+    from markdown_it.rules_block.table import escapedSplit
+
+    if not token.map:
+        return
+    row = lines[token.map[0]].strip()
+    row = row.removeprefix("|")
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    cells = len(escapedSplit(row))
+    if cells > columns:
+        raise PressctlError(
+            f"table row has {cells} cells but the header has {columns}",
+            path=path, line=offset + token.map[0] + 1,
+            hint="add the missing column to the header row (and its delimiter row), or "
+                 "remove the extra cell; a | inside a cell is written \\|")
+
+
+@dataclass
+class _List:
+    """A list being read: its kind, the number of its current item, the release's
+    count of top-level lists, and whether the current item's first paragraph is next."""
+
+    kind: ListKind
+    number: int
+    list_id: int
+    fresh: bool = False
 
 
 def _quote_blocks(paragraphs: list[tuple[str, int]], path: Path) -> list[Block]:
@@ -275,6 +417,19 @@ def _quote_blocks(paragraphs: list[tuple[str, int]], path: Path) -> list[Block]:
     return [Block(BlockKind.QUOTE, text, line, speaker=speaker) for text, line in body]
 
 
+def _refuse_unsafe_links(blocks: tuple[Block, ...], path: Path) -> None:
+    """A ``javascript:``, ``vbscript:`` or ``data:`` link would run code or smuggle
+    content into a published kit: refuse it where it was typed."""
+    for block in blocks:
+        for text in (block.text, block.speaker or "", *(c for row in block.rows for c in row)):
+            unsafe = unsafe_links(text)
+            if unsafe:
+                raise PressctlError(
+                    f"unsafe link {unsafe[0][:60]!r}: a kit links only to web and mail "
+                    "addresses", path=path, line=block.line or None,
+                    hint="link to an https:// or mailto: address instead")
+
+
 def read(path: Path, *, default_lang: str | None = None) -> Release:
     """Parse one seed document; errors name the file and line.
 
@@ -286,7 +441,7 @@ def read(path: Path, *, default_lang: str | None = None) -> Release:
         raise PressctlError("the document is empty", path=path,
                             hint="run 'pressctl new <slug>' for a template")
     _refuse_unprintable(text, path)
-    tokens = _parser().parse(text)
+    tokens = parser().parse(text)
     data, _ = _front_matter(tokens, path)
     _refuse_unknown_fields(tokens[0].content, data, path)
     if default_lang and not data.get("lang"):
@@ -294,9 +449,10 @@ def read(path: Path, *, default_lang: str | None = None) -> Release:
     missing = [key for key in REQUIRED if not data.get(key)]
     if missing:
         raise PressctlError(f"front matter lacks {', '.join(missing)}", path=path, line=1)
-    blocks = _body(tokens[1:], 0, path)
+    blocks = _body(tokens[1:], 0, path, text.splitlines())
     if not blocks:
         raise PressctlError("the document has no body text", path=path)
+    _refuse_unsafe_links(blocks, path)
     title = _string(data, "title", path) or ""
     keywords = data.get("keywords") or []
     return Release(

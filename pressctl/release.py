@@ -18,6 +18,15 @@ class BlockKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     QUOTE = "quote"
+    ITEM = "item"  # a list item: bullet or numbered
+    RULE = "rule"  # a horizontal rule (---): no text
+    TABLE = "table"  # a GFM table: ``rows`` (the header first), ``align``
+    FIGURE = "figure"  # a picture: ``text`` its caption, ``credit``, ``image``
+
+
+class ListKind(StrEnum):
+    BULLET = "bullet"
+    ORDERED = "ordered"
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,20 @@ class Block:
     line: int = 0
     level: int = 2
     speaker: str | None = None
+    #: List items: bullet or ordered, nesting depth (0 or 1), the item's number in
+    #: an ordered list (0 for a further paragraph of the same item) and which list
+    #: of the release it belongs to (numbering restarts with each list).
+    list_kind: ListKind | None = None
+    depth: int = 0
+    number: int = 0
+    list_id: int = 0
+    #: Tables: every row's cells as inline Markdown, the header row first; each
+    #: column's alignment from the delimiter row ("left", "center", "right" or "").
+    rows: tuple[tuple[str, ...], ...] = ()
+    align: tuple[str, ...] = ()
+    #: Figures: the credit line (the image title) and the checked picture file.
+    credit: str | None = None
+    image: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -70,8 +93,10 @@ class Release:
     def lead(self) -> Block | None:
         """The first body paragraph: press releases open with it in bold."""
         for block in self.blocks:
-            if block.kind is not BlockKind.HEADING:
+            if block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
                 return block
+            if block.kind is BlockKind.ITEM:
+                return None
         return None
 
     def replace(self, **changes: object) -> Release:

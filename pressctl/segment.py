@@ -12,11 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pressctl.inline import HARD_BREAK, stray
 from pressctl.lang import is_unspaced
 from pressctl.release import BlockKind, Release
 from pressctl.script import is_cjk
 
 CLOSERS = "”’\"')）】」』》"
+#: Closing inline markup after a full stop (``**Done.**``) stays with its sentence.
+MARK_CLOSERS = "*`"
 OPENERS = "“‘\"'(（【「『《"
 CJK_ENDS = "。！？"
 LATIN_ENDS = ".!?"
@@ -46,7 +49,7 @@ def _ends_latin(text: str, index: int) -> bool:
         if index + 1 < len(text) and text[index + 1].isdigit():
             return False
     rest = text[index + 1:]
-    rest = rest.lstrip(CLOSERS)
+    rest = rest.lstrip(CLOSERS + MARK_CLOSERS)
     if not rest:
         return True
     if not rest[0].isspace():
@@ -65,9 +68,44 @@ def _attribution_follows(text: str, end: int) -> bool:
             and any(verb in clause for verb in SPEECH_VERBS))
 
 
+def _normalise(text: str) -> str:
+    """Whitespace collapsed to single spaces, except a hard line break (kept)."""
+    return HARD_BREAK.join(" ".join(part.split()) for part in text.split(HARD_BREAK))
+
+
 def split_sentences(text: str) -> list[str]:
-    """Split running text into sentences, for English, Chinese or a mix of both."""
-    text = " ".join(text.split())
+    """Split running text into sentences, for English, Chinese or a mix of both.
+
+    A cut inside inline markup (``**Two sentences. In bold.**``) is undone:
+    every segment holds whole spans, so a translator can move them.
+    """
+    text = _normalise(text)
+    pieces = _split(text)
+    if len(pieces) < 2 or not stray(text) < sum(stray(piece) for piece in pieces):
+        return pieces
+    return _rejoin_spans(text, pieces)
+
+
+def _rejoin_spans(text: str, pieces: list[str]) -> list[str]:
+    """Join neighbouring sentences where a span opened in one closes in the next."""
+    bounds: list[tuple[int, int]] = []
+    position = 0
+    for piece in pieces:
+        start = text.index(piece, position)
+        position = start + len(piece)
+        bounds.append((start, position))
+    out: list[tuple[int, int]] = [bounds[0]]
+    for start, end in bounds[1:]:
+        first, last = out[-1]
+        current = text[first:last]
+        if stray(current) and stray(text[first:end]) < stray(current) + stray(text[start:end]):
+            out[-1] = (first, end)
+        else:
+            out.append((start, end))
+    return [text[first:last] for first, last in out]
+
+
+def _split(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     index = 0
@@ -77,7 +115,8 @@ def split_sentences(text: str) -> list[str]:
         if char in CJK_ENDS or (char in LATIN_ENDS and _ends_latin(text, index)):
             end = index + 1
         if end is not None:
-            while end < len(text) and (text[end] in CLOSERS or text[end] in CJK_ENDS):
+            while end < len(text) and (text[end] in CLOSERS or text[end] in CJK_ENDS
+                                       or text[end] in MARK_CLOSERS):
                 end += 1
             if text[end - 1] in CLOSERS and _attribution_follows(text, end):
                 index = end
@@ -119,6 +158,25 @@ def segments(release: Release) -> Iterator[Segment]:
     for block in release.blocks:
         if block.kind is BlockKind.HEADING:
             yield Segment(block.text, "heading", block.line)
+            continue
+        if block.kind is BlockKind.RULE:
+            continue
+        if block.kind is BlockKind.FIGURE:
+            if block.text:
+                yield Segment(block.text, "caption", block.line)
+            if block.credit:
+                yield Segment(block.credit, "credit", block.line)
+            continue
+        if block.kind is BlockKind.TABLE:  # each cell a segment, on its row's line
+            for number, row in enumerate(block.rows):
+                row_line = block.line + number + (1 if number else 0)  # past the delimiter
+                for cell in row:
+                    if cell:
+                        yield Segment(cell, "table header" if number == 0 else "table cell",
+                                      row_line)
+            continue
+        if block.kind is BlockKind.ITEM:  # an item is one segment, as a heading is
+            yield Segment(block.text, "list item", block.line)
             continue
         role = "quote" if block.kind is BlockKind.QUOTE else "body"
         for sentence in split_sentences(block.text):

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from pressctl.config import Config
 from pressctl.errors import MissingDependency
 from pressctl.glossary import Glossary
+from pressctl.inline import markup_spans
 from pressctl.lang import is_unspaced
 from pressctl.machine import Engine
 from pressctl.memory import Entry, Memory, Suggestion
@@ -155,7 +156,8 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r" +([,.!?;:])")
 def protect(text: str, source_lang: str, target_lang: str, glossary: Glossary) -> Protected:
     """Replace what the model must not translate by numbered placeholders.
 
-    Earlier kinds win where spans overlap: URLs and code, then glossary terms
+    Earlier kinds win where spans overlap: inline markup (so a link keeps its URL
+    and a bold span its markers), URLs and code, then glossary terms
     (longest first), then numbers and product names.
     """
     spans: list[tuple[int, int, Slot]] = []
@@ -164,6 +166,8 @@ def protect(text: str, source_lang: str, target_lang: str, glossary: Glossary) -
         if start < end and all(end <= s or start >= e for s, e, _ in spans):
             spans.append((start, end, slot))
 
+    for start, end in markup_spans(text):  # code, link destinations, ** * [ markers
+        take(start, end, Slot(text[start:end], text[start:end]))
     for m in [*URL.finditer(text), *EMAIL.finditer(text)]:
         take(m.start(), m.end(), Slot(m.group(), m.group()))
     for m in _CODE.finditer(text):
@@ -423,58 +427,92 @@ class Block:
     text: str
     verbatim: bool = False
     open: bool = False  # a Markdown paragraph that continuation lines join
-
-
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
-_RAW = re.compile(r"^\s*(<|\|)")
-_MD_LINE = re.compile(r"^(?P<quote>\s*(?:>\s?)*)(?P<marker>#{1,6}\s+|[-*+]\s+|\d{1,9}[.)]\s+)?"
-                      r"(?P<text>.*)$")
+    same_line: bool = False  # continues the line of the block before (a table cell)
 
 
 def layout(text: str, *, markdown: bool) -> list[Block]:
     """Split a document into blocks to translate, keeping its lines and markup.
 
-    Plain text keeps every line as it is (so output lines match input lines);
-    Markdown joins the lines of a paragraph, as Markdown itself does, keeps
-    heading, list and quote markers, and leaves code, tables and HTML alone.
+    Plain text keeps every line as it is (so output lines match input lines).
+    Markdown is read by the seeds' own parser (markdown-it block tokens with
+    their line ranges): each paragraph, heading, list item and quoted
+    paragraph is one block with its marker prefix (``## ``, ``- ``, ``> 1. ``)
+    and its lines joined, inline markup kept for translation; everything else
+    — front matter, code, HTML, rules, reference definitions, blank lines — is
+    kept line for line as it is.  A table's cells are translated one by one and
+    each row written again as ``| a | b |`` (the delimiter row as it was).
     """
-    blocks: list[Block] = []
-    fenced = False
-    for line in text.splitlines():
-        if markdown and _FENCE.match(line):
-            fenced = not fenced
-            blocks.append(Block(line, "", verbatim=True))
-            continue
-        if not line.strip() or (markdown and (fenced or _RULE.match(line) or _RAW.match(line))):
-            blocks.append(Block(line, "", verbatim=True))
-            continue
-        if not markdown:
+    if not markdown:
+        blocks: list[Block] = []
+        for line in text.splitlines():
             stripped = line.lstrip()
-            blocks.append(Block(line[:len(line) - len(stripped)], stripped.rstrip()))
+            if not stripped:
+                blocks.append(Block(line, "", verbatim=True))
+            else:
+                blocks.append(Block(line[:len(line) - len(stripped)], stripped.rstrip()))
+        return blocks
+    return _markdown_layout(text)
+
+
+def _markdown_layout(text: str) -> list[Block]:
+    from pressctl.read import inline_source, parser
+
+    lines = text.splitlines()
+    # first line → (end line, inline source, its first line as typed)
+    starts: dict[int, tuple[int, str, str]] = {}
+    tokens = parser().parse(text)
+    for index, token in enumerate(tokens):
+        if token.type != "inline" or index == 0:
             continue
-        m = _MD_LINE.match(line)
-        assert m is not None
-        quote, marker, body = m["quote"], m["marker"] or "", m["text"].strip()
-        if not body:
-            blocks.append(Block(line, "", verbatim=True))
+        opener = tokens[index - 1]
+        if opener.type not in ("paragraph_open", "heading_open") or not opener.map:
             continue
-        if marker.startswith("#"):
-            blocks.append(Block(quote + marker, body.rstrip("#").rstrip() or body))
+        source = inline_source(token)
+        if source:
+            starts[opener.map[0]] = (opener.map[1], source, token.content.split("\n")[0].strip())
+    rows: dict[int, list[str]] = {}  # a table row's line → its cells' inline sources
+    for index, token in enumerate(tokens):
+        if token.type == "tr_open" and token.map:
+            cells: list[str] = []
+            for inner in tokens[index + 1:]:
+                if inner.type == "tr_close":
+                    break
+                if inner.type == "inline":
+                    cells.append(inline_source(inner))
+            rows[token.map[0]] = cells
+    out: list[Block] = []
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        if number in rows:  # each cell translated, the row written again as | a | b |
+            indent = line[:len(line) - len(line.lstrip())]
+            for column, cell in enumerate(rows[number]):
+                glue = f"{indent}| " if column == 0 else " | "
+                out.append(Block(glue, cell, verbatim=not cell, same_line=column > 0))
+            out.append(Block(" |", "", verbatim=True, same_line=True))
+            number += 1
             continue
-        previous = blocks[-1] if blocks else None
-        if not marker and previous is not None and previous.open \
-                and previous.prefix.strip().startswith(quote.strip()) \
-                and (quote.strip() or not previous.prefix.lstrip().startswith(">")):
-            previous.text += " " + body
+        if number not in starts:
+            out.append(Block(line, "", verbatim=True))
+            number += 1
             continue
-        blocks.append(Block(quote + marker, body, open=True))
-    return blocks
+        end, source, first = starts[number]
+        # the prefix is what stands before the text on its first line: ## , - , > 1.
+        at = line.find(first)
+        prefix = line[:at] if at >= 0 else line[:len(line) - len(line.lstrip())]
+        out.append(Block(prefix, source))
+        number = max(end, number + 1)
+    return out
 
 
 def render(blocks: list[Block], translated: dict[str, str], *, trailing_newline: bool) -> str:
-    lines = [b.prefix if b.verbatim else b.prefix + translated.get(b.text, b.text)
-             for b in blocks]
+    lines: list[str] = []
+    for b in blocks:
+        text = b.prefix if b.verbatim else b.prefix + translated.get(b.text, b.text)
+        if b.same_line and lines:
+            lines[-1] += text
+        else:
+            lines.append(text)
     return "\n".join(lines) + ("\n" if trailing_newline and lines else "")
 
 

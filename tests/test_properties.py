@@ -32,6 +32,7 @@ from pressctl.charnames import is_unprintable
 from pressctl.config import Config
 from pressctl.errors import MissingDependency
 from pressctl.fonts import resolve
+from pressctl.inline import escape
 from pressctl.release import Block, BlockKind, Release
 from tests.conftest import ROOT, need
 
@@ -100,7 +101,8 @@ def release_with(paragraph: str) -> Release:
     return Release(slug="property", path=ROOT / "seeds" / "property.md", lang="en",
                    title="Property", date=dt.date(2025, 3, 17), organisation="BMW China",
                    blocks=(Block(BlockKind.PARAGRAPH, "Lead.", 1),
-                           Block(BlockKind.PARAGRAPH, paragraph, 3)),
+                           # a block holds Markdown: the paragraph escaped prints as it is
+                           Block(BlockKind.PARAGRAPH, escape(paragraph), 3)),
                    keywords=(LATIN + CHINESE,))
 
 

@@ -238,14 +238,22 @@ def test_plain_text_keeps_every_line() -> None:
 
 def test_markdown_keeps_markup_and_joins_paragraph_lines() -> None:
     text = ("# Title here\n\nA paragraph\nwrapped over lines.\n\n- item one\n- item two\n\n"
-            "> A quote\n> goes on.\n\n```\ncode stays\n```\n\n| a | b |\n\n---\n")
+            "> A quote\n> goes on.\n\n```\ncode stays\n```\n\n| a | b |\n\n---\n"
+            "\n<div>\nraw *html*\n</div>\n\n<!-- note -->\n\n    indented code\n\n"
+            "[ref]: https://example.com/x\n\n| Model | Range |\n| :-- | --: |\n"
+            "|X1|500 km|\n")
     blocks = layout(text, markdown=True)
     units = [b.text for b in blocks if not b.verbatim]
+    # markdown-it's blocks: a pipe line without a delimiter row is a paragraph; HTML,
+    # indented code and reference definitions are kept as they are
     assert units == ["Title here", "A paragraph wrapped over lines.", "item one", "item two",
-                     "A quote goes on."]
+                     "A quote goes on.", "| a | b |", "Model", "Range", "X1", "500 km"]
     out = render(blocks, {u: u.upper() for u in units}, trailing_newline=True)
     assert out == ("# TITLE HERE\n\nA PARAGRAPH WRAPPED OVER LINES.\n\n- ITEM ONE\n- ITEM TWO\n\n"
-                   "> A QUOTE GOES ON.\n\n```\ncode stays\n```\n\n| a | b |\n\n---\n")
+                   "> A QUOTE GOES ON.\n\n```\ncode stays\n```\n\n| A | B |\n\n---\n"
+                   "\n<div>\nraw *html*\n</div>\n\n<!-- note -->\n\n    indented code\n\n"
+                   "[ref]: https://example.com/x\n\n| MODEL | RANGE |\n| :-- | --: |\n"
+                   "| X1 | 500 KM |\n")
 
 
 # ---------------------------------------------------------------- filling a seed's catalog

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from pressctl.inline import markup_spans
 from pressctl.lang import is_unspaced
 from pressctl.qa.base import Finding, Pair
 from pressctl.qa.text import protected
@@ -59,6 +60,8 @@ def _neutral(text: str, flags: tuple[str, ...], fill: str) -> str:
     chars = list(text)
     for match in protected(text, flags):
         chars[match.start():match.end()] = fill * (match.end() - match.start())
+    for start, end in markup_spans(text):  # a link's (url), **, `code`
+        chars[start:end] = fill * (end - start)
     return "".join(chars)
 
 

@@ -29,6 +29,7 @@ DEFAULTS: dict[str, str] = {
     "trend": ERROR,
     "glossary": ERROR,
     "placeholders": ERROR,
+    "markup": ERROR,
     "untranslated": ERROR,
     "fuzzy": ERROR,
     "punctuation": ERROR,

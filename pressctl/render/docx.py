@@ -33,7 +33,10 @@ from pressctl.render.docx_document import (
     styled,
     table_layout,
 )
+from pressctl.render.docx_figure import add_figure
+from pressctl.render.docx_list import Lists
 from pressctl.render.docx_styles import face_for
+from pressctl.render.docx_table import add_table
 from pressctl.render.docx_text import clean
 from pressctl.render.docx_watermark import watermark_run
 
@@ -49,7 +52,7 @@ def build(kit: Kit) -> bytes:
     document, section, text_width = new_document(kit, face)
     writer = Writer(document, kit, face)
     _front_matter(writer)
-    _body(writer)
+    _body(writer, text_width)
     writer.paragraph("EndMark", kit.end_mark)
     _fact_sheet(writer, fonts, text_width)
     _annexes(writer)
@@ -78,14 +81,31 @@ def _front_matter(writer: Writer) -> None:
     writer.paragraph("Dateline", date_line)
 
 
-def _body(writer: Writer) -> None:
+def _body(writer: Writer, text_width: Emu) -> None:
     release = writer.kit.release
     lead = release.lead
+    lists = Lists(writer.document, writer.face)
     for block in release.blocks:
-        if block.kind is BlockKind.HEADING:
-            writer.paragraph(HEADING_STYLES.get(max(1, block.level - 1), "Heading3"), block.text)
+        if block.kind is BlockKind.RULE:
+            writer.paragraph("HorizontalRule")
             continue
-        writer.paragraph("Lead" if block is lead else "Normal", block.text)
+        if block.kind is BlockKind.FIGURE:
+            add_figure(writer, block, text_width)
+            continue
+        if block.kind is BlockKind.TABLE:
+            add_table(writer, block, text_width)
+            writer.paragraph("TableSpacer")
+            continue
+        if block.kind is BlockKind.ITEM:
+            paragraph = writer.paragraph("ListParagraph")
+            lists.apply(paragraph, block)
+            writer.marked(paragraph, block.text)
+            continue
+        if block.kind is BlockKind.HEADING:
+            writer.marked(writer.paragraph(HEADING_STYLES.get(max(1, block.level - 1),
+                                                              "Heading3")), block.text)
+            continue
+        writer.marked(writer.paragraph("Lead" if block is lead else "Normal"), block.text)
         if block.kind is BlockKind.QUOTE:
             _pull_quote(writer, block)
 

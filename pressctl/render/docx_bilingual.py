@@ -15,7 +15,7 @@ from itertools import zip_longest
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm
+from docx.shared import Emu, Mm
 from lxml import etree
 
 from pressctl.fonts import resolve
@@ -23,6 +23,7 @@ from pressctl.kit import Kit, language_name, split_speaker
 from pressctl.release import Block, BlockKind
 from pressctl.render import docx_package
 from pressctl.render.docx_document import (
+    EMU_PER_TWIP,
     HEADING_STYLES,
     Writer,
     new_document,
@@ -31,7 +32,10 @@ from pressctl.render.docx_document import (
     styled,
     table_layout,
 )
+from pressctl.render.docx_figure import add_figure
+from pressctl.render.docx_list import Lists
 from pressctl.render.docx_styles import CELL_MARGIN, Face, face_for
+from pressctl.render.docx_table import add_table
 from pressctl.render.docx_text import property_text
 from pressctl.render.docx_watermark import watermark_run
 from pressctl.script import is_cjk
@@ -69,6 +73,8 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
     writer.run(date, target.date_text, face=tgt_face)
 
     rows = _rows(sides)
+    lists = (Lists(document, src_face), Lists(document, tgt_face))
+    column_width = Emu(int(text_width / 2) - 2 * CELL_MARGIN * EMU_PER_TWIP)
     table = document.add_table(rows=1 + len(rows), cols=2)
     table.style = document.styles["Bilingual Table"]
     table_layout(table, text_width, (0.5, 0.5))
@@ -83,9 +89,22 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
             row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
         for cell, (paragraphs, face) in zip(row.cells, contents, strict=True):
             for index, (style, text, name_style) in enumerate(paragraphs):
+                if isinstance(name_style, Block) and name_style.kind is BlockKind.FIGURE:
+                    add_figure(writer, name_style, column_width, container=cell, face=face,
+                               first=cell.paragraphs[0])
+                    continue
+                if isinstance(name_style, Block) and name_style.kind is BlockKind.TABLE:
+                    cell._tc.remove(cell.paragraphs[0]._p)  # the table opens the cell
+                    add_table(writer, name_style, column_width, container=cell, face=face)
+                    continue
                 paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
                 styled(paragraph, style)
-                if name_style:
+                if isinstance(name_style, Block):  # each column numbers its own lists
+                    lists[face is tgt_face].apply(paragraph, name_style)
+                    writer.marked(paragraph, text, face=face)
+                elif name_style == MARKDOWN:
+                    writer.marked(paragraph, text, face=face)
+                elif name_style:
                     name, rest = split_speaker(text)
                     writer.run(paragraph, "——" if face.cjk else "— ", face=face)
                     writer.run(paragraph, name, style=name_style, face=face)
@@ -150,7 +169,10 @@ def _fit_columns(styles: etree._Element) -> None:
                 keep.set(qn("w:val"), "0")
 
 
-Cell = list[tuple[str, str, str | None]]  # (paragraph style, text, speaker-name style)
+#: (paragraph style, text, speaker-name style, or MARKDOWN, or the list item's block)
+Cell = list[tuple[str, str, "str | Block | None"]]
+#: In place of a speaker-name style: the text is body text with inline Markdown.
+MARKDOWN = "markdown"
 
 
 def _rows(sides: tuple[Side, Side]) -> list[tuple[tuple[Cell, Face], tuple[Cell, Face]]]:
@@ -164,9 +186,16 @@ def _rows(sides: tuple[Side, Side]) -> list[tuple[tuple[Cell, Face], tuple[Cell,
         if block is None:
             return []
         if block.kind is BlockKind.HEADING:
-            return [(HEADING_STYLES.get(max(1, block.level - 1), "Heading3"), block.text, None)]
+            return [(HEADING_STYLES.get(max(1, block.level - 1), "Heading3"), block.text,
+                     MARKDOWN)]
+        if block.kind is BlockKind.ITEM:
+            return [("ListParagraph", block.text, block)]
+        if block.kind is BlockKind.RULE:
+            return [("HorizontalRule", "", None)]
+        if block.kind in (BlockKind.TABLE, BlockKind.FIGURE):
+            return [("Normal", "", block)]
         style = "Lead" if block is kit.release.lead else "Normal"
-        cell: Cell = [(style, block.text, None)]
+        cell: Cell = [(style, block.text, MARKDOWN)]
         if block.kind is BlockKind.QUOTE and block.speaker:
             cell.append(("Speaker", block.speaker, "SpeakerName"))
         return cell

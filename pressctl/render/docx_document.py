@@ -15,13 +15,16 @@ import string
 
 import docx
 from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
 from docx.shared import Emu, Inches, Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
+from pressctl.inline import spans
 from pressctl.kit import Kit
 from pressctl.render import docx_package
 from pressctl.render.docx_styles import (
@@ -30,11 +33,13 @@ from pressctl.render.docx_styles import (
     define_styles,
     run_properties,
 )
-from pressctl.render.docx_text import clean
+from pressctl.render.docx_text import clean, xml_escape
 
 PAGE_SIZES = {"A4": (Mm(210), Mm(297)), "Letter": (Inches(8.5), Inches(11))}
 HEADING_STYLES = {1: "Heading1", 2: "Heading2", 3: "Heading3"}
 EMU_PER_TWIP = 635
+#: Code spans: verbatim, in this colour (as in the PDF).
+CODE_COLOUR = "6B2E1A"
 
 
 class Writer:
@@ -53,6 +58,46 @@ class Writer:
             r_pr.append(parse_xml(f'<w:rStyle {nsdecls("w")} w:val="{style}"/>'))
         for element in run_properties(face or self.face):
             r_pr.append(element)
+
+    def marked(self, paragraph: Paragraph, text: str, face: Face | None = None) -> None:
+        """Body text with its inline Markdown as Word runs: bold, italic, code in its
+        colour, line breaks, and links as real hyperlinks (w:hyperlink with an
+        external relationship), the link text translated, the URL as written.
+
+        A paragraph with a line break is set flush left: Word and LibreOffice would
+        spread a justified line that ends in a break across the whole measure."""
+        found = spans(text)
+        if any(span.br for span in found):
+            paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:jc {nsdecls("w")} w:val="left"/>'))
+        for span in found:
+            if span.br:
+                paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:br/></w:r>'))
+                continue
+            props = "".join((
+                "<w:b/><w:bCs/>" if span.strong else "",
+                "<w:i/><w:iCs/>" if span.emphasis else "",
+                f'<w:color w:val="{CODE_COLOUR}"/>' if span.code else "",
+                f'<w:color w:val="{self.kit.colour.lstrip("#").upper()}"/><w:u w:val="single"/>'
+                if span.href else ""))
+            run = self._run_element(span.text, props, face)
+            if span.href:
+                r_id = paragraph.part.relate_to(span.href, RT.HYPERLINK, is_external=True)
+                link = parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{r_id}"'
+                                 ' w:history="1"/>')
+                link.append(run)
+                paragraph._p.append(link)
+            else:
+                paragraph._p.append(run)
+
+    def _run_element(self, text: str, props: str, face: Face | None) -> etree._Element:
+        """A w:r with its properties in schema order: fonts, then the styling, then lang."""
+        fonts, lang = run_properties(face or self.face)
+        run = parse_xml(f'<w:r {nsdecls("w")}><w:rPr>{props}</w:rPr>'
+                        f'<w:t xml:space="preserve">{xml_escape(clean(text))}</w:t></w:r>')
+        r_pr = run[0]
+        r_pr.insert(0, fonts)
+        r_pr.append(lang)
+        return run
 
     def paragraph(self, style: str, text: str = "", container: object = None,
                   face: Face | None = None) -> Paragraph:

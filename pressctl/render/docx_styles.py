@@ -253,6 +253,18 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
          ppr(after=7, line=look.line, jc=look.jc, kinsoku=kinsoku),
          rpr(face, size=look.body, colour="262626"), base=None, next_id=None, custom=False,
          priority=0)
+    # Word's own "List Paragraph": items of one list sit closer than paragraphs
+    para("ListParagraph", "List Paragraph",
+         ppr(after=3, line=look.line, jc=look.jc, kinsoku=kinsoku),
+         rpr(face, size=look.body, colour="262626"), custom=False, priority=34)
+    # --- in the seed: an empty paragraph with a hairline below it
+    para("HorizontalRule", "Horizontal Rule",
+         ppr(before=0, after=10, line=1.0, jc="left", borders=border("bottom", light, 6, 1)),
+         rpr(face, size=4))
+    # after a table from the seed: Word needs a paragraph between two tables, and
+    # the text below wants a little air
+    para("TableSpacer", "Table Spacer", ppr(before=0, after=6, line=1.0, jc="left"),
+         rpr(face, size=4))
     para("Letterhead", "Letterhead",
          ppr(before=0, after=20, line=1.0, jc="left", keep_next=True, borders=band, fill=colour,
              tabs=f'<w:tab w:val="right" w:pos="{text_width_twips - 160}"/>',
@@ -299,6 +311,13 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
          rpr(face, size=9, bold=True, colour="404040"), custom=False, priority=35)
     para("Chart", "Chart", ppr(after=8, line=1.0, jc="center", keep_lines=True),
          rpr(face, size=look.body))
+    # a figure from the seed: the picture kept with its caption, the caption with its credit
+    para("Figure", "Figure", ppr(before=6, after=3, line=1.0, jc="left", keep_next=True,
+                                 keep_lines=True), rpr(face, size=look.body))
+    para("FigureCaption", "Figure Caption", ppr(after=1, line=1.0, jc="left", keep_next=True),
+         rpr(face, size=9, colour=ink))
+    para("FigureCredit", "Figure Credit", ppr(after=9, line=1.0, jc="left"),
+         rpr(face, size=7.5, colour=grey))
     para("FactTableHeader", "Fact Table Header", ppr(line=1.0, jc="left", keep_next=True),
          rpr(face, size=8.5, bold=True, colour="FFFFFF"))
     para("FactTableText", "Fact Table Text", ppr(line=1.0, jc="left", keep_next=True),
@@ -307,7 +326,8 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
          rpr(face, size=9, bold=True, colour=ink), base="FactTableText")
     para("Boilerplate", "Boilerplate", ppr(after=5, line=look.line, jc=look.jc, kinsoku=kinsoku),
          rpr(face, size=9, colour=grey))
-    para("Contact", "Contact", ppr(after=0, line=1.0, jc="left"),
+    # the media contact block stays on one page: each line keeps with the next
+    para("Contact", "Contact", ppr(after=0, line=1.0, jc="left", keep_next=True),
          rpr(face, size=9.5, colour="262626"))
     para("EndMark", "End Mark", ppr(before=12, after=12, line=1.0, jc="center"),
          rpr(face, size=look.body, bold=True, colour=grey))

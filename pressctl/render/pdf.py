@@ -35,7 +35,9 @@ from pressctl.kit import Kit, quoted_text, split_speaker
 from pressctl.release import Block, BlockKind
 from pressctl.render import chart
 from pressctl.render.pdf_bilingual import build_bilingual
+from pressctl.render.pdf_figure import figure
 from pressctl.render.pdf_fonts import register
+from pressctl.render.pdf_list import last_items, list_item
 from pressctl.render.pdf_page import (
     HAIRLINE,
     PAGE_SIZES,
@@ -48,6 +50,7 @@ from pressctl.render.pdf_page import (
     make_styles,
     tint,
 )
+from pressctl.render.pdf_table import SeedTable
 from pressctl.render.pdf_text import Run
 
 
@@ -95,14 +98,34 @@ def _body(writer: Writer) -> list[Flowable]:
     release = writer.kit.release
     lead = release.lead
     story: list[Flowable] = []
-    for block in release.blocks:
-        if block.kind is BlockKind.HEADING:
-            story.append(writer.para(block.text, "heading", outline=block.text))
+    ends = last_items(release.blocks)
+    for index, block in enumerate(release.blocks):
+        if block.kind is BlockKind.ITEM:
+            story.append(list_item(writer, block, index in ends))
             continue
-        story.append(writer.para(block.text, "lead" if block is lead else "body"))
+        if block.kind is BlockKind.RULE:
+            story.append(rule())
+            continue
+        if block.kind is BlockKind.TABLE:
+            story.append(SeedTable(writer, block))
+            continue
+        if block.kind is BlockKind.FIGURE:
+            story.append(figure(writer, block))
+            continue
+        if block.kind is BlockKind.HEADING:
+            style = "heading" if block.level <= 2 else "subheading"
+            story.append(writer.marked(block.text, style, outline=block.text))
+            continue
+        story.append(writer.marked(block.text, "lead" if block is lead else "body"))
         if block.kind is BlockKind.QUOTE:
             story.append(_pull_quote(writer, block))
     return story
+
+
+def rule() -> Flowable:
+    """A horizontal rule (``---``): a hairline across the text column."""
+    return HRFlowable(width="100%", thickness=0.6, color=HAIRLINE, spaceBefore=4,
+                      spaceAfter=10)
 
 
 def _pull_quote(writer: Writer, block: Block) -> Flowable:
@@ -179,6 +202,7 @@ def _annexes(writer: Writer) -> list[Flowable]:
         story += [writer.para(line, "small") for line in release.boilerplate]
     if release.contact:
         heading = kit.t("Media contact")
-        story.append(writer.para(heading, "heading", outline=heading))
-        story += [writer.para(line, "small") for line in release.contact]
+        # the media contact block on one page: a journalist copies it whole
+        story.append(KeepTogether([writer.para(heading, "heading", outline=heading),
+                                   *(writer.para(line, "small") for line in release.contact)]))
     return story

@@ -23,12 +23,16 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus.flowables import HRFlowable
 
 from pressctl.fonts import resolve
+from pressctl.inline import plain
 from pressctl.kit import Kit, language_name, split_speaker
 from pressctl.release import Block, BlockKind
+from pressctl.render.pdf_figure import figure_parts
 from pressctl.render.pdf_fonts import register
+from pressctl.render.pdf_list import ListItem, list_item, paragraph_baseline
 from pressctl.render.pdf_page import (
     HAIRLINE,
     PAGE_SIZES,
@@ -41,7 +45,8 @@ from pressctl.render.pdf_page import (
     make_styles,
     tint,
 )
-from pressctl.render.pdf_text import ASCENT, CJKParagraph, Run
+from pressctl.render.pdf_table import SeedTable
+from pressctl.render.pdf_text import Run
 
 GUTTER = 9 * mm
 #: The columns are half the measure: type a little smaller than the kit's.
@@ -128,8 +133,17 @@ class Bilingual:
         if block is None:
             return []
         if block.kind is BlockKind.HEADING:
-            return [writer.para(block.text, "heading")]
-        paragraph = writer.para(block.text, "lead" if block is kit.release.lead else "body")
+            return [writer.marked(block.text, "heading" if block.level <= 2 else "subheading")]
+        if block.kind is BlockKind.ITEM:
+            return [list_item(writer, block, last=True)]
+        if block.kind is BlockKind.TABLE:
+            return [SeedTable(writer, block)]
+        if block.kind is BlockKind.FIGURE:
+            return figure_parts(writer, block)
+        if block.kind is BlockKind.RULE:
+            return [HRFlowable(width="100%", thickness=0.6, color=HAIRLINE, spaceBefore=4,
+                               spaceAfter=4)]
+        paragraph = writer.marked(block.text, "lead" if block is kit.release.lead else "body")
         if block.kind is BlockKind.QUOTE and block.speaker:
             name, rest = split_speaker(block.speaker)
             runs = [Run("——" if kit.cjk else "— ", writer.fonts.regular),
@@ -177,12 +191,9 @@ def first_baseline(flowable: Flowable) -> float | None:
     """How far below its top a paragraph sets its first baseline, if it is one."""
     if isinstance(flowable, WithSpeaker):
         flowable = flowable.body
-    style = getattr(flowable, "style", None)
-    if isinstance(flowable, CJKParagraph) and style is not None:
-        return float((style.leading - style.fontSize) / 2 + ASCENT * style.fontSize)
-    if isinstance(flowable, Paragraph) and style is not None:
-        return float(style.fontSize)  # reportlab: the first baseline one size down
-    return None
+    if isinstance(flowable, ListItem):
+        flowable = flowable.body
+    return paragraph_baseline(flowable)
 
 
 def build_bilingual(source: Kit, target: Kit) -> bytes:
@@ -216,7 +227,7 @@ def _rows(b: Bilingual) -> list[Flowable]:
     for left, right in zip_longest(source.release.blocks, target.release.blocks):
         heading = (left or right).kind is BlockKind.HEADING
         cells = [b.block(src, source, left), b.block(tgt, target, right)]
-        outline = " / ".join(x.text for x in (left, right) if x) if heading else None
+        outline = " / ".join(plain(x.text) for x in (left, right) if x) if heading else None
         rows.append(b.row(cells, heading=heading, outline=outline))
     rows.append(b.texts([k.end_mark for k in both], "end"))
     if source.facts:

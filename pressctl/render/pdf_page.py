@@ -33,15 +33,18 @@ from reportlab.platypus import (
     Paragraph,
 )
 
+from pressctl.inline import has_markup, plain, spans
 from pressctl.kit import Kit, printed_texts
 from pressctl.render.pdf_fonts import PdfFonts, draw_outlines
-from pressctl.render.pdf_text import CJKParagraph, Run, clean, markup, pieces
+from pressctl.render.pdf_text import BREAK, CJKParagraph, Run, clean, markup, pieces
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 INK = Color(0.10, 0.10, 0.10)
 TEXT = Color(0.15, 0.15, 0.15)
 GREY = Color(0.37, 0.39, 0.41)
 HAIRLINE = Color(0.82, 0.83, 0.85)
+#: Code spans (a command, a file name) are set verbatim in this colour.
+CODE = Color(0.42, 0.18, 0.10)
 DRAFT_RED = colors.HexColor("#C0262D")
 BAND_HEIGHT = 24 * mm
 
@@ -110,9 +113,21 @@ def make_styles(kit: Kit, fonts: PdfFonts) -> dict[str, ParagraphStyle]:
         "lead": style("lead", fontName=bold, fontSize=m.lead, leading=m.lead_leading,
                       textColor=INK, spaceAfter=m.body_leading * 0.7),
         "body": style("body"),
+        # list items sit closer together than paragraphs; the list ends with a body gap
+        "item": style("item", spaceAfter=m.body_leading * 0.25),
+        "item-last": style("item-last"),
         "heading": style("heading", fontName=bold, fontSize=12.5,
                          leading=12.5 * (1.5 if kit.cjk else 1.3), textColor=brand,
                          alignment=TA_LEFT, spaceBefore=10, spaceAfter=5, keepWithNext=1),
+        # a figure's caption under its picture, then the credit line
+        "figcaption": style("figcaption", fontSize=9, leading=9 * (1.6 if kit.cjk else 1.4),
+                            textColor=INK, alignment=TA_LEFT, spaceBefore=0, spaceAfter=1),
+        "credit": style("credit", fontSize=7.5, leading=7.5 * 1.5, textColor=GREY,
+                        alignment=TA_LEFT, spaceBefore=0, spaceAfter=m.body_leading * 0.7),
+        # ### headings: a step down, in the text colour
+        "subheading": style("subheading", fontName=bold, fontSize=11,
+                            leading=11 * (1.5 if kit.cjk else 1.3), textColor=INK,
+                            alignment=TA_LEFT, spaceBefore=6, spaceAfter=3, keepWithNext=1),
         "quote": style("quote", fontSize=12.5, leading=12.5 * (1.65 if kit.cjk else 1.38),
                        textColor=colors.HexColor("#1F3A5F"), spaceAfter=5),
         "speaker": style("speaker", fontSize=9, leading=13.5, textColor=GREY,
@@ -155,6 +170,34 @@ class Writer:
         flowable = Paragraph(text, self.styles[style])
         flowable.outline = key
         return flowable
+
+    def marked(self, text: str, style: str, outline: str | None = None) -> Flowable:
+        """A paragraph of body text, its inline Markdown (strong, emphasis, code, links,
+        hard breaks) drawn as styled runs.
+
+        Text with markup is set by :class:`CJKParagraph` in every language: it
+        draws emphasis oblique (the fonts have no italic) and links as URI
+        annotations; plain text keeps reportlab's Paragraph in Latin kits.
+        """
+        found = spans(text) if has_markup(text) else []
+        if not any(s.strong or s.emphasis or s.code or s.href or s.br for s in found):
+            heading = plain(outline) if outline is not None else None
+            return self.para(plain(text), style, outline=heading)
+        base = self.styles[style].fontName
+        brand = colour_of(self.kit.colour)
+        runs = []
+        for span in found:
+            if span.br:
+                runs.append(Run(BREAK, base))
+                continue
+            font = self.fonts.bold if span.strong else base
+            colour = brand if span.href else (CODE if span.code else None)
+            runs.append(Run(span.text, font, colour, href=span.href, oblique=span.emphasis))
+        key = None
+        if outline is not None:
+            self.anchors += 1
+            key = (clean(plain(outline)), f"section-{self.anchors}")
+        return CJKParagraph(runs, self.styles[style], outline=key)
 
     def _markup(self, run: Run) -> str:
         colour = f' color="#{run.colour.hexval()[2:]}"' if run.colour is not None else ""

@@ -83,13 +83,22 @@ def markup(text: str) -> str:
     return escape(clean(text))
 
 
+#: Slant of emphasis where the font has no italic (every CJK font, Noto Sans CJK for
+#: Latin): the shear Word and LibreOffice apply when they synthesise italics.
+OBLIQUE = 0.21
+#: A run holding only this is a hard line break.
+BREAK = "\n"
+
+
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text in one font and colour."""
+    """A stretch of text in one font and colour; a link when ``href`` is set."""
 
     text: str
     font: str
     colour: Color | None = None
+    href: str | None = None
+    oblique: bool = False
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,9 @@ def tokenize(runs: list[Run], size: float) -> list[Unit]:
     units: list[Unit] = []
     for index, run in enumerate(runs):
         text = run.text
+        if text == BREAK:
+            units.append(Unit(BREAK, index, "break", 0.0))
+            continue
         i = 0
         while i < len(text):
             char = text[i]
@@ -297,8 +309,22 @@ def _avoid_lonely(lines: list[list[Unit]], width: float) -> list[list[Unit]]:
 
 
 def layout(runs: list[Run], size: float, width: float, justify: bool) -> list[Line]:
-    """Break ``runs`` into lines of at most ``width`` points and justify them."""
+    """Break ``runs`` into lines of at most ``width`` points and justify them; a hard
+    break ends a line that is then set like a paragraph's last (not justified)."""
     units = _split_wide(tokenize(runs, size), runs, size, width)
+    chunks: list[list[Unit]] = [[]]
+    for unit in units:
+        if unit.kind == "break":
+            chunks.append([])
+        else:
+            chunks[-1].append(unit)
+    lines: list[Line] = []
+    for chunk in chunks:
+        lines += _lines_of(chunk, size, width, justify) or [Line((), 0.0, 0.0)]
+    return lines
+
+
+def _lines_of(units: list[Unit], size: float, width: float, justify: bool) -> list[Line]:
     broken = _avoid_lonely(break_units(units, width), width)
     lines = []
     for number, units_of_line in enumerate(broken):
@@ -327,7 +353,8 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
                  lines: list[Line] | None = None, first: bool = True, last: bool = True,
                  outline: tuple[str, str] | None = None) -> None:
         super().__init__()
-        self.runs = [replace(run, text=clean(run.text)) for run in runs]
+        self.runs = [run if run.text == BREAK else replace(run, text=clean(run.text))
+                     for run in runs]
         self.style = style
         self._lines = lines
         self._laid_out_for: float | None = None if lines is None else -1.0
@@ -382,18 +409,39 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
         width = self._text_width(self.width)
         text = canvas.beginText()
         baseline = self.height - (leading - size) / 2 - ASCENT * size
+        links: list[tuple[str, float, float, float]] = []
         for line in lines:
             shift = 0.0
             if style.alignment == TA_CENTER:
                 shift = (width - line.width) / 2
             elif style.alignment == TA_RIGHT:
                 shift = width - line.width
-            self._draw_line(text, line, style.leftIndent + shift, baseline)
+            links += self._draw_line(text, line, style.leftIndent + shift, baseline)
             baseline -= leading
         canvas.drawText(text)
+        self._draw_links(links)
 
-    def _draw_line(self, text: object, line: Line, x: float, y: float) -> None:
-        """Draw runs of units sharing a font; Chinese runs spaced by Tc, the rest placed."""
+    def _draw_links(self, links: list[tuple[str, float, float, float]]) -> None:
+        """Underline each link's text and make it clickable (a URI annotation per line)."""
+        canvas, size = self.canv, self.style.fontSize
+        for href, start, end, y in links:
+            canvas.saveState()
+            canvas.setStrokeColor(self.style.textColor)
+            for run in self.runs:
+                if run.href == href and run.colour is not None:
+                    canvas.setStrokeColor(run.colour)
+                    break
+            canvas.setLineWidth(0.5)
+            canvas.line(start, y - 0.12 * size, end, y - 0.12 * size)
+            canvas.restoreState()
+            canvas.linkURL(href, (start, y - 0.25 * size, end, y + 0.9 * size), relative=1,
+                           thickness=0)
+
+    def _draw_line(self, text: object, line: Line, x: float,
+                   y: float) -> list[tuple[str, float, float, float]]:
+        """Draw runs of units sharing a font; Chinese runs spaced by Tc, the rest placed.
+
+        Returns where the line's links are: (URL, start, end, baseline)."""
         style = self.style
         groups: list[tuple[float, list[Unit]]] = []
         position = x
@@ -411,12 +459,24 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
             else:
                 groups.append((position, [unit]))
             position += unit.width + (line.gap if stretch[index] else 0.0)
-        for start, units in groups:
+        links: list[tuple[str, float, float, float]] = []
+        for number, (start, units) in enumerate(groups):
             run = self.runs[units[0].run]
             char_space = line.gap if len(units[0].text) == 1 and units[0].kind == "cjk" else 0.0
-            text.setTextOrigin(start, y)  # type: ignore[attr-defined]
+            if run.oblique:
+                text.setTextTransform(1, 0, OBLIQUE, 1, start, y)  # type: ignore[attr-defined]
+            else:
+                text.setTextOrigin(start, y)  # type: ignore[attr-defined]
             text.setFont(run.font, style.fontSize)  # type: ignore[attr-defined]
             text.setFillColor(run.colour or style.textColor)  # type: ignore[attr-defined]
             text.setCharSpace(char_space)  # type: ignore[attr-defined]
             text.textOut("".join(u.text for u in units))  # type: ignore[attr-defined]
+            if run.href:
+                end = (groups[number + 1][0] if number + 1 < len(groups) else x + line.set_width)
+                end -= units[-1].pad
+                if links and links[-1][0] == run.href and abs(links[-1][2] - start) < 0.01:
+                    links[-1] = (run.href, links[-1][1], end, y)
+                else:
+                    links.append((run.href, start, end, y))
         text.setCharSpace(0)  # type: ignore[attr-defined]
+        return links

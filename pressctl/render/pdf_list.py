@@ -1,0 +1,87 @@
+"""List items in the PDF: the bullet or number as a text glyph in a hanging indent.
+
+The marker is set right-aligned in the indent, on the first baseline of the
+item's text, in the text's own font, so it is copied with the text and needs
+no picture; the item itself is the body paragraph (Latin or Chinese setting,
+inline markup) set narrower.  An item split across pages carries its marker
+on the first part only.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph
+
+from pressctl.kit import item_marker
+from pressctl.release import Block
+from pressctl.render.pdf_page import Writer
+from pressctl.render.pdf_text import ASCENT, CJKParagraph
+
+#: Indent per nesting level, in ems of the body size.
+INDENT_EMS = 1.8
+#: Space between the marker's right edge and the text, in ems.
+GAP_EMS = 0.5
+
+
+class ListItem(Flowable):  # type: ignore[misc]
+    """``body`` indented by ``indent`` points, ``marker`` hanging in the indent."""
+
+    def __init__(self, body: Flowable, marker: str, font: str, indent: float) -> None:
+        super().__init__()
+        self.body, self.marker, self.font, self.indent = body, marker, font, indent
+        self.width = self.height = 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        _, self.height = self.body.wrap(available_width - self.indent, available_height)
+        self.width = available_width
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts = self.body.split(available_width - self.indent, available_height)
+        if len(parts) != 2:
+            return []
+        return [ListItem(parts[0], self.marker, self.font, self.indent),
+                ListItem(parts[1], "", self.font, self.indent)]
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        return float(self.body.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+        return float(self.body.getSpaceAfter())
+
+    def draw(self) -> None:
+        self.body.drawOn(self.canv, self.indent, 0)
+        if not self.marker:
+            return
+        style = self.body.style
+        baseline = self.height - (paragraph_baseline(self.body) or style.fontSize)
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFont(self.font, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        canvas.drawRightString(self.indent - GAP_EMS * style.fontSize, baseline, self.marker)
+        canvas.restoreState()
+
+
+def paragraph_baseline(flowable: Flowable) -> float | None:
+    """How far below its top a paragraph sets its first baseline, if it is one."""
+    style = getattr(flowable, "style", None)
+    if isinstance(flowable, CJKParagraph) and style is not None:
+        return float((style.leading - style.fontSize) / 2 + ASCENT * style.fontSize)
+    if isinstance(flowable, Paragraph) and style is not None:
+        return float(style.fontSize)  # reportlab: the first baseline one size down
+    return None
+
+
+def list_item(writer: Writer, block: Block, last: bool) -> Flowable:
+    """One item of a list (``last``: the list's last item, followed by a paragraph gap)."""
+    style = "item-last" if last else "item"
+    size = writer.styles[style].fontSize
+    return ListItem(writer.marked(block.text, style), item_marker(block),
+                    writer.styles[style].fontName, (block.depth + 1) * INDENT_EMS * size)
+
+
+def last_items(blocks: tuple[Block, ...]) -> set[int]:
+    """Indexes of the items that end a list (the next block is not an item)."""
+    return {index for index, block in enumerate(blocks)
+            if block.list_kind is not None
+            and (index + 1 == len(blocks) or blocks[index + 1].list_kind is None)}

@@ -1,0 +1,82 @@
+"""What both formats decide alike about a table from the seed: each column's
+alignment and its share of the text width.
+
+GFM's delimiter row (``:---``, ``:---:``, ``---:``) sets a column's alignment;
+a column left unmarked whose cells are all figures (``12,000``, ``95%``,
+``€40``, ``500 km``, ``1423.8亿``) is right-aligned so that digits line up,
+as in a newspaper's figures table.  Widths follow the text each column holds
+(the way browsers size an automatic table): columns that need less than an
+equal share keep their natural width and the rest of the measure goes to the
+wide ones in proportion to their text, so cells wrap rather than overflow.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pressctl.inline import plain
+from pressctl.release import Block
+from pressctl.script import CJK_CLASS
+
+_FIGURE = re.compile(r"^[-+−]?[€$£¥]?\s?\d[\d.,\s]*(?:\s?[%‰]|\s?[^\W\d_]{1,4})?$")
+
+
+def is_figure(cell: str) -> bool:
+    return bool(_FIGURE.match(plain(cell).strip()))
+
+
+def alignments(block: Block) -> list[str]:
+    """Each column's alignment: as marked, else right for figures, else left."""
+    columns = len(block.rows[0]) if block.rows else 0
+    out = []
+    for index in range(columns):
+        marked = block.align[index] if index < len(block.align) else ""
+        if marked in ("left", "center", "right"):
+            out.append(marked)
+            continue
+        body = [row[index] for row in block.rows[1:] if index < len(row) and row[index]]
+        out.append("right" if body and all(is_figure(cell) for cell in body) else "left")
+    return out
+
+
+def _ems(text: str) -> float:
+    """Width of ``text`` in ems, roughly: a wide (CJK) character is one em, others half."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in ("W", "F") else 0.55
+               for c in plain(text))
+
+
+#: A cell's padding on both sides together, in ems (6 pt each side at 9.5 pt).
+PADDING_EMS = 1.4
+_UNIT = re.compile(f"[^\\s{CJK_CLASS}]+|\\S")
+
+
+def _min_ems(text: str) -> float:
+    """The widest piece a line may not break: a Latin word or figure, or one ideograph."""
+    return max((_ems(unit) for unit in _UNIT.findall(plain(text))), default=0.0)
+
+
+def shares(block: Block, width_ems: float) -> list[float]:
+    """Each column's share of a table ``width_ems`` wide (the shares sum to 1).
+
+    As browsers lay out an automatic table: every column gets at least its
+    widest unbreakable word and at most its longest cell on one line; the room
+    between is shared in proportion to what each column could still use.
+    """
+    columns = len(block.rows[0]) if block.rows else 0
+    if not columns:
+        return []
+    cells = [[row[i] if i < len(row) else "" for row in block.rows] for i in range(columns)]
+    # the header is bold: a tenth wider
+    low = [max(_min_ems(c) * (1.1 if n == 0 else 1.0) for n, c in enumerate(col)) + PADDING_EMS
+           for col in cells]
+    high = [max(max(_ems(c) * (1.1 if n == 0 else 1.0) for n, c in enumerate(col))
+                + PADDING_EMS, lo) for col, lo in zip(cells, low, strict=True)]
+    if sum(high) <= width_ems:
+        widths = [h * width_ems / sum(high) for h in high]
+    elif sum(low) >= width_ems:
+        widths = low
+    else:
+        room = (width_ems - sum(low)) / (sum(high) - sum(low))
+        widths = [lo + (h - lo) * room for lo, h in zip(low, high, strict=True)]
+    return [w / sum(widths) for w in widths]
