@@ -22,11 +22,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from typing_extensions import TypedDict
 
 from pressctl.errors import PressctlError
+from pressctl.lang import language
 
-#: CLDR locale used for dates and numbers when the config does not name one.
-DEFAULT_LOCALES = {"en": "en_GB", "zh": "zh_Hans_CN"}
-#: BCP 47 tag written into PDF and DOCX metadata.
-DEFAULT_TAGS = {"en": "en-GB", "zh": "zh-CN"}
 KNOWN_FORMATS = ("pdf", "docx")
 PAGE_SIZES = ("A4", "Letter")
 PYPROJECT = "pyproject.toml"
@@ -98,6 +95,9 @@ class Config(BaseModel):
     qa: dict[str, str] = Field(default_factory=dict,
                                description="a severity per QA check: \"error\", \"warning\" "
                                            "or \"off\"")
+    trust_opencc: bool = Field(
+        default=False,
+        description="true or false (enter OpenCC drafts of Traditional Chinese as reviewed)")
     fuzzy_threshold: Annotated[Number, Field(ge=0, le=100)] = Field(
         default=75.0,
         description="a number from 0 to 100 (the lowest similarity, in per cent, of a "
@@ -119,18 +119,20 @@ class Config(BaseModel):
 
     def locale(self, lang: str) -> str:
         """CLDR locale for a language code of the config (``zh`` → ``zh_Hans_CN``)."""
-        return self.locales.get(lang) or DEFAULT_LOCALES.get(lang) or lang
+        return self.locales.get(lang) or language(lang).locale
 
     def tag(self, lang: str) -> str:
-        """BCP 47 tag for document metadata (``zh`` → ``zh-CN``)."""
-        return self.tags.get(lang) or DEFAULT_TAGS.get(lang) or lang
+        """BCP 47 tag for document metadata (``zh`` → ``zh-CN``, ``zh-Hant-TW`` → ``zh-TW``)."""
+        return self.tags.get(lang) or language(lang).doc_tag
 
     def seeds(self) -> list[Path]:
         folder = self.root / self.seeds_dir
         return sorted(folder.glob("*.md")) if folder.is_dir() else []
 
     def catalog_path(self, lang: str, domain: str) -> Path:
-        return self.root / self.locales_dir / lang / "LC_MESSAGES" / f"{domain}.po"
+        """``locales/zh_Hant_TW/LC_MESSAGES/<domain>.po``: folders in gettext/Babel form."""
+        return self.root / self.locales_dir / language(lang).folder / "LC_MESSAGES" / \
+            f"{domain}.po"
 
     @property
     def glossary_path(self) -> Path:

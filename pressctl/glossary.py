@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from pressctl.errors import PressctlError
-from pressctl.lang import base_lang
+from pressctl.lang import canonical, is_traditional
 from pressctl.textfile import read_utf8
 
 HEADER = ("source", "target", "note")
@@ -79,9 +79,25 @@ class Glossary:
         """The terms as seen translating ``src`` → ``tgt``; empty for other pairs.
 
         Reversed, two English terms may share a Chinese one; the first row wins,
-        which is why the CSV lists the preferred English wording first.
+        which is why the CSV lists the preferred English wording first.  A
+        Traditional variant (``zh-Hant-TW``) the CSV has no column for gets the
+        OpenCC conversion of the Simplified terms (宝马 → 寶馬).
         """
-        src, tgt = base_lang(src), base_lang(tgt)
+        src, tgt = canonical(src), canonical(tgt)
+        if "zh" in (self.source_lang, self.target_lang) and \
+                is_traditional(src) != is_traditional(tgt) and \
+                (is_traditional(src) or is_traditional(tgt)):
+            from pressctl.hant import convert
+
+            variant = src if is_traditional(src) else tgt
+            zh_first = self.source_lang == "zh"
+            terms = [Term(convert(t.source, variant) if zh_first else t.source,
+                          t.target if zh_first else convert(t.target, variant), t.note, t.line)
+                     for t in self.terms]
+            converted = Glossary(tuple(terms), variant if zh_first else self.source_lang,
+                                 self.target_lang if zh_first else variant, self.path)
+            if (src, tgt) != (variant, variant):
+                return converted.direction(src, tgt)
         if (src, tgt) == (self.source_lang, self.target_lang):
             return list(self.terms)
         if (src, tgt) == (self.target_lang, self.source_lang):
@@ -173,7 +189,7 @@ def parse(text: str, *, path: Path | None = None, source_lang: str = "en",
     except csv.Error as exc:
         raise PressctlError(f"not valid CSV: {exc}", path=path, line=1) from None
     if header is None:
-        return Glossary((), base_lang(source_lang), base_lang(target_lang), path)
+        return Glossary((), canonical(source_lang), canonical(target_lang), path)
     names = tuple(cell.strip().lower() for cell in header)
     if len(names) >= 2 and names[:2] != HEADER[:2] and all(
             _is_language(name) for name in names[:2]) and names[0] != names[1]:
@@ -215,12 +231,12 @@ def parse(text: str, *, path: Path | None = None, source_lang: str = "en",
                                 hint="keep one row per source term")
         first_line[source] = term
         terms.append(term)
-    return Glossary(tuple(terms), base_lang(source_lang), base_lang(target_lang), path)
+    return Glossary(tuple(terms), canonical(source_lang), canonical(target_lang), path)
 
 
 def load(path: Path, *, source_lang: str = "en", target_lang: str = "zh") -> Glossary:
     """Read the glossary; a project without one has an empty glossary."""
     if not path.exists():
-        return Glossary((), base_lang(source_lang), base_lang(target_lang), None)
+        return Glossary((), canonical(source_lang), canonical(target_lang), None)
     text = read_utf8(path, what="glossary (CSV)")
     return parse(text, path=path, source_lang=source_lang, target_lang=target_lang)

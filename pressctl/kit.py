@@ -258,6 +258,14 @@ def quoted_text(block: Block) -> str:
     return text
 
 
+def pull_quote(kit: Kit, block: Block) -> str:
+    """The pull-quote in the kit language's double quotes (「…」 in Taiwan and Hong Kong)."""
+    from pressctl.lang import language
+
+    marks = language(kit.lang).quotes
+    return f"{marks[0]}{quoted_text(block)}{marks[1]}"
+
+
 def printed_texts(kit: Kit) -> list[str]:
     """Every string the kit prints on its pages, in either format or edition.
 
@@ -272,7 +280,8 @@ def printed_texts(kit: Kit) -> list[str]:
     for block in release.blocks:
         texts += [block.text, block.speaker or ""]
         if block.kind is BlockKind.QUOTE:
-            texts.append(quoted_text(block))  # the pull-quote may end with its own stop
+            # the pull-quote may end with its own stop, inside the regional marks (「」)
+            texts += [quoted_text(block), pull_quote(kit, block)[0] + pull_quote(kit, block)[-1]]
     for row in kit.facts:
         texts += [row.label, row.value_text, row.period_text, row.unit_text]
     texts += [kit.t(msgid) for msgid, _ in KIT_MESSAGES]

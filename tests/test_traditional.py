@@ -1,0 +1,179 @@
+"""Traditional Chinese editions for Taiwan and Hong Kong (issue 15).
+
+The Taiwan and Hong Kong catalogs of the BMW release are drafted with no
+model from the reviewed Simplified catalog (OpenCC s2twp / s2hk), reviewed
+(fuzzy cleared with polib, as a person would in a PO editor) and built; the
+kits must print the Traditional text.  Expected strings are written by hand.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import polib
+import pytest
+
+from pressctl import lang
+from pressctl.config import load
+from pressctl.hant import convert, simplified
+from tests.argos_model import offline_env
+from tests.conftest import need
+
+SLUG = "bmw-huawei-harmonyos"
+TRADITIONAL = '["en", "zh", "zh-Hant-TW", "zh-Hant-HK"]'
+
+
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None
+        ) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pressctl", *args], cwd=cwd,
+                          capture_output=True, text=True, env={**os.environ, **(env or {})},
+                          timeout=300)
+
+
+def with_languages(project: Path, languages: str = TRADITIONAL, extra: str = "") -> Path:
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    assert 'languages = ["en", "zh"]' in text
+    pyproject.write_text(text.replace('languages = ["en", "zh"]',
+                                      f"languages = {languages}\n{extra}"), encoding="utf-8")
+    return project
+
+
+def review(po_path: Path) -> None:
+    """What a reviewer does in a PO editor after checking each draft: clear fuzzy."""
+    po = polib.pofile(str(po_path))
+    for entry in po:
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+    po.save()
+
+
+# ---------------------------------------------------------------- one mapping
+
+
+def test_one_mapping_spells_each_language_for_every_tool() -> None:
+    tw, hk = lang.language("zh-Hant-TW"), lang.language("zh-Hant-HK")
+    assert (tw.folder, tw.locale, tw.doc_tag, tw.argos, tw.font, tw.opencc) == \
+        ("zh_Hant_TW", "zh_Hant_TW", "zh-TW", "zt", "Noto Sans CJK TC", "s2twp")
+    assert (hk.folder, hk.locale, hk.doc_tag, hk.argos, hk.font, hk.opencc) == \
+        ("zh_Hant_HK", "zh_Hant_HK", "zh-HK", "zt", "Noto Sans CJK HK", "s2hk")
+    zh = lang.language("zh")
+    assert (zh.folder, zh.locale, zh.doc_tag, zh.argos, zh.opencc) == \
+        ("zh", "zh_Hans_CN", "zh-CN", "zh", "")
+    # the folder, Word's tag and the CLDR locale all lead back to the project tag
+    assert lang.canonical("zh_Hant_TW") == lang.canonical("zh-TW") == "zh-Hant-TW"
+    assert lang.canonical("zh-HK") == "zh-Hant-HK"
+    assert lang.canonical("zh-CN") == lang.canonical("zh_Hans") == "zh"
+    # a language without a table is spelt as written, as before
+    assert lang.language("de").folder == "de" and lang.language("pt-BR").folder == "pt_BR"
+    assert lang.is_unspaced("zh-Hant-HK") and lang.counts_in_myriads("zh-Hant-TW")
+
+
+def test_config_puts_traditional_catalogs_in_babel_folders(project: Path) -> None:
+    config = load(with_languages(project))
+    assert config.catalog_path("zh-Hant-TW", "x") == \
+        project / "locales" / "zh_Hant_TW" / "LC_MESSAGES" / "x.po"
+    assert config.catalog_path("zh", "x") == project / "locales" / "zh" / "LC_MESSAGES" / "x.po"
+    assert (config.locale("zh-Hant-HK"), config.tag("zh-Hant-HK")) == ("zh_Hant_HK", "zh-HK")
+    assert config.targets("en") == ("zh", "zh-Hant-TW", "zh-Hant-HK")
+
+
+# ---------------------------------------------------------------- OpenCC
+
+
+def test_conversion_is_regional_and_turns_quotes() -> None:
+    text = "宝马与华为发布“数字钥匙”‘软件’"
+    assert convert(text, "zh-Hant-TW") == "寶馬與華為釋出「數字鑰匙」『軟體』"
+    assert convert(text, "zh-Hant-HK") == "寶馬與華為發佈「數字鑰匙」『軟件』"
+    assert convert("宝马", "zh") == "宝马"
+
+
+def test_simplified_characters_are_found_and_traditional_ones_pass() -> None:
+    assert simplified("寶馬與華為在鴻蒙上", "zh-Hant-TW") == []
+    assert simplified("寶马與华為", "zh-Hant-TW") == [(1, "马", "馬"), (3, "华", "華")]
+    assert [c for _, c, _ in simplified("宝", "zh-Hant-HK")] == ["宝"]
+    # shared characters, phrase context and regional variants are not errors
+    assert simplified("皇后，干擾，台灣，1423.8億歐元「」", "zh-Hant-TW") == []
+    assert simplified("寶馬用户", "zh-Hant-HK") == []  # Hong Kong's form (OpenCC s2hk)
+    assert [c for _, c, _ in simplified("寶馬用户", "zh-Hant-TW")] == ["户"]
+
+
+# ---------------------------------------------------------------- the whole edition
+
+
+@pytest.fixture
+def drafted(project: Path, tmp_path: Path) -> Path:
+    """Both Traditional catalogs drafted with no model installed, then reviewed."""
+    with_languages(project)
+    env = offline_env(tmp_path, tmp_path / "no-models")
+    for tag, folder, table in (("zh-Hant-TW", "zh_Hant_TW", "s2twp"),
+                               ("zh-Hant-HK", "zh_Hant_HK", "s2hk")):
+        done = run("translate", f"seeds/{SLUG}.md", "--to", tag, cwd=project, env=env)
+        assert done.returncode == 0, done.stderr
+        assert "untranslated" not in done.stderr.split("0 untranslated")[0]
+        assert re.search(r"\d+ converted from Simplified by OpenCC", done.stderr), done.stderr
+        po = polib.pofile(str(project / "locales" / folder / "LC_MESSAGES" / f"{SLUG}.po"))
+        live = [e for e in po if not e.obsolete]
+        assert all(e.msgstr for e in live), [e.msgid for e in live if not e.msgstr]
+        fuzzy = [e for e in live if "fuzzy" in e.flags]
+        assert fuzzy and all(f"OpenCC {table}" in e.tcomment for e in fuzzy)
+        assert po.metadata["Language"] == tag.replace("-Hant", "").replace("-", "_")
+        review(Path(po.fpath))
+    return project
+
+
+def test_traditional_drafts_come_from_the_reviewed_simplified_catalog(drafted: Path) -> None:
+    tw = {e.msgid: e.msgstr for e in polib.pofile(
+        str(drafted / "locales" / "zh_Hant_TW" / "LC_MESSAGES" / f"{SLUG}.po"))}
+    assert tw["Major Announcement! BMW + Huawei!"] == "重磅！寶馬攜手華為！"
+    assert tw["BMW to Deeply Integrate with the Harmony Ecosystem in China"] == \
+        "寶馬將在中國深度融入鴻蒙生態"
+    assert all(not simplified(text, "zh-Hant-TW") for text in tw.values())
+    assert not [t for t in tw.values() if "“" in t or "”" in t]
+
+
+def test_traditional_kits_are_built(drafted: Path) -> None:
+    need("pdftotext")
+    need("pdffonts")
+    built = run("build", cwd=drafted)
+    assert built.returncode == 0, built.stderr
+    out = drafted / "dist" / SLUG
+    for tag, face, doc_tag, said in (("zh-Hant-TW", "NotoSansCJKtc", "zh-TW", "釋出"),
+                                     ("zh-Hant-HK", "NotoSansCJKhk", "zh-HK", "發佈")):
+        pdf = out / f"{SLUG}.{tag}.pdf"
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        flat = re.sub(r"\s+", "", text)
+        for word in ("寶馬", "華為", "鴻蒙", "1423.8億歐元", "即時發布", "新聞稿",
+                     f"寶馬{said}2024年財報"):
+            assert word in flat, (tag, word)
+        assert "「在中國，近四分之一的MyBMWApp" in flat
+        assert "“" not in text and "”" not in text
+        assert simplified(flat, tag) == []
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                               check=True).stdout
+        assert face in fonts and "NotoSansCJKsc" not in fonts
+        with zipfile.ZipFile(out / f"{SLUG}.{tag}.docx") as docx:
+            document = docx.read("word/document.xml").decode()
+            styles = docx.read("word/styles.xml").decode()
+        assert f'w:eastAsia="{doc_tag}"' in document and f'w:eastAsia="{doc_tag}"' in styles
+        assert 'w:eastAsia="zh-CN"' not in document
+        family = "Noto Sans CJK TC" if tag.endswith("TW") else "Noto Sans CJK HK"
+        assert f'w:eastAsia="{family}"' in styles
+        assert "寶馬" in document and "宝马" not in document
+
+
+def test_trusted_opencc_enters_drafts_as_reviewed(project: Path, tmp_path: Path) -> None:
+    with_languages(project, '["en", "zh", "zh-Hant-TW"]', "trust_opencc = true")
+    env = offline_env(tmp_path, tmp_path / "no-models")
+    done = run("translate", f"seeds/{SLUG}.md", "--to", "zh-Hant-TW", cwd=project, env=env)
+    assert done.returncode == 0, done.stderr
+    po = polib.pofile(str(project / "locales" / "zh_Hant_TW" / "LC_MESSAGES" / f"{SLUG}.po"))
+    assert not [e for e in po if "fuzzy" in e.flags]
+    assert any("trusted: converted from the reviewed Simplified translation by OpenCC s2twp"
+               in e.tcomment for e in po)
