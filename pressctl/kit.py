@@ -30,7 +30,7 @@ from pressctl import catalog
 from pressctl.errors import PressctlError
 from pressctl.lang import base_lang, counts_in_myriads, is_unspaced
 from pressctl.release import Block, BlockKind, Fact, Release
-from pressctl.script import is_cjk
+from pressctl.script import has_cjk_letters, is_cjk
 from pressctl.segment import FORMATTED_UNITS, Segment
 
 #: Money with the currency's name (1423.8亿欧元): optional, a language that writes
@@ -208,8 +208,16 @@ def format_amount(value: float, locale: str) -> str:
     if counts_in_myriads(locale):  # 万 and 亿 are CLDR's short forms
         if abs(value) < 10_000:
             return format_decimal(value, locale=locale)
-        return format_compact_decimal(value, format_type="short", locale=locale,
+        text = format_compact_decimal(value, format_type="short", locale=locale,
                                       fraction_digits=6)
+        if not has_cjk_letters(text):
+            # CLDR gives zh_Hant_HK "142.38B"; the Hong Kong Chinese press writes
+            # 1423.8億, which is the script's own form (zh_Hant).
+            parsed = Locale.parse(locale.replace("-", "_"))
+            if parsed.script:
+                text = format_compact_decimal(value, format_type="short", fraction_digits=6,
+                                              locale=f"{parsed.language}_{parsed.script}")
+        return text
     if abs(value) < 1_000_000:
         return format_decimal(value, locale=locale)
     return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=6)

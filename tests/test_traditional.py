@@ -153,6 +153,8 @@ def test_traditional_kits_are_built(drafted: Path) -> None:
                      f"寶馬{said}2024年財報"):
             assert word in flat, (tag, word)
         assert "「在中國，近四分之一的MyBMWApp" in flat
+        # the key-figures table after its heading: CLDR would write 142.38B for Hong Kong
+        assert "1423.8億歐元" in re.sub(r"\s+", "", text.split("關鍵數據", 1)[1])
         assert "“" not in text and "”" not in text
         assert simplified(flat, tag) == []
         fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
@@ -177,3 +179,56 @@ def test_trusted_opencc_enters_drafts_as_reviewed(project: Path, tmp_path: Path)
     assert not [e for e in po if "fuzzy" in e.flags]
     assert any("trusted: converted from the reviewed Simplified translation by OpenCC s2twp"
                in e.tcomment for e in po)
+
+
+# ---------------------------------------------------------------- QA
+
+
+def _findings(source: str, target: str, tag: str = "zh-Hant-TW") -> list[tuple[str, str]]:
+    from pressctl.qa import ENTRY_CHECKS
+    from pressctl.qa.base import Pair, Term
+
+    pair = Pair(source, target, "en", tag, "en_GB", lang.language(tag).locale,
+                terms=(Term("BMW China", "寶馬中國"),))
+    return [(name, f.text) for name, check in ENTRY_CHECKS.items() for f in check(pair)]
+
+
+REVENUE = "Total revenue reached €142.38 billion."
+
+
+def test_qa_passes_a_correct_traditional_sentence() -> None:
+    assert _findings(REVENUE, "全年總營收達1423.8億歐元。") == []
+    assert _findings(REVENUE, "全年總營收達1423.8億歐元。", "zh-Hant-HK") == []
+    assert _findings('BMW China said "yes".', "寶馬中國表示「是」。") == []
+
+
+def test_qa_catches_a_simplified_character_in_a_traditional_catalog() -> None:
+    assert _findings(REVENUE, "全年总營收達1423.8億歐元。") == [("script", "总")]
+    assert ("script", "宝马") in _findings("BMW China said it.", "宝马中國表示。")
+    # the same text is right in a Simplified catalog
+    assert not [f for f in _findings(REVENUE, "全年总营收达1423.8亿欧元。", "zh")
+                if f[0] == "script"]
+
+
+def test_qa_catches_a_wrong_yi_figure_and_currency() -> None:
+    assert [n for n, _ in _findings(REVENUE, "全年總營收達142.38億歐元。")] == ["numbers"]
+    assert [n for n, _ in _findings(REVENUE, "全年總營收達1423.8億美元。")] == ["currency"]
+
+
+def test_qa_wants_corner_quotes_in_taiwan_and_hong_kong() -> None:
+    found = _findings('BMW China said "yes".', "寶馬中國表示“是”。")
+    assert found == [("punctuation", "寶馬中國表示“是”。"), ("punctuation", "中國表示“是”。")]
+    assert [n for n, _ in _findings('BMW China said "yes".', "寶馬中國表示“是”。",
+                                    "zh-Hant-HK")] == ["punctuation", "punctuation"]
+    assert _findings('BMW China said "yes".', "宝马中国表示“是”。", "zh") == [
+        ("glossary", "BMW China")]
+
+
+def test_hong_kong_kits_count_in_myriads_as_the_press_does() -> None:
+    from pressctl.kit import format_amount
+
+    # CLDR's own compact form for zh_Hant_HK is "142.38B"
+    assert format_amount(142_380_000_000, "zh_Hant_HK") == "1423.8億"
+    assert format_amount(147_400, "zh_Hant_HK") == "14.74萬"
+    assert format_amount(142_380_000_000, "zh_Hant_TW") == "1423.8億"
+    assert format_amount(142_380_000_000, "en_GB") == "142.38 billion"
