@@ -232,3 +232,50 @@ def test_hong_kong_kits_count_in_myriads_as_the_press_does() -> None:
     assert format_amount(147_400, "zh_Hant_HK") == "14.74萬"
     assert format_amount(142_380_000_000, "zh_Hant_TW") == "1423.8億"
     assert format_amount(142_380_000_000, "en_GB") == "142.38 billion"
+
+
+# ---------------------------------------------------------------- the machine path
+
+
+@pytest.mark.parametrize(("to_code", "model"), [
+    ("zt", "Argos Translate en→zt 1.0 (translate-en_zt-1_0) + regional quotes"),
+    # only a Simplified model: its output converted
+    ("zh", "Argos Translate en→zh 1.0 (translate-en_zh-1_0) + OpenCC s2twp"),
+])
+def test_new_sentences_go_to_an_installed_model(project: Path, tmp_path: Path, to_code: str,
+                                                model: str) -> None:
+    from tests.argos_model import build_package
+
+    with_languages(project, '["en", "zh", "zh-Hant-TW"]')
+    package = build_package(tmp_path, "en", to_code)
+    env = offline_env(tmp_path, tmp_path / "packages")
+    installed = run("models", "install", str(package), cwd=project, env=env)
+    assert installed.returncode == 0, installed.stderr
+    seed = project / "seeds" / f"{SLUG}.md"
+    seed.write_text(seed.read_text("utf-8") + "\nBMW thanks every partner.\n", "utf-8")
+    done = run("translate", f"seeds/{SLUG}.md", "--to", "zh-Hant-TW", cwd=project, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "1 machine-translated (fuzzy: needs review)" in done.stderr
+    po = polib.pofile(str(project / "locales" / "zh_Hant_TW" / "LC_MESSAGES" / f"{SLUG}.po"))
+    new = po.find("BMW thanks every partner.")
+    assert new is not None and new.msgstr and "fuzzy" in new.flags
+    assert f"machine translation by {model}; needs review" in " ".join(new.tcomment.split())
+    assert simplified(new.msgstr, "zh-Hant-TW") == [] and "“" not in new.msgstr
+    # the sentences the Simplified catalog knows were converted, not machine-translated
+    lead = po.find("Major Announcement! BMW + Huawei!")
+    assert lead is not None and lead.msgstr == "重磅！寶馬攜手華為！" and "OpenCC" in lead.tcomment
+    assert not (tmp_path / "network.log").exists()
+
+
+def test_doctor_reports_the_face_and_the_conversion_per_language(project: Path) -> None:
+    from pressctl.doctor import diagnose
+
+    need("fc-match")
+    found = {(f.area, f.item): f for f in diagnose(load(with_languages(project)))}
+    assert found[("fonts", "zh-Hant-TW")].detail.startswith("Noto Sans CJK TC (")
+    assert found[("fonts", "zh-Hant-HK")].detail.startswith("Noto Sans CJK HK (")
+    assert found[("fonts", "zh")].detail.startswith("Noto Sans CJK SC (")
+    assert found[("opencc", "zh-Hant-TW")].detail == "OpenCC s2twp (宝马“软件” → 寶馬「軟體」)"
+    assert found[("opencc", "zh-Hant-HK")].detail == "OpenCC s2hk (宝马“软件” → 寶馬「軟件」)"
+    assert ("opencc", "zh") not in found
+    assert found[("models", "en→zh-Hant-TW")].fix == "pressctl models install en zt"
