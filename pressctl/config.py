@@ -95,6 +95,10 @@ class Config(BaseModel):
     qa: dict[str, str] = Field(default_factory=dict,
                                description="a severity per QA check: \"error\", \"warning\" "
                                            "or \"off\"")
+    bilingual: tuple[Text, Text] | None = Field(
+        default=None,
+        description="two configured languages for the bilingual edition, left column first, "
+                    "e.g. [\"en\", \"zh-Hant-TW\"]")
     trust_opencc: bool = Field(
         default=False,
         description="true or false (enter OpenCC drafts of Traditional Chinese as reviewed)")
@@ -220,6 +224,14 @@ def load(root: Path | None = None) -> Config:
     if config.source_lang not in config.languages:
         config = config.model_copy(
             update={"languages": (config.source_lang, *config.languages)})
+    for side in config.bilingual or ():
+        if side not in config.languages:
+            raise PressctlError(f"[tool.pressctl] bilingual names {side!r}, which is not one of "
+                                f"the configured languages ({', '.join(config.languages)})",
+                                path=path, line=line_of_key(path, ("bilingual",)))
+    if config.bilingual and config.bilingual[0] == config.bilingual[1]:
+        raise PressctlError("[tool.pressctl] bilingual needs two different languages",
+                            path=path, line=line_of_key(path, ("bilingual",)))
     for lang in config.languages:
         key = ("locales" if lang in config.locales
                else "languages" if lang in data.get("languages", ()) else "source_lang")

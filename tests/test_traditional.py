@@ -108,8 +108,9 @@ def test_simplified_characters_are_found_and_traditional_ones_pass() -> None:
 
 @pytest.fixture
 def drafted(project: Path, tmp_path: Path) -> Path:
-    """Both Traditional catalogs drafted with no model installed, then reviewed."""
-    with_languages(project)
+    """Both Traditional catalogs drafted with no model installed, then reviewed; the
+    bilingual edition pairs English with Taiwan's Chinese."""
+    with_languages(project, extra='bilingual = ["en", "zh-Hant-TW"]')
     env = offline_env(tmp_path, tmp_path / "no-models")
     for tag, folder, table in (("zh-Hant-TW", "zh_Hant_TW", "s2twp"),
                                ("zh-Hant-HK", "zh_Hant_HK", "s2hk")):
@@ -168,6 +169,25 @@ def test_traditional_kits_are_built(drafted: Path) -> None:
         family = "Noto Sans CJK TC" if tag.endswith("TW") else "Noto Sans CJK HK"
         assert f'w:eastAsia="{family}"' in styles
         assert "寶馬" in document and "宝马" not in document
+
+
+def test_the_bilingual_edition_pairs_the_configured_languages(drafted: Path) -> None:
+    need("pdftotext")
+    built = run("build", "--format", "pdf", cwd=drafted)
+    assert built.returncode == 0, built.stderr
+    pdf = drafted / "dist" / SLUG / f"{SLUG}.bilingual.pdf"
+    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                             text=True, check=True).stdout)
+    assert "寶馬將在中國深度融入鴻蒙生態" in text and "BMWtoDeeplyIntegrate" in text
+    assert "宝马" not in text and simplified(text, "zh-Hant-TW") == []
+
+
+def test_bilingual_names_configured_languages(project: Path) -> None:
+    from pressctl.errors import PressctlError
+
+    with_languages(project, '["en", "zh"]', 'bilingual = ["en", "zh-Hant-HK"]')
+    with pytest.raises(PressctlError, match="'zh-Hant-HK', which is not one of the configured"):
+        load(project)
 
 
 def test_trusted_opencc_enters_drafts_as_reviewed(project: Path, tmp_path: Path) -> None:
