@@ -54,6 +54,8 @@ class Term:
     target: str
     note: str = ""
     line: int = 0
+    #: (language tag, term) from extra language columns: 寶馬 for zh-Hant-TW
+    variants: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,8 +93,13 @@ class Glossary:
 
             variant = src if is_traditional(src) else tgt
             zh_first = self.source_lang == "zh"
-            terms = [Term(convert(t.source, variant) if zh_first else t.source,
-                          t.target if zh_first else convert(t.target, variant), t.note, t.line)
+
+            def hant(term: Term) -> str:
+                given = dict(term.variants).get(variant)
+                return given or convert(term.source if zh_first else term.target, variant)
+
+            terms = [Term(hant(t) if zh_first else t.source,
+                          t.target if zh_first else hant(t), t.note, t.line)
                      for t in self.terms]
             converted = Glossary(tuple(terms), variant if zh_first else self.source_lang,
                                  self.target_lang if zh_first else variant, self.path)
@@ -191,11 +198,16 @@ def parse(text: str, *, path: Path | None = None, source_lang: str = "en",
     if header is None:
         return Glossary((), canonical(source_lang), canonical(target_lang), path)
     names = tuple(cell.strip().lower() for cell in header)
+    variant_langs: list[str] = []
     if len(names) >= 2 and names[:2] != HEADER[:2] and all(
             _is_language(name) for name in names[:2]) and names[0] != names[1]:
-        # "en,zh,note": the columns name their languages, whatever source_lang says
+        # "en,zh,note": the columns name their languages, whatever source_lang says;
+        # "en,zh,zh-Hant-TW,zh-Hant-HK,note": a term per Traditional variant too
         source_lang, target_lang = names[0], names[1]
-        names = (*HEADER[:2], *names[2:])
+        rest = list(names[2:])
+        while rest and rest[0] != HEADER[2] and _is_language(rest[0]):
+            variant_langs.append(canonical(rest.pop(0)))
+        names = (*HEADER[:2], *rest)
     if names[:2] != HEADER[:2] or (len(names) > 2 and names[2] != HEADER[2]):
         raise PressctlError(f"header must be {','.join(HEADER)} (or two language codes and "
                             f"note, e.g. en,zh,note), not {','.join(header)}",
@@ -212,16 +224,21 @@ def parse(text: str, *, path: Path | None = None, source_lang: str = "en",
         line = reader.line_num
         if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
             continue
-        if len(row) < 2 or len(row) > len(HEADER):
-            raise PressctlError(f"expected {len(HEADER)} columns (source,target,note), "
+        columns = len(HEADER) + len(variant_langs)
+        if len(row) < 2 or len(row) > columns:
+            raise PressctlError(f"expected {columns} columns ({','.join(header)}), "
                                 f"found {len(row)}", path=path, line=line,
                                 hint="quote a field that contains a comma")
         source, target = " ".join(row[0].split()), " ".join(row[1].split())
-        note = row[2].strip() if len(row) > 2 else ""
+        cells = row[2:2 + len(variant_langs)]
+        variants = tuple((tag, " ".join(cell.split()))
+                         for tag, cell in zip(variant_langs, cells, strict=False)
+                         if cell.strip())
+        note = row[columns - 1].strip() if len(row) == columns else ""
         if not source or not target:
             missing = "source" if not source else "target"
             raise PressctlError(f"empty {missing} term", path=path, line=line)
-        term = Term(source, target, note, line)
+        term = Term(source, target, note, line, variants)
         earlier = first_line.get(source)
         if earlier is not None:
             if earlier.target == target:

@@ -299,3 +299,48 @@ def test_doctor_reports_the_face_and_the_conversion_per_language(project: Path) 
     assert found[("opencc", "zh-Hant-HK")].detail == "OpenCC s2hk (宝马“软件” → 寶馬「軟件」)"
     assert ("opencc", "zh") not in found
     assert found[("models", "en→zh-Hant-TW")].fix == "pressctl models install en zt"
+
+
+# ---------------------------------------------------------------- glossary variants
+
+VARIANT_GLOSSARY = """en,zh,zh-Hant-TW,zh-Hant-HK,note
+BMW Group,宝马集团,寶馬集團,,Taiwan's press writes 寶馬 here too (OpenCC s2twp says BMW集團)
+Huawei,华为,,,Converted: 華為
+HarmonyOS,鸿蒙,鴻蒙系統,鴻蒙,One per variant
+"""
+
+
+def test_glossary_gives_a_term_per_variant_else_the_conversion(tmp_path: Path) -> None:
+    from pressctl import glossary
+
+    path = tmp_path / "glossary.csv"
+    path.write_text(VARIANT_GLOSSARY, encoding="utf-8")
+    terms = glossary.load(path)
+    tw = {t.source: t.target for t in terms.direction("en", "zh-Hant-TW")}
+    hk = {t.source: t.target for t in terms.direction("en", "zh-Hant-HK")}
+    zh = {t.source: t.target for t in terms.direction("en", "zh")}
+    assert tw == {"BMW Group": "寶馬集團", "Huawei": "華為", "HarmonyOS": "鴻蒙系統"}
+    assert hk == {"BMW Group": "寶馬集團", "Huawei": "華為", "HarmonyOS": "鴻蒙"}
+    assert zh == {"BMW Group": "宝马集团", "Huawei": "华为", "HarmonyOS": "鸿蒙"}
+    back = {t.source: t.target for t in terms.direction("zh-Hant-TW", "en")}
+    assert back["鴻蒙系統"] == "HarmonyOS" and back["華為"] == "Huawei"
+    assert [t.note for t in terms.terms][2] == "One per variant"
+
+
+def test_qa_enforces_the_variant_term(project: Path) -> None:
+    from pressctl.qa import glossary_check
+    from pressctl.qa.base import Pair
+    from pressctl.qa.terms import load_terms
+
+    (project / "locales" / "glossary.csv").write_text(VARIANT_GLOSSARY, encoding="utf-8")
+    config = load(with_languages(project))
+    terms = load_terms(config, "zh-Hant-TW")
+
+    def check(target: str) -> list[str]:
+        pair = Pair("HarmonyOS comes to the BMW Group.", target, "en", "zh-Hant-TW",
+                    "en_GB", "zh_Hant_TW", terms=terms)
+        return [f.text for f in glossary_check.check(pair)]
+
+    assert check("鴻蒙系統登陸寶馬集團。") == []
+    assert check("鴻蒙登陸寶馬集團。") == ["HarmonyOS"]
+    assert check("鴻蒙系統登陸BMW集團。") == ["BMW Group"]
