@@ -9,7 +9,10 @@ placeholders and puts the approved target term in afterwards.
 The file is CSV with the header ``source,target,note``: ``source`` is the term
 in the project's source language, ``target`` in its (first) target language.
 The same rows serve both directions; the longest term wins where terms
-overlap ("BMW Group Greater China" before "BMW Group" before "BMW").
+overlap ("BMW Group Greater China" before "BMW Group" before "BMW").  A header
+naming its languages (``en,zh,zh-Hant-TW,zh-Hant-HK,note``) may add a column
+per Traditional variant; an empty cell there, or no column, means the OpenCC
+conversion of the Simplified term.
 """
 
 from __future__ import annotations
