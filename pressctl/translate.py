@@ -302,11 +302,30 @@ class Translator:
             return Entry(text, found[0].term.target, "glossary")
         return None
 
+    def _converted(self, text: str) -> Part | None:
+        """For a Traditional target: the reviewed Simplified translation, through OpenCC.
+
+        Needs review like machine output (``Status.CONVERTED``); seeds get the
+        same drafts, with ``trust_opencc`` honoured, from :func:`fill_catalog`.
+        """
+        if not is_traditional(self.target_lang):
+            return None
+        from pressctl.hant import conversion, convert
+
+        entry = self.memory.lookup(text, self.source_lang, "zh")
+        if entry is None:
+            return None
+        return Part(text, convert(entry.target, self.target_lang), Status.CONVERTED,
+                    f"OpenCC {conversion(self.target_lang)} of {entry.origin}")
+
     def _memory_runs(self, unit: str) -> list[str | Part]:
         """Sentences of ``unit``, with the longest runs the memory knows already translated."""
         entry = self.lookup(unit)
         if entry is not None:
             return [Part(unit, entry.target, Status.MEMORY, entry.origin)]
+        converted = self._converted(unit)
+        if converted is not None:
+            return [converted]
         sentences = split_sentences(unit)
         out: list[str | Part] = []
         i = 0
@@ -316,8 +335,10 @@ class Translator:
                     continue  # the whole unit was tried above
                 run = join_sentences(sentences[i:j], self.source_lang)
                 entry = self.lookup(run)
-                if entry is not None:
-                    out.append(Part(run, entry.target, Status.MEMORY, entry.origin))
+                found = (Part(run, entry.target, Status.MEMORY, entry.origin)
+                         if entry is not None else self._converted(run))
+                if found is not None:
+                    out.append(found)
                     i = j
                     break
             else:
@@ -565,6 +586,7 @@ def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Trans
     Nothing is written if translation fails.
     """
     from pressctl import catalog
+    from pressctl.hant import conversion
     from pressctl.paths import relative
     from pressctl.read import read
     from pressctl.segment import segments
@@ -606,7 +628,10 @@ def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Trans
             entry.msgstr = result.target
             entry.flags.append("fuzzy")
             model = result.machine
-            _note(entry, MACHINE_NOTE.format(model=model) if model else ASSEMBLED_NOTE)
+            converted = any(p.status is Status.CONVERTED for p in result.parts)
+            _note(entry, MACHINE_NOTE.format(model=model) if model
+                  else CONVERTED_NOTE.format(table=conversion(target_lang)) + "; needs review"
+                  if converted else ASSEMBLED_NOTE)
             if model:
                 fill.machine += 1
             else:

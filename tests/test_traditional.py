@@ -344,3 +344,15 @@ def test_qa_enforces_the_variant_term(project: Path) -> None:
     assert check("鴻蒙系統登陸寶馬集團。") == []
     assert check("鴻蒙登陸寶馬集團。") == ["HarmonyOS"]
     assert check("鴻蒙系統登陸BMW集團。") == ["BMW Group"]
+
+
+def test_text_translation_converts_the_reviewed_simplified_and_says_so(project: Path) -> None:
+    with_languages(project)
+    done = subprocess.run([sys.executable, "-m", "pressctl", "translate", "--from", "en",
+                           "--to", "zh-Hant-TW", "--memory-only"], cwd=project,
+                          input="Major Announcement! BMW + Huawei!\n", capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "重磅！寶馬攜手華為！\n"
+    assert "needs review: Major Announcement! BMW + Huawei!" in done.stderr
+    assert "1 converted from the reviewed Simplified by OpenCC (needs review)" in done.stderr

@@ -86,13 +86,13 @@ def _report(results: list[Result]) -> None:
     from pressctl.translate import Status
 
     attention = [p for r in results for p in r.parts
-                 if p.status in (Status.MACHINE, Status.UNTRANSLATED)]
+                 if p.status in (Status.MACHINE, Status.CONVERTED, Status.UNTRANSLATED)]
     for shown, part in enumerate(attention):
         if shown == REPORT_LIMIT and not STATE["verbose"]:
             info(f"… and {len(attention) - shown} more (--verbose lists all, --json gives "
                  "every segment)")
             return
-        if part.status is Status.MACHINE:
+        if part.status in (Status.MACHINE, Status.CONVERTED):
             info(f"needs review: {_short(part.source)}")
         else:
             info(f"untranslated: {_short(part.source)}")
@@ -112,6 +112,9 @@ def _summary(results: list[Result], engine: str | None) -> str:
             counts[part.status] += 1
     memory = counts[Status.MEMORY] + counts[Status.GLOSSARY] + counts[Status.VERBATIM]
     text = f"{memory} sentence(s) from memory"
+    if counts[Status.CONVERTED]:
+        text += (f", {counts[Status.CONVERTED]} converted from the reviewed Simplified by "
+                 "OpenCC (needs review)")
     if counts[Status.MACHINE]:
         text += f", {counts[Status.MACHINE]} machine-translated by {engine} (needs review)"
     if counts[Status.UNTRANSLATED]:
@@ -246,7 +249,7 @@ def translate_command(
         sys.stdout.flush()
     _report(results)
     engine = translator.engine.name if translator.engine else None
-    needs_attention = any(r.status in ("machine", "untranslated") for r in results)
+    needs_attention = any(r.status in ("machine", "converted", "untranslated") for r in results)
     if needs_attention or STATE["verbose"]:
         info(_summary(results, engine))
 
