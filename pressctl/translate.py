@@ -528,7 +528,7 @@ def _note(entry: polib.POEntry, text: str | None) -> None:
     """Replace pressctl's note among the translator comments (others stay)."""
     lines = [line for line in (entry.tcomment or "").splitlines()
              if not line.startswith(("machine translation by", "assembled by pressctl",
-                                     "converted from the reviewed Simplified"))]
+                                     "converted from the ", "trusted: converted"))]
     entry.tcomment = "\n".join([*lines, text] if text else lines)
 
 
@@ -549,6 +549,8 @@ def _convert_simplified(config: Config, entries: list[polib.POEntry], translator
     simplified = dataclasses.replace(translator, target_lang="zh", engine=None,
                                      load_engine=None)
     note = CONVERTED_NOTE.format(table=conversion(target_lang))
+    if canonical(translator.source_lang) == "zh":
+        note = note.replace("the reviewed Simplified translation", "the Simplified original")
     for entry in entries:
         if canonical(translator.source_lang) == "zh":
             text = entry.msgid

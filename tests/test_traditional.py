@@ -356,3 +356,21 @@ def test_text_translation_converts_the_reviewed_simplified_and_says_so(project: 
     assert done.stdout == "重磅！寶馬攜手華為！\n"
     assert "needs review: Major Announcement! BMW + Huawei!" in done.stderr
     assert "1 converted from the reviewed Simplified by OpenCC (needs review)" in done.stderr
+
+
+def test_a_simplified_release_is_converted_itself(project: Path, tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    with_languages(project)
+    seed = ROOT / "tests" / "data" / "zh-source" / "bmw-huawei-harmonyos-zh.md"
+    (project / "seeds" / seed.name).write_bytes(seed.read_bytes())
+    env = offline_env(tmp_path, tmp_path / "no-models")
+    done = run("translate", f"seeds/{seed.name}", "--to", "zh-Hant-HK", cwd=project, env=env)
+    assert done.returncode == 0, done.stderr
+    po = polib.pofile(str(project / "locales" / "zh_Hant_HK" / "LC_MESSAGES" /
+                          f"{seed.stem}.po"))
+    entry = po.find("3月17日，宝马中国宣布与华为终端达成合作协议。")
+    assert entry is not None and entry.msgstr == "3月17日，寶馬中國宣佈與華為終端達成合作協議。"
+    assert "fuzzy" in entry.flags
+    assert "converted from the Simplified original by OpenCC s2hk; needs review" in \
+        " ".join(entry.tcomment.split())
