@@ -129,6 +129,7 @@ class Job:
     draft: bool
     key: str  # hash of every input; equal key and bytes mean the file is up to date
     pair: str | None = None  # for the bilingual edition: the translation's language
+    left: str | None = None  # the bilingual edition's other side (default: the release's own)
 
 
 @contextlib.contextmanager
@@ -155,7 +156,7 @@ def run_job(job: Job) -> Path:
     module = importlib.import_module(f"pressctl.render.{job.fmt}")
     with _without_source_date_epoch():
         if job.pair is not None:
-            source = make_kit(job.config, release, release.lang, draft=job.draft)
+            source = make_kit(job.config, release, job.left or release.lang, draft=job.draft)
             target = make_kit(job.config, release, job.pair, draft=job.draft)
             write_with(job.target, lambda tmp: module.render_bilingual(source, target, tmp))
         else:
@@ -311,11 +312,19 @@ def select(config: Config, slugs: tuple[str, ...] | None = None) -> list[Path]:
     return chosen
 
 
-def bilingual_pair(config: Config, release: Release, langs: tuple[str, ...]) -> str | None:
-    """The language set beside the source in the bilingual edition: the first target built."""
-    if release.lang not in langs:
-        return None
-    return next((lang for lang in langs if lang != release.lang), None)
+def bilingual_sides(config: Config, source: str, langs: tuple[str, ...]
+                    ) -> tuple[str, str | None]:
+    """(left, right) columns of the bilingual edition; right is None when it is not built.
+
+    ``bilingual = ["en", "zh-Hant-TW"]`` in the config pairs any two languages;
+    by default the release's own language sits beside the first target built.
+    """
+    if config.bilingual:
+        left, right = config.bilingual
+        return (left, right) if left in langs and right in langs else (left, None)
+    if source not in langs:
+        return source, None
+    return source, next((lang for lang in langs if lang != source), None)
 
 
 def plan(config: Config, *, langs: tuple[str, ...] | None = None,
@@ -356,12 +365,11 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
                 key = input_key(config, seed, lang, fmt, marked, code)
                 jobs.append(Job(config, seed, lang, fmt, target, marked, key))
                 result.files.append(target)
-        pair = bilingual_pair(config, release, langs)
+        left, pair = bilingual_sides(config, release.lang, langs)
         for fmt in formats if pair else ():
             target = folder / f"{release.slug}.bilingual.{fmt}"
-            key = input_key(config, seed, pair or "", f"bilingual-{fmt}", marked, code,
-                            release.lang)
-            jobs.append(Job(config, seed, "bilingual", fmt, target, marked, key, pair))
+            key = input_key(config, seed, pair or "", f"bilingual-{fmt}", marked, code, left)
+            jobs.append(Job(config, seed, "bilingual", fmt, target, marked, key, pair, left))
             result.files.append(target)
         results.append(result)
     return results, jobs
@@ -418,8 +426,8 @@ def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
                                                                code))
                   for lang in langs for fmt in formats]
         source = _recorded_source_lang(folder) or config.source_lang  # the seed's hash is in
-        pair = next((lang for lang in langs if lang != source), None)  # every key below
-        if source in langs and pair:
+        source, pair = bilingual_sides(config, source, langs)  # every key below
+        if pair:
             wanted += [(pair, fmt, f"{slug}.bilingual.{fmt}",
                         input_key(config, seed, pair, f"bilingual-{fmt}", False, code, source))
                        for fmt in formats]

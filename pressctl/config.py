@@ -22,11 +22,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from typing_extensions import TypedDict
 
 from pressctl.errors import PressctlError
+from pressctl.lang import language
 
-#: CLDR locale used for dates and numbers when the config does not name one.
-DEFAULT_LOCALES = {"en": "en_GB", "zh": "zh_Hans_CN"}
-#: BCP 47 tag written into PDF and DOCX metadata.
-DEFAULT_TAGS = {"en": "en-GB", "zh": "zh-CN"}
 KNOWN_FORMATS = ("pdf", "docx")
 PAGE_SIZES = ("A4", "Letter")
 PYPROJECT = "pyproject.toml"
@@ -98,6 +95,13 @@ class Config(BaseModel):
     qa: dict[str, str] = Field(default_factory=dict,
                                description="a severity per QA check: \"error\", \"warning\" "
                                            "or \"off\"")
+    bilingual: tuple[Text, Text] | None = Field(
+        default=None,
+        description="two configured languages for the bilingual edition, left column first, "
+                    "e.g. [\"en\", \"zh-Hant-TW\"]")
+    trust_opencc: bool = Field(
+        default=False,
+        description="true or false (enter OpenCC drafts of Traditional Chinese as reviewed)")
     fuzzy_threshold: Annotated[Number, Field(ge=0, le=100)] = Field(
         default=75.0,
         description="a number from 0 to 100 (the lowest similarity, in per cent, of a "
@@ -119,18 +123,20 @@ class Config(BaseModel):
 
     def locale(self, lang: str) -> str:
         """CLDR locale for a language code of the config (``zh`` → ``zh_Hans_CN``)."""
-        return self.locales.get(lang) or DEFAULT_LOCALES.get(lang) or lang
+        return self.locales.get(lang) or language(lang).locale
 
     def tag(self, lang: str) -> str:
-        """BCP 47 tag for document metadata (``zh`` → ``zh-CN``)."""
-        return self.tags.get(lang) or DEFAULT_TAGS.get(lang) or lang
+        """BCP 47 tag for document metadata (``zh`` → ``zh-CN``, ``zh-Hant-TW`` → ``zh-TW``)."""
+        return self.tags.get(lang) or language(lang).doc_tag
 
     def seeds(self) -> list[Path]:
         folder = self.root / self.seeds_dir
         return sorted(folder.glob("*.md")) if folder.is_dir() else []
 
     def catalog_path(self, lang: str, domain: str) -> Path:
-        return self.root / self.locales_dir / lang / "LC_MESSAGES" / f"{domain}.po"
+        """``locales/zh_Hant_TW/LC_MESSAGES/<domain>.po``: folders in gettext/Babel form."""
+        return self.root / self.locales_dir / language(lang).folder / "LC_MESSAGES" / \
+            f"{domain}.po"
 
     @property
     def glossary_path(self) -> Path:
@@ -218,6 +224,14 @@ def load(root: Path | None = None) -> Config:
     if config.source_lang not in config.languages:
         config = config.model_copy(
             update={"languages": (config.source_lang, *config.languages)})
+    for side in config.bilingual or ():
+        if side not in config.languages:
+            raise PressctlError(f"[tool.pressctl] bilingual names {side!r}, which is not one of "
+                                f"the configured languages ({', '.join(config.languages)})",
+                                path=path, line=line_of_key(path, ("bilingual",)))
+    if config.bilingual and config.bilingual[0] == config.bilingual[1]:
+        raise PressctlError("[tool.pressctl] bilingual needs two different languages",
+                            path=path, line=line_of_key(path, ("bilingual",)))
     for lang in config.languages:
         key = ("locales" if lang in config.locales
                else "languages" if lang in data.get("languages", ()) else "source_lang")

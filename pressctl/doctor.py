@@ -32,9 +32,29 @@ def _fonts(config: Config) -> list[Finding]:
         try:
             fonts = resolve(lang, config.fonts.get(lang))
             found.append(Finding("fonts", lang, True,
-                                 f"{fonts.regular.family} ({fonts.regular.path})"))
+                                 f"{fonts.regular.family} ({fonts.regular.path}, face "
+                                 f"{fonts.regular.index})"))
         except PressctlError as exc:
             found.append(Finding("fonts", lang, False, exc.message, exc.hint or INSTALL_HINT))
+    return found
+
+
+def _conversions(config: Config) -> list[Finding]:
+    """The OpenCC table each Traditional language is drafted with, and whether it loads."""
+    from pressctl.hant import conversion, convert
+
+    found = []
+    for lang in config.languages:
+        table = conversion(lang)
+        if not table:
+            continue
+        try:
+            sample = convert("宝马“软件”", lang)
+        except Exception as exc:  # noqa: BLE001 - any failure of the OpenCC library is the finding
+            found.append(Finding("opencc", lang, False, f"OpenCC {table}: {exc}",
+                                 "pip install opencc"))
+            continue
+        found.append(Finding("opencc", lang, True, f"OpenCC {table} (宝马“软件” → {sample})"))
     return found
 
 
@@ -43,12 +63,15 @@ def _models(config: Config) -> list[Finding]:
         from pressctl import models
     except ImportError:
         return []
+    from pressctl.lang import language
+
     installed = {(m.from_code, m.to_code) for m in models.installed()}
     found = []
     for target in config.target_languages:
         needed = _untranslated(config, target)
         for pair in ((config.source_lang, target), (target, config.source_lang)):
-            ok = pair in installed
+            codes = (language(pair[0]).argos, language(pair[1]).argos)
+            ok = codes in installed
             # a model is required only where a catalog still waits for translations
             required = bool(needed) and pair[0] == config.source_lang
             detail = "installed" if ok else (
@@ -56,7 +79,8 @@ def _models(config: Config) -> list[Finding]:
                 if required else "not installed (translation memory still works)")
             found.append(Finding(
                 "models", f"{pair[0]}→{pair[1]}", ok, detail,
-                "" if ok else f"pressctl models install {pair[0]} {pair[1]}", required=required))
+                "" if ok else f"pressctl models install {codes[0]} {codes[1]}",
+                required=required))
     return found
 
 
@@ -118,6 +142,7 @@ def diagnose(config: Config) -> list[Finding]:
     found.append(Finding("seeds", str(config.seeds_dir), bool(seeds),
                          f"{len(seeds)} release(s)", "" if seeds else "pressctl new <slug>"))
     found.extend(_fonts(config))
+    found.extend(_conversions(config))
     found.extend(_models(config))
     found.append(_output(config))
     found.extend(_tools())

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pressctl.errors import MissingDependency
-from pressctl.lang import base_lang
+from pressctl.lang import base_lang, language
 
 DEFAULT_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
     # (regular, bold) candidates, best first
@@ -100,6 +100,20 @@ def _from_spec(spec: str) -> FontFile | None:
     return _fc_match(spec)
 
 
+def candidates(lang: str) -> tuple[tuple[str, str], ...]:
+    """(regular, bold) fontconfig patterns for ``lang``, best first.
+
+    A Chinese variant gets its own face of Noto Sans CJK first (TC for
+    Taiwan, HK for Hong Kong: glyph shapes differ from SC), then the
+    language's general fallbacks.
+    """
+    general = DEFAULT_PATTERNS.get(base_lang(lang), DEFAULT_PATTERNS["en"])
+    face = language(lang).font
+    if face and base_lang(lang) != "en" and (face, f"{face}:bold") not in general:
+        return ((face, f"{face}:bold"), *general)
+    return general
+
+
 def resolve(lang: str, overrides: dict[str, str] | None = None) -> FontSet:
     """The regular and bold font for ``lang``; MissingDependency (exit 3) if there is none."""
     overrides = overrides or {}
@@ -111,8 +125,7 @@ def resolve(lang: str, overrides: dict[str, str] | None = None) -> FontSet:
                                          "'fc-list' shows the installed fonts")
         bold = _from_spec(overrides.get("bold", "")) if overrides.get("bold") else None
         return FontSet(regular, bold or regular)
-    for regular_pattern, bold_pattern in DEFAULT_PATTERNS.get(base_lang(lang),
-                                                              DEFAULT_PATTERNS["en"]):
+    for regular_pattern, bold_pattern in candidates(lang):
         found = _fc_match(regular_pattern)
         if found is not None:
             return FontSet(found, _fc_match(bold_pattern) or found)

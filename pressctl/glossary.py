@@ -9,7 +9,10 @@ placeholders and puts the approved target term in afterwards.
 The file is CSV with the header ``source,target,note``: ``source`` is the term
 in the project's source language, ``target`` in its (first) target language.
 The same rows serve both directions; the longest term wins where terms
-overlap ("BMW Group Greater China" before "BMW Group" before "BMW").
+overlap ("BMW Group Greater China" before "BMW Group" before "BMW").  A header
+naming its languages (``en,zh,zh-Hant-TW,zh-Hant-HK,note``) may add a column
+per Traditional variant; an empty cell there, or no column, means the OpenCC
+conversion of the Simplified term.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from pressctl.errors import PressctlError
-from pressctl.lang import base_lang
+from pressctl.lang import canonical, is_traditional
 from pressctl.textfile import read_utf8
 
 HEADER = ("source", "target", "note")
@@ -54,6 +57,8 @@ class Term:
     target: str
     note: str = ""
     line: int = 0
+    #: (language tag, term) from extra language columns: 寶馬 for zh-Hant-TW
+    variants: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,9 +84,30 @@ class Glossary:
         """The terms as seen translating ``src`` → ``tgt``; empty for other pairs.
 
         Reversed, two English terms may share a Chinese one; the first row wins,
-        which is why the CSV lists the preferred English wording first.
+        which is why the CSV lists the preferred English wording first.  A
+        Traditional variant (``zh-Hant-TW``) the CSV has no column for gets the
+        OpenCC conversion of the Simplified terms (宝马 → 寶馬).
         """
-        src, tgt = base_lang(src), base_lang(tgt)
+        src, tgt = canonical(src), canonical(tgt)
+        if "zh" in (self.source_lang, self.target_lang) and \
+                is_traditional(src) != is_traditional(tgt) and \
+                (is_traditional(src) or is_traditional(tgt)):
+            from pressctl.hant import convert
+
+            variant = src if is_traditional(src) else tgt
+            zh_first = self.source_lang == "zh"
+
+            def hant(term: Term) -> str:
+                given = dict(term.variants).get(variant)
+                return given or convert(term.source if zh_first else term.target, variant)
+
+            terms = [Term(hant(t) if zh_first else t.source,
+                          t.target if zh_first else hant(t), t.note, t.line)
+                     for t in self.terms]
+            converted = Glossary(tuple(terms), variant if zh_first else self.source_lang,
+                                 self.target_lang if zh_first else variant, self.path)
+            if (src, tgt) != (variant, variant):
+                return converted.direction(src, tgt)
         if (src, tgt) == (self.source_lang, self.target_lang):
             return list(self.terms)
         if (src, tgt) == (self.target_lang, self.source_lang):
@@ -173,13 +199,18 @@ def parse(text: str, *, path: Path | None = None, source_lang: str = "en",
     except csv.Error as exc:
         raise PressctlError(f"not valid CSV: {exc}", path=path, line=1) from None
     if header is None:
-        return Glossary((), base_lang(source_lang), base_lang(target_lang), path)
+        return Glossary((), canonical(source_lang), canonical(target_lang), path)
     names = tuple(cell.strip().lower() for cell in header)
+    variant_langs: list[str] = []
     if len(names) >= 2 and names[:2] != HEADER[:2] and all(
             _is_language(name) for name in names[:2]) and names[0] != names[1]:
-        # "en,zh,note": the columns name their languages, whatever source_lang says
+        # "en,zh,note": the columns name their languages, whatever source_lang says;
+        # "en,zh,zh-Hant-TW,zh-Hant-HK,note": a term per Traditional variant too
         source_lang, target_lang = names[0], names[1]
-        names = (*HEADER[:2], *names[2:])
+        rest = list(names[2:])
+        while rest and rest[0] != HEADER[2] and _is_language(rest[0]):
+            variant_langs.append(canonical(rest.pop(0)))
+        names = (*HEADER[:2], *rest)
     if names[:2] != HEADER[:2] or (len(names) > 2 and names[2] != HEADER[2]):
         raise PressctlError(f"header must be {','.join(HEADER)} (or two language codes and "
                             f"note, e.g. en,zh,note), not {','.join(header)}",
@@ -196,16 +227,21 @@ def parse(text: str, *, path: Path | None = None, source_lang: str = "en",
         line = reader.line_num
         if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
             continue
-        if len(row) < 2 or len(row) > len(HEADER):
-            raise PressctlError(f"expected {len(HEADER)} columns (source,target,note), "
+        columns = len(HEADER) + len(variant_langs)
+        if len(row) < 2 or len(row) > columns:
+            raise PressctlError(f"expected {columns} columns ({','.join(header)}), "
                                 f"found {len(row)}", path=path, line=line,
                                 hint="quote a field that contains a comma")
         source, target = " ".join(row[0].split()), " ".join(row[1].split())
-        note = row[2].strip() if len(row) > 2 else ""
+        cells = row[2:2 + len(variant_langs)]
+        variants = tuple((tag, " ".join(cell.split()))
+                         for tag, cell in zip(variant_langs, cells, strict=False)
+                         if cell.strip())
+        note = row[columns - 1].strip() if len(row) == columns else ""
         if not source or not target:
             missing = "source" if not source else "target"
             raise PressctlError(f"empty {missing} term", path=path, line=line)
-        term = Term(source, target, note, line)
+        term = Term(source, target, note, line, variants)
         earlier = first_line.get(source)
         if earlier is not None:
             if earlier.target == target:
@@ -215,12 +251,12 @@ def parse(text: str, *, path: Path | None = None, source_lang: str = "en",
                                 hint="keep one row per source term")
         first_line[source] = term
         terms.append(term)
-    return Glossary(tuple(terms), base_lang(source_lang), base_lang(target_lang), path)
+    return Glossary(tuple(terms), canonical(source_lang), canonical(target_lang), path)
 
 
 def load(path: Path, *, source_lang: str = "en", target_lang: str = "zh") -> Glossary:
     """Read the glossary; a project without one has an empty glossary."""
     if not path.exists():
-        return Glossary((), base_lang(source_lang), base_lang(target_lang), None)
+        return Glossary((), canonical(source_lang), canonical(target_lang), None)
     text = read_utf8(path, what="glossary (CSV)")
     return parse(text, path=path, source_lang=source_lang, target_lang=target_lang)

@@ -31,7 +31,7 @@ from pressctl.errors import PressctlError
 from pressctl.inline import plain
 from pressctl.lang import base_lang, counts_in_myriads, is_unspaced
 from pressctl.release import Block, BlockKind, Fact, ListKind, Release
-from pressctl.script import is_cjk
+from pressctl.script import has_cjk_letters, is_cjk
 from pressctl.segment import FORMATTED_UNITS, Segment
 
 #: Money with the currency's name (1423.8亿欧元): optional, a language that writes
@@ -209,8 +209,16 @@ def format_amount(value: float, locale: str) -> str:
     if counts_in_myriads(locale):  # 万 and 亿 are CLDR's short forms
         if abs(value) < 10_000:
             return format_decimal(value, locale=locale)
-        return format_compact_decimal(value, format_type="short", locale=locale,
+        text = format_compact_decimal(value, format_type="short", locale=locale,
                                       fraction_digits=6)
+        if not has_cjk_letters(text):
+            # CLDR gives zh_Hant_HK "142.38B"; the Hong Kong Chinese press writes
+            # 1423.8億, which is the script's own form (zh_Hant).
+            parsed = Locale.parse(locale.replace("-", "_"))
+            if parsed.script:
+                text = format_compact_decimal(value, format_type="short", fraction_digits=6,
+                                              locale=f"{parsed.language}_{parsed.script}")
+        return text
     if abs(value) < 1_000_000:
         return format_decimal(value, locale=locale)
     return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=6)
@@ -276,6 +284,14 @@ def quoted_text(block: Block) -> str:
     return text
 
 
+def pull_quote(kit: Kit, block: Block) -> str:
+    """The pull-quote in the kit language's double quotes (「…」 in Taiwan and Hong Kong)."""
+    from pressctl.lang import language
+
+    marks = language(kit.lang).quotes
+    return f"{marks[0]}{quoted_text(block)}{marks[1]}"
+
+
 def printed_texts(kit: Kit) -> list[str]:
     """Every string the kit prints on its pages, in either format or edition.
 
@@ -292,7 +308,8 @@ def printed_texts(kit: Kit) -> list[str]:
                   block.credit or "",
                   *(plain(cell) for row in block.rows for cell in row)]
         if block.kind is BlockKind.QUOTE:
-            texts.append(quoted_text(block))  # the pull-quote may end with its own stop
+            # the pull-quote may end with its own stop, inside the regional marks (「」)
+            texts += [quoted_text(block), pull_quote(kit, block)[0] + pull_quote(kit, block)[-1]]
     for row in kit.facts:
         texts += [row.label, row.value_text, row.period_text, row.unit_text]
     texts += [kit.t(msgid) for msgid, _ in KIT_MESSAGES]

@@ -115,9 +115,45 @@ class ArgosEngine:
         return out
 
 
-def load(from_code: str, to_code: str) -> ArgosEngine:
-    """The engine for an installed pair; a missing one is exit 3 with the install command."""
+class ConvertedEngine:
+    """Another engine's output in a Traditional variant: OpenCC and the regional quotes.
+
+    Wraps an ``en→zh`` model when only that is installed for a Taiwan or Hong
+    Kong target, and an ``en→zt`` model, whose Traditional is not regional
+    and whose quotes are “”.  The name says both, for the catalog comment.
+    """
+
+    def __init__(self, inner: Engine, lang: str, how: str) -> None:
+        self.inner, self.lang = inner, lang
+        self.name = f"{inner.name} + {how}"
+
+    def translate_batch(self, texts: Sequence[str], progress: Tick | None = None) -> list[str]:
+        from pressctl.hant import convert, quotes
+
+        out = self.inner.translate_batch(texts, progress)
+        if self.name.endswith("quotes"):
+            return [quotes(text, self.lang) for text in out]
+        return [convert(text, self.lang) for text in out]
+
+
+def load(from_lang: str, to_lang: str) -> Engine:
+    """The engine for an installed pair; a missing one is exit 3 with the install command.
+
+    Languages are project tags, looked up under Argos's codes (``zh-Hant-TW``
+    is ``zt``).  A Traditional target with no ``zt`` model goes through the
+    Simplified model and OpenCC (the catalog comment names both).
+    """
+    from pressctl.lang import is_traditional, language
+
+    from_code, to_code = language(from_lang).argos, language(to_lang).argos
     package = find(from_code, to_code)
+    if package is not None and is_traditional(to_lang):
+        return ConvertedEngine(ArgosEngine(package), to_lang, "regional quotes")
+    if package is None and is_traditional(to_lang):
+        simplified = find(from_code, "zh")
+        if simplified is not None:
+            return ConvertedEngine(ArgosEngine(simplified), to_lang,
+                                   f"OpenCC {language(to_lang).opencc}")
     if package is None:
         raise MissingDependency(f"no translation model installed for {from_code} → {to_code}",
                                 hint=install_hint(from_code, to_code))

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pressctl.lang import base_lang
+from pressctl.lang import canonical
 from pressctl.script import is_cjk
 
 #: Punctuation NFKC leaves alone but people treat as the same character.
@@ -85,7 +85,7 @@ class Memory:
         """Record a reviewed pair, both ways; the first translation of a text wins."""
         if not source.strip() or not target.strip():
             return
-        src, tgt = base_lang(source_lang), base_lang(target_lang)
+        src, tgt = canonical(source_lang), canonical(target_lang)
         forward = self._exact.setdefault((src, tgt), {})
         forward.setdefault(normalise(source), Entry(source, target, origin))
         backward = self._exact.setdefault((tgt, src), {})
@@ -93,13 +93,13 @@ class Memory:
 
     def lookup(self, text: str, source_lang: str, target_lang: str) -> Entry | None:
         """The reviewed translation of exactly this text (after normalising), or None."""
-        table = self._exact.get((base_lang(source_lang), base_lang(target_lang)))
+        table = self._exact.get((canonical(source_lang), canonical(target_lang)))
         return table.get(normalise(text)) if table else None
 
     def suggest(self, text: str, source_lang: str, target_lang: str, *,
                 threshold: float, limit: int = 3) -> list[Suggestion]:
         """Reviewed entries whose source is at least ``threshold`` % like ``text``."""
-        table = self._exact.get((base_lang(source_lang), base_lang(target_lang)))
+        table = self._exact.get((canonical(source_lang), canonical(target_lang)))
         if not table:
             return []
         from rapidfuzz import fuzz, process
@@ -118,7 +118,7 @@ def catalogs(locales: Path) -> Iterable[tuple[str, Path]]:
     """(language, path) of every catalog under ``locales/<lang>/LC_MESSAGES``, sorted."""
     if not locales.is_dir():
         return []
-    return [(base_lang(folder.name), po)
+    return [(canonical(folder.name), po)
             for folder in sorted(p for p in locales.iterdir() if p.is_dir())
             for po in sorted((folder / "LC_MESSAGES").glob("*.po"))]
 
@@ -144,7 +144,7 @@ def load(locales: Path, source_lang: str, *, root: Path | None = None) -> Memory
     for lang, path in catalogs(locales):
         po = catalog.load(path)
         default = KIT_SOURCE_LANG if path.stem == catalog.KIT_DOMAIN else source_lang
-        source = base_lang(catalog.source_language(po, default))
+        source = canonical(catalog.source_language(po, default))
         if lang == source:
             continue
         origin = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)

@@ -33,7 +33,7 @@ from pressctl.config import Config
 from pressctl.errors import MissingDependency
 from pressctl.glossary import Glossary
 from pressctl.inline import markup_spans
-from pressctl.lang import is_unspaced
+from pressctl.lang import is_traditional, is_unspaced
 from pressctl.machine import Engine
 from pressctl.memory import Entry, Memory, Suggestion
 from pressctl.script import CJK_CLASS, CJK_LETTER_CLASS, has_cjk_letters, is_cjk_letter
@@ -48,13 +48,14 @@ class Status(StrEnum):
     MEMORY = "memory"  # reviewed translation(s) from the catalogs
     GLOSSARY = "glossary"  # nothing but glossary terms (and numbers, names…)
     VERBATIM = "verbatim"  # nothing to translate: numbers, URLs, product names
+    CONVERTED = "converted"  # OpenCC of the reviewed Simplified text: needs review
     MACHINE = "machine"  # machine output: needs review
     UNTRANSLATED = "untranslated"  # no memory, no model
 
 
 #: A unit's status is the worst of its parts'.
-_RANK = {Status.VERBATIM: 0, Status.GLOSSARY: 1, Status.MEMORY: 2, Status.MACHINE: 3,
-         Status.UNTRANSLATED: 4}
+_RANK = {Status.VERBATIM: 0, Status.GLOSSARY: 1, Status.MEMORY: 2, Status.CONVERTED: 3,
+         Status.MACHINE: 4, Status.UNTRANSLATED: 5}
 
 
 @dataclass(frozen=True)
@@ -305,11 +306,30 @@ class Translator:
             return Entry(text, found[0].term.target, "glossary")
         return None
 
+    def _converted(self, text: str) -> Part | None:
+        """For a Traditional target: the reviewed Simplified translation, through OpenCC.
+
+        Needs review like machine output (``Status.CONVERTED``); seeds get the
+        same drafts, with ``trust_opencc`` honoured, from :func:`fill_catalog`.
+        """
+        if not is_traditional(self.target_lang):
+            return None
+        from pressctl.hant import conversion, convert
+
+        entry = self.memory.lookup(text, self.source_lang, "zh")
+        if entry is None:
+            return None
+        return Part(text, convert(entry.target, self.target_lang), Status.CONVERTED,
+                    f"OpenCC {conversion(self.target_lang)} of {entry.origin}")
+
     def _memory_runs(self, unit: str) -> list[str | Part]:
         """Sentences of ``unit``, with the longest runs the memory knows already translated."""
         entry = self.lookup(unit)
         if entry is not None:
             return [Part(unit, entry.target, Status.MEMORY, entry.origin)]
+        converted = self._converted(unit)
+        if converted is not None:
+            return [converted]
         sentences = split_sentences(unit)
         out: list[str | Part] = []
         i = 0
@@ -319,8 +339,10 @@ class Translator:
                     continue  # the whole unit was tried above
                 run = join_sentences(sentences[i:j], self.source_lang)
                 entry = self.lookup(run)
-                if entry is not None:
-                    out.append(Part(run, entry.target, Status.MEMORY, entry.origin))
+                found = (Part(run, entry.target, Status.MEMORY, entry.origin)
+                         if entry is not None else self._converted(run))
+                if found is not None:
+                    out.append(found)
                     i = j
                     break
             else:
@@ -528,6 +550,7 @@ class Fill:
     reviewed: int = 0  # exact reviewed memory matches, entered as reviewed
     assembled: int = 0  # memory pieces / glossary / kept text: entered as fuzzy
     machine: int = 0  # machine output: entered as fuzzy with the model named
+    converted: int = 0  # OpenCC of the reviewed Simplified text (fuzzy unless trusted)
     untranslated: int = 0
     kept: int = 0  # already translated, left alone
     written: bool = False
@@ -536,13 +559,55 @@ class Fill:
 
 MACHINE_NOTE = "machine translation by {model}; needs review"
 ASSEMBLED_NOTE = "assembled by pressctl from the translation memory and glossary; needs review"
+CONVERTED_NOTE = "converted from the reviewed Simplified translation by OpenCC {table}"
 
 
 def _note(entry: polib.POEntry, text: str | None) -> None:
     """Replace pressctl's note among the translator comments (others stay)."""
     lines = [line for line in (entry.tcomment or "").splitlines()
-             if not line.startswith(("machine translation by", "assembled by pressctl"))]
+             if not line.startswith(("machine translation by", "assembled by pressctl",
+                                     "converted from the ", "trusted: converted"))]
     entry.tcomment = "\n".join([*lines, text] if text else lines)
+
+
+def _convert_simplified(config: Config, entries: list[polib.POEntry], translator: Translator,
+                        target_lang: str, fill: Fill) -> None:
+    """Draft Traditional entries from reviewed Simplified text with OpenCC.
+
+    The Simplified text is the seed itself for a Simplified release, else the
+    reviewed Simplified translation (memory or a whole glossary term).  The
+    draft is fuzzy with the conversion named, as machine output is, unless
+    ``trust_opencc`` says the team publishes OpenCC output as it is.
+    """
+    import dataclasses
+
+    from pressctl.hant import conversion, convert
+    from pressctl.lang import canonical
+
+    simplified = dataclasses.replace(translator, target_lang="zh", engine=None,
+                                     load_engine=None)
+    note = CONVERTED_NOTE.format(table=conversion(target_lang))
+    if canonical(translator.source_lang) == "zh":
+        note = note.replace("the reviewed Simplified translation", "the Simplified original")
+    for entry in entries:
+        if canonical(translator.source_lang) == "zh":
+            text = entry.msgid
+        else:
+            known = simplified.known(entry.msgid)
+            if known is None:
+                continue
+            text = known.target
+        entry.msgstr = convert(text, target_lang)
+        if config.trust_opencc:
+            fill.reviewed += 1
+            _note(entry, note.replace("converted", "trusted: converted", 1))
+        else:
+            entry.flags.append("fuzzy")
+            _note(entry, note + "; needs review")
+            fill.converted += 1
+        part = Part(entry.msgid, entry.msgstr, Status.CONVERTED, note)
+        fill.results.append(Result(entry.msgid, entry.msgstr, Status.CONVERTED, (part,),
+                                   exact=config.trust_opencc))
 
 
 def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Translator, *,
@@ -561,6 +626,7 @@ def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Trans
     Nothing is written if translation fails.
     """
     from pressctl import catalog
+    from pressctl.hant import conversion
     from pressctl.paths import relative
     from pressctl.read import read
     from pressctl.segment import segments
@@ -584,6 +650,9 @@ def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Trans
             fill.results.append(Result(entry.msgid, known.target, Status.MEMORY, (part,),
                                        exact=True))
     empty = [e for e in empty if not e.msgstr]
+    if is_traditional(target_lang) and not reviewed_only:
+        _convert_simplified(config, empty, translator, target_lang, fill)
+        empty = [e for e in empty if not e.msgstr]
     if reviewed_only:
         fill.untranslated, empty = len(empty), []
     results = translator.translate([e.msgid for e in empty], use_machine=use_machine,
@@ -599,7 +668,10 @@ def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Trans
             entry.msgstr = result.target
             entry.flags.append("fuzzy")
             model = result.machine
-            _note(entry, MACHINE_NOTE.format(model=model) if model else ASSEMBLED_NOTE)
+            converted = any(p.status is Status.CONVERTED for p in result.parts)
+            _note(entry, MACHINE_NOTE.format(model=model) if model
+                  else CONVERTED_NOTE.format(table=conversion(target_lang)) + "; needs review"
+                  if converted else ASSEMBLED_NOTE)
             if model:
                 fill.machine += 1
             else:

@@ -56,7 +56,10 @@ def test_reviewed_override_wins_and_fuzzy_or_empty_falls_back(project: Path) -> 
 def test_traditional_chinese_does_not_get_the_simplified_default() -> None:
     assert kit.default_path("zh_Hans_CN") == DEFAULT.resolve()
     assert kit.default_path("zh_CN") == DEFAULT.resolve()  # CLDR's likely script: Hans
-    assert kit.default_path("zh_Hant_TW") is None
+    # Traditional gets its own default (issue 15), never the Simplified one
+    assert kit.default_path("zh_Hant_TW") == kit.default_path("zh_Hant_HK") == \
+        (kit.DEFAULTS_DIR / "zh_Hant" / "LC_MESSAGES" / "pressctl.po").resolve()
+    assert kit.default_wording("zh_Hant_TW")["For immediate release"] == "即時發布"
     assert kit.default_path("en_GB") is None
 
 

@@ -118,10 +118,13 @@ def test_malformed_catalog_names_its_file(tmp_path: Path) -> None:
 def test_no_locales_folder(tmp_path: Path) -> None:
     tm = memory.load(tmp_path / "locales", "en")  # only the shipped kit wording
     assert {e.origin for table in tm._exact.values() for e in table.values()} == {
-        "pressctl/locale/zh_Hans/LC_MESSAGES/pressctl.po"}
+        "pressctl/locale/zh_Hans/LC_MESSAGES/pressctl.po",
+        "pressctl/locale/zh_Hant/LC_MESSAGES/pressctl.po"}  # Traditional: issue 15
     # its msgids are English whatever the project's source_lang: still only en <-> zh
     german = memory.load(tmp_path / "locales", "de")
-    assert german.languages() == {("en", "zh"), ("zh", "en")}
+    assert german.languages() == {("en", "zh"), ("zh", "en"), ("en", "zh-Hant-TW"),
+                                  ("zh-Hant-TW", "en")}
+    assert german.lookup("For immediate release", "en", "zh-Hant-TW").target == "即時發布"
     assert german.lookup("For immediate release", "de", "zh") is None
     assert german.lookup("For immediate release", "en", "zh").target == "即时发布"
 

@@ -86,13 +86,13 @@ def _report(results: list[Result]) -> None:
     from pressctl.translate import Status
 
     attention = [p for r in results for p in r.parts
-                 if p.status in (Status.MACHINE, Status.UNTRANSLATED)]
+                 if p.status in (Status.MACHINE, Status.CONVERTED, Status.UNTRANSLATED)]
     for shown, part in enumerate(attention):
         if shown == REPORT_LIMIT and not STATE["verbose"]:
             info(f"… and {len(attention) - shown} more (--verbose lists all, --json gives "
                  "every segment)")
             return
-        if part.status is Status.MACHINE:
+        if part.status in (Status.MACHINE, Status.CONVERTED):
             info(f"needs review: {_short(part.source)}")
         else:
             info(f"untranslated: {_short(part.source)}")
@@ -112,6 +112,9 @@ def _summary(results: list[Result], engine: str | None) -> str:
             counts[part.status] += 1
     memory = counts[Status.MEMORY] + counts[Status.GLOSSARY] + counts[Status.VERBATIM]
     text = f"{memory} sentence(s) from memory"
+    if counts[Status.CONVERTED]:
+        text += (f", {counts[Status.CONVERTED]} converted from the reviewed Simplified by "
+                 "OpenCC (needs review)")
     if counts[Status.MACHINE]:
         text += f", {counts[Status.MACHINE]} machine-translated by {engine} (needs review)"
     if counts[Status.UNTRANSLATED]:
@@ -134,18 +137,18 @@ def _fill_seed(cfg: Config, seed: Path, src: str | None, targets: list[str],
                memory_only: bool, as_json: bool) -> None:
     from pressctl.build import relative
     from pressctl.errors import PressctlError
-    from pressctl.lang import base_lang
+    from pressctl.lang import canonical
     from pressctl.read import read
     from pressctl.translate import fill_catalog
 
     release = read(seed, default_lang=cfg.source_lang)
-    lang = base_lang(release.lang)
-    if src is not None and base_lang(src) != lang:
+    lang = canonical(release.lang)
+    if src is not None and canonical(src) != lang:
         raise PressctlError(f"the seed is in {lang!r}, not {src!r}", path=seed,
                             hint="a seed is translated from its own language; drop --from")
     fills: list[Fill] = []
     for tgt in targets or list(cfg.targets(release.lang)):
-        tgt = base_lang(tgt)
+        tgt = canonical(tgt)
         if tgt == lang:
             raise PressctlError(f"--to {tgt} is the seed's own language")
         translator = _translator(cfg, lang, tgt, memory_only)
@@ -157,7 +160,9 @@ def _fill_seed(cfg: Config, seed: Path, src: str | None, targets: list[str],
             bar.close()
         fills.append(fill)
         info(f"{relative(cfg, fill.path)}: {fill.reviewed} from memory, "
-             f"{fill.machine} machine-translated (fuzzy: needs review), "
+             + (f"{fill.converted} converted from Simplified by OpenCC (fuzzy: needs review), "
+                if fill.converted else "")
+             + f"{fill.machine} machine-translated (fuzzy: needs review), "
              f"{fill.assembled} assembled (fuzzy), {fill.untranslated} untranslated, "
              f"{fill.kept} already there" + ("" if fill.written else " (unchanged)"))
         if fill.machine:
@@ -166,6 +171,7 @@ def _fill_seed(cfg: Config, seed: Path, src: str | None, targets: list[str],
         _report(fill.results)
     if as_json:
         emit_json([{"catalog": relative(cfg, f.path), "lang": f.lang, "reviewed": f.reviewed,
+                    "converted": f.converted,
                     "machine": f.machine, "assembled": f.assembled,
                     "untranslated": f.untranslated, "kept": f.kept, "written": f.written,
                     "results": [_result_json(r) for r in f.results]} for f in fills])
@@ -194,7 +200,7 @@ def translate_command(
     marked "needs review".  Standard output carries only the translation.
     """
     from pressctl.errors import PressctlError
-    from pressctl.lang import base_lang
+    from pressctl.lang import canonical
     from pressctl.translate import detect_lang, layout, render
 
     cfg = config()
@@ -212,13 +218,13 @@ def translate_command(
     else:
         text = _read_stdin()
         markdown = False
-    src = base_lang(source) if source else detect_lang(text)
+    src = canonical(source) if source else detect_lang(text)
     if target:
-        tgt = base_lang(target[0])
-    elif src == base_lang(cfg.source_lang) and len(cfg.target_languages) == 1:
-        tgt = base_lang(cfg.target_languages[0])
-    elif src != base_lang(cfg.source_lang):
-        tgt = base_lang(cfg.source_lang)
+        tgt = canonical(target[0])
+    elif src == canonical(cfg.source_lang) and len(cfg.target_languages) == 1:
+        tgt = canonical(cfg.target_languages[0])
+    elif src != canonical(cfg.source_lang):
+        tgt = canonical(cfg.source_lang)
     else:
         raise PressctlError("which language? give --to", hint="e.g. --to zh")
     if src == tgt:
@@ -243,7 +249,7 @@ def translate_command(
         sys.stdout.flush()
     _report(results)
     engine = translator.engine.name if translator.engine else None
-    needs_attention = any(r.status in ("machine", "untranslated") for r in results)
+    needs_attention = any(r.status in ("machine", "converted", "untranslated") for r in results)
     if needs_attention or STATE["verbose"]:
         info(_summary(results, engine))
 

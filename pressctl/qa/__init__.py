@@ -22,7 +22,7 @@ import polib
 from pressctl import catalog
 from pressctl.config import Config
 from pressctl.errors import PressctlError
-from pressctl.lang import base_lang
+from pressctl.lang import canonical
 from pressctl.paths import relative
 from pressctl.qa import (
     currency,
@@ -40,6 +40,7 @@ from pressctl.qa import (
     trend,
     unchanged,
     units,
+    variant,
 )
 from pressctl.qa.base import Finding, Pair, Term
 from pressctl.qa.severity import ERROR, OFF, WARNING, severities
@@ -64,6 +65,7 @@ ENTRY_CHECKS: dict[str, Callable[[Pair], list[Finding]]] = {
     "unchanged": unchanged.check,
     "length": length.check,
     "leftover": leftover.check,
+    "script": variant.check,
 }
 #: Status cannot be waived by a comment: the build would not publish the text anyway.
 UNWAIVABLE = frozenset({status.UNTRANSLATED, status.FUZZY})
@@ -243,7 +245,7 @@ def run(config: Config, *, langs: Iterable[str] | None = None,
     documents = _documents(config, slugs) if languages else []
     for lang in languages:
         for document in documents:
-            if base_lang(lang) == base_lang(document.source_lang):
+            if canonical(lang) == canonical(document.source_lang):
                 continue  # the original itself; pressctl's English wording in an English kit
             terms = load_terms(config, lang, source_lang=document.source_lang)
             path = config.catalog_path(lang, document.domain)

@@ -5,7 +5,8 @@ Three checks, each with its own severity:
 ``punctuation``
     Chinese and Japanese use full-width marks (，。：；！？（）“”) next to
     their own characters; a half-width comma between two hanzi is a typo
-    that a reader sees at once.  Inside numbers (1,423.8; 2.0), in Latin
+    that a reader sees at once.  Taiwan and Hong Kong quote with 「」 and
+    『』, so “” and ‘’ in their catalogs are findings too.  Inside numbers (1,423.8; 2.0), in Latin
     words (BMW's) and in placeholders, ASCII marks are right.  Other
     languages must not carry full-width marks.
 ``punctuation-final``
@@ -26,7 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from pressctl.inline import markup_spans
-from pressctl.lang import is_unspaced
+from pressctl.lang import is_unspaced, language
 from pressctl.qa.base import Finding, Pair
 from pressctl.qa.text import protected
 from pressctl.script import has_cjk_letters, is_cjk
@@ -83,28 +84,48 @@ def width(pair: Pair) -> list[Finding]:
     if is_unspaced(pair.target_lang):
         if not has_cjk_letters(pair.target):
             return []
-        for index, char in enumerate(text):
-            if char not in FULL_FORM:
-                continue
-            before = text[index - 1] if index else ""
-            after = text[index + 1] if index + 1 < len(text) else ""
-            if char in ".,:" and before.isdigit() and after.isdigit():
-                continue  # 1,423.8 and 2.0 and 10:30
-            if char == "'" and before.isalpha() and not is_cjk(before):
-                continue  # BMW's
-            prev, nxt = _neighbour(text, index, -1), _neighbour(text, index, 1)
-            at_end = nxt is None and char in ".,;:!?"
-            if char in "\"'" or at_end or (prev and is_cjk(prev)) or (nxt and is_cjk(nxt)):
-                findings.append(Finding(WIDTH, f"half-width “{char}” in Chinese text; use "
-                                               f"“{FULL_FORM[char]}”",
-                                        _snippet(pair.target, index)))
-        return findings
+        return _regional_quotes(pair, text) + _half_width(pair, text)
     for index, char in enumerate(text):
         if char in CJK_MARKS:
             prev, nxt = _neighbour(text, index, -1), _neighbour(text, index, 1)
             if (prev and has_cjk_letters(prev)) or (nxt and has_cjk_letters(nxt)):
                 continue  # a Chinese name quoted in the text keeps its marks
             findings.append(Finding(WIDTH, f"full-width “{char}” in {pair.target_lang} text",
+                                    _snippet(pair.target, index)))
+    return findings
+
+
+def _regional_quotes(pair: Pair, text: str) -> list[Finding]:
+    """“” and ‘’ where the region quotes with 「」 and 『』 (Taiwan, Hong Kong)."""
+    style = language(pair.target_lang).quotes
+    if style == "“”‘’":
+        return []
+    wanted = dict(zip("“”‘’", style, strict=True))
+    return [Finding(WIDTH, f"{char} in {pair.target_lang} text: this region quotes with "
+                           f"{style[:2]} and {style[2:]} (use {wanted[char]})",
+                    _snippet(pair.target, index))
+            for index, char in enumerate(text) if char in wanted]
+
+
+def _half_width(pair: Pair, text: str) -> list[Finding]:
+    """Half-width marks next to Chinese or Japanese characters."""
+    quotes = language(pair.target_lang).quotes
+    findings = []
+    for index, char in enumerate(text):
+        if char not in FULL_FORM:
+            continue
+        before = text[index - 1] if index else ""
+        after = text[index + 1] if index + 1 < len(text) else ""
+        if char in ".,:" and before.isdigit() and after.isdigit():
+            continue  # 1,423.8 and 2.0 and 10:30
+        if char == "'" and before.isalpha() and not is_cjk(before):
+            continue  # BMW's
+        prev, nxt = _neighbour(text, index, -1), _neighbour(text, index, 1)
+        at_end = nxt is None and char in ".,;:!?"
+        if char in "\"'" or at_end or (prev and is_cjk(prev)) or (nxt and is_cjk(nxt)):
+            full = {'"': quotes[:2], "'": quotes[2:]}.get(char, FULL_FORM[char])
+            findings.append(Finding(WIDTH, f"half-width “{char}” in Chinese text; use "
+                                           f"“{full}”",
                                     _snippet(pair.target, index)))
     return findings
 

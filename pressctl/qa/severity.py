@@ -35,6 +35,7 @@ DEFAULTS: dict[str, str] = {
     "punctuation": ERROR,
     "punctuation-final": ERROR,
     "punctuation-balance": ERROR,
+    "script": ERROR,
     "length": WARNING,
     "leftover": WARNING,
     "unchanged": WARNING,

@@ -20,7 +20,7 @@ from docx.shared import Emu, Mm
 from docx.text.paragraph import Paragraph
 
 from pressctl.fonts import FontSet, resolve
-from pressctl.kit import Kit, quoted_text, split_speaker
+from pressctl.kit import Kit, pull_quote, split_speaker
 from pressctl.release import Block, BlockKind
 from pressctl.render import docx_chart, docx_package
 from pressctl.render.docx_bilingual import build_bilingual
@@ -112,7 +112,7 @@ def _body(writer: Writer, text_width: Emu) -> None:
 
 def _pull_quote(writer: Writer, block: Block) -> None:
     cjk = writer.kit.cjk
-    writer.paragraph("PullQuote", f"“{quoted_text(block)}”")
+    writer.paragraph("PullQuote", pull_quote(writer.kit, block))
     if not block.speaker:
         return
     attribution = writer.paragraph("QuoteAttribution", "——" if cjk else "— ")

@@ -31,7 +31,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from pressctl.fonts import resolve
-from pressctl.kit import Kit, quoted_text, split_speaker
+from pressctl.kit import Kit, pull_quote, split_speaker
 from pressctl.release import Block, BlockKind
 from pressctl.render import chart
 from pressctl.render.pdf_bilingual import build_bilingual
@@ -131,7 +131,7 @@ def rule() -> Flowable:
 def _pull_quote(writer: Writer, block: Block) -> Flowable:
     """The quotation again, large, behind a bar in the brand colour, with its speaker."""
     kit, styles = writer.kit, writer.styles
-    rows: list[list[Flowable]] = [[writer.para(f"“{quoted_text(block)}”", "quote")]]
+    rows: list[list[Flowable]] = [[writer.para(pull_quote(kit, block), "quote")]]
     if block.speaker:
         name, rest = split_speaker(block.speaker)
         dash = "——" if kit.cjk else "— "
