@@ -265,8 +265,14 @@ def gate_qa(config: Config, seeds: list[Path], langs: tuple[str, ...],
     return counts
 
 
-def select(config: Config, slugs: tuple[str, ...] | None = None) -> list[Path]:
-    """The seeds of the releases named (all of them when none is), in the order given.
+#: ``--shard K/N``: build shard K (1…N) of the releases; see :mod:`pressctl.shard`.
+Shard = tuple[int, int]
+
+
+def select(config: Config, slugs: tuple[str, ...] | None = None,
+           shard: Shard | None = None) -> list[Path]:
+    """The seeds of the releases named (all of them when none is), in the order given;
+    with ``shard``, only those of that shard (possibly none).
 
     A name may also be the seed's path (``seeds/<slug>.md``), as a shell completes it.
     """
@@ -274,8 +280,16 @@ def select(config: Config, slugs: tuple[str, ...] | None = None) -> list[Path]:
     if not seeds:
         raise PressctlError("no seed documents found", path=config.root / config.seeds_dir,
                             hint="add seeds/<slug>.md or run 'pressctl new <slug>'")
-    if not slugs:
-        return seeds
+    chosen = _named(config, seeds, slugs) if slugs else seeds
+    if shard is None:
+        return chosen
+    from pressctl import shard as sharding
+
+    kept = set(sharding.select([seed.stem for seed in chosen], *shard))
+    return [seed for seed in chosen if seed.stem in kept]
+
+
+def _named(config: Config, seeds: list[Path], slugs: tuple[str, ...]) -> list[Path]:
     known = {seed.stem: seed for seed in seeds}
     chosen = []
     for name in dict.fromkeys(slugs):
@@ -299,20 +313,25 @@ def bilingual_pair(config: Config, release: Release, langs: tuple[str, ...]) -> 
 
 def plan(config: Config, *, langs: tuple[str, ...] | None = None,
          formats: tuple[str, ...] | None = None, draft: bool = False,
-         out: Path | None = None,
-         slugs: tuple[str, ...] | None = None) -> tuple[list[BuildResult], list[Job]]:
-    """Read each seed (of ``slugs``), check its translations, and list the files to produce.
+         out: Path | None = None, slugs: tuple[str, ...] | None = None,
+         shard: Shard | None = None) -> tuple[list[BuildResult], list[Job]]:
+    """Read each seed (of ``slugs``, of ``shard``), check its translations, and list the
+    files to produce.
 
     ``draft`` lets an incomplete release through marked DRAFT; a release with
     every translation reviewed and no blocking QA problem is built as final.
+    Every gate and key depends on the release alone (and the kit wording all
+    share), so a release is planned alike in a shard and in the whole build.
     """
-    seeds = select(config, slugs)
+    seeds = select(config, slugs, shard)
     for lang in langs or ():
         if lang not in config.languages:
             raise PressctlError(f"unknown language {lang!r}", path=config.root / "pyproject.toml",
                                 hint=f"configured languages: {', '.join(config.languages)}")
     langs = langs or config.languages
     formats = formats or config.formats
+    if not seeds:  # an empty shard
+        return [], []
     code = _code_hash()
     releases = [read(seed) for seed in seeds]
     missing_by_seed = []
@@ -363,8 +382,8 @@ def _manifest(config: Config, seed: Path, result: BuildResult, keys: dict[Path, 
 
 
 def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
-                   formats: tuple[str, ...] | None,
-                   slugs: tuple[str, ...] | None) -> list[BuildResult] | None:
+                   formats: tuple[str, ...] | None, slugs: tuple[str, ...] | None,
+                   shard: Shard | None = None) -> list[BuildResult] | None:
     """The results of a build that would change nothing, found by hashing inputs alone.
 
     Every gate (translations, QA, glyphs) depends only on what the input keys
@@ -379,7 +398,7 @@ def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
     formats = formats or config.formats
     code = _code_hash()
     results = []
-    for seed in select(config, slugs):
+    for seed in select(config, slugs, shard):
         slug = seed.stem
         folder = config.dist / slug
         previous = _previous(folder)
@@ -404,27 +423,31 @@ def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
 
 
 def build(config: Config, *, langs: tuple[str, ...] | None = None,
-          formats: tuple[str, ...] | None = None, draft: bool = False, jobs: int = 1,
-          force: bool = False, out: Path | None = None,
-          progress: Progress | None = None,
-          slugs: tuple[str, ...] | None = None) -> list[BuildResult]:
-    """Build every seed (or those of ``slugs``); files whose inputs did not change are
-    left alone."""
+          formats: tuple[str, ...] | None = None, draft: bool = False,
+          jobs: int | None = None, force: bool = False, out: Path | None = None,
+          progress: Progress | None = None, slugs: tuple[str, ...] | None = None,
+          shard: Shard | None = None) -> list[BuildResult]:
+    """Build every seed (or those of ``slugs``, of ``shard``); files whose inputs did not
+    change are left alone.  ``jobs``: worker processes, by default one per core."""
     if not (force or draft or out):
-        unchanged = _nothing_to_do(config, langs, formats, slugs)
+        unchanged = _nothing_to_do(config, langs, formats, slugs, shard)
         if unchanged is not None:
             return unchanged
     results, todo = plan(config, langs=langs, formats=formats, draft=draft, out=out,
-                         slugs=slugs)
+                         slugs=slugs, shard=shard)
     previous = {r.folder: _previous(r.folder) for r in results}
     for result in results:
         remove_stale_temporaries(result.folder)
     stale = [job for job in todo
              if force or not _up_to_date(job.target, job.key, previous[job.target.parent])]
-    if jobs > 1 and len(stale) > 1:
+    workers = min(jobs or cores(), len(stale))
+    if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for fmt in dict.fromkeys(job.fmt for job in stale):
+            # once here rather than once per worker: forked workers inherit the modules
+            importlib.import_module(f"pressctl.render.{fmt}")
+        with ProcessPoolExecutor(max_workers=workers) as pool:
             for done, target in enumerate(pool.map(run_job, stale), 1):
                 if progress:
                     progress(relative(config, target), done, len(stale))
@@ -435,7 +458,7 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
                 progress(relative(config, job.target), done, len(stale))
     keys = {job.target: job.key for job in todo}
     built = {job.target for job in stale}
-    for result, seed in zip(results, select(config, slugs), strict=True):
+    for result, seed in zip(results, select(config, slugs, shard), strict=True):
         result.built = [f for f in result.files if f in built]
         result.manifest = _manifest(config, seed, result, keys)
     return results
@@ -443,7 +466,8 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
 
 def check(config: Config, *, langs: tuple[str, ...] | None = None,
           formats: tuple[str, ...] | None = None, draft: bool = False,
-          slugs: tuple[str, ...] | None = None) -> list[str]:
+          slugs: tuple[str, ...] | None = None, shard: Shard | None = None,
+          jobs: int | None = None) -> list[str]:
     """Build into a temporary folder and list the files of ``dist/`` that differ from it.
 
     With a subset (``--lang``/``--format``) only those files are compared: the
@@ -453,7 +477,7 @@ def check(config: Config, *, langs: tuple[str, ...] | None = None,
     whole = langs is None and formats is None
     with tempfile.TemporaryDirectory(prefix="pressctl-check-") as tmp:
         fresh = build(config, langs=langs, formats=formats, draft=draft, force=True,
-                      out=Path(tmp), slugs=slugs)
+                      out=Path(tmp), slugs=slugs, shard=shard, jobs=jobs)
         stale = []
         for result in fresh:
             expected = [*result.files, *([result.folder / "manifest.json"] if whole else [])]
@@ -470,3 +494,44 @@ def check(config: Config, *, langs: tuple[str, ...] | None = None,
                              if path.is_file() and path.name not in names
                              and path.suffix in (".pdf", ".docx"))
         return stale
+
+
+def cores() -> int:
+    """The cores this process may run on (a container's CPU set, not the host's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def listing(config: Config, *, langs: tuple[str, ...] | None = None,
+            formats: tuple[str, ...] | None = None, draft: bool = False,
+            slugs: tuple[str, ...] | None = None,
+            shard: Shard | None = None) -> dict[str, object]:
+    """What ``build`` would do, without rendering: ``build --list --json``.
+
+    The same plan as the build, gates included (a release that would be
+    refused is refused here too), so a CI job can make its matrix from it:
+    the releases of the shard, each file with its input key and whether it is
+    up to date (its key and bytes on record in the manifest).
+    """
+    results, jobs = plan(config, langs=langs, formats=formats, draft=draft, slugs=slugs,
+                         shard=shard)
+    previous = {r.folder: _previous(r.folder) for r in results}
+    by_target = {job.target: job for job in jobs}
+    releases = []
+    for result in results:
+        files = []
+        for target in result.files:
+            job = by_target[target]
+            files.append({"path": relative(config, target), "lang": job.pair or job.lang,
+                          "format": job.fmt, "bilingual": job.pair is not None,
+                          "inputs": job.key,
+                          "up_to_date": _up_to_date(target, job.key, previous[result.folder])})
+        seed = by_target[result.files[0]].seed if result.files else None
+        releases.append({"slug": result.slug,
+                         "seed": relative(config, seed) if seed else None,
+                         "folder": relative(config, result.folder), "draft": result.draft,
+                         "manifest": relative(config, result.folder / "manifest.json"),
+                         "files": files})
+    return {"shard": f"{shard[0]}/{shard[1]}" if shard else None, "releases": releases}

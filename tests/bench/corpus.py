@@ -284,6 +284,37 @@ def many_releases(root: Path, count: int) -> list[Path]:
     return paths
 
 
+def small_releases(root: Path, count: int, paragraphs: int = 2) -> list[Path]:
+    """Replace the project's seeds by ``count`` short releases, each its own text.
+
+    Each keeps the announcement's header (title, facts, contact: translated by
+    its reviewed catalog) over ``paragraphs`` generated paragraphs of its own,
+    with a complete reviewed Chinese catalog; about two pages per PDF, so many
+    releases build in seconds (the shard tests, the benchmark's scale runs).
+    """
+    header, _ = _front_matter_and_body(SEED.read_text("utf-8"))
+    seeds = root / "seeds"
+    shutil.rmtree(seeds)
+    seeds.mkdir()
+    for po in (root / "locales" / "zh" / "LC_MESSAGES").glob("*.po"):
+        if po.stem != "pressctl":
+            po.unlink()
+    pairs = generated_pairs(count * paragraphs * SENTENCES_PER_PARAGRAPH, seed=count)
+    paths = []
+    for index in range(count):
+        slug = f"release-{index + 1:03d}"
+        per = paragraphs * SENTENCES_PER_PARAGRAPH
+        chunk = pairs[index * per:(index + 1) * per]
+        body = "\n".join(" ".join(en for en, _ in chunk[p * SENTENCES_PER_PARAGRAPH:
+                                                         (p + 1) * SENTENCES_PER_PARAGRAPH])
+                         + "\n" for p in range(paragraphs))
+        path = seeds / f"{slug}.md"
+        path.write_text(header + "\n" + body, "utf-8")
+        _write_catalog(root, slug, dict(chunk))
+        paths.append(path)
+    return paths
+
+
 def change_one_translation(root: Path) -> Path:
     """Edit one reviewed zh translation, as a translator would: two wordings, in turn.
 
