@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import filecmp
 import json
+import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -167,3 +169,64 @@ def test_an_empty_shard_builds_nothing_and_succeeds(corpus_root: Path, tmp_path:
     results = [json.loads(run("build", "--shard", f"{k}/2", "--json", "--format", "docx",
                               cwd=root).stdout) for k in (1, 2)]
     assert sorted(len(r) for r in results) == [0, 1]
+
+
+# ---------------------------------------------------------------- the README's CI examples
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def readme_yaml() -> list[dict[str, object]]:
+    """Every ```yaml block of the README, parsed (a syntax error fails here)."""
+    yaml = pytest.importorskip("yaml")
+    blocks = re.findall(r"^```yaml\n(.*?)^```", README.read_text("utf-8"), re.S | re.M)
+    return [yaml.safe_load(block) for block in blocks]
+
+
+def shard_commands(document: dict[str, object]) -> list[tuple[str, list[dict[str, str]]]]:
+    """Each ``pressctl build --shard`` command line of a CI file, with the variables every
+    runner sets: GitHub's matrix values or GitLab's CI_NODE_INDEX/CI_NODE_TOTAL."""
+    found = []
+    jobs = document.get("jobs") or {name: job for name, job in document.items()
+                                    if isinstance(job, dict) and "script" in job}
+    assert isinstance(jobs, dict) and jobs, document
+    for spec in jobs.values():
+        lines = [step["run"] for step in spec.get("steps", []) if "run" in step]
+        lines += spec.get("script", [])
+        runners: list[dict[str, str]] = [{}]
+        matrix = spec.get("strategy", {}).get("matrix")
+        if matrix:
+            (key, values), = matrix.items()
+            runners = [{f"${{{{ matrix.{key} }}}}": str(v)} for v in values]
+        if "parallel" in spec:
+            total = int(spec["parallel"])
+            runners = [{"${CI_NODE_INDEX}": str(k), "${CI_NODE_TOTAL}": str(total)}
+                       for k in range(1, total + 1)]
+        for line in lines:
+            if "pressctl build" in line and "--shard" in line:
+                found.append((line, runners))
+    return found
+
+
+def test_the_readme_ci_examples_are_yaml_and_their_shards_cover_every_release(
+        corpus_root: Path) -> None:
+    documents = readme_yaml()
+    assert len(documents) >= 3  # the check workflow, GitHub's matrix, GitLab's parallel
+    commands = [command for document in documents for command in shard_commands(document)]
+    assert len(commands) == 2, commands  # one in each sharded example
+    releases = sorted(p.stem for p in (corpus_root / "seeds").glob("*.md"))
+    for line, runners in commands:
+        assert len(runners) == 3
+        listed: list[str] = []
+        for variables in runners:
+            command = line
+            for name, value in variables.items():  # as the CI engine and the shell would
+                command = command.replace(name, value)
+            assert "$" not in command, command  # every variable was one the runner sets
+            words = shlex.split(command)
+            assert words[0].endswith("/pressctl") and words[1] == "build", words
+            result = run(*words[1:], "--list", "--json", cwd=corpus_root)
+            assert result.returncode == 0, (words, result.stderr)
+            listed += [r["slug"] for r in json.loads(result.stdout)["releases"]]
+        assert sorted(listed) == releases  # disjoint and covering: each once
+    assert not (corpus_root / "dist").exists()
