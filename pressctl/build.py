@@ -1,7 +1,9 @@
 """Run the pipeline for every seed: read → localise → render → write + manifest.
 
 This module only orchestrates stages; it knows nothing of the terminal and
-reports progress through an optional callback.
+reports progress through an optional callback.  The stages that parse
+(Markdown, YAML), check glyphs or localise are imported where they run: a
+build with nothing to do only hashes its inputs and never needs them.
 """
 
 from __future__ import annotations
@@ -15,17 +17,25 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pressctl import catalog, glyphs
+from pressctl import catalog
 from pressctl.config import Config
 from pressctl.errors import CheckFailed, PressctlError
 from pressctl.kit import Kit, Wording, default_path, fact_row
-from pressctl.localize import localise
 from pressctl.paths import relative
-from pressctl.read import read
-from pressctl.release import Release
 from pressctl.segment import segments
 from pressctl.write import remove_stale_temporaries, sha256, write_manifest, write_with
+
+if TYPE_CHECKING:
+    from pressctl.release import Release
+
+
+def _read(seed: Path) -> Release:
+    """The seed parsed (markdown-it and PyYAML are imported on the first call)."""
+    from pressctl.read import read as parse
+
+    return parse(seed)
 
 #: Called after each file: (its path relative to the project, files done, files to build).
 Progress = Callable[[str, int, int], None]
@@ -51,6 +61,8 @@ def translations(config: Config, release: Release, lang: str) -> dict[str, str]:
 
 def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False) -> Kit:
     """Localise ``release`` into ``lang`` and gather the kit wording for it."""
+    from pressctl.localize import localise
+
     localised = localise(release, translations(config, release, lang), lang)
     if lang == release.lang:
         wording = Wording(None)
@@ -149,7 +161,7 @@ def _without_source_date_epoch() -> Iterator[None]:
 
 def run_job(job: Job) -> Path:
     """Render one file (atomically); runs in a worker process under ``--jobs``."""
-    release = read(job.seed)
+    release = _read(job.seed)
     module = importlib.import_module(f"pressctl.render.{job.fmt}")
     with _without_source_date_epoch():
         if job.pair is not None:
@@ -332,8 +344,10 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
     formats = formats or config.formats
     if not seeds:  # an empty shard
         return [], []
+    from pressctl import glyphs
+
     code = _code_hash()
-    releases = [read(seed) for seed in seeds]
+    releases = [_read(seed) for seed in seeds]
     missing_by_seed = []
     for release, seed in zip(releases, seeds, strict=True):
         kits = {lang: make_kit(config, release, lang, draft=True) for lang in langs}
@@ -363,7 +377,7 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
 
 
 def _manifest(config: Config, seed: Path, result: BuildResult, keys: dict[Path, str]) -> Path:
-    release = read(seed)
+    release = _read(seed)
     previous = _previous(result.folder)
     files = sorted(p for p in result.folder.glob(f"{release.slug}.*.*")
                    if p.suffix in (".pdf", ".docx") and not p.name.startswith("."))
