@@ -340,8 +340,9 @@ def test_a_build_killed_half_way_leaves_the_previous_outputs(built: Path) -> Non
     folder = out(built)
     before = contents(folder)
     for _attempt in range(5):
-        process = subprocess.Popen([sys.executable, "-m", "pressctl", "-q", "build", "--force"],
-                                   cwd=built, stdout=subprocess.DEVNULL,
+        # --jobs 1: the temporary files carry the writing process's id, watched here
+        process = subprocess.Popen([sys.executable, "-m", "pressctl", "-q", "build", "--force",
+                                    "--jobs", "1"], cwd=built, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while process.poll() is None and time.monotonic() < deadline:
