@@ -702,7 +702,7 @@ class Bench:
 
         stats = pstats.Stats(str(out))
         entries = stats.stats  # type: ignore[attr-defined]
-        total = max(ct for (_, _, ct, _, _) in entries.values())
+        total = max(ct for (_, _, _, ct, _) in entries.values())
         rows = sorted(((ct, tt, nc, f"{Path(file).name}:{line}({name})")
                        for (file, line, name), (_, nc, tt, ct, _) in entries.items()
                        if "/pressctl/" in file or name.startswith("<built-in")
