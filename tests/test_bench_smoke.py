@@ -67,7 +67,7 @@ def quick(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, bytes | None]:
     output = tmp_path_factory.mktemp("bench") / "results.md"
     before = PUBLISHED.read_bytes() if PUBLISHED.exists() else None
     done = subprocess.run([sys.executable, str(RUN), "--quick", "--output", str(output)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     text = output.read_text("utf-8")
     assert text.strip() in done.stdout

@@ -694,8 +694,9 @@ class Bench:
         self.log("profile")
         project = self.project("profile")
         out = self.work / "build.prof"
-        run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "pressctl", "build",
-             "--force", "--jobs", "1"], project, self.env)  # warm caches and .pyc
+        if self.plan.warmup:  # warm caches and .pyc
+            run([sys.executable, "-m", "pressctl", "build", "--force", "--jobs", "1"], project,
+                self.env)
         run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "pressctl", "build",
              "--force", "--jobs", "1"], project, self.env)
         import pstats
