@@ -1,12 +1,15 @@
 """Run the pipeline for every seed: read → localise → render → write + manifest.
 
 This module only orchestrates stages; it knows nothing of the terminal and
-reports progress through an optional callback.
+reports progress through an optional callback.  The stages that parse
+(Markdown, YAML), check glyphs or localise are imported where they run: a
+build with nothing to do only hashes its inputs and never needs them.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import importlib
 import json
@@ -15,19 +18,38 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pressctl import catalog, glyphs
-from pressctl.catalogs import release_lang
+from pressctl import catalog
 from pressctl.config import Config
 from pressctl.errors import CheckFailed, PressctlError
 from pressctl.kit import Kit, Wording, default_path, fact_row, is_kit_source
-from pressctl.localize import localise
 from pressctl.media import copy_media, figure_files
 from pressctl.paths import relative, typed
-from pressctl.read import read
-from pressctl.release import Release
 from pressctl.segment import segments
 from pressctl.write import remove_stale_temporaries, sha256, write_manifest, write_with
+
+if TYPE_CHECKING:
+    from pressctl.release import Release
+
+
+def _read(seed: Path, config: Config) -> Release:
+    """The seed parsed (markdown-it and PyYAML are imported on the first call); a seed
+    that does not name its language is in the project's ``source_lang``.
+
+    Input keys (the pictures a seed shows), gates, jobs and manifests all ask for the
+    same seed: it is parsed once per version of the file.
+    """
+    stat = seed.stat()
+    return _parse(seed, config.source_lang, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse(seed: Path, default_lang: str, _mtime_ns: int, _size: int) -> Release:
+    from pressctl.read import read as parse
+
+    return parse(seed, default_lang=default_lang)
+
 
 #: Called after each file: (its path relative to the project, files done, files to build).
 Progress = Callable[[str, int, int], None]
@@ -53,6 +75,8 @@ def translations(config: Config, release: Release, lang: str) -> dict[str, str]:
 
 def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False) -> Kit:
     """Localise ``release`` into ``lang`` and gather the kit wording for it."""
+    from pressctl.localize import localise
+
     localised = localise(release, translations(config, release, lang), lang)
     if is_kit_source(lang):  # pressctl's own English, whatever the release is written in
         wording = Wording(None)
@@ -152,7 +176,7 @@ def _without_source_date_epoch() -> Iterator[None]:
 
 def run_job(job: Job) -> Path:
     """Render one file (atomically); runs in a worker process under ``--jobs``."""
-    release = read(job.seed, default_lang=job.config.source_lang)
+    release = _read(job.seed, job.config)
     module = importlib.import_module(f"pressctl.render.{job.fmt}")
     with _without_source_date_epoch():
         if job.pair is not None:
@@ -196,7 +220,7 @@ def input_key(config: Config, seed: Path, lang: str, fmt: str, draft: bool,
 
     parts = [code, fmt, lang, str(draft), _file_hash(seed),
              _file_hash(config.glossary_path),  # the QA gate reads it
-             *(_file_hash(p) for p in figure_files(read(seed, default_lang=config.source_lang))),
+             *(_file_hash(p) for p in figure_files(_read(seed, config))),
              repr((config.colour, config.page_size, config.margins_mm,
                    sorted(config.qa.items())))]
     # the bilingual edition prints the source language's side with its own kit too
@@ -287,8 +311,14 @@ def gate_qa(config: Config, seeds: list[Path], langs: tuple[str, ...],
     return counts
 
 
-def select(config: Config, slugs: tuple[str, ...] | None = None) -> list[Path]:
-    """The seeds of the releases named (all of them when none is), in the order given.
+#: ``--shard K/N``: build shard K (1…N) of the releases; see :mod:`pressctl.shard`.
+Shard = tuple[int, int]
+
+
+def select(config: Config, slugs: tuple[str, ...] | None = None,
+           shard: Shard | None = None) -> list[Path]:
+    """The seeds of the releases named (all of them when none is), in the order given;
+    with ``shard``, only those of that shard (possibly none).
 
     A name may also be the seed's path (``seeds/<slug>.md``), as a shell completes it.
     """
@@ -296,8 +326,16 @@ def select(config: Config, slugs: tuple[str, ...] | None = None) -> list[Path]:
     if not seeds:
         raise PressctlError("no seed documents found", path=config.root / config.seeds_dir,
                             hint="add seeds/<slug>.md or run 'pressctl new <slug>'")
-    if not slugs:
-        return seeds
+    chosen = _named(config, seeds, slugs) if slugs else seeds
+    if shard is None:
+        return chosen
+    from pressctl import shard as sharding
+
+    kept = set(sharding.select([seed.stem for seed in chosen], *shard))
+    return [seed for seed in chosen if seed.stem in kept]
+
+
+def _named(config: Config, seeds: list[Path], slugs: tuple[str, ...]) -> list[Path]:
     known = {seed.stem: seed for seed in seeds}
     chosen = []
     for name in dict.fromkeys(slugs):
@@ -329,22 +367,31 @@ def bilingual_sides(config: Config, source: str, langs: tuple[str, ...]
 
 def plan(config: Config, *, langs: tuple[str, ...] | None = None,
          formats: tuple[str, ...] | None = None, draft: bool = False,
-         out: Path | None = None,
-         slugs: tuple[str, ...] | None = None) -> tuple[list[BuildResult], list[Job]]:
-    """Read each seed (of ``slugs``), check its translations, and list the files to produce.
+         out: Path | None = None, slugs: tuple[str, ...] | None = None,
+         shard: Shard | None = None) -> tuple[list[BuildResult], list[Job]]:
+    """Read each seed (of ``slugs``, of ``shard``), check its translations, and list the
+    files to produce.
 
     ``draft`` lets an incomplete release through marked DRAFT; a release with
     every translation reviewed and no blocking QA problem is built as final.
+    Every gate and key depends on the release alone (and the kit wording all
+    share), so a release is planned alike in a shard and in the whole build.
     """
-    seeds = select(config, slugs)
+    seeds = select(config, slugs, shard)
     for lang in langs or ():
         if lang not in config.languages:
             raise PressctlError(f"unknown language {lang!r}", path=config.root / "pyproject.toml",
                                 hint=f"configured languages: {', '.join(config.languages)}")
     langs = langs or config.languages
     formats = formats or config.formats
+    if not seeds:  # an empty shard
+        return [], []
+    from pressctl import glyphs
+
     code = _code_hash()
-    releases = [read(seed, default_lang=config.source_lang) for seed in seeds]
+    from pressctl.catalogs import release_lang
+
+    releases = [_read(seed, config) for seed in seeds]
     for release, seed in zip(releases, seeds, strict=True):
         release_lang(config, seed, release.lang)
     missing_by_seed = []
@@ -376,7 +423,7 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
 
 
 def _manifest(config: Config, seed: Path, result: BuildResult, keys: dict[Path, str]) -> Path:
-    release = read(seed, default_lang=config.source_lang)
+    release = _read(seed, config)
     previous = _previous(result.folder)
     files = sorted(p for p in result.folder.glob(f"{release.slug}.*.*")
                    if p.suffix in (".pdf", ".docx") and not p.name.startswith("."))
@@ -398,8 +445,8 @@ def _manifest(config: Config, seed: Path, result: BuildResult, keys: dict[Path, 
 
 
 def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
-                   formats: tuple[str, ...] | None,
-                   slugs: tuple[str, ...] | None) -> list[BuildResult] | None:
+                   formats: tuple[str, ...] | None, slugs: tuple[str, ...] | None,
+                   shard: Shard | None = None) -> list[BuildResult] | None:
     """The results of a build that would change nothing, found by hashing inputs alone.
 
     Every gate (translations, QA, glyphs) depends only on what the input keys
@@ -414,7 +461,7 @@ def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
     formats = formats or config.formats
     code = _code_hash()
     results = []
-    for seed in select(config, slugs):
+    for seed in select(config, slugs, shard):
         slug = seed.stem
         folder = config.dist / slug
         previous = _previous(folder)
@@ -440,27 +487,31 @@ def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
 
 
 def build(config: Config, *, langs: tuple[str, ...] | None = None,
-          formats: tuple[str, ...] | None = None, draft: bool = False, jobs: int = 1,
-          force: bool = False, out: Path | None = None,
-          progress: Progress | None = None,
-          slugs: tuple[str, ...] | None = None) -> list[BuildResult]:
-    """Build every seed (or those of ``slugs``); files whose inputs did not change are
-    left alone."""
+          formats: tuple[str, ...] | None = None, draft: bool = False,
+          jobs: int | None = None, force: bool = False, out: Path | None = None,
+          progress: Progress | None = None, slugs: tuple[str, ...] | None = None,
+          shard: Shard | None = None) -> list[BuildResult]:
+    """Build every seed (or those of ``slugs``, of ``shard``); files whose inputs did not
+    change are left alone.  ``jobs``: worker processes, by default one per core."""
     if not (force or draft or out):
-        unchanged = _nothing_to_do(config, langs, formats, slugs)
+        unchanged = _nothing_to_do(config, langs, formats, slugs, shard)
         if unchanged is not None:
             return unchanged
     results, todo = plan(config, langs=langs, formats=formats, draft=draft, out=out,
-                         slugs=slugs)
+                         slugs=slugs, shard=shard)
     previous = {r.folder: _previous(r.folder) for r in results}
     for result in results:
         remove_stale_temporaries(result.folder)
     stale = [job for job in todo
              if force or not _up_to_date(job.target, job.key, previous[job.target.parent])]
-    if jobs > 1 and len(stale) > 1:
+    workers = min(jobs or cores(), len(stale))
+    if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for fmt in dict.fromkeys(job.fmt for job in stale):
+            # once here rather than once per worker: forked workers inherit the modules
+            importlib.import_module(f"pressctl.render.{fmt}")
+        with ProcessPoolExecutor(max_workers=workers) as pool:
             for done, target in enumerate(pool.map(run_job, stale), 1):
                 if progress:
                     progress(relative(config, target), done, len(stale))
@@ -471,7 +522,7 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
                 progress(relative(config, job.target), done, len(stale))
     keys = {job.target: job.key for job in todo}
     built = {job.target for job in stale}
-    for result, seed in zip(results, select(config, slugs), strict=True):
+    for result, seed in zip(results, select(config, slugs, shard), strict=True):
         result.built = [f for f in result.files if f in built]
         result.manifest = _manifest(config, seed, result, keys)
     return results
@@ -479,7 +530,8 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
 
 def check(config: Config, *, langs: tuple[str, ...] | None = None,
           formats: tuple[str, ...] | None = None, draft: bool = False,
-          slugs: tuple[str, ...] | None = None) -> list[str]:
+          slugs: tuple[str, ...] | None = None, shard: Shard | None = None,
+          jobs: int | None = None) -> list[str]:
     """Build into a temporary folder and list the files of ``dist/`` that differ from it.
 
     With a subset (``--lang``/``--format``) only those files are compared: the
@@ -489,7 +541,7 @@ def check(config: Config, *, langs: tuple[str, ...] | None = None,
     whole = langs is None and formats is None
     with tempfile.TemporaryDirectory(prefix="pressctl-check-") as tmp:
         fresh = build(config, langs=langs, formats=formats, draft=draft, force=True,
-                      out=Path(tmp), slugs=slugs)
+                      out=Path(tmp), slugs=slugs, shard=shard, jobs=jobs)
         stale = []
         for result in fresh:
             expected = [*result.files, *([result.folder / "manifest.json"] if whole else [])]
@@ -506,3 +558,44 @@ def check(config: Config, *, langs: tuple[str, ...] | None = None,
                              if path.is_file() and path.name not in names
                              and path.suffix in (".pdf", ".docx"))
         return stale
+
+
+def cores() -> int:
+    """The cores this process may run on (a container's CPU set, not the host's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def listing(config: Config, *, langs: tuple[str, ...] | None = None,
+            formats: tuple[str, ...] | None = None, draft: bool = False,
+            slugs: tuple[str, ...] | None = None,
+            shard: Shard | None = None) -> dict[str, object]:
+    """What ``build`` would do, without rendering: ``build --list --json``.
+
+    The same plan as the build, gates included (a release that would be
+    refused is refused here too), so a CI job can make its matrix from it:
+    the releases of the shard, each file with its input key and whether it is
+    up to date (its key and bytes on record in the manifest).
+    """
+    results, jobs = plan(config, langs=langs, formats=formats, draft=draft, slugs=slugs,
+                         shard=shard)
+    previous = {r.folder: _previous(r.folder) for r in results}
+    by_target = {job.target: job for job in jobs}
+    releases = []
+    for result in results:
+        files = []
+        for target in result.files:
+            job = by_target[target]
+            files.append({"path": relative(config, target), "lang": job.pair or job.lang,
+                          "format": job.fmt, "bilingual": job.pair is not None,
+                          "inputs": job.key,
+                          "up_to_date": _up_to_date(target, job.key, previous[result.folder])})
+        seed = by_target[result.files[0]].seed if result.files else None
+        releases.append({"slug": result.slug,
+                         "seed": relative(config, seed) if seed else None,
+                         "folder": relative(config, result.folder), "draft": result.draft,
+                         "manifest": relative(config, result.folder / "manifest.json"),
+                         "files": files})
+    return {"shard": f"{shard[0]}/{shard[1]}" if shard else None, "releases": releases}

@@ -37,6 +37,11 @@ import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+OCTAL = re.compile(r"[0-7]{1,3}")
+HEX_DIGIT = re.compile(r"[0-9A-Fa-f]")
+HEX = re.compile(r"[0-9A-Fa-f]+")
+CHARSET = re.compile(r"charset\s*=\s*([^\s;]+)")
+
 __all__ = ["PoSyntaxError", "check"]
 
 KEYWORDS = frozenset({"msgctxt", "msgid", "msgid_plural", "msgstr"})
@@ -163,12 +168,12 @@ def _string(line: str, start: int, number: int) -> tuple[str, int]:
             out.append(ESCAPES[escape])
             pos += 2
         elif escape and escape in "01234567":
-            digits = re.match(r"[0-7]{1,3}", line[pos + 1:])
+            digits = OCTAL.match(line[pos + 1:])
             assert digits is not None
             out.append(chr(int(digits.group(0), 8)))
             pos += 1 + len(digits.group(0))
-        elif escape == "x" and re.match(r"[0-9A-Fa-f]", line[pos + 2:pos + 3]):
-            digits = re.match(r"[0-9A-Fa-f]+", line[pos + 2:])
+        elif escape == "x" and HEX_DIGIT.match(line[pos + 2:pos + 3]):
+            digits = HEX.match(line[pos + 2:])
             assert digits is not None
             out.append(chr(int(digits.group(0), 16) & 0xFF))
             pos += 2 + len(digits.group(0))
@@ -283,7 +288,7 @@ def _check_header(entries: list[_Entry]) -> None:
         if colon:
             fields[name.strip().lower()] = value.strip()
     where = header.msgstr[0][0] if header else 1
-    charset = re.search(r"charset\s*=\s*([^\s;]+)", fields.get("content-type", ""))
+    charset = CHARSET.search(fields.get("content-type", ""))
     if charset and charset.group(1).lower().replace("_", "-") not in ("utf-8", "utf8", "charset"):
         raise PoSyntaxError(f"header declares charset {charset.group(1)}; pressctl reads "
                             "catalogs as UTF-8 (convert it with msgconv --to-code=UTF-8)", where)

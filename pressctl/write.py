@@ -109,6 +109,19 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+_unchanged_hashes: dict[tuple[str, int, int], str] = {}
+
+
+def sha256_of_input(path: Path) -> str:
+    """SHA-256 of a file read many times by one process (a font, a module's source),
+    remembered per (path, size, mtime)."""
+    stat = path.stat()
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _unchanged_hashes:
+        _unchanged_hashes[key] = sha256(path)
+    return _unchanged_hashes[key]
+
+
 def write_manifest(folder: Path, data: dict[str, Any], files: list[Path],
                    inputs: dict[str, Any] | None = None) -> Path:
     """Record every output with size and SHA-256; written last, after the files.

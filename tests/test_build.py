@@ -338,8 +338,9 @@ def test_a_build_killed_half_way_leaves_the_previous_outputs(built: Path) -> Non
     folder = out(built)
     before = contents(folder)
     for _attempt in range(5):
-        process = subprocess.Popen([sys.executable, "-m", "pressctl", "-q", "build", "--force"],
-                                   cwd=built, stdout=subprocess.DEVNULL,
+        # --jobs 1: the temporary files carry the writing process's id, watched here
+        process = subprocess.Popen([sys.executable, "-m", "pressctl", "-q", "build", "--force",
+                                    "--jobs", "1"], cwd=built, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while process.poll() is None and time.monotonic() < deadline:
@@ -372,6 +373,46 @@ def test_jobs_2_gives_the_same_bytes_as_jobs_1(project: Path, template: Built) -
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)[0]["built"]) == len(OUTPUTS)
     assert contents(out(project)) == contents(out(template.root))
+
+
+@pytest.mark.slow
+def test_the_default_build_on_every_core_gives_the_bytes_of_jobs_1(project: Path,
+                                                                  template: Built) -> None:
+    """The template was built without --jobs: one process per core."""
+    result = run("build", "--jobs", "1", "--json", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)[0]["built"]) == len(OUTPUTS)
+    assert contents(out(project)) == contents(out(template.root))
+
+
+def test_jobs_default_to_one_process_per_core_when_there_is_more_than_one_file(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+
+    from pressctl import build as stage
+
+    pools: list[int | None] = []
+
+    class Recording(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, max_workers: int | None = None, **kwargs: object) -> None:
+            pools.append(max_workers)
+            super().__init__(max_workers, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recording)
+    monkeypatch.setattr(stage, "cores", lambda: 3)
+    config = load(project)
+    results = stage.build(config, formats=("docx",), force=True)  # 3 files, 3 cores
+    assert pools == [3]
+    assert len(results[0].built) == 3
+    stage.build(config, langs=("en", "zh"), formats=("docx",), force=True)  # 3 files again
+    assert pools == [3, 3]
+    stage.build(config, langs=("en",), formats=("docx",), force=True)  # one file: no pool
+    assert pools == [3, 3]
+    stage.build(config, formats=("docx",), force=True, jobs=1)  # asked for one
+    assert pools == [3, 3]
+    monkeypatch.setattr(stage, "cores", lambda: 8)
+    stage.build(config, formats=("docx",), force=True)  # never more workers than files
+    assert pools == [3, 3, 3]
 
 
 @pytest.mark.slow

@@ -504,3 +504,33 @@ def test_chart_labels_sit_on_one_line_beside_one_axis(
                       for y in range(height)])
         assert lines == bars >= 2
     assert len(axes) == 1
+
+
+def test_charts_are_drawn_once_and_the_cached_ones_give_the_same_file(
+        config: Config, release: Release, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from pressctl.render import docx_chart
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    kit = kit_for(config, release, "zh")
+    drawn: list[str] = []
+    original = docx_chart._png
+
+    def counting(rows: list[Any], *args: Any) -> bytes:
+        drawn.append(rows[0].unit)
+        return original(rows, *args)
+
+    monkeypatch.setattr(docx_chart, "_png", counting)
+    render(kit, tmp_path / "first.docx")
+    charted = len(groups(kit.facts))
+    assert charted >= 2 and len(drawn) == charted
+    assert len(list((tmp_path / "cache" / "pressctl" / "charts").glob("*.png"))) == charted
+    render(kit, tmp_path / "second.docx")  # from the cache: nothing drawn
+    assert len(drawn) == charted
+    assert (tmp_path / "second.docx").read_bytes() == (tmp_path / "first.docx").read_bytes()
+    # another colour is another picture, drawn anew
+    render(dataclasses.replace(kit, colour="#C0262D"), tmp_path / "red.docx")
+    assert len(drawn) == 2 * charted
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "elsewhere"))  # a cold cache
+    render(kit, tmp_path / "cold.docx")
+    assert (tmp_path / "cold.docx").read_bytes() == (tmp_path / "first.docx").read_bytes()

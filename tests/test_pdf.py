@@ -753,3 +753,43 @@ def test_chart_labels_sit_on_one_line(lang: str, kits: dict[str, Kit],
     for row in charted:
         # once in the fact table, once beside its bar: each time whole on one line
         assert sum(squeeze(row.label) in line for line in lines) >= 2, row.label
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_long_kit_is_laid_out_once_and_numbers_every_page_of_the_total(
+        lang: str, kits: dict[str, Kit], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Page X of Y" is filled in at save time: one layout pass, yet every footer has
+    the final total — two digits here — and the right-aligned label ends at the same
+    x on every page, so it was measured with the real total, not a guess."""
+    from pressctl.render import pdf_page
+
+    builds: list[int] = []
+    original = pdf_page.KitDocTemplate.build
+
+    def counting(self: object, *args: object, **kwargs: object) -> None:
+        builds.append(1)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(pdf_page.KitDocTemplate, "build", counting)
+    kit = kits[lang]
+    body = [b for b in kit.release.blocks if b.kind is BlockKind.PARAGRAPH]
+    blocks = tuple(Block(BlockKind.PARAGRAPH, f"{n}. {body[n % len(body)].text}")
+                   for n in range(140))
+    path = render_to(replace(kit, release=kit.release.replace(blocks=blocks)),
+                     tmp_path / "long.pdf")
+    assert builds == [1]
+    pages = len(pypdf.PdfReader(path).pages)
+    assert pages >= 10
+    right_edges = set()
+    for page in range(1, pages + 1):
+        text = squeeze(pdftotext(path, "-f", str(page), "-l", str(page)))
+        label = squeeze(kit.page_label(page, pages))
+        assert label in text, page
+        assert squeeze(kit.page_label(page, pages - 1)) not in text
+        words = re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<',
+                           pdftotext(path, "-bbox", "-f", str(page), "-l", str(page)))
+        # the last word of the footer: "{pages}" in English, "页" after it in Chinese
+        footer_end = [x for x, word in words if word.endswith(kit.page_label(page, pages)[-1])]
+        right_edges.add(round(float(footer_end[-1]), 1))
+    assert len(right_edges) == 1, right_edges

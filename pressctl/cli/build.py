@@ -23,8 +23,15 @@ def build_command(
                                     "built as final."),
     check: bool = typer.Option(False, "--check",
                                help="Write nothing; exit 1 if dist/ is stale or incomplete."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N",
-                             help="Build files in parallel."),
+    jobs: int = typer.Option(None, "--jobs", "-j", min=1, metavar="N", show_default=False,
+                             help="Build files in parallel in N processes [default: one "
+                                  "per core when more than one file is to be built]."),
+    shard: str = typer.Option(None, "--shard", metavar="K/N", show_default=False,
+                              help="Only shard K of N (1 <= K <= N): a stable, balanced "
+                                   "share of the releases, for N CI runners."),
+    listing: bool = typer.Option(False, "--list",
+                                 help="Print the plan (releases, files, input keys, up to "
+                                      "date or not) without building."),
     force: bool = typer.Option(False, "--force", help="Rebuild even files that are up to date."),
     as_json: bool = typer.Option(False, "--json", help="Print the results as JSON."),
 ) -> None:
@@ -40,6 +47,7 @@ def build_command(
     from pressctl import build as stage
     from pressctl.config import KNOWN_FORMATS
     from pressctl.errors import CheckFailed, PressctlError
+    from pressctl.shard import parse
 
     for f in fmt or ():
         if f not in KNOWN_FORMATS:
@@ -48,8 +56,20 @@ def build_command(
     langs = tuple(lang) if lang else None
     formats = tuple(fmt) if fmt else None
     chosen = tuple(slugs) if slugs else None
+    part = parse(shard) if shard is not None else None
+    if listing:
+        planned = stage.listing(cfg, langs=langs, formats=formats, draft=draft, slugs=chosen,
+                                shard=part)
+        if as_json:
+            emit_json(planned)
+            return
+        for release in planned["releases"]:  # type: ignore[attr-defined]
+            for file in release["files"]:
+                print(f"{file['path']}\t{'up to date' if file['up_to_date'] else 'to build'}")
+        return
     if check:
-        stale = stage.check(cfg, langs=langs, formats=formats, draft=draft, slugs=chosen)
+        stale = stage.check(cfg, langs=langs, formats=formats, draft=draft, slugs=chosen,
+                            shard=part, jobs=jobs)
         if as_json:
             emit_json({"up_to_date": not stale, "stale": stale})
         for line in stale if not as_json else ():
@@ -68,7 +88,7 @@ def build_command(
 
     try:
         results = stage.build(cfg, langs=langs, formats=formats, draft=draft, jobs=jobs,
-                              force=force, progress=progress, slugs=chosen)
+                              force=force, progress=progress, slugs=chosen, shard=part)
     finally:
         bar.close()
     if as_json:

@@ -32,6 +32,8 @@ from pressctl.qa.words import MEASURES
 from pressctl.qa.words import read as read_spelled
 from pressctl.script import has_cjk_letters
 
+APPROXIMATE_SUFFIX = re.compile(r"\d[多余餘]")
+
 CURRENCIES = ("EUR", "USD", "CNY", "HKD", "TWD", "GBP", "JPY")
 CLDR_LOCALES = ("en", "en_HK", "zh_Hans", "zh_Hant", "zh_Hant_HK", "zh_Hant_TW")
 #: What press releases write that CLDR does not list.
@@ -313,7 +315,7 @@ def read(text: str, locale: str, flags: tuple[str, ...] = ()) -> tuple[Amount, .
             qualifier = qualifiers.get(qualifier_text.lower(), frozenset())
             left -= len(found.group())
         figure = text[start:end]
-        if chinese and re.search(r"\d[多余餘]", figure):
+        if chinese and APPROXIMATE_SUFFIX.search(figure):
             qualifier, qualifier_text = qualifier | {OVER}, qualifier_text or "多"
         found = regexes["qualifier_after"].match(text[right:right + 10])
         if found and not (chinese and found.group("q") in "多余餘" and not currency

@@ -21,6 +21,8 @@ from pressctl.glossary import find_terms
 from pressctl.lang import is_unspaced
 from pressctl.qa.base import Finding, Pair, Term
 
+SPACES = re.compile(r"\s+")
+
 CHECK = "glossary"
 
 
@@ -30,7 +32,7 @@ def occurrences(source: str, terms: tuple[Term, ...]) -> list[tuple[Term, str]]:
 
 
 def _squeeze(text: str, cjk: bool) -> str:
-    return re.sub(r"\s+", "", text) if cjk else " ".join(text.split())
+    return SPACES.sub("", text) if cjk else " ".join(text.split())
 
 
 def _headline(term: str) -> str:

@@ -23,6 +23,8 @@ from pressctl.qa.base import Finding, Pair
 from pressctl.qa.text import mask
 from pressctl.script import CJK_LETTER_CLASS, has_cjk_letters
 
+DIGIT_BEFORE = re.compile(r"\d\s?$")
+
 CHECK = "leftover"
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’\-][A-Za-z0-9]+)*")
 SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s*)[\"“‘'(\s]*$")
@@ -64,7 +66,7 @@ def check(pair: Pair) -> list[Finding]:
     spans: list[tuple[int, int]] = []
     for match in WORD.finditer(text):
         word = match.group()
-        if word in allowed or re.search(r"\d\s?$", text[:match.start()]):
+        if word in allowed or DIGIT_BEFORE.search(text[:match.start()]):
             continue
         if spans and not text[spans[-1][1]:match.start()].strip():
             spans[-1] = (spans[-1][0], match.end())  # one finding for a run of words

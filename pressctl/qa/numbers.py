@@ -39,6 +39,9 @@ from pressctl.qa.text import mask
 from pressctl.qa.words import COUNT
 from pressctl.qa.words import read as read_words
 
+DIGITS_ONLY = re.compile(r"[\d.,\s]+")
+SKELETON_TOKEN = re.compile(r"M{1,4}|L{1,4}|d{1,2}|'[^']*'|\s+|.")
+
 if TYPE_CHECKING:
     from babel import Locale
 
@@ -90,7 +93,7 @@ class Number:
             return f"{self.text} (month {month}, day {day})"
         if self.kind in ("month", "quarter", "half"):
             return f"{self.text} ({self.kind} {self.value[0]})"  # type: ignore[index]
-        if re.fullmatch(r"[\d.,\s]+", self.text):
+        if DIGITS_ONLY.fullmatch(self.text):
             return self.text
         return f"{self.text} (= {Decimal(self.value).normalize():,f})"  # type: ignore[arg-type]
 
@@ -186,7 +189,7 @@ def _month_names(locale: str) -> dict[str, int]:
 def _skeleton_regex(pattern: str, month_names: str) -> str:
     """A CLDR date pattern such as ``MMMM d`` or ``M月d日`` as a regular expression."""
     parts = []
-    for token in re.findall(r"M{1,4}|L{1,4}|d{1,2}|'[^']*'|\s+|.", pattern):
+    for token in SKELETON_TOKEN.findall(pattern):
         if token[0] in "ML" and len(token) <= 2:
             parts.append(r"(?<!\d)(?P<mon>\d{1,2})")
         elif token[0] in "ML":

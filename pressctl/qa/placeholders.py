@@ -22,6 +22,9 @@ from collections import Counter
 from pressctl.qa.base import Finding, Pair
 from pressctl.qa.text import BRACE_FIELD, EMAIL, PRINTF, TAG, URL
 
+FIELD_END = re.compile(r"[.\[]")
+TAG_ATTRIBUTES = re.compile(r"\s.*")
+
 CHECK = "placeholders"
 _FORMATTER = string.Formatter()
 
@@ -35,7 +38,7 @@ def brace_fields(text: str) -> list[str]:
     for _, field, spec, _ in _FORMATTER.parse(text):
         if field is None:
             continue
-        names.append(re.split(r"[.\[]", field, maxsplit=1)[0])
+        names.append(FIELD_END.split(field, maxsplit=1)[0])
         if spec and "{" in spec:
             names.extend(brace_fields(spec))
     return names
@@ -73,7 +76,7 @@ def brace_fields_lenient(text: str) -> list[str]:
 def _counted(pattern: re.Pattern[str], text: str, normalise: bool = False) -> Counter[str]:
     items = [m.group() for m in pattern.finditer(text)]
     if normalise:  # <b class="x"> and <b> are the same tag for a translator
-        items = [re.sub(r"\s.*", "", i.rstrip(">/")) + ">" for i in items]
+        items = [TAG_ATTRIBUTES.sub("", i.rstrip(">/")) + ">" for i in items]
     return Counter(items)
 
 

@@ -16,6 +16,8 @@ from pressctl.qa.base import Finding, Pair
 from pressctl.qa.glossary_check import occurrences
 from pressctl.qa.text import mask
 
+TWO_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
 CHECK = "unchanged"
 
 
@@ -26,6 +28,6 @@ def check(pair: Pair) -> list[Finding]:
     kept = tuple(t for t in pair.terms if t.source == t.target)
     for _, seen in occurrences(rest, kept):
         rest = rest.replace(seen, " ")
-    if not re.search(r"[^\W\d_]{2,}", rest):
+    if not TWO_LETTERS.search(rest):
         return []
     return [Finding(CHECK, "the translation is the source text unchanged", pair.target)]

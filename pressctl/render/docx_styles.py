@@ -21,6 +21,8 @@ from pressctl.fonts import FontFile
 from pressctl.kit import Kit
 from pressctl.render.docx_text import xml_escape
 
+HEX_COLOUR = re.compile(r"[0-9A-Fa-f]{6}")
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DEFAULT_COLOUR = "1C69D4"
 #: Language of Latin-script words inside CJK text.
@@ -115,7 +117,7 @@ def latin_family(font: FontFile) -> str:
 
 def colour_hex(value: str) -> str:
     value = value.strip().lstrip("#")
-    return value.upper() if re.fullmatch(r"[0-9A-Fa-f]{6}", value) else DEFAULT_COLOUR
+    return value.upper() if HEX_COLOUR.fullmatch(value) else DEFAULT_COLOUR
 
 
 def _ordered(tag: str, parts: dict[str, str], order: tuple[str, ...]) -> str:

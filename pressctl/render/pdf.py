@@ -46,7 +46,7 @@ from pressctl.render.pdf_page import (
     Writer,
     colour_of,
     document_text,
-    lay_out_twice,
+    lay_out,
     make_styles,
     tint,
 )
@@ -76,7 +76,7 @@ def build(kit: Kit) -> bytes:
         return flowables + _fact_sheet(writer, pages.text_width) + _annexes(writer)
 
     release = kit.release
-    return lay_out_twice(pages, story, release.title, list(release.keywords))
+    return lay_out(pages, story, release.title, list(release.keywords))
 
 
 def _front(writer: Writer) -> list[Flowable]:

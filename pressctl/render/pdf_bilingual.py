@@ -41,7 +41,7 @@ from pressctl.render.pdf_page import (
     Writer,
     colour_of,
     document_text,
-    lay_out_twice,
+    lay_out,
     make_styles,
     tint,
 )
@@ -209,7 +209,7 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
 
     title = f"{source.release.title} / {target.release.title}"
     keywords = list(dict.fromkeys([*source.release.keywords, *target.release.keywords]))
-    return lay_out_twice(pages, story, title, keywords)
+    return lay_out(pages, story, title, keywords)
 
 
 def _rows(b: Bilingual) -> list[Flowable]:

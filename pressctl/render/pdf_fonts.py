@@ -25,12 +25,11 @@ import hashlib
 import io
 import struct
 from dataclasses import dataclass
-from pathlib import Path
 
 from pressctl.errors import MissingDependency, PressctlError
 from pressctl.fonts import FontFile, FontSet, read_errors, unreadable
 from pressctl.paths import cache_dir
-from pressctl.write import sha256, write_bytes
+from pressctl.write import sha256_of_input, write_bytes
 
 #: Part of the cache key: bump it when the conversion itself changes.
 CONVERTER = "pressctl-otf2ttf-3"
@@ -55,18 +54,6 @@ class PdfFonts:
     @property
     def family(self) -> str:
         return self.files.regular.family
-
-
-_content_hashes: dict[tuple[str, int, int], str] = {}
-
-
-def _content_hash(path: Path) -> str:
-    """SHA-256 of a font file, remembered per (path, size, mtime) within a process."""
-    stat = path.stat()
-    key = (str(path), stat.st_size, stat.st_mtime_ns)
-    if key not in _content_hashes:
-        _content_hashes[key] = sha256(path)
-    return _content_hashes[key]
 
 
 def is_cff(font: FontFile) -> bool:
@@ -178,7 +165,7 @@ def converted(font: FontFile, chars: str, latin: bool = False) -> tuple[str, byt
 
     wanted = "".join(sorted(set(chars)))
     key = hashlib.sha256("\0".join(
-        (CONVERTER, fontTools.version, _content_hash(font.path), str(font.index),
+        (CONVERTER, fontTools.version, sha256_of_input(font.path), str(font.index),
          "latin" if latin else "cjk", wanted)
     ).encode()).hexdigest()
     path = cache_dir("fonts") / f"{font.path.stem}-{font.index}-{key[:24]}.ttf"
@@ -209,7 +196,7 @@ def _register(font: FontFile, chars: str, latin: bool) -> tuple[str, bytes | Non
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
         return name, data
-    name = f"pressctl-{_content_hash(font.path)[:16]}-{font.index}"
+    name = f"pressctl-{sha256_of_input(font.path)[:16]}-{font.index}"
     if name not in pdfmetrics.getRegisteredFontNames():
         try:
             pdfmetrics.registerFont(TTFont(name, str(font.path), subfontIndex=font.index))

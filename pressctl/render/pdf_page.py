@@ -1,4 +1,4 @@
-"""What both PDF editions share: page furniture, styles, the writer and the two-pass layout.
+"""What both PDF editions share: page furniture, styles, the writer and the layout.
 
 The kit (``pdf``) and the bilingual edition (``pdf_bilingual``) lay out
 different stories on the same pages: letterhead band, running header, footer
@@ -275,7 +275,6 @@ class Pages:
         top, right, bottom, left = (v * mm for v in self.kit.margins_mm)
         self.top, self.right, self.bottom, self.left = top, right, bottom, left
         self.brand = colour_of(self.kit.colour)
-        self.total = 0  # known after the first pass
 
     @property
     def text_width(self) -> float:
@@ -345,8 +344,14 @@ class Pages:
         canvas.restoreState()
 
     def footer(self, canvas: Canvas, page: int) -> None:
+        """The footer of page ``page``, drawn when the number of pages is known."""
+        if isinstance(canvas, KitCanvas):
+            canvas.defer(lambda c, pages: self.draw_footer(c, page, pages))
+        else:
+            self.draw_footer(canvas, page, page)
+
+    def draw_footer(self, canvas: Canvas, page: int, pages: int) -> None:
         kit, fonts = self.kit, self.fonts
-        pages = max(self.total, page)
         canvas.saveState()
         y = self.bottom - 9 * mm
         canvas.setStrokeColor(HAIRLINE)
@@ -408,7 +413,21 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 
 
 class KitCanvas(Canvas):  # type: ignore[misc]
-    """A canvas whose document dates come from the release, not the clock."""
+    """A canvas whose document dates come from the release, not the clock, and
+    which draws what depends on the number of pages ("Page X of Y") at save time.
+
+    Each page is laid out once.  :meth:`defer` leaves a marker line (a PDF
+    comment) where the footer goes in the page's content stream; the page is
+    then finished as usual, so bookmarks and links point at the right pages
+    (the classic "NumberedCanvas" holds pages back instead, and every bookmark
+    made meanwhile lands on the first page).  :meth:`save` knows the total,
+    draws each deferred footer on its own and puts its operators in place of
+    the marker, before reportlab compresses and writes the streams and the
+    font subsets.  The operators are those the footer would have drawn at the
+    start of its page (it saves and restores the graphics state and sets its
+    own font and colours), so the page looks the same; the bytes depend only
+    on the inputs.
+    """
 
     created = "D:20000101000000+00'00'"
 
@@ -417,17 +436,37 @@ class KitCanvas(Canvas):  # type: ignore[misc]
         created = self.created
         self.setDateFormatter(lambda *_: created)
         self.showOutline()
+        self._pending: list[tuple[str, Callable[[Canvas, int], None]]] = []
+        self._deferred: list[tuple[Any, str, Callable[[Canvas, int], None]]] = []
+
+    def defer(self, draw: Callable[[Canvas, int], None]) -> None:
+        """Call ``draw(canvas, pages)`` at save time, in this place of this page."""
+        marker = f"%pressctl-deferred-{self._pageNumber}-{len(self._pending)}"
+        self._code.append(marker)
+        self._pending.append((marker, draw))
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        pending, self._pending = self._pending, []
+        super().showPage()
+        page = self._doc.Pages.pages[-1]
+        self._deferred += [(page, marker, draw) for marker, draw in pending]
+
+    def save(self) -> None:
+        if self._code:
+            self.showPage()
+        pages = len(self._doc.Pages.pages)
+        code: list[str] = self._code  # empty: the last page is finished
+        for page, marker, draw in self._deferred:
+            draw(self, pages)
+            page.stream = page.stream.replace(marker, "\n".join(code), 1)
+            code.clear()
+        self._deferred = []
+        super().save()
 
 
-def lay_out_twice(pages: Pages, story: Callable[[], list[Flowable]], title: str,
-                  keywords: list[str]) -> bytes:
-    """Lay the document out twice: once to count the pages, once with "Page X of Y".
-
-    Two passes rather than a canvas that holds back its pages, because held
-    pages all bookmark the first page; the footer never changes the flow, so
-    both passes break the pages alike.
-    """
-    pages.total = _lay_out(pages, story(), title, keywords, io.BytesIO())
+def lay_out(pages: Pages, story: Callable[[], list[Flowable]], title: str,
+            keywords: list[str]) -> bytes:
+    """Lay the document out once; :class:`KitCanvas` fills in "Page X of Y" at the end."""
     buffer = io.BytesIO()
     _lay_out(pages, story(), title, keywords, buffer)
     return buffer.getvalue()

@@ -155,6 +155,59 @@ def pandoc_markdown(root: Path, lang: str) -> str:
     return "\n".join(lines)
 
 
+def _typst_escape(text: str) -> str:
+    return re.sub(r"([\\#$*_`<>@\[\]~/=+-])", r"\\\1", text)
+
+
+def typst_markup(root: Path, lang: str, font: str) -> str:
+    """The same content as :func:`pandoc_markdown`, as Typst markup for the Typst baseline.
+
+    A4 pages with 20 mm margins, the CJK font for every script (as the issue's
+    measurement: Noto Sans CJK), page numbers in the footer, the figures as a
+    table; no letterhead, pull-quotes or charts.
+    """
+    from pressctl.build import make_kit
+    from pressctl.config import load
+    from pressctl.read import read
+    from pressctl.release import BlockKind
+
+    config = load(root)
+    kit = make_kit(config, read(config.seeds()[0]), lang)
+    release, t = kit.release, kit.t
+    esc = _typst_escape
+    tag = "zh" if kit.cjk else "en"
+    lines = ['#set page(paper: "a4", margin: 20mm, numbering: "1 / 1")',
+             f'#set text(font: "{font}", lang: "{tag}", size: 10.5pt)',
+             "#set par(justify: true)", "",
+             f"*{esc(t('For immediate release'))}*", "",
+             f"#text(size: 20pt, weight: \"bold\")[{esc(release.title)}]", ""]
+    if release.subtitle:
+        lines += [f"#text(size: 13pt)[{esc(release.subtitle)}]", ""]
+    lines += [esc(kit.date_text), ""]
+    for block in release.blocks:
+        if block.kind is BlockKind.HEADING:
+            lines += ["=" * block.level + " " + esc(block.text), ""]
+        elif block.kind is BlockKind.QUOTE:
+            lines += [f"#quote(block: true, attribution: [{esc(block.speaker or '')}])"
+                      f"[{esc(block.text)}]", ""]
+        else:
+            lines += [esc(block.text), ""]
+    if kit.facts:
+        cells = [f"[*{esc(t(h))}*]" for h in ("Figure", "Value", "Period")]
+        cells += [f"[{esc(c)}]" for f in kit.facts for c in (f.label, f.value_text,
+                                                              f.period_text)]
+        lines += [f"== {esc(t('Key figures'))}", "",
+                  f"#table(columns: 3, {', '.join(cells)})", ""]
+    if release.contact:
+        lines += [f"== {esc(t('Media contact'))}", "",
+                  " \\\n".join(esc(c) for c in release.contact), ""]
+    if release.boilerplate:
+        heading = t("About {organisation}", organisation=release.organisation)
+        lines += [f"== {esc(heading)}", "", *(esc(b) + "\n" for b in release.boilerplate)]
+    lines += [esc(kit.end_mark), ""]
+    return "\n".join(lines)
+
+
 def reference_docx(dest: Path, font: str) -> Path:
     """Pandoc's default reference DOCX with ``font`` for East Asian text (as pressctl's DOCX).
 
@@ -280,6 +333,37 @@ def many_releases(root: Path, count: int) -> list[Path]:
         text = source_po.read_text("utf-8").replace(f"seeds/{SLUG}.md", f"seeds/{slug}.md")
         (folder / f"{slug}.po").write_text(text.replace(f"Project-Id-Version: {SLUG}",
                                                         f"Project-Id-Version: {slug}"), "utf-8")
+        paths.append(path)
+    return paths
+
+
+def small_releases(root: Path, count: int, paragraphs: int = 2) -> list[Path]:
+    """Replace the project's seeds by ``count`` short releases, each its own text.
+
+    Each keeps the announcement's header (title, facts, contact: translated by
+    its reviewed catalog) over ``paragraphs`` generated paragraphs of its own,
+    with a complete reviewed Chinese catalog; about two pages per PDF, so many
+    releases build in seconds (the shard tests, the benchmark's scale runs).
+    """
+    header, _ = _front_matter_and_body(SEED.read_text("utf-8"))
+    seeds = root / "seeds"
+    shutil.rmtree(seeds)
+    seeds.mkdir()
+    for po in (root / "locales" / "zh" / "LC_MESSAGES").glob("*.po"):
+        if po.stem != "pressctl":
+            po.unlink()
+    pairs = generated_pairs(count * paragraphs * SENTENCES_PER_PARAGRAPH, seed=count)
+    paths = []
+    for index in range(count):
+        slug = f"release-{index + 1:03d}"
+        per = paragraphs * SENTENCES_PER_PARAGRAPH
+        chunk = pairs[index * per:(index + 1) * per]
+        body = "\n".join(" ".join(en for en, _ in chunk[p * SENTENCES_PER_PARAGRAPH:
+                                                         (p + 1) * SENTENCES_PER_PARAGRAPH])
+                         + "\n" for p in range(paragraphs))
+        path = seeds / f"{slug}.md"
+        path.write_text(header + "\n" + body, "utf-8")
+        _write_catalog(root, slug, dict(chunk))
         paths.append(path)
     return paths
 

@@ -31,6 +31,7 @@ import argparse
 import contextlib
 import dataclasses
 import importlib.metadata
+import importlib.util
 import json
 import os
 import platform
@@ -109,12 +110,13 @@ class Plan:
     mt_reps: int
     max_decoding: int
     pdf_baselines: bool
+    profile_top: int = 20
 
 
 #: max_decoding 24: the benchmark's sentences are 15 pieces on average (22 for the first
 #: 32, the announcement's long ones); a Chinese translation takes about 1.5 times that.
 FULL = Plan("full", reps=5, scale_reps=3, startup_reps=15, warmup=True,
-            pages=(25, 50, 100, 200), releases=(10, 50, 100), mt_tiny=False, mt_segments=128,
+            pages=(25, 50, 100, 200), releases=(50, 100, 200), mt_tiny=False, mt_segments=128,
             mt_reps=3, max_decoding=24, pdf_baselines=True)
 QUICK = Plan("quick", reps=1, scale_reps=1, startup_reps=2, warmup=False, pages=(1,),
              releases=(1, 2), mt_tiny=True, mt_segments=8, mt_reps=1, max_decoding=8,
@@ -261,6 +263,9 @@ class Bench:
         script = Path(sys.executable).parent / "pressctl"
         self.pressctl = [str(script)] if script.exists() else [sys.executable, "-m", "pressctl"]
         self.full_build: Measure | None = None
+        self.measures: dict[str, Measure] = {}
+        self.missing: dict[str, str] = {}
+        self.goals: list[tuple[str, str, float | None, float, str, bool]] = []
         self.load = os.getloadavg()
 
     def add(self, measure: str, pressctl: str, baseline: str, ratio: str) -> None:
@@ -281,6 +286,8 @@ class Bench:
         pandoc_dir.mkdir()
         for lang in ("en", "zh"):
             (pandoc_dir / f"{lang}.md").write_text(corpus.pandoc_markdown(project, lang), "utf-8")
+            (pandoc_dir / f"{lang}.typ").write_text(corpus.typst_markup(project, lang, CJK_FONT),
+                                                     "utf-8")
 
         def pressctl(*args: tuple[str, ...]) -> Callable[[], Run]:
             return lambda: sequence([[*self.pressctl, *a] for a in args], project, self.env)
@@ -303,8 +310,15 @@ class Bench:
             "full": pressctl(("build", "--force"),),
             "jobs": pressctl(("build", "--force", "--jobs", "2"),),
             "docx-only": pressctl(("build", "--force", "--format", "docx"),),
+            "pdfs": pressctl(("build", "--force", "--format", "pdf"),),
         }
         missing: dict[str, str] = {}
+        typst = [sys.executable, "-c", "import typst\nfor lang in ('en', 'zh'):\n"
+                 "    typst.compile(f'{lang}.typ', output=f'{lang}.pdf')"]
+        if importlib.util.find_spec("typst") is None:
+            missing["typst"] = "n/a: pip install typst (the bench extra)"
+        else:
+            steps["typst"] = lambda: run(typst, pandoc_dir, self.env)
         if not shutil.which("pandoc"):
             missing = dict.fromkeys(("docx", "xelatex", "soffice"), "n/a: pandoc not installed")
         else:
@@ -324,7 +338,10 @@ class Bench:
         files = sorted(p.name for p in (project / "dist").rglob("*")
                        if p.suffix in (".pdf", ".docx"))
         self.full_build = measures["full"]
-        routes = {"xelatex": "Pandoc + xelatex", "soffice": "Pandoc + LibreOffice"}
+        routes = {"xelatex": "Pandoc + xelatex", "soffice": "Pandoc + LibreOffice",
+                  "typst": "Typst"}
+        self.measures = measures
+        self.missing = missing
 
         def versus(label: str, key: str, bases: Sequence[str]) -> None:
             ours = measures[key]
@@ -352,10 +369,13 @@ class Bench:
                "Pandoc making 4", "jobs", pdf_routes)
         versus("DOCX only: `pressctl build --force --format docx` (en, zh, bilingual) vs Pandoc "
                "DOCX (en, zh)", "docx-only", ("docx",))
+        versus("PDF only: `pressctl build --force --format pdf` (en, zh and the bilingual PDF "
+               "it adds) vs Typst compiling en and zh from Python (`typst` on PyPI, Noto Sans "
+               "CJK SC, Python start-up included)", "pdfs", ("typst",))
         lines = ["| baseline (4 files) | commands | median | runs | peak memory |",
                  "| --- | --- | ---: | ---: | ---: |"]
         for key, cmds in (("docx", docx), ("xelatex", docx + xelatex),
-                          ("soffice", docx + soffice)):
+                          ("soffice", docx + soffice), ("typst", [typst])):
             if key in measures:
                 m = measures[key]
                 shown = "<br>".join(f"`{shlex.join(c)}`" for c in cmds).replace(
@@ -386,6 +406,7 @@ class Bench:
         noop = repeat(lambda _: run([*self.pressctl, "build"], project, self.env),
                       self.plan.reps, self.plan.warmup)
         built = {built_count(r.stderr) for r in noop.runs}
+        self.goal("no-op rebuild", "s", noop.median, 0.35)
         self.add("No-op rebuild: `pressctl build`, nothing changed", noop.text(),
                  f"full build {full.text()}",
                  f"{noop.median / full.median:.0%} of a full build; files rebuilt: "
@@ -456,13 +477,17 @@ class Bench:
         release_points = []
         for count in self.plan.releases:
             project = self.project(f"releases-{count}")
-            corpus.many_releases(project, count)
-            def full(_: int, p: Path = project) -> Run:
-                return run([*self.pressctl, "build", "--force"], p, self.env)
+            corpus.small_releases(project, count)
+            run([*self.pressctl, "build", "--jobs", "2"], project, self.env)  # font cache
+
+            def full(_: int, p: Path = project, jobs: str = "1") -> Run:
+                return run([*self.pressctl, "build", "--force", "--jobs", jobs], p, self.env)
 
             measure = repeat(full, self.plan.scale_reps, False)
-            release_points.append((count, measure))
-            self.log(f"    {count} releases: {measure.text()}, {measure.peak_mb:.0f} MB")
+            two = repeat(lambda i, p=project: full(i, p, "2"), self.plan.scale_reps, False)
+            release_points.append((count, measure, two))
+            self.log(f"    {count} releases: {measure.text()}, {measure.peak_mb:.0f} MB; "
+                     f"--jobs 2 {two.text()} ({measure.median / two.median:.2f}× speed-up)")
 
         big = page_points[-1]
         fit = linear_fit([p[1] for p in page_points], [p[3].median for p in page_points])
@@ -477,11 +502,18 @@ class Bench:
                     " (see Scale)" if failed else ""))
         many = release_points[-1]
         fit = linear_fit([p[0] for p in release_points], [p[1].median for p in release_points])
-        self.add(f"Scale: {many[0]} releases, `build --force` ({6 * many[0]} files)",
-                 many[1].text(), "–", f"peak {many[1].peak_mb:.0f} MB; "
-                 f"{fit_text(fit, 'release')}; sizes "
+        self.add(f"Scale: {many[0]} generated releases, `build --force --jobs 1` "
+                 f"({6 * many[0]} files)", many[1].text(), "–",
+                 f"peak {many[1].peak_mb:.0f} MB; {fit_text(fit, 'release')}; sizes "
                  + ", ".join(f"{n}: {m.median:.1f} s/{m.peak_mb:.0f} MB"
-                             for n, m in release_points))
+                             for n, m, _ in release_points))
+        self.add(f"Scale: {many[0]} generated releases, `--jobs 2` against `--jobs 1`",
+                 many[2].text(), f"`--jobs 1` {many[1].text()}",
+                 f"{many[1].median / many[2].median:.2f}× speed-up (goal ≥ 1.7×); sizes "
+                 + ", ".join(f"{n}: {m.median / two.median:.2f}×"
+                             for n, m, two in release_points))
+        self.goal(f"`--jobs 2` speed-up, {many[0]} releases (2 cores)", "× speed-up",
+                  many[1].median / many[2].median, 1.7, at_least=True)
         lines = ["| input | en PDF pages | zh PDF pages | 4 files (median) | per page "
                  "| peak memory | `build --force`, 6 files (1 run) |",
                  "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
@@ -490,11 +522,13 @@ class Bench:
                   + (six if isinstance(six, str) else
                      f"{six.seconds:.2f} s, {six.peak_kb / 1024:.0f} MB") + " |"
                   for pages, actual, zh, m, six in page_points]
-        lines += ["", "| input | `build --force` (median) | per release | peak memory |",
-                  "| --- | ---: | ---: | ---: |"]
-        lines += [f"| {n} releases (copies of the announcement, 6 files each) | "
-                  f"{m.median:.2f} s | {m.median / n:.3f} s | {m.peak_mb:.0f} MB |"
-                  for n, m in release_points]
+        lines += ["", "| input | `build --force --jobs 1` (median) | per release "
+                  "| peak memory | `--jobs 2` | speed-up |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: |"]
+        lines += [f"| {n} generated releases (announcement header, own body; 6 files each) | "
+                  f"{m.median:.2f} s | {m.median / n:.3f} s | {m.peak_mb:.0f} MB | "
+                  f"{two.median:.2f} s | {m.median / two.median:.2f}× |"
+                  for n, m, two in release_points]
         self.details.append("### Scale\n\n" + "\n".join(lines))
 
     # ------------------------------------------------------------ start-up
@@ -512,6 +546,8 @@ class Bench:
                 return run([*self.pressctl, *a], project, self.env)
 
             measure = repeat(command, reps, self.plan.warmup)
+            if args == ["--help"]:
+                self.goal("`pressctl --help`", "s", measure.median, 0.25)
             self.add(f"Start-up: `pressctl {' '.join(args)}`", measure.text(),
                      f"`python -c pass` {python.text()}",
                      f"{measure.median / python.median:.1f}× python; "
@@ -628,11 +664,83 @@ class Bench:
 
     # ------------------------------------------------------------ all
 
+    # ------------------------------------------------------------ goals and profile
+
+    def goal(self, what: str, unit: str, measured: float | None, limit: float,
+             note: str = "", at_least: bool = False) -> None:
+        self.goals.append((what, unit, measured, limit, note, at_least))
+
+    def kit_goals(self) -> None:
+        """Issue 17's goals for the kit build, from the measures of :meth:`kit_build`."""
+        m = self.measures
+        if "full" not in m:
+            return
+
+        def ratio(ours: str, theirs: str) -> float | None:
+            return m[ours].median / m[theirs].median if theirs in m else None
+
+        self.goal("full build ÷ Pandoc DOCX + LibreOffice PDF", "×", ratio("full", "soffice"),
+                  0.5, self.missing.get("soffice", ""))
+        self.goal("full build ÷ Pandoc + xelatex", "×", ratio("full", "xelatex"), 0.2,
+                  self.missing.get("xelatex", ""))
+        self.goal("PDFs (en, zh + bilingual) ÷ Typst (en, zh)", "×", ratio("pdfs", "typst"),
+                  1.5, self.missing.get("typst", ""))
+        self.goal("DOCX-only build ÷ Pandoc DOCX", "×", ratio("docx-only", "docx"), 3,
+                  self.missing.get("docx", ""))
+        self.goal("peak memory of a full build", "MB", m["full"].peak_mb, 120)
+
+    def profile(self) -> None:
+        """Where a full build's time goes: cProfile of ``build --force --jobs 1``."""
+        self.log("profile")
+        project = self.project("profile")
+        out = self.work / "build.prof"
+        if self.plan.warmup:  # warm caches and .pyc
+            run([sys.executable, "-m", "pressctl", "build", "--force", "--jobs", "1"], project,
+                self.env)
+        run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "pressctl", "build",
+             "--force", "--jobs", "1"], project, self.env)
+        import pstats
+
+        stats = pstats.Stats(str(out))
+        entries = stats.stats  # type: ignore[attr-defined]
+        total = max(ct for (_, _, _, ct, _) in entries.values())
+        rows = sorted(((ct, tt, nc, f"{Path(file).name}:{line}({name})")
+                       for (file, line, name), (_, nc, tt, ct, _) in entries.items()
+                       if "/pressctl/" in file or name.startswith("<built-in")
+                       or "importlib._bootstrap>:1165" in f"{file}:{line}"),
+                      reverse=True)[:self.plan.profile_top]
+        lines = ["| function | calls | own s | cumulative s | share |",
+                 "| --- | ---: | ---: | ---: | ---: |"]
+        lines += [f"| `{where}` | {nc} | {tt:.3f} | {ct:.3f} | {ct / total:.0%} |"
+                  for ct, tt, nc, where in rows]
+        text = ("### Profile of a full build\n\n`python -m cProfile -m pressctl build --force "
+                f"--jobs 1` (warm caches; profiling roughly doubles the time: "
+                f"{total:.2f} s in all); pressctl's functions and imports, by cumulative "
+                "time:\n\n" + "\n".join(lines))
+        self.details.append(text)
+        print(text, file=sys.stderr)
+
+    def goals_table(self) -> str:
+        lines = ["| goal | limit | measured | met |", "| --- | ---: | ---: | --- |"]
+        for what, unit, measured, limit, note, at_least in self.goals:
+            def number(value: float, unit: str = unit) -> str:
+                return f"{value:.2f}×" if unit.startswith("×") else f"{value:.2f} {unit}"
+
+            shown = "–" if measured is None else number(measured)
+            met = measured is not None and (measured >= limit if at_least else measured <= limit)
+            verdict = ("not measured" + (f" ({note})" if note else "") if measured is None
+                       else "yes" if met else "NO")
+            lines.append(f"| {what} | {'≥' if at_least else '≤'} {number(limit)} | {shown} "
+                         f"| {verdict} |")
+        return "\n".join(lines)
+
     def everything(self) -> None:
         self.kit_build()
+        self.kit_goals()
         self.rebuilds()
         self.scale()
         self.startup()
+        self.profile()
         self.machine_translation()
 
 
@@ -785,6 +893,8 @@ def report(bench: Bench, seconds: float, command: str) -> str:
              "| measure | pressctl | baseline | ratio / notes |", "| --- | ---: | ---: | --- |"]
     lines += [f"| {cell(r.measure)} | {cell(r.pressctl)} | {cell(r.baseline)} | {cell(r.ratio)} |"
               for r in bench.rows]
+    if bench.goals:
+        lines += ["", "### Issue 17's goals", "", bench.goals_table()]
     lines += ["", "### Machine", "", "| | |", "| --- | --- |"]
     lines += [f"| {k} | {cell(v)} |" for k, v in machine_info(bench.code_version)]
     for detail in bench.details:
@@ -803,8 +913,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mt-segments", type=int, help="sentences to translate (default 128)")
     parser.add_argument("--worktree", action="store_true",
                         help="time pressctl/ as it is in the work tree (default: as committed)")
+    parser.add_argument("--releases", help="release counts for the scale runs, e.g. 50,100,200")
+    parser.add_argument("--pages", help="page counts for the scale runs, e.g. 25,200")
     parser.add_argument("--only", action="append",
-                        choices=["kit", "rebuild", "scale", "startup", "mt"],
+                        choices=["kit", "rebuild", "scale", "startup", "profile", "mt"],
                         help="run only this part (repeatable)")
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
@@ -812,6 +924,10 @@ def main(argv: list[str] | None = None) -> int:
         plan = dataclasses.replace(plan, mt_segments=args.mt_segments)
     if args.reps:
         plan = dataclasses.replace(plan, reps=args.reps, scale_reps=min(plan.scale_reps, args.reps))
+    if args.releases:
+        plan = dataclasses.replace(plan, releases=tuple(int(n) for n in args.releases.split(",")))
+    if args.pages:
+        plan = dataclasses.replace(plan, pages=tuple(int(n) for n in args.pages.split(",")))
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     work = Path(tempfile.mkdtemp(prefix="pressctl-bench-", dir=args.workdir))
@@ -827,8 +943,13 @@ def main(argv: list[str] | None = None) -> int:
         for name in [m for m in list(sys.modules) if m == "pressctl" or
                      m.startswith("pressctl.")]:
             del sys.modules[name]
-        parts = {"kit": bench.kit_build, "rebuild": bench.rebuilds, "scale": bench.scale,
-                 "startup": bench.startup, "mt": bench.machine_translation}
+        def kit() -> None:
+            bench.kit_build()
+            bench.kit_goals()
+
+        parts = {"kit": kit, "rebuild": bench.rebuilds, "scale": bench.scale,
+                 "startup": bench.startup, "profile": bench.profile,
+                 "mt": bench.machine_translation}
         for name, part in parts.items():
             if not args.only or name in args.only:
                 try:
