@@ -225,7 +225,9 @@ def test_a_build_killed_while_the_new_file_waits_leaves_the_old_one(built: Path,
     old = (folder / f"{SLUG}.zh.pdf").read_bytes()
     edit(built / ZH_PO, 'msgstr "重磅！宝马携手华为！"', 'msgstr "重大消息！宝马携手华为！"')
     env = {**os.environ, **_stopper_env(tmp_path, f"{SLUG}.zh.pdf")}
-    process = subprocess.Popen([sys.executable, "-m", "pressctl", "-q", "build"], cwd=built,
+    # one process: the stopper freezes the writer, which must be the process we kill
+    process = subprocess.Popen([sys.executable, "-m", "pressctl", "-q", "build", "-j", "1"],
+                               cwd=built,
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     log = tmp_path / "writes.log"
     deadline = time.monotonic() + 120
@@ -254,7 +256,7 @@ def test_a_build_killed_while_the_new_file_waits_leaves_the_old_one(built: Path,
 def test_outputs_are_never_opened_for_writing_in_place(built: Path, tmp_path: Path) -> None:
     """Every file a forced build opens for writing in dist/ is a temporary file."""
     env = _stopper_env(tmp_path, "no-such-file")
-    result = run("build", "--force", cwd=built, env=env)
+    result = run("build", "--force", "-j", "1", cwd=built, env=env)  # the hook sees one process
     assert result.returncode == 0, result.stderr
     folder = built / "dist" / SLUG
     written = [Path(line.split(" ", 1)[1]) for line in

@@ -21,6 +21,7 @@ percentages and percentage points, tonnes, qualifiers and direction words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -384,6 +385,15 @@ def is_year(amount: Amount) -> bool:
     """2023年: "grew 5% over 2023", "in the fall of 2025" name a year, not an amount."""
     return 1900 <= amount.value <= 2100 and amount.value == amount.value.to_integral_value() \
         and amount.after.lstrip().startswith(("年", "财年", "財年"))
+
+
+def quantities(pair: Pair) -> Iterator[tuple[Amount, Amount, str]]:
+    """The paired amounts a qualifier or a direction word can govern (not counts, not
+    years), with how a message names them ("over 3 million vs 超过300万")."""
+    for source, target in pairs(pair):
+        if source.kind == "count" or is_year(source) or is_year(target):
+            continue
+        yield source, target, f"{source.text} vs {target.text}"
 
 
 def describe_unit(amount: Amount) -> str:

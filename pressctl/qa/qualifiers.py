@@ -11,7 +11,7 @@ mismatch is reported as ambiguous (a warning).
 
 from __future__ import annotations
 
-from pressctl.qa.amounts import ABOUT, NEARLY, Amount, is_year, pairs
+from pressctl.qa.amounts import ABOUT, NEARLY, Amount, quantities
 from pressctl.qa.base import Finding, Pair
 
 CHECK = "qualifiers"
@@ -27,10 +27,7 @@ def _kind(amount: Amount) -> str:
 
 def check(pair: Pair) -> list[Finding]:
     findings = []
-    for source, target in pairs(pair):
-        if source.kind == "count" or is_year(source) or is_year(target):
-            continue
-        where = f"{source.text} vs {target.text}"
+    for source, target, where in quantities(pair):
         ambiguous = _ambiguous(source) or _ambiguous(target)
         if source.qualifier and target.qualifier:
             if not source.qualifier & target.qualifier:

@@ -10,7 +10,7 @@ other does, it may be a rephrasing and is reported as ambiguous (a warning).
 
 from __future__ import annotations
 
-from pressctl.qa.amounts import is_year, pairs
+from pressctl.qa.amounts import quantities
 from pressctl.qa.base import Finding, Pair
 
 CHECK = "trend"
@@ -18,10 +18,7 @@ CHECK = "trend"
 
 def check(pair: Pair) -> list[Finding]:
     findings = []
-    for source, target in pairs(pair):
-        if source.kind == "count" or is_year(source) or is_year(target):
-            continue
-        where = f"{source.text} vs {target.text}"
+    for source, target, where in quantities(pair):
         if source.direction and target.direction:
             if source.direction != target.direction:
                 findings.append(Finding(

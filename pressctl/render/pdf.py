@@ -19,7 +19,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab import rl_config
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import (
     Flowable,
@@ -50,7 +49,7 @@ from pressctl.render.pdf_page import (
     make_styles,
     tint,
 )
-from pressctl.render.pdf_table import SeedTable
+from pressctl.render.pdf_table import SeedTable, kit_table_style
 from pressctl.render.pdf_text import Run
 
 
@@ -165,18 +164,7 @@ def _fact_sheet(writer: Writer, width: float) -> list[Flowable]:
              writer.para(r.period_text, "period")] for r in kit.facts]
     table = Table([header, *rows], colWidths=[width * 0.54, width * 0.30, width * 0.16],
                   repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), writer.fonts.regular, 9.5),  # not reportlab's Helvetica
-        ("BACKGROUND", (0, 0), (-1, 0), brand),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, tint(brand, 0.05)]),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.4, HAIRLINE),
-        ("LINEBELOW", (0, -1), (-1, -1), 0.8, brand),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 7),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 7),
-        ("TOPPADDING", (0, 0), (-1, -1), 4.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5.5),
-    ]))
+    table.setStyle(kit_table_style(writer, valign="MIDDLE", padding=(7, 4.5, 5.5)))
     sheet: list[Flowable] = [writer.para(kit.t("Key figures"), "heading",
                                          outline=kit.t("Key figures")), table]
     size = 8.5 if not kit.cjk else 9

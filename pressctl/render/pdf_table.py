@@ -61,6 +61,27 @@ def _style(writer: Writer, base: str, align: str) -> str:
     return name
 
 
+def kit_table_style(writer: Writer, *, valign: str,
+                    padding: tuple[float, float, float]) -> TableStyle:
+    """The kit's one table look (a header in the brand colour, tinted bands, hairlines),
+    for the key-figures table and Markdown tables alike; ``padding`` is (sides, top,
+    bottom)."""
+    brand = colour_of(writer.kit.colour)
+    sides, top, bottom = padding
+    return TableStyle([
+        ("FONT", (0, 0), (-1, -1), writer.fonts.regular, 9.5),  # not reportlab's Helvetica
+        ("BACKGROUND", (0, 0), (-1, 0), brand),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, tint(brand, 0.05)]),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, HAIRLINE),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.8, brand),
+        ("VALIGN", (0, 0), (-1, -1), valign),
+        ("LEFTPADDING", (0, 0), (-1, -1), sides),
+        ("RIGHTPADDING", (0, 0), (-1, -1), sides),
+        ("TOPPADDING", (0, 0), (-1, -1), top),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+    ])
+
+
 def build_table(writer: Writer, block: Block, width: float) -> Table:
     aligns = alignments(block)
     columns = len(aligns)
@@ -70,20 +91,8 @@ def build_table(writer: Writer, block: Block, width: float) -> Table:
         base = "th" if number == 0 else "td"
         rows.append([writer.marked(cell, _style(writer, base, align))
                      for cell, align in zip(cells, aligns, strict=True)])
-    brand = colour_of(writer.kit.colour)
     size = writer.styles["td"].fontSize
     table = Table(rows, colWidths=[width * s for s in shares(block, width / size)], repeatRows=1,
                   hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), writer.fonts.regular, 9.5),  # not reportlab's Helvetica
-        ("BACKGROUND", (0, 0), (-1, 0), brand),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, tint(brand, 0.05)]),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.4, HAIRLINE),
-        ("LINEBELOW", (0, -1), (-1, -1), 0.8, brand),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ]))
+    table.setStyle(kit_table_style(writer, valign="TOP", padding=(6, 4, 5)))
     return table
