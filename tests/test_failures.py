@@ -60,8 +60,9 @@ def test_debug_shows_the_bugs_traceback(project: Path) -> None:
     result = run_broken("--debug", "catalog", "stats", cwd=project)
     assert result.returncode == 70
     assert result.stderr.startswith("Traceback (most recent call last):")
-    assert 'File "<string>", line 6, in stats\nZeroDivisionError: division by zero\n' \
-        in result.stderr
+    # Python 3.13 also prints the source line of the -c program under its frame
+    frame = result.stderr.index('File "<string>", line 6, in stats\n')
+    assert result.stderr.index("ZeroDivisionError: division by zero\n") > frame
     assert result.stderr.endswith("internal error: ZeroDivisionError: division by zero, please "
                                   "report it with 'pressctl --debug catalog stats' output\n")
 
