@@ -29,6 +29,12 @@ def groups(facts: tuple[FactRow, ...]) -> list[list[FactRow]]:
     return [rows for rows in by_unit.values() if len(rows) > 1]
 
 
+def describe(rows: list[FactRow], caption: str) -> str:
+    """A chart's alternative text: its caption and every figure its bars show, as the
+    kit writes them (the PDF Figure's ``/Alt``, the DOCX picture's ``descr``)."""
+    return f"{caption}: " + "; ".join(f"{row.label} {row.value_text}" for row in rows)
+
+
 def _label_lines(text: str, font: str, size: float, width: float) -> list[str]:
     lines = layout([Run(text, font)], size, width, justify=False)
     return ["".join(unit.text for unit in line.units) for line in lines]

@@ -36,6 +36,8 @@ from reportlab.platypus import (
 from pressctl.inline import has_markup, plain, spans
 from pressctl.kit import Kit, printed_texts
 from pressctl.render.pdf_fonts import PdfFonts, draw_outlines
+from pressctl.render.pdf_structure import finish, structure
+from pressctl.render.pdf_tags import Element, Tagged, Tags, artifact, story_elements
 from pressctl.render.pdf_text import BREAK, CJKParagraph, Run, clean, markup, pieces
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
@@ -150,15 +152,44 @@ def make_styles(kit: Kit, fonts: PdfFonts) -> dict[str, ParagraphStyle]:
     }
 
 
-class Writer:
-    """Builds flowables: reportlab Paragraphs for Latin text, CJKParagraphs for Chinese."""
+#: The structure element each paragraph style makes (tagged PDF): the title is
+#: the one H1, ## headings and the fact sheet's and annexes' headings H2, ###
+#: headings and the chart captions H3; table header and body cells TH and TD.
+ROLES = {"title": "H1", "heading": "H2", "subheading": "H3", "caption": "H3",
+         "figcaption": "Caption", "th": "TH", "td": "TD", "figure": "TD", "period": "TD"}
 
-    def __init__(self, kit: Kit, fonts: PdfFonts, styles: dict[str, ParagraphStyle]) -> None:
+
+def role_of(style: str) -> str:
+    """The role of a paragraph set in ``style`` (``th-right`` is a ``th``)."""
+    return ROLES.get(style.split("-")[0] if style.startswith(("th-", "td-")) else style, "P")
+
+
+class Writer:
+    """Builds flowables: reportlab Paragraphs for Latin text, CJKParagraphs for Chinese,
+    each with its structure element (:class:`Tagged`); ``lang`` gives every element
+    a ``/Lang`` (the columns of the bilingual edition)."""
+
+    def __init__(self, kit: Kit, fonts: PdfFonts, styles: dict[str, ParagraphStyle],
+                 lang: str | None = None) -> None:
         self.kit, self.fonts, self.styles = kit, fonts, styles
         self.anchors = 0
+        self.lang = lang
+
+    def element(self, role: str, **attrs: str) -> Element:
+        """A new structure element, in this writer's language if it sets one."""
+        if self.lang is not None:
+            attrs.setdefault("Lang", self.lang)
+        return Element(role, attrs)
+
+    def tag(self, flowable: Flowable, role: str, **attrs: str) -> Tagged:
+        return Tagged(flowable, self.element(role, **attrs))
 
     def para(self, content: str | list[Run], style: str,
-             outline: str | None = None) -> Flowable:
+             outline: str | None = None, role: str | None = None) -> Tagged:
+        return self.tag(self._para(content, style, outline), role or role_of(style))
+
+    def _para(self, content: str | list[Run], style: str,
+              outline: str | None = None) -> Flowable:
         runs = [Run(content, self.styles[style].fontName)] if isinstance(content, str) else content
         key = None
         if outline is not None:
@@ -171,7 +202,8 @@ class Writer:
         flowable.outline = key
         return flowable
 
-    def marked(self, text: str, style: str, outline: str | None = None) -> Flowable:
+    def marked(self, text: str, style: str, outline: str | None = None,
+               role: str | None = None) -> Tagged:
         """A paragraph of body text, its inline Markdown (strong, emphasis, code, links,
         hard breaks) drawn as styled runs.
 
@@ -182,7 +214,7 @@ class Writer:
         found = spans(text) if has_markup(text) else []
         if not any(s.strong or s.emphasis or s.code or s.href or s.br for s in found):
             heading = plain(outline) if outline is not None else None
-            return self.para(plain(text), style, outline=heading)
+            return self.para(plain(text), style, outline=heading, role=role)
         base = self.styles[style].fontName
         brand = colour_of(self.kit.colour)
         runs = []
@@ -197,7 +229,8 @@ class Writer:
         if outline is not None:
             self.anchors += 1
             key = (clean(plain(outline)), f"section-{self.anchors}")
-        return CJKParagraph(runs, self.styles[style], outline=key)
+        return self.tag(CJKParagraph(runs, self.styles[style], outline=key),
+                        role or role_of(style))
 
     def _markup(self, run: Run) -> str:
         colour = f' color="#{run.colour.hexval()[2:]}"' if run.colour is not None else ""
@@ -289,8 +322,13 @@ class Pages:
                 for kit, fonts in self.sides]
 
     def first(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        kit, fonts = self.kit, self.fonts
         self.footer(canvas, doc.page)
+        with artifact(canvas, "Header"):
+            self._first(canvas)
+        self.draft(canvas, self.height - BAND_HEIGHT - 6 * mm)
+
+    def _first(self, canvas: Canvas) -> None:
+        kit, fonts = self.kit, self.fonts
         canvas.saveState()
         canvas.setFillColor(self.brand)
         canvas.rect(0, self.height - BAND_HEIGHT, self.width, BAND_HEIGHT, stroke=0, fill=1)
@@ -300,11 +338,15 @@ class Pages:
         labels(canvas, self.width - self.right, middle - 10 * 0.35,
                self.both(lambda k: k.t("Press release")), 10, right=True)
         canvas.restoreState()
-        self.draft(canvas, self.height - BAND_HEIGHT - 6 * mm)
 
     def later(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        kit, fonts = self.kit, self.fonts
         self.footer(canvas, doc.page)
+        with artifact(canvas, "Header"):
+            self._later(canvas)
+        self.draft(canvas, self.height - self.top + 10 * mm)
+
+    def _later(self, canvas: Canvas) -> None:
+        kit, fonts = self.kit, self.fonts
         canvas.saveState()
         y = self.height - self.top + 5 * mm
         canvas.setFillColor(self.brand)
@@ -318,13 +360,16 @@ class Pages:
         canvas.setLineWidth(0.5)
         canvas.line(self.left, y - 2.5 * mm, self.width - self.right, y - 2.5 * mm)
         canvas.restoreState()
-        self.draft(canvas, y + 5 * mm)
 
     def draft(self, canvas: Canvas, label_y: float) -> None:
         """DRAFT across the page, as outlines so it never mixes into the extracted text."""
-        kit = self.kit
         if not any(kit.draft for kit, _ in self.sides):
             return
+        with artifact(canvas, "Watermark"):
+            self._draft(canvas, label_y)
+
+    def _draft(self, canvas: Canvas, label_y: float) -> None:
+        kit = self.kit
         canvas.saveState()
         canvas.setFillColor(DRAFT_RED)
         labels(canvas, self.width - self.right, label_y,
@@ -351,6 +396,10 @@ class Pages:
             self.draw_footer(canvas, page, page)
 
     def draw_footer(self, canvas: Canvas, page: int, pages: int) -> None:
+        with artifact(canvas, "Footer"):
+            self._draw_footer(canvas, page, pages)
+
+    def _draw_footer(self, canvas: Canvas, page: int, pages: int) -> None:
         kit, fonts = self.kit, self.fonts
         canvas.saveState()
         y = self.bottom - 9 * mm
@@ -430,6 +479,8 @@ class KitCanvas(Canvas):  # type: ignore[misc]
     """
 
     created = "D:20000101000000+00'00'"
+    #: the recorder of marked content (tagged PDF), set per document by :func:`lay_out`
+    tags: Tags | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -468,13 +519,17 @@ def lay_out(pages: Pages, story: Callable[[], list[Flowable]], title: str,
             keywords: list[str]) -> bytes:
     """Lay the document out once; :class:`KitCanvas` fills in "Page X of Y" at the end."""
     buffer = io.BytesIO()
-    _lay_out(pages, story(), title, keywords, buffer)
-    return buffer.getvalue()
+    tags = Tags(pages.kit.tag)
+    flowables = story()
+    tags.document.add(*story_elements(flowables))
+    _lay_out(pages, flowables, title, keywords, buffer, tags)
+    return finish(buffer.getvalue(), None, structure(tags))
 
 
 def _lay_out(pages: Pages, story: list[Flowable], title: str, keywords: list[str],
-             out: io.BytesIO) -> int:
-    """Build the PDF into ``out``; the number of pages."""
+             out: io.BytesIO, tags: Tags | None = None) -> int:
+    """Build the PDF into ``out``, recording its marked content in ``tags``; the
+    number of pages."""
     kit, fonts = pages.kit, pages.fonts
     release = kit.release
     doc = KitDocTemplate(
@@ -496,6 +551,6 @@ def _lay_out(pages: Pages, story: list[Flowable], title: str, keywords: list[str
         PageTemplate("later", [later], onPage=pages.later),
     ])
     canvas = type("ReleaseCanvas", (KitCanvas,),
-                  {"created": f"D:{release.date:%Y%m%d}000000+00'00'"})
+                  {"created": f"D:{release.date:%Y%m%d}000000+00'00'", "tags": tags})
     doc.build(story, canvasmaker=canvas)
     return int(doc.page)
