@@ -152,6 +152,25 @@ def make_styles(kit: Kit, fonts: PdfFonts) -> dict[str, ParagraphStyle]:
     }
 
 
+class SpacedParagraph(Paragraph):  # type: ignore[misc]
+    """reportlab's Paragraph with the space kept at the end of each broken line.
+
+    reportlab drops the space where it breaks a line, so text read from the
+    structure tree (a screen reader, ``pdfinfo -struct-text``) runs the last
+    word of a line into the first of the next ("Integratewith").  The space
+    is drawn after the line's last word, where it paints nothing; a line that
+    reportlab squeezes (negative slack) keeps its own spacing.
+    """
+
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 - reportlab's name
+        para = super().breakLines(width)
+        if getattr(para, "kind", 1) == 0:
+            for extra, words in para.lines[:-1]:
+                if words and words[-1] != "" and extra > -1e-8:
+                    words.append("")
+        return para
+
+
 #: The structure element each paragraph style makes (tagged PDF): the title is
 #: the one H1, ## headings and the fact sheet's and annexes' headings H2, ###
 #: headings and the chart captions H3; table header and body cells TH and TD.
@@ -198,7 +217,7 @@ class Writer:
         if self.kit.cjk:
             return CJKParagraph(runs, self.styles[style], outline=key)
         text = "".join(self._markup(run) for run in runs)
-        flowable = Paragraph(text, self.styles[style])
+        flowable = SpacedParagraph(text, self.styles[style])
         flowable.outline = key
         return flowable
 

@@ -430,13 +430,16 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
         self._marks = _Marks(tags, canvas, text._code, owner) if tags and owner else None
         baseline = self.height - (leading - size) / 2 - ASCENT * size
         links: list[Link] = []
-        for line in lines:
+        for number, line in enumerate(lines):
             shift = 0.0
             if style.alignment == TA_CENTER:
                 shift = (width - line.width) / 2
             elif style.alignment == TA_RIGHT:
                 shift = width - line.width
-            links += self._draw_line(text, line, style.leftIndent + shift, baseline)
+            following = lines[number + 1].units if number + 1 < len(lines) else ()
+            space = bool(line.units and following and line.units[-1].kind == "latin"
+                         and following[0].kind == "latin")
+            links += self._draw_line(text, line, style.leftIndent + shift, baseline, space)
             baseline -= leading
         if self._marks is not None:
             self._marks.close()
@@ -465,11 +468,14 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
             if marks is not None:
                 marks.link(number).kids.append(OBJR(canvas.getPageNumber(), index))
 
-    def _draw_line(self, text: object, line: Line, x: float,
-                   y: float) -> list[Link]:
-        """Draw runs of units sharing a font; Chinese runs spaced by Tc, the rest placed.
+    def _draw_line(self, text: object, line: Line, x: float, y: float,
+                   space: bool = False) -> list[Link]:
+        """Draw runs of units sharing a font; Chinese runs spaced by Tc, the rest placed;
+        ``space``: the line broke at a space between Latin words, which is drawn after
+        the last word (it paints nothing) so that extracted text does not run the
+        words together.
 
-        Returns where the line's links are: (URL, start, end, baseline)."""
+        Returns where the line's links are: (URL, start, end, baseline, run)."""
         style = self.style
         groups: list[tuple[float, list[Unit]]] = []
         position = x
@@ -508,6 +514,8 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
                     links[-1] = (run.href, links[-1][1], end, y, links[-1][4])
                 else:
                     links.append((run.href, start, end, y, units[0].run))
+        if space:
+            text.textOut(" ")  # type: ignore[attr-defined]
         text.setCharSpace(0)  # type: ignore[attr-defined]
         return links
 
