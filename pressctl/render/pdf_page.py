@@ -162,13 +162,25 @@ class SpacedParagraph(Paragraph):  # type: ignore[misc]
     reportlab squeezes (negative slack) keeps its own spacing.
     """
 
-    def breakLines(self, width: Any) -> Any:  # noqa: N802 - reportlab's name
-        para = super().breakLines(width)
-        if getattr(para, "kind", 1) == 0:
-            for extra, words in para.lines[:-1]:
-                if words and words[-1] != "" and extra > -1e-8:
-                    words.append("")
-        return para
+    def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - reportlab's name
+        para = self.blPara
+        lines = para.lines if getattr(para, "kind", 1) == 0 else []
+        saved = list(lines)
+        # the head of a split paragraph (reportlab marks it) breaks after its last line too
+        last = len(lines) if getattr(self, "_splitpara", 0) else len(lines) - 1
+        for number, (extra, words) in enumerate(saved[:last]):
+            if not words:
+                continue
+            if extra < -1e-8:  # squeezed: keep the word spacing with one space more
+                spaces = len(words) - 1 + " ".join(words).count("\xa0")
+                if spaces <= 0:
+                    continue
+                extra = extra * (spaces + 1) / spaces
+            lines[number] = (extra, [*words, ""])
+        try:
+            super().drawPara(debug)
+        finally:
+            lines[:] = saved
 
 
 #: The structure element each paragraph style makes (tagged PDF): the title is

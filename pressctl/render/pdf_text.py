@@ -437,8 +437,8 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
             elif style.alignment == TA_RIGHT:
                 shift = width - line.width
             following = lines[number + 1].units if number + 1 < len(lines) else ()
-            space = bool(line.units and following and line.units[-1].kind == "latin"
-                         and following[0].kind == "latin")
+            space = bool(line.units and line.units[-1].kind == "latin"
+                         and (following[0].kind == "latin" if following else not self._last))
             links += self._draw_line(text, line, style.leftIndent + shift, baseline, space)
             baseline -= leading
         if self._marks is not None:
