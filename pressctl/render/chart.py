@@ -7,14 +7,24 @@ the chart needs no axis and shows exactly what the table says.  Text is set
 in the kit's own embedded fonts, so Chinese labels render and extract.  A
 unit with one figure makes no chart: one bar compares nothing.  The grouping
 matches the DOCX charts, so both kits show the same charts.
+
+Tagged PDF: the chart is a ``Figure`` whose ``/Alt`` states its figures
+(:func:`describe`, shared with the DOCX picture's alt text); the bars and
+their labels are the figure's content, the axis line is an artifact
+(:class:`Chart` draws it in a sequence of its own).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable
 
 from pressctl.kit import FactRow
+from pressctl.render.pdf_tags import artifact, tags_of
 from pressctl.render.pdf_text import Run, layout, pieces
 
 INK = Color(0.15, 0.15, 0.15)
@@ -62,8 +72,44 @@ def label_column(rows: list[FactRow], width: float, font: str, size: float) -> f
     return float(min(max(longest + 1, width * low), width * high))
 
 
+class Chart(Flowable):  # type: ignore[misc]
+    """A chart's drawing and its decoration (the axis), drawn over it as an artifact.
+
+    It tags itself: drawn for a structure element (the ``Figure``), the
+    drawing is that element's content and the decoration an artifact."""
+
+    tags_itself = True
+
+    def __init__(self, drawing: Drawing, decoration: Drawing) -> None:
+        super().__init__()
+        self.drawing, self.decoration = drawing, decoration
+        self.width, self.height = drawing.width, drawing.height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas: Any = self.canv
+        tags = tags_of(canvas)
+        owner = tags.owner if tags is not None else None
+        if tags is not None and owner is not None:
+            with tags.content(canvas, owner):
+                renderPDF.draw(self.drawing, canvas, 0, 0)
+        else:
+            renderPDF.draw(self.drawing, canvas, 0, 0)
+        with artifact(canvas):
+            renderPDF.draw(self.decoration, canvas, 0, 0)
+
+
+def _drawing(width: float, height: float, font: str, size: float) -> Drawing:
+    drawing = Drawing(width, height)
+    drawing.initialFontName = font  # else the renderer starts in unembedded Helvetica
+    drawing.initialFontSize = size
+    return drawing
+
+
 def bar_chart(rows: list[FactRow], width: float, regular: str, bold: str, colour: Color,
-              size: float = 8.5, label_width: float | None = None) -> Drawing:
+              size: float = 8.5, label_width: float | None = None) -> Chart:
     """A horizontal bar chart ``width`` points wide, as tall as its labels need."""
     line_height = size * 1.3
     bar_height = size * 1.7
@@ -77,9 +123,7 @@ def bar_chart(rows: list[FactRow], width: float, regular: str, bold: str, colour
     labels = [_label_lines(row.label, regular, size, label_width) for row in rows]
     heights = [max(bar_height, len(lines) * line_height) for lines in labels]
     height = sum(heights) + row_gap * (len(rows) - 1) + 4
-    drawing = Drawing(width, height)
-    drawing.initialFontName = regular  # else the renderer starts in unembedded Helvetica
-    drawing.initialFontSize = size
+    drawing = _drawing(width, height, regular, size)
     largest = max(abs(row.value) for row in rows) or 1.0
     top = height - 2
     for row, lines, row_height in zip(rows, labels, heights, strict=True):
@@ -94,5 +138,6 @@ def bar_chart(rows: list[FactRow], width: float, regular: str, bold: str, colour
         _text(drawing, plot_left + length + size * 0.5, middle - size * 0.35, row.value_text,
               bold, size)
         top -= row_height + row_gap
-    drawing.add(Line(plot_left, 0, plot_left, height, strokeColor=AXIS, strokeWidth=0.6))
-    return drawing
+    decoration = _drawing(width, height, regular, size)
+    decoration.add(Line(plot_left, 0, plot_left, height, strokeColor=AXIS, strokeWidth=0.6))
+    return Chart(drawing, decoration)
