@@ -371,3 +371,27 @@ def test_struct_text_reads_the_release_in_order(which: str, pdfs: dict[str, Path
         found = flat.find(wanted, position)
         assert found >= 0, f"{block.text[:60]!r} missing or out of order"
         position = found + len(wanted)
+
+
+def test_a_header_row_repeated_overleaf_is_an_artifact(office: tuple[Config, Release],
+                                                       tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    cfg, rel = office
+    kit = make_kit(cfg, rel, "en")
+    blocks = list(kit.release.blocks)
+    at = next(i for i, b in enumerate(blocks) if b.kind is BlockKind.TABLE)
+    table = blocks[at]
+    rows = (table.rows[0], *((f"Row {n}", str(n), str(2 * n), "open") for n in range(90)))
+    blocks[at] = replace(table, rows=rows)
+    pdf = render(replace(kit, release=replace(kit.release, blocks=tuple(blocks))),
+                 tmp_path / "long.pdf")
+    need("pdftotext")
+    printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                             check=True).stdout
+    assert printed.count("2030 target") >= 2  # the header is drawn again overleaf
+    (tagged,) = struct_text(pdf).find("Table")
+    assert len(tagged.kids) == 91
+    assert [cell.text for row in tagged.kids for cell in row.kids
+            if cell.role == "TH"] == ["Figure", "2025", "2030 target", "Status"]
+    assert [cell.text for cell in tagged.kids[90].kids] == ["Row 89", "89", "178", "open"]
