@@ -192,7 +192,10 @@ ROLES = {"title": "H1", "heading": "H2", "subheading": "H3", "caption": "H3",
 
 def role_of(style: str) -> str:
     """The role of a paragraph set in ``style`` (``th-right`` is a ``th``)."""
-    return ROLES.get(style.split("-")[0] if style.startswith(("th-", "td-")) else style, "P")
+    for cell in ("th", "td"):
+        if style.startswith(f"{cell}-"):
+            return ROLES[cell]
+    return ROLES.get(style, "P")
 
 
 class Writer:
