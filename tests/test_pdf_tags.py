@@ -395,3 +395,22 @@ def test_a_header_row_repeated_overleaf_is_an_artifact(office: tuple[Config, Rel
     assert [cell.text for row in tagged.kids for cell in row.kids
             if cell.role == "TH"] == ["Figure", "2025", "2030 target", "Status"]
     assert [cell.text for cell in tagged.kids[90].kids] == ["Row 89", "89", "178", "open"]
+
+
+def test_chinese_inside_an_english_kit_is_a_chinese_span(office: tuple[Config, Release],
+                                                         tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from pressctl.release import Block
+
+    cfg, rel = office
+    kit = make_kit(cfg, rel, "en")
+    extra = Block(BlockKind.PARAGRAPH, "Nordwind’s partner 宁德时代 supplies the cells.")
+    kit = replace(kit, release=replace(kit.release, blocks=(extra, *kit.release.blocks)))
+    pdf = render(kit, tmp_path / "mixed.pdf")
+    document = struct_text(pdf)
+    paragraph = next(kid for kid in document.kids
+                     if kid.text == "Nordwind’s partner 宁德时代 supplies the cells.")
+    assert [(kid.role, kid.text) for kid in paragraph.kids] == [("Span", "宁德时代")]
+    with pikepdf.open(pdf) as opened:
+        assert [str(span.Lang) for span in _elements(opened, "Span")] == ["zh-CN"]

@@ -39,6 +39,7 @@ from pressctl.render.pdf_fonts import PdfFonts, draw_outlines
 from pressctl.render.pdf_structure import finish, structure
 from pressctl.render.pdf_tags import Element, Tagged, Tags, artifact, story_elements
 from pressctl.render.pdf_text import BREAK, CJKParagraph, Run, clean, markup, pieces
+from pressctl.script import has_cjk_letters
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 INK = Color(0.10, 0.10, 0.10)
@@ -229,7 +230,9 @@ class Writer:
         if outline is not None:
             self.anchors += 1
             key = (clean(outline), f"section-{self.anchors}")
-        if self.kit.cjk:
+        # Chinese inside a Latin paragraph: CJKParagraph breaks it by the Chinese rules
+        # and marks it as a Span in Chinese for a screen reader (tagged PDF)
+        if self.kit.cjk or any(has_cjk_letters(run.text) for run in runs):
             return CJKParagraph(runs, self.styles[style], outline=key)
         text = "".join(self._markup(run) for run in runs)
         flowable = SpacedParagraph(text, self.styles[style])

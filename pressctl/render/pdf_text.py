@@ -40,7 +40,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from pressctl.lang import base_lang, is_unspaced
+from pressctl.lang import base_lang, is_unspaced, language
 from pressctl.render.pdf_tags import OBJR, Element, Tags, artifact, tags_of
 from pressctl.script import has_cjk_letters, is_cjk, is_cjk_letter
 
@@ -93,7 +93,7 @@ BREAK = "\n"
 #: The language of a Latin word inside Chinese text (a brand, a product) and of
 #: Chinese inside a Latin-script paragraph, for a screen reader's voice.
 LATIN_LANG = "en"
-CJK_LANG = "zh"
+CJK_LANG = language("zh").doc_tag
 
 Link = tuple[str, float, float, float, int]  # URL, start, end, baseline, run
 
