@@ -427,7 +427,8 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
         text = canvas.beginText()
         tags = tags_of(canvas)
         owner = tags.owner if tags is not None else None
-        self._marks = _Marks(tags, canvas, text._code, owner) if tags and owner else None
+        self._marks = (_Marks(tags, canvas, text._code, owner)
+                       if tags is not None and owner is not None and not tags.is_open else None)
         baseline = self.height - (leading - size) / 2 - ASCENT * size
         links: list[Link] = []
         for number, line in enumerate(lines):
