@@ -414,3 +414,26 @@ def test_chinese_inside_an_english_kit_is_a_chinese_span(office: tuple[Config, R
     assert [(kid.role, kid.text) for kid in paragraph.kids] == [("Span", "宁德时代")]
     with pikepdf.open(pdf) as opened:
         assert [str(span.Lang) for span in _elements(opened, "Span")] == ["zh-CN"]
+
+
+def test_a_heading_never_skips_a_level(office: tuple[Config, Release], tmp_path: Path) -> None:
+    """A ``###`` straight after the title is tagged H2 (PDF/UA: no skipped levels); the
+    ``##`` and ``###`` after it keep theirs."""
+    from dataclasses import replace
+
+    from pressctl.release import Block
+
+    cfg, rel = office
+    kit = make_kit(cfg, rel, "en")
+    first = Block(BlockKind.HEADING, "Straight to three", level=3)
+    kit = replace(kit, release=replace(kit.release, blocks=(first, *kit.release.blocks)))
+    pdf = render(kit, tmp_path / "headings.pdf")
+    headings = [(role, text) for role, text in outline(struct_text(pdf))
+                if role.startswith("H")]
+    assert headings == [("H1", "Nordwind Energy Opens Battery Recycling Plant in Leipzig"),
+                        ("H2", "Straight to three"), ("H2", "A closed loop"),
+                        ("H3", "The plant in figures"), ("H3", "Opening hours for visitors"),
+                        ("H2", "Media contact")]
+    page = pytest.importorskip("page")
+    report = page.validate_pdf(str(pdf), profile="ua1")
+    assert not {f.rule_id for f in report.failures} - PENDING_ELSEWHERE

@@ -11,6 +11,7 @@ that the build finds one module per format.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -209,6 +210,7 @@ class Writer:
         self.kit, self.fonts, self.styles = kit, fonts, styles
         self.anchors = 0
         self.lang = lang
+        self.heading_level = 0  # of the last heading made, in story order
 
     def element(self, role: str, **attrs: str) -> Element:
         """A new structure element, in this writer's language if it sets one."""
@@ -217,6 +219,11 @@ class Writer:
         return Element(role, attrs)
 
     def tag(self, flowable: Flowable, role: str, **attrs: str) -> Tagged:
+        """``flowable`` with a new element; a heading never skips a level (a ``###``
+        straight after the title is tagged H2), as PDF/UA asks."""
+        if re.fullmatch("H[1-6]", role):
+            self.heading_level = min(int(role[1]), self.heading_level + 1)
+            role = f"H{self.heading_level}"
         return Tagged(flowable, self.element(role, **attrs))
 
     def para(self, content: str | list[Run], style: str,
