@@ -70,7 +70,8 @@ class Element:
     where: str  # /Document/L[2]/LI[1]
     lang: str | None  # the element's own /Lang
     alt: str | None
-    text: str = ""  # everything the element reads as, in logical order
+    text: str = ""  # everything the element reads as, in logical order (spaces collapsed)
+    raw: str = field(default="", repr=False)  # the same with the spaces as painted
     content: list[tuple[PageKey, int]] = field(default_factory=list)  # own MCRs, in /K order
     order: list[Element | tuple[PageKey, int]] = field(default_factory=list)  # /K order
     annotations: list[tuple[int, int]] = field(default_factory=list)  # OBJR targets
@@ -111,7 +112,8 @@ def elements(path: Path | str) -> list[Element]:
     for element in reversed(found):  # children first: a parent's text joins theirs
         parts: list[str] = []
         _gather(element, texts, numbers, parts)
-        element.text = _join(parts)
+        element.raw = _join(parts)
+        element.text = re.sub(r"\s+", " ", element.raw).strip()
     return found
 
 
@@ -552,19 +554,19 @@ def _gather(element: Element, texts: dict[tuple[int, int], str],
     """The element's own content and its children's texts, in /K order."""
     for item in element.order:
         if isinstance(item, Element):
-            parts.append(item.text)
+            parts.append(item.raw)
         else:
             page_key, mcid = item
             parts.append(texts.get((numbers[page_key], mcid), ""))
 
 
 def _join(parts: list[str]) -> str:
-    """Join texts with a space between two that are not CJK at the seam."""
+    """Concatenate texts as painted, with a space at a seam where neither side has one
+    and neither is CJK (a paragraph's line or page break, an English word before a link)."""
     out = ""
-    for part in (p.strip() for p in parts):
-        if not part:
-            continue
-        if out and not (is_cjk(out[-1]) or is_cjk(part[0])):
+    for part in parts:
+        if out and part and not (out[-1].isspace() or part[0].isspace()
+                                 or is_cjk(out[-1]) or is_cjk(part[0])):
             out += " "
         out += part
-    return re.sub(r"\s+", " ", out)
+    return out
