@@ -250,9 +250,12 @@ class _Check:
             if pikepage.obj.get("/Tabs") != Name.S:
                 self.found.append(f"page {page.number}: no /Tabs /S (tab order = structure)")
         tree, _ = _read_tree(self.pdf, self.found)
+        everything = list(_walk(tree))
         if "/StructTreeRoot" in self.pdf.Root and not tree:
             self.found.append("the structure tree is empty (StructTreeRoot has no element)")
-        everything = list(_walk(tree))
+        elif tree and not any(e.content for e in everything):
+            self.found.append("the structure tree points at no content (no element holds "
+                              "an MCID)")
         for element in everything:
             self._element(element)
         self._mapping(everything)

@@ -388,6 +388,20 @@ def test_an_empty_tree_is_never_accepted(tmp_path: Path) -> None:
         "tree" in found
 
 
+def test_a_tree_that_points_at_nothing_is_never_accepted(tmp_path: Path) -> None:
+    """Everything painted as an artifact under an empty Document: nothing is read."""
+    def change(pdf: pikepdf.Pdf, o: dict[str, Any]) -> None:
+        o["Document"].K = Array([])
+        o["root"].ParentTree = Dictionary(Nums=Array([2, o["Link"]]))
+        o["Link"].K = Array([Dictionary(Type=Name.OBJR, Obj=o["annotation"])])
+        o["root"].K = Array([o["Document"], o["Link"]])
+        del o["page1"].StructParents
+        del o["page2"].StructParents
+    everything = "/Artifact BMC BT /F1 10 Tf 20 50 Td (all furniture) Tj ET EMC"
+    assert broken(tmp_path, change, page1=everything, page2=everything) == [
+        "the structure tree points at no content (no element holds an MCID)"]
+
+
 def test_a_missing_tree_with_nothing_marked_is_untagged(tmp_path: Path) -> None:
     def change(pdf: pikepdf.Pdf, o: dict[str, Any]) -> None:
         del pdf.Root.StructTreeRoot
@@ -407,9 +421,37 @@ def test_a_missing_tree_with_nothing_marked_is_untagged(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- pressctl's PDFs before issue 16
 
 
+def test_a_plain_reportlab_pdf_is_reported_as_untagged(tmp_path: Path) -> None:
+    """What reportlab writes without help (and pressctl wrote before issue 16)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "plain.pdf"
+    canvas = Canvas(str(path), pagesize=(300, 300))
+    canvas.drawString(20, 250, "Plant opens")
+    canvas.line(20, 240, 280, 240)
+    canvas.linkURL("https://media.example/", (20, 200, 120, 215))
+    canvas.drawString(20, 205, "media site")
+    canvas.showPage()
+    canvas.save()
+    assert problems(path) == [
+        "catalog: no /MarkInfo <</Marked true>>",
+        "catalog: no /Lang",
+        "catalog: no /StructTreeRoot (the PDF is untagged)",
+        "catalog: /ViewerPreferences /DisplayDocTitle is not true",
+        "page 1: 1 path operator(s) outside any marked content "
+        "(untagged content: neither tagged nor /Artifact)",
+        "page 1: 2 text operator(s) outside any marked content "
+        "(untagged content: neither tagged nor /Artifact)",
+        "page 1: no /Tabs /S (tab order = structure)",
+        "page 1: Link annotation 1 (https://media.example/) has no /Contents",
+        "page 1: Link annotation 1 (https://media.example/) has no /StructParent"]
+    assert outline(path) == []  # nothing to read: an untagged file has no outline
+
+
 def test_the_untagged_kit_pressctl_renders_is_reported(tmp_path: Path, config: Any,
                                                        release: Any) -> None:
-    """The reportlab kit as main renders it before issue 16: no tree, nothing marked."""
+    """The kit as main rendered it before issue 16: no tree, nothing marked (skipped
+    once the kit is tagged; tests/test_accessible_pdf.py checks it then)."""
     from pressctl.build import make_kit
     from pressctl.render.pdf import render
 
