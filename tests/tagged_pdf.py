@@ -73,11 +73,11 @@ class Element:
     text: str = ""  # everything the element reads as, in logical order (spaces collapsed)
     raw: str = field(default="", repr=False)  # the same with the spaces as painted
     content: list[tuple[PageKey, int]] = field(default_factory=list)  # own MCRs, in /K order
-    order: list[Element | tuple[PageKey, int]] = field(default_factory=list)  # /K order
+    order: list[Element | tuple[PageKey, int]] = field(default_factory=list, repr=False)
     annotations: list[tuple[int, int]] = field(default_factory=list)  # OBJR targets
-    children: list[Element] = field(default_factory=list)
-    parent: Element | None = None
-    obj: Any = None
+    children: list[Element] = field(default_factory=list, repr=False)
+    parent: Element | None = field(default=None, repr=False)
+    obj: Any = field(default=None, repr=False)  # the pikepdf object, while the file is open
 
 
 @dataclass
@@ -107,6 +107,8 @@ def elements(path: Path | str) -> list[Element]:
     """The structure elements in logical (depth-first /K) order, each with its text."""
     with pikepdf.open(path) as pdf:
         tree, numbers = _read_tree(pdf, [])
+        for element in _walk(tree):
+            element.obj = None  # dead once the file closes
     texts = _mcid_texts(Path(path))
     found = list(_walk(tree))
     for element in reversed(found):  # children first: a parent's text joins theirs
