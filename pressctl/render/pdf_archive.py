@@ -57,6 +57,9 @@ class ArchiveMeta:
     subject: str
     keywords: tuple[str, ...]
     date: dt.date  # the release date: creation and modification date alike
+    #: the other languages the document is written in (the bilingual edition's second
+    #: column), listed after ``lang`` in ``dc:language``
+    also: tuple[str, ...] = ()
 
     @property
     def pdf_date(self) -> str:
@@ -138,7 +141,7 @@ def xmp(meta: ArchiveMeta, producer: str) -> bytes:
         _container(desc, "dc:creator", "Seq", [meta.creator])
     if meta.subject:
         _container(desc, "dc:description", "Alt", [meta.subject], lang=True)
-    _container(desc, "dc:language", "Bag", [meta.lang])
+    _container(desc, "dc:language", "Bag", list(dict.fromkeys((meta.lang, *meta.also))))
     if meta.keywords:
         _container(desc, "dc:subject", "Bag", list(meta.keywords))
         _add(desc, "pdf:Keywords", meta.keyword_text)

@@ -472,7 +472,8 @@ def lay_out(pages: Pages, story: Callable[[], list[Flowable]], title: str,
     kit = pages.kit
     meta = ArchiveMeta(title=clean(title), lang=kit.tag, creator=clean(kit.release.organisation),
                        subject=clean(kit.t("Press release")),
-                       keywords=tuple(clean(k) for k in keywords), date=kit.release.date)
+                       keywords=tuple(clean(k) for k in keywords), date=kit.release.date,
+                       also=tuple(side.tag for side, _ in pages.sides[1:]))
     buffer = io.BytesIO()
     _lay_out(pages, story(), meta, buffer)
     return finish(buffer.getvalue(), meta)
