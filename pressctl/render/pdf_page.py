@@ -35,6 +35,7 @@ from reportlab.platypus import (
 
 from pressctl.inline import has_markup, plain, spans
 from pressctl.kit import Kit, printed_texts
+from pressctl.render.pdf_archive import ArchiveMeta, finish
 from pressctl.render.pdf_fonts import PdfFonts, draw_outlines
 from pressctl.render.pdf_text import BREAK, CJKParagraph, Run, clean, markup, pieces
 
@@ -466,24 +467,27 @@ class KitCanvas(Canvas):  # type: ignore[misc]
 
 def lay_out(pages: Pages, story: Callable[[], list[Flowable]], title: str,
             keywords: list[str]) -> bytes:
-    """Lay the document out once; :class:`KitCanvas` fills in "Page X of Y" at the end."""
+    """Lay the document out once; :class:`KitCanvas` fills in "Page X of Y" at the end;
+    :func:`~pressctl.render.pdf_archive.finish` makes it PDF/A-2u."""
+    kit = pages.kit
+    meta = ArchiveMeta(title=clean(title), lang=kit.tag, creator=clean(kit.release.organisation),
+                       subject=clean(kit.t("Press release")),
+                       keywords=tuple(clean(k) for k in keywords), date=kit.release.date,
+                       also=tuple(side.tag for side, _ in pages.sides[1:]))
     buffer = io.BytesIO()
-    _lay_out(pages, story(), title, keywords, buffer)
-    return buffer.getvalue()
+    _lay_out(pages, story(), meta, buffer)
+    return finish(buffer.getvalue(), meta)
 
 
-def _lay_out(pages: Pages, story: list[Flowable], title: str, keywords: list[str],
-             out: io.BytesIO) -> int:
+def _lay_out(pages: Pages, story: list[Flowable], meta: ArchiveMeta, out: io.BytesIO) -> int:
     """Build the PDF into ``out``; the number of pages."""
-    kit, fonts = pages.kit, pages.fonts
-    release = kit.release
+    fonts = pages.fonts
     doc = KitDocTemplate(
         out, pagesize=(pages.width, pages.height), leftMargin=pages.left,
         rightMargin=pages.right, topMargin=pages.top, bottomMargin=pages.bottom,
-        title=clean(title), author=clean(release.organisation),
-        subject=clean(kit.t("Press release")), keywords=[clean(k) for k in keywords],
-        creator="pressctl", lang=kit.tag, invariant=1, displayDocTitle=1,
-        initialFontName=fonts.regular,
+        title=meta.title, author=meta.creator, subject=meta.subject,
+        keywords=list(meta.keywords), creator="pressctl", lang=meta.lang, invariant=1,
+        displayDocTitle=1, initialFontName=fonts.regular,
     )
     first = Frame(pages.left, pages.bottom, pages.text_width,
                   pages.first_frame_top() - pages.bottom, id="first", leftPadding=0,
@@ -495,7 +499,6 @@ def _lay_out(pages: Pages, story: list[Flowable], title: str, keywords: list[str
         PageTemplate("first", [first], onPage=pages.first, autoNextPageTemplate="later"),
         PageTemplate("later", [later], onPage=pages.later),
     ])
-    canvas = type("ReleaseCanvas", (KitCanvas,),
-                  {"created": f"D:{release.date:%Y%m%d}000000+00'00'"})
+    canvas = type("ReleaseCanvas", (KitCanvas,), {"created": meta.pdf_date})
     doc.build(story, canvasmaker=canvas)
     return int(doc.page)
