@@ -14,7 +14,7 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib.colors import Color
 
-from pressctl.kit import FactRow
+from pressctl.kit import FactRow, Kit
 from pressctl.render.pdf_text import Run, layout, pieces
 
 INK = Color(0.15, 0.15, 0.15)
@@ -27,6 +27,23 @@ def groups(facts: tuple[FactRow, ...]) -> list[list[FactRow]]:
     for row in facts:
         by_unit.setdefault(row.unit, []).append(row)
     return [rows for rows in by_unit.values() if len(rows) > 1]
+
+
+def describe(rows: list[FactRow], kit: Kit) -> str:
+    """The chart's alternative text: its caption and every bar's figure, in the kit's words.
+
+    A screen reader cannot see the bars, so the text states what they show —
+    "Bar chart, Key figures in €: Total revenue (2024): €142.38 billion; …" — with
+    the figures exactly as the fact table prints them.  The DOCX picture's
+    ``descr`` and the tagged PDF's ``/Alt`` both say this, from this one function.
+    """
+    caption = kit.t("Key figures in {unit}", unit=rows[0].unit_text)
+    bars = [kit.t("{label} ({period}): {value}", label=row.label, period=row.period_text,
+                  value=row.value_text) if row.period_text
+            else kit.t("{label}: {value}", label=row.label, value=row.value_text)
+            for row in rows]
+    return kit.t("Bar chart, {caption}: {bars}", caption=caption,
+                 bars=("；" if kit.cjk else "; ").join(bars))
 
 
 def _label_lines(text: str, font: str, size: float, width: float) -> list[str]:

@@ -50,7 +50,7 @@ class Chart:
     png: bytes
     width_mm: float
     height_mm: float
-    description: str  # alternative text: the figures the bars show
+    description: str  # alternative text: the figures the bars show (chart.describe)
 
 
 def groups(facts: tuple[FactRow, ...]) -> list[list[FactRow]]:
@@ -162,8 +162,12 @@ def label_column(rows: list[FactRow], font: ImageFont.FreeTypeFont, width: float
 
 def draw(rows: list[FactRow], kit: Kit, fonts: FontSet, width_mm: float,
          label_width_mm: float | None = None) -> Chart:
+    # the PDF's chart module, imported here: a DOCX-only build without charts never
+    # loads reportlab, and one with charts says exactly what the PDF's /Alt says
+    from pressctl.render.chart import describe
+
     caption = kit.t("Key figures in {unit}", unit=rows[0].unit_text)
-    description = f"{caption}: " + "; ".join(f"{row.label} {row.value_text}" for row in rows)
+    description = describe(rows, kit)
     path = cache_dir("charts") / f"{_cache_key(rows, kit, fonts, width_mm, label_width_mm)}.png"
     try:
         png = path.read_bytes()
