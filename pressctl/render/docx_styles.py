@@ -315,8 +315,11 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
          rpr(face, size=9, bold=True, colour="404040"), custom=False, priority=35)
     para("Chart", "Chart", ppr(after=8, line=1.0, jc="center", keep_lines=True),
          rpr(face, size=look.body))
-    # a figure from the seed: the picture kept with its caption, the caption with its credit
-    para("Figure", "Figure", ppr(before=6, after=3, line=1.0, jc="left", keep_next=True,
+    # a figure from the seed: the picture kept with its caption, the caption with its credit;
+    # named "Picture": LibreOffice's tagged PDF uses a style's name as the paragraph's
+    # structure type, and one named "Figure" would remap the standard Figure type (PDF/UA
+    # forbids it) and read as a second figure without alternative text
+    para("Figure", "Picture", ppr(before=6, after=3, line=1.0, jc="left", keep_next=True,
                                  keep_lines=True), rpr(face, size=look.body))
     para("FigureCaption", "Figure Caption", ppr(after=1, line=1.0, jc="left", keep_next=True),
          rpr(face, size=9, colour=ink))
