@@ -137,6 +137,29 @@ def test_the_chart_description_names_every_bar_once(built: dict[str, Path]) -> N
     assert [describe(rows, kit) for rows in groups(kit.facts)] == CHARTS["zh"]
 
 
+def test_the_chart_description_in_traditional_chinese_and_without_a_period(
+        built: dict[str, Path]) -> None:
+    """The shipped zh_Hant wording, and a figure without a period ("{label}: {value}")."""
+    import dataclasses
+
+    from pressctl.build import make_kit
+    from pressctl.config import load
+    from pressctl.kit import FactRow, Wording, default_wording
+    from pressctl.read import read
+    from pressctl.render.chart import describe
+
+    release = read(built[BMW].parent.parent / "seeds" / f"{BMW}.md")
+    kit = make_kit(load(built[BMW].parent.parent), release, "zh", draft=True)
+    kit = dataclasses.replace(kit, t=Wording(None, default_wording("zh_Hant_TW")))
+    rows = [FactRow("總營收", "1423.8億歐元", "2024年", 142380000000, "EUR", "歐元"),
+            FactRow("研發投入", "91億歐元", "", 9100000000, "EUR", "歐元")]
+    assert describe(rows, kit) == \
+        "長條圖，關鍵數據（單位：歐元）：總營收（2024年）：1423.8億歐元；研發投入：91億歐元"
+    english = dataclasses.replace(kit, lang="en", t=Wording(None))
+    assert describe([dataclasses.replace(row, label="Revenue") for row in rows], english) == \
+        "Bar chart, Key figures in 歐元: Revenue (2024年): 1423.8億歐元; Revenue: 91億歐元"
+
+
 # --- tables -------------------------------------------------------------------------
 
 
@@ -269,11 +292,13 @@ TAGGED = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"
 
 @pytest.fixture(scope="module")
 def tagged(built: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """LibreOffice's tagged PDF export of the press-office zh and the BMW en DOCX."""
+    """LibreOffice's tagged PDF export of the press-office zh, the BMW en and the BMW
+    bilingual DOCX."""
     need("soffice")
     folder = tmp_path_factory.mktemp("tagged")
     sources = {"office-zh": built[NORDWIND] / f"{NORDWIND}.zh.docx",
-               "bmw-en": built[BMW] / f"{BMW}.en.docx"}
+               "bmw-en": built[BMW] / f"{BMW}.en.docx",
+               "bmw-bilingual": built[BMW] / f"{BMW}.bilingual.docx"}
     subprocess.run(["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}",
                     "--headless", "--convert-to", TAGGED, "--outdir", str(folder),
                     *(str(path) for path in sources.values())],
@@ -408,3 +433,27 @@ def test_libreoffice_pdf_ua_export_has_no_fault_of_ours(
     report = page.validate_pdf(tmp_path / f"{source.stem}.pdf", profile="ua1")
     assert {failure.rule_id for failure in report.failures} <= LIBREOFFICE_OWN, \
         [(failure.rule_id, failure.message) for failure in report.failures]
+
+
+@pytest.mark.slow
+def test_libreoffice_tags_the_bilingual_columns_languages(tagged: dict[str, Path]) -> None:
+    """The Chinese column's text is tagged zh-CN, the English column's never is (the
+    document's language is en-GB, so English text needs no /Lang of its own)."""
+    pikepdf = pytest.importorskip("pikepdf")
+    lang, elements, _pdf = structure(tagged["bmw-bilingual"])
+    assert lang == "en-GB"
+
+    def langs(node: Any) -> set[str]:
+        found = {str(node.Lang)} if "/Lang" in node else set()
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                found |= langs(kid)
+        return found
+
+    [table] = [node for kind, node in elements if kind == "Table"]
+    rows = [[langs(cell) for cell in tr.K] for tr in table.K if str(tr.S) == "/TR"]
+    assert len(rows) > 20
+    assert not any("zh-CN" in left for left, _right in rows)
+    # every row has Chinese on the right, from the column head 中文 to the end mark （完）
+    assert all("zh-CN" in right for _left, right in rows), rows
