@@ -5,20 +5,27 @@ vehicle sales (plan)") and read best set level on the left; each bar carries
 its figure as the kit writes it ("over 3 million vehicles", "超过300万辆"), so
 the chart needs no axis and shows exactly what the table says.  Text is set
 in the kit's own embedded fonts, so Chinese labels render and extract.  A
-unit with one figure makes no chart: one bar compares nothing.  The grouping
-matches the DOCX charts, so both kits show the same charts.
+unit with one figure makes no chart: one bar compares nothing.  The DOCX draws
+the same groups (:func:`groups`), so both kits show the same charts.
+
+The grouping and the alternative text (:func:`describe`) serve the DOCX too,
+which draws its charts as PNG: reportlab is imported where a chart is drawn,
+so a DOCX-only build does not pay for it (a fifth of its time).
 """
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
-from reportlab.lib.colors import Color
+from typing import TYPE_CHECKING
 
-from pressctl.kit import FactRow
-from pressctl.render.pdf_text import Run, layout, pieces
+from pressctl.kit import FactRow, Kit
 
-INK = Color(0.15, 0.15, 0.15)
-AXIS = Color(0.78, 0.8, 0.82)
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib.colors import Color
+
+#: Label and axis colours, as RGB (reportlab Colors are made when drawing).
+INK = (0.15, 0.15, 0.15)
+AXIS = (0.78, 0.8, 0.82)
 
 
 def groups(facts: tuple[FactRow, ...]) -> list[list[FactRow]]:
@@ -29,7 +36,26 @@ def groups(facts: tuple[FactRow, ...]) -> list[list[FactRow]]:
     return [rows for rows in by_unit.values() if len(rows) > 1]
 
 
+def describe(rows: list[FactRow], kit: Kit) -> str:
+    """The chart's alternative text: its caption and every bar's figure, in the kit's words.
+
+    A screen reader cannot see the bars, so the text states what they show —
+    "Bar chart, Key figures in €: Total revenue (2024): €142.38 billion; …" — with
+    the figures exactly as the fact table prints them.  The DOCX picture's
+    ``descr`` and the tagged PDF's ``/Alt`` both say this, from this one function.
+    """
+    caption = kit.t("Key figures in {unit}", unit=rows[0].unit_text)
+    bars = [kit.t("{label} ({period}): {value}", label=row.label, period=row.period_text,
+                  value=row.value_text) if row.period_text
+            else kit.t("{label}: {value}", label=row.label, value=row.value_text)
+            for row in rows]
+    return kit.t("Bar chart, {caption}: {bars}", caption=caption,
+                 bars=("；" if kit.cjk else "; ").join(bars))
+
+
 def _label_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    from pressctl.render.pdf_text import Run, layout
+
     lines = layout([Run(text, font)], size, width, justify=False)
     return ["".join(unit.text for unit in line.units) for line in lines]
 
@@ -37,11 +63,16 @@ def _label_lines(text: str, font: str, size: float, width: float) -> list[str]:
 def _text(drawing: Drawing, x: float, y: float, text: str, font: str, size: float,
           right: bool = False) -> None:
     """Set ``text`` from ``x`` (or ending at ``x``), with the same autospace as the body."""
+    from reportlab.graphics.shapes import String
+    from reportlab.lib.colors import Color
+
+    from pressctl.render.pdf_text import pieces
+
     parts, width = pieces(text, font, size)
     start = x - width if right else x
     for offset, part in parts:
         drawing.add(String(start + offset, y, part, fontName=font, fontSize=size,
-                           fillColor=INK))
+                           fillColor=Color(*INK)))
 
 
 #: The label column takes the longest label on one line, within these shares of
@@ -51,6 +82,8 @@ LABEL_SHARE = (0.28, 0.45)
 
 def label_column(rows: list[FactRow], width: float, font: str, size: float) -> float:
     """The label column's width, one for all the charts of a kit so their axes align."""
+    from pressctl.render.pdf_text import pieces
+
     longest = max((pieces(row.label, font, size)[1] for row in rows), default=0.0)
     low, high = LABEL_SHARE
     return float(min(max(longest + 1, width * low), width * high))
@@ -59,6 +92,11 @@ def label_column(rows: list[FactRow], width: float, font: str, size: float) -> f
 def bar_chart(rows: list[FactRow], width: float, regular: str, bold: str, colour: Color,
               size: float = 8.5, label_width: float | None = None) -> Drawing:
     """A horizontal bar chart ``width`` points wide, as tall as its labels need."""
+    from reportlab.graphics.shapes import Drawing, Line, Rect
+    from reportlab.lib.colors import Color
+
+    from pressctl.render.pdf_text import pieces
+
     line_height = size * 1.3
     bar_height = size * 1.7
     row_gap = size * 0.9
@@ -88,5 +126,6 @@ def bar_chart(rows: list[FactRow], width: float, regular: str, bold: str, colour
         _text(drawing, plot_left + length + size * 0.5, middle - size * 0.35, row.value_text,
               bold, size)
         top -= row_height + row_gap
-    drawing.add(Line(plot_left, 0, plot_left, height, strokeColor=AXIS, strokeWidth=0.6))
+    drawing.add(Line(plot_left, 0, plot_left, height, strokeColor=Color(*AXIS),
+                     strokeWidth=0.6))
     return drawing
