@@ -70,6 +70,12 @@ KIT_MESSAGES: tuple[tuple[str, str], ...] = (
                     "of {symbol}{amount}"),
     ("{amount} {unit}", "a figure with its unit, e.g. 460 suppliers"),
     ("Key figures in {unit}", "chart caption"),
+    ("Bar chart, {caption}: {bars}",
+     "a chart's alternative text for screen readers (not printed): {caption} is the chart "
+     "caption, {bars} its bars"),
+    ("{label} ({period}): {value}", "one bar in a chart's alternative text, e.g. "
+                                    "Total revenue (2024): €142.38 billion"),
+    ("{label}: {value}", "one bar without a period in a chart's alternative text"),
     ("###", "end mark of the release"),
 )
 

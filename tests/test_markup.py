@@ -317,7 +317,7 @@ def test_a_comment_is_skipped_and_a_rule_printed(built: Path) -> None:
     document = docx.Document(str(built / f"{SLUG}.en.docx"))
     styles = [p.style.style_id for p in document.paragraphs]
     assert styles.count("HorizontalRule") == 1
-    assert styles[styles.index("HorizontalRule") + 1] == "Heading2"
+    assert styles[styles.index("HorizontalRule") + 1] == "Heading3"  # ###
 
 
 @pytest.mark.parametrize(("block", "message"), [

@@ -5,30 +5,31 @@ vehicle sales (plan)") and read best set level on the left; each bar carries
 its figure as the kit writes it ("over 3 million vehicles", "超过300万辆"), so
 the chart needs no axis and shows exactly what the table says.  Text is set
 in the kit's own embedded fonts, so Chinese labels render and extract.  A
-unit with one figure makes no chart: one bar compares nothing.  The grouping
-matches the DOCX charts, so both kits show the same charts.
+unit with one figure makes no chart: one bar compares nothing.  The DOCX draws
+the same groups (:func:`groups`), so both kits show the same charts.
 
-Tagged PDF: the chart is a ``Figure`` whose ``/Alt`` states its figures
-(:func:`describe`, shared with the DOCX picture's alt text); the bars and
-their labels are the figure's content, the axis line is an artifact
-(:class:`Chart` draws it in a sequence of its own).
+The grouping and the alternative text (:func:`describe`) serve the DOCX too,
+which draws its charts as PNG: reportlab is imported where a chart is drawn,
+so a DOCX-only build does not pay for it (a fifth of its time).
+
+Tagged PDF: the chart is a ``Figure`` whose ``/Alt`` is :func:`describe`; the
+bars and their labels are the figure's content, the axis line is decoration,
+drawn as an artifact (:func:`bar_chart` returns it as a drawing of its own).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
-from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable
+from pressctl.kit import FactRow, Kit
 
-from pressctl.kit import FactRow
-from pressctl.render.pdf_tags import artifact, tags_of
-from pressctl.render.pdf_text import Run, layout, pieces
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib.colors import Color
 
-INK = Color(0.15, 0.15, 0.15)
-AXIS = Color(0.78, 0.8, 0.82)
+#: Label and axis colours, as RGB (reportlab Colors are made when drawing).
+INK = (0.15, 0.15, 0.15)
+AXIS = (0.78, 0.8, 0.82)
 
 
 def groups(facts: tuple[FactRow, ...]) -> list[list[FactRow]]:
@@ -39,13 +40,26 @@ def groups(facts: tuple[FactRow, ...]) -> list[list[FactRow]]:
     return [rows for rows in by_unit.values() if len(rows) > 1]
 
 
-def describe(rows: list[FactRow], caption: str) -> str:
-    """A chart's alternative text: its caption and every figure its bars show, as the
-    kit writes them (the PDF Figure's ``/Alt``, the DOCX picture's ``descr``)."""
-    return f"{caption}: " + "; ".join(f"{row.label} {row.value_text}" for row in rows)
+def describe(rows: list[FactRow], kit: Kit) -> str:
+    """The chart's alternative text: its caption and every bar's figure, in the kit's words.
+
+    A screen reader cannot see the bars, so the text states what they show —
+    "Bar chart, Key figures in €: Total revenue (2024): €142.38 billion; …" — with
+    the figures exactly as the fact table prints them.  The DOCX picture's
+    ``descr`` and the tagged PDF's ``/Alt`` both say this, from this one function.
+    """
+    caption = kit.t("Key figures in {unit}", unit=rows[0].unit_text)
+    bars = [kit.t("{label} ({period}): {value}", label=row.label, period=row.period_text,
+                  value=row.value_text) if row.period_text
+            else kit.t("{label}: {value}", label=row.label, value=row.value_text)
+            for row in rows]
+    return kit.t("Bar chart, {caption}: {bars}", caption=caption,
+                 bars=("；" if kit.cjk else "; ").join(bars))
 
 
 def _label_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    from pressctl.render.pdf_text import Run, layout
+
     lines = layout([Run(text, font)], size, width, justify=False)
     return ["".join(unit.text for unit in line.units) for line in lines]
 
@@ -53,11 +67,16 @@ def _label_lines(text: str, font: str, size: float, width: float) -> list[str]:
 def _text(drawing: Drawing, x: float, y: float, text: str, font: str, size: float,
           right: bool = False) -> None:
     """Set ``text`` from ``x`` (or ending at ``x``), with the same autospace as the body."""
+    from reportlab.graphics.shapes import String
+    from reportlab.lib.colors import Color
+
+    from pressctl.render.pdf_text import pieces
+
     parts, width = pieces(text, font, size)
     start = x - width if right else x
     for offset, part in parts:
         drawing.add(String(start + offset, y, part, fontName=font, fontSize=size,
-                           fillColor=INK))
+                           fillColor=Color(*INK)))
 
 
 #: The label column takes the longest label on one line, within these shares of
@@ -67,50 +86,23 @@ LABEL_SHARE = (0.28, 0.45)
 
 def label_column(rows: list[FactRow], width: float, font: str, size: float) -> float:
     """The label column's width, one for all the charts of a kit so their axes align."""
+    from pressctl.render.pdf_text import pieces
+
     longest = max((pieces(row.label, font, size)[1] for row in rows), default=0.0)
     low, high = LABEL_SHARE
     return float(min(max(longest + 1, width * low), width * high))
 
 
-class Chart(Flowable):  # type: ignore[misc]
-    """A chart's drawing and its decoration (the axis), drawn over it as an artifact.
-
-    It tags itself: drawn for a structure element (the ``Figure``), the
-    drawing is that element's content and the decoration an artifact."""
-
-    tags_itself = True
-
-    def __init__(self, drawing: Drawing, decoration: Drawing) -> None:
-        super().__init__()
-        self.drawing, self.decoration = drawing, decoration
-        self.width, self.height = drawing.width, drawing.height
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas: Any = self.canv
-        tags = tags_of(canvas)
-        owner = tags.owner if tags is not None else None
-        if tags is not None and owner is not None:
-            with tags.content(canvas, owner):
-                renderPDF.draw(self.drawing, canvas, 0, 0)
-        else:
-            renderPDF.draw(self.drawing, canvas, 0, 0)
-        with artifact(canvas):
-            renderPDF.draw(self.decoration, canvas, 0, 0)
-
-
-def _drawing(width: float, height: float, font: str, size: float) -> Drawing:
-    drawing = Drawing(width, height)
-    drawing.initialFontName = font  # else the renderer starts in unembedded Helvetica
-    drawing.initialFontSize = size
-    return drawing
-
-
 def bar_chart(rows: list[FactRow], width: float, regular: str, bold: str, colour: Color,
-              size: float = 8.5, label_width: float | None = None) -> Chart:
-    """A horizontal bar chart ``width`` points wide, as tall as its labels need."""
+              size: float = 8.5, label_width: float | None = None
+              ) -> tuple[Drawing, Drawing]:
+    """A horizontal bar chart ``width`` points wide, as tall as its labels need: the
+    bars with their labels, and the decoration (the axis) drawn over them."""
+    from reportlab.graphics.shapes import Drawing, Line, Rect
+    from reportlab.lib.colors import Color
+
+    from pressctl.render.pdf_text import pieces
+
     line_height = size * 1.3
     bar_height = size * 1.7
     row_gap = size * 0.9
@@ -123,7 +115,10 @@ def bar_chart(rows: list[FactRow], width: float, regular: str, bold: str, colour
     labels = [_label_lines(row.label, regular, size, label_width) for row in rows]
     heights = [max(bar_height, len(lines) * line_height) for lines in labels]
     height = sum(heights) + row_gap * (len(rows) - 1) + 4
-    drawing = _drawing(width, height, regular, size)
+    drawing, decoration = Drawing(width, height), Drawing(width, height)
+    for each in (drawing, decoration):
+        each.initialFontName = regular  # else the renderer starts in unembedded Helvetica
+        each.initialFontSize = size
     largest = max(abs(row.value) for row in rows) or 1.0
     top = height - 2
     for row, lines, row_height in zip(rows, labels, heights, strict=True):
@@ -138,6 +133,6 @@ def bar_chart(rows: list[FactRow], width: float, regular: str, bold: str, colour
         _text(drawing, plot_left + length + size * 0.5, middle - size * 0.35, row.value_text,
               bold, size)
         top -= row_height + row_gap
-    decoration = _drawing(width, height, regular, size)
-    decoration.add(Line(plot_left, 0, plot_left, height, strokeColor=AXIS, strokeWidth=0.6))
-    return Chart(drawing, decoration)
+    decoration.add(Line(plot_left, 0, plot_left, height, strokeColor=Color(*AXIS),
+                        strokeWidth=0.6))
+    return drawing, decoration

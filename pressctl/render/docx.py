@@ -11,11 +11,10 @@ boilerplate and the media contact as annexes, the way Chinese releases put
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 from docx.shared import Emu, Mm
 from docx.text.paragraph import Paragraph
 
@@ -25,19 +24,20 @@ from pressctl.release import Block, BlockKind
 from pressctl.render import docx_chart, docx_package
 from pressctl.render.docx_bilingual import build_bilingual
 from pressctl.render.docx_document import (
-    HEADING_STYLES,
+    ANNEX_HEADING,
     Writer,
+    caption_table,
+    heading_style,
     new_document,
     package,
     page_pattern,
     styled,
     table_layout,
 )
-from pressctl.render.docx_figure import add_figure
+from pressctl.render.docx_figure import add_figure, add_picture
 from pressctl.render.docx_list import Lists
 from pressctl.render.docx_styles import face_for
 from pressctl.render.docx_table import add_table
-from pressctl.render.docx_text import clean
 from pressctl.render.docx_watermark import watermark_run
 
 
@@ -102,8 +102,7 @@ def _body(writer: Writer, text_width: Emu) -> None:
             writer.marked(paragraph, block.text)
             continue
         if block.kind is BlockKind.HEADING:
-            writer.marked(writer.paragraph(HEADING_STYLES.get(max(1, block.level - 1),
-                                                              "Heading3")), block.text)
+            writer.marked(writer.paragraph(heading_style(block.level)), block.text)
             continue
         writer.marked(writer.paragraph("Lead" if block is lead else "Normal"), block.text)
         if block.kind is BlockKind.QUOTE:
@@ -130,6 +129,7 @@ def _fact_sheet(writer: Writer, fonts: FontSet, text_width: Emu) -> None:
     table = writer.document.add_table(rows=1 + len(kit.facts), cols=3)
     table.style = writer.document.styles["Fact Table"]
     table_layout(table, text_width, (0.55, 0.28, 0.17))
+    caption_table(table, kit.t("Key figures"))
     header = (kit.t("Figure"), kit.t("Value"), kit.t("Period"))
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         _cell_text(writer, cell, "FactTableHeader", text)
@@ -143,16 +143,8 @@ def _fact_sheet(writer: Writer, fonts: FontSet, text_width: Emu) -> None:
     width_mm = text_width / Mm(1)
     for chart in docx_chart.charts(kit, fonts, width_mm):
         writer.paragraph("Caption", chart.caption)
-        holder = writer.paragraph("Chart")
-        run = holder.add_run()
-        run.add_picture(io.BytesIO(chart.png), width=Mm(chart.width_mm))
-        for inline in run._r.iter(qn("wp:inline")):
-            # without explicit distances LibreOffice adds its own 3 mm on the left
-            for side in ("distT", "distB", "distL", "distR"):
-                inline.set(side, "0")
-        for doc_pr in run._r.iter(qn("wp:docPr")):
-            doc_pr.set("descr", clean(chart.description))
-            doc_pr.set("name", clean(chart.caption))
+        add_picture(writer.paragraph("Chart"), chart.png, Mm(chart.width_mm),
+                    name=chart.caption, descr=chart.description)
 
 
 def _cell_text(writer: Writer, cell: object, style: str, text: str) -> None:
@@ -164,12 +156,12 @@ def _cell_text(writer: Writer, cell: object, style: str, text: str) -> None:
 def _annexes(writer: Writer) -> None:
     kit, release = writer.kit, writer.kit.release
     if release.boilerplate:
-        writer.paragraph("Heading1", kit.t("About {organisation}",
+        writer.paragraph(ANNEX_HEADING, kit.t("About {organisation}",
                                            organisation=release.organisation))
         for line in release.boilerplate:
             writer.paragraph("Boilerplate", line)
     if release.contact:
-        writer.paragraph("Heading1", kit.t("Media contact"))
+        writer.paragraph(ANNEX_HEADING, kit.t("Media contact"))
         for line in release.contact:
             writer.paragraph("Contact", line)
 

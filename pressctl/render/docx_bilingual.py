@@ -23,9 +23,10 @@ from pressctl.kit import Kit, language_name, split_speaker
 from pressctl.release import Block, BlockKind
 from pressctl.render import docx_package
 from pressctl.render.docx_document import (
+    ANNEX_HEADING,
     EMU_PER_TWIP,
-    HEADING_STYLES,
     Writer,
+    heading_style,
     new_document,
     package,
     page_pattern,
@@ -126,7 +127,7 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
 #: Styles set in the half-width columns, and what their size is multiplied by:
 #: a little smaller than the kit's full measure, as in the bilingual PDF.
 COLUMN_STYLES = {"Normal": 0.9, "Lead": 0.9, "Heading1": 0.9, "Heading2": 0.9,
-                 "Heading3": 0.9, "EndMark": 0.9}
+                 "Heading3": 0.9, "Heading4": 0.9, "EndMark": 0.9}
 #: Body size in the columns, in points (10.5 pt × 0.9).
 COLUMN_SIZE = 9.45
 #: A row of at most this many lines (estimated) never splits across pages: word
@@ -186,8 +187,7 @@ def _rows(sides: tuple[Side, Side]) -> list[tuple[tuple[Cell, Face], tuple[Cell,
         if block is None:
             return []
         if block.kind is BlockKind.HEADING:
-            return [(HEADING_STYLES.get(max(1, block.level - 1), "Heading3"), block.text,
-                     MARKDOWN)]
+            return [(heading_style(block.level), block.text, MARKDOWN)]
         if block.kind is BlockKind.ITEM:
             return [("ListParagraph", block.text, block)]
         if block.kind is BlockKind.RULE:
@@ -209,8 +209,8 @@ def _rows(sides: tuple[Side, Side]) -> list[tuple[tuple[Cell, Face], tuple[Cell,
         rows.append(pair(block_cell(source, left_block), block_cell(target, right_block)))
     rows.append(pair([("EndMark", source.end_mark, None)], [("EndMark", target.end_mark, None)]))
     if source.facts:
-        rows.append(pair([("Heading1", source.t("Key figures"), None)],
-                         [("Heading1", target.t("Key figures"), None)]))
+        rows.append(pair([(ANNEX_HEADING, source.t("Key figures"), None)],
+                         [(ANNEX_HEADING, target.t("Key figures"), None)]))
         for left_fact, right_fact in zip(source.facts, target.facts, strict=False):
             rows.append(pair(
                 [("FactTableText", left_fact.label, None),
@@ -227,8 +227,8 @@ def _rows(sides: tuple[Side, Side]) -> list[tuple[tuple[Cell, Face], tuple[Cell,
         if not (left_lines or right_lines):
             continue
         rows.append(pair(
-            [("Heading1", source.t(heading, organisation=source.release.organisation), None)],
-            [("Heading1", target.t(heading, organisation=target.release.organisation), None)]))
+            [(ANNEX_HEADING, source.t(heading, organisation=source.release.organisation), None)],
+            [(ANNEX_HEADING, target.t(heading, organisation=target.release.organisation), None)]))
         rows.append(pair([(style, line, None) for line in left_lines],
                          [(style, line, None) for line in right_lines]))
     return rows

@@ -29,6 +29,7 @@ from pressctl.errors import PressctlError
 from pressctl.fonts import FontSet
 from pressctl.kit import FactRow, Kit
 from pressctl.paths import cache_dir
+from pressctl.render.chart import describe, groups
 from pressctl.script import is_cjk, is_cjk_letter
 from pressctl.write import sha256_of_input, write_bytes
 
@@ -50,15 +51,7 @@ class Chart:
     png: bytes
     width_mm: float
     height_mm: float
-    description: str  # alternative text: the figures the bars show
-
-
-def groups(facts: tuple[FactRow, ...]) -> list[list[FactRow]]:
-    """Figures grouped by source unit, in first-seen order; a lone figure is no chart."""
-    by_unit: dict[str, list[FactRow]] = {}
-    for row in facts:
-        by_unit.setdefault(row.unit, []).append(row)
-    return [rows for rows in by_unit.values() if len(rows) > 1]
+    description: str  # alternative text: the figures the bars show (chart.describe)
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -163,7 +156,7 @@ def label_column(rows: list[FactRow], font: ImageFont.FreeTypeFont, width: float
 def draw(rows: list[FactRow], kit: Kit, fonts: FontSet, width_mm: float,
          label_width_mm: float | None = None) -> Chart:
     caption = kit.t("Key figures in {unit}", unit=rows[0].unit_text)
-    description = f"{caption}: " + "; ".join(f"{row.label} {row.value_text}" for row in rows)
+    description = describe(rows, kit)
     path = cache_dir("charts") / f"{_cache_key(rows, kit, fonts, width_mm, label_width_mm)}.png"
     try:
         png = path.read_bytes()

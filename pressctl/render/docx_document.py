@@ -36,7 +36,11 @@ from pressctl.render.docx_styles import (
 from pressctl.render.docx_text import clean, xml_escape
 
 PAGE_SIZES = {"A4": (Mm(210), Mm(297)), "Letter": (Inches(8.5), Inches(11))}
-HEADING_STYLES = {1: "Heading1", 2: "Heading2", 3: "Heading3"}
+#: The deepest heading style: "heading 4" (a ##### heading is set as one too).
+DEEPEST_HEADING = 4
+#: The annexes' headings (fact sheet, boilerplate, media contact): sections of the
+#: release, one level below its title, like a ``##`` heading.
+ANNEX_HEADING = "Heading2"
 EMU_PER_TWIP = 635
 #: Code spans: verbatim, in this colour (as in the PDF).
 CODE_COLOUR = "6B2E1A"
@@ -123,6 +127,18 @@ class Writer:
             paragraph._p.append(run)
 
 
+def heading_style(level: int) -> str:
+    """The built-in heading style of a Markdown heading of ``level`` (``##`` is 2).
+
+    The title is the document's one top-level heading (style Title, outline
+    level 1, H1 in a tagged PDF), so a ``##`` section is "heading 2" and a
+    ``###`` one "heading 3": Word's navigation pane, LibreOffice's bookmarks and
+    the H1/H2/H3 of its tagged PDF nest the sections under the title as the PDF
+    kit's structure tree does.
+    """
+    return f"Heading{min(max(level, 1), DEEPEST_HEADING)}"
+
+
 def styled(paragraph: Paragraph, style_id: str) -> None:
     paragraph._p.get_or_add_pPr().style = style_id
 
@@ -180,6 +196,23 @@ def table_layout(table: Table, text_width: Emu, shares: tuple[float, ...]) -> No
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Emu(width * EMU_PER_TWIP)
+
+
+def caption_table(table: Table, caption: str, description: str = "") -> None:
+    """The table's caption (``w:tblCaption``) and description for assistive technology.
+
+    Word's accessibility checker reads them as the table's alternative text and
+    lists them in the table's properties; they follow ``w:tblLook``, the last
+    property :func:`table_layout` writes, in schema order.
+    """
+    tbl_pr = table._tbl.tblPr
+    for name in ("w:tblCaption", "w:tblDescription"):
+        for element in tbl_pr.findall(qn(name)):
+            tbl_pr.remove(element)
+    for name, text in (("tblCaption", caption), ("tblDescription", description)):
+        if text:
+            tbl_pr.append(parse_xml(f'<w:{name} {nsdecls("w")}'
+                                    f' w:val="{xml_escape(clean(text))}"/>'))
 
 
 def page_pattern(pattern: str) -> list[tuple[str, str | None]]:

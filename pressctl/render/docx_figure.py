@@ -1,8 +1,10 @@
 """A figure in DOCX: the picture (the same bytes as the PDF's), its caption and credit.
 
-The picture carries the caption as its alternative text (``wp:docPr/@descr``)
-for screen readers and for editors who pick it from the document; the
-picture's paragraph keeps with the caption, and the caption with the credit.
+The picture carries the caption (the seed's alt text, in the kit's language)
+as its alternative text, ``wp:docPr/@descr``: what screen readers say, what
+Word's and LibreOffice's accessibility checkers look for, and the ``/Alt`` of
+LibreOffice's tagged PDF.  The picture's paragraph keeps with the caption, and
+the caption with the credit.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 import io
 
 from docx.oxml.ns import qn
-from docx.shared import Emu
+from docx.shared import Emu, Length
 
+from pressctl.inline import plain
 from pressctl.release import Block
 from pressctl.render.docx_document import Writer
 from pressctl.render.docx_styles import Face
@@ -30,15 +33,31 @@ def add_figure(writer: Writer, block: Block, width: Emu, container: object = Non
     holder = first if first is not None else writer.paragraph("Figure", container=container)
     if first is not None:
         holder._p.get_or_add_pPr().style = "Figure"  # type: ignore[attr-defined]
-    run = holder.add_run()  # type: ignore[attr-defined]
-    run.add_picture(io.BytesIO(picture.data), width=Emu(round(picture.width * EMU_PER_POINT)))
-    for inline in run._r.iter(qn("wp:inline")):
-        for side in ("distT", "distB", "distL", "distR"):
-            inline.set(side, "0")
-    for doc_pr in run._r.iter(qn("wp:docPr")):
-        doc_pr.set("descr", clean(block.text))
-        doc_pr.set("name", block.image.name)
+    caption = plain(block.text)
+    add_picture(holder, picture.data, Emu(round(picture.width * EMU_PER_POINT)),
+                name=block.image.name, descr=caption)
     if block.text:
         writer.paragraph("FigureCaption", block.text, container=container, face=face)
     if block.credit:
         writer.paragraph("FigureCredit", block.credit, container=container, face=face)
+
+
+def add_picture(paragraph: object, data: bytes, width: Length, *, name: str,
+                descr: str) -> None:
+    """An inline picture with its alternative text, in a run of its own.
+
+    ``descr`` is what Word's and LibreOffice's checkers want and what
+    LibreOffice's tagged PDF gives the Figure as /Alt.  No ``title``: LibreOffice
+    writes "title - descr" as the /Alt, and a screen reader would read the
+    caption twice; ``name`` (the file or the chart's caption) names the object in
+    Word's selection pane.  Explicit zero distances: without them LibreOffice adds
+    its own 3 mm on the left.  Used by figures and by the fact sheet's charts.
+    """
+    run = paragraph.add_run()  # type: ignore[attr-defined]
+    run.add_picture(io.BytesIO(data), width=width)
+    for inline in run._r.iter(qn("wp:inline")):
+        for side in ("distT", "distB", "distL", "distR"):
+            inline.set(side, "0")
+    for doc_pr in run._r.iter(qn("wp:docPr")):
+        doc_pr.set("name", clean(name))
+        doc_pr.set("descr", clean(descr))

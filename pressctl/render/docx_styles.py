@@ -288,8 +288,10 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
          rpr(face, size=9.5, colour=grey))
     para("Lead", "Lead", ppr(after=9, line=look.line, jc=look.jc, kinsoku=kinsoku),
          rpr(face, size=look.body + 0.5, bold=True, colour=ink))
-    for level, (size, before, tint) in enumerate(((13, 16, colour), (11.5, 12, ink),
-                                                  (10.5, 10, ink)), start=1):
+    # heading 1 is a # heading in the body, at the title's level (rare: the title
+    # comes from the front matter); ## is heading 2, set as the kit's sections
+    for level, (size, before, tint) in enumerate(((15, 18, colour), (13, 16, colour),
+                                                  (11.5, 12, ink), (10.5, 10, ink)), start=1):
         para(f"Heading{level}", f"heading {level}",
              ppr(before=before, after=5, line=1.0, jc="left", keep_next=True, keep_lines=True,
                  outline=level - 1),
@@ -297,8 +299,8 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
     # the fact sheet is an annex: it opens its own page, never splits from its table
     para("FactSheetHeading", "Fact Sheet Heading", ppr(before=0, after=8, line=1.0, jc="left",
                                                        keep_next=True, keep_lines=True,
-                                                       page_break=True, outline=0),
-         rpr(face, size=13, bold=True, colour=colour), base="Heading1")
+                                                       page_break=True, outline=1),
+         rpr(face, size=13, bold=True, colour=colour), base="Heading2")
     para("PullQuote", "Pull Quote",
          ppr(before=10, after=4, line=1.1, jc="left", keep_next=True, keep_lines=True,
              borders=quote_box, fill=quote_fill, left_cm=0.55, right_cm=0.45, kinsoku=kinsoku),
@@ -313,8 +315,11 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
          rpr(face, size=9, bold=True, colour="404040"), custom=False, priority=35)
     para("Chart", "Chart", ppr(after=8, line=1.0, jc="center", keep_lines=True),
          rpr(face, size=look.body))
-    # a figure from the seed: the picture kept with its caption, the caption with its credit
-    para("Figure", "Figure", ppr(before=6, after=3, line=1.0, jc="left", keep_next=True,
+    # a figure from the seed: the picture kept with its caption, the caption with its credit;
+    # named "Picture": LibreOffice's tagged PDF uses a style's name as the paragraph's
+    # structure type, and one named "Figure" would remap the standard Figure type (PDF/UA
+    # forbids it) and read as a second figure without alternative text
+    para("Figure", "Picture", ppr(before=6, after=3, line=1.0, jc="left", keep_next=True,
                                  keep_lines=True), rpr(face, size=look.body))
     para("FigureCaption", "Figure Caption", ppr(after=1, line=1.0, jc="left", keep_next=True),
          rpr(face, size=9, colour=ink))

@@ -19,6 +19,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab import rl_config
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import (
     Flowable,
@@ -50,7 +52,7 @@ from pressctl.render.pdf_page import (
     tint,
 )
 from pressctl.render.pdf_table import SeedTable, kit_table_style
-from pressctl.render.pdf_tags import Decoration, structured
+from pressctl.render.pdf_tags import Decoration, artifact, structured, tags_of
 from pressctl.render.pdf_text import Run
 
 
@@ -185,14 +187,44 @@ def _fact_sheet(writer: Writer, width: float) -> list[Flowable]:
                                      writer.fonts.regular, size)
     for rows_of_unit in charted:
         caption = kit.t("Key figures in {unit}", unit=rows_of_unit[0].unit_text)
-        drawing = chart.bar_chart(rows_of_unit, width, writer.fonts.regular, writer.fonts.bold,
-                                  brand, size=size, label_width=label_width)
-        alt = chart.describe(rows_of_unit, caption)
-        sheet += [writer.para(caption, "caption"), writer.tag(drawing, "Figure", Alt=alt),
-                  Spacer(1, 4)]
+        drawing, decoration = chart.bar_chart(rows_of_unit, width, writer.fonts.regular,
+                                              writer.fonts.bold, brand, size=size,
+                                              label_width=label_width)
+        alt = chart.describe(rows_of_unit, kit)
+        sheet += [writer.para(caption, "caption"),
+                  writer.tag(Chart(drawing, decoration), "Figure", Alt=alt), Spacer(1, 4)]
     # the fact sheet reads as one piece: on a page of its own rather than a
     # table at the foot of the release and a lone chart overleaf
     return [KeepTogether(sheet)]
+
+
+class Chart(Flowable):  # type: ignore[misc]
+    """A chart's drawing and its decoration (the axis), drawn over it as an artifact.
+
+    It tags itself: drawn for a structure element (the ``Figure``), the
+    drawing is that element's content and the decoration an artifact."""
+
+    tags_itself = True
+
+    def __init__(self, drawing: Drawing, decoration: Drawing) -> None:
+        super().__init__()
+        self.drawing, self.decoration = drawing, decoration
+        self.width, self.height = drawing.width, drawing.height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        tags = tags_of(canvas)
+        owner = tags.owner if tags is not None else None
+        if tags is not None and owner is not None and not tags.is_open:
+            with tags.content(canvas, owner):
+                renderPDF.draw(self.drawing, canvas, 0, 0)
+        else:
+            renderPDF.draw(self.drawing, canvas, 0, 0)
+        with artifact(canvas):
+            renderPDF.draw(self.decoration, canvas, 0, 0)
 
 
 def _annexes(writer: Writer) -> list[Flowable]:

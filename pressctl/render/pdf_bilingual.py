@@ -94,10 +94,16 @@ class Bilingual:
         self.lists = {id(writer): ListTree(writer) for _, writer in sides}
 
     def row(self, cells: list[list[Flowable]], *, heading: bool = False,
-            outline: str | None = None, boxed: bool = False, shade: bool = False) -> Table:
+            outline: str | None = None, boxed: bool = False, shade: bool = False,
+            elements: list[Element] | None = None) -> Table:
+        """One row; its structure is each cell's elements, source first (a cell of
+        several in a ``Div`` of its language), unless ``elements`` says otherwise."""
+        if elements is None:
+            elements = [self._grouped(writer, story_elements(cell))
+                        for (_, writer), cell in zip(self.sides, cells, strict=True)
+                        if story_elements(cell)]
         table = structured(Table([cells], colWidths=[self.column + GUTTER / 2] * 2,
-                                 hAlign="LEFT", splitInRow=1),
-                           [element for cell in cells for element in story_elements(cell)])
+                                 hAlign="LEFT", splitInRow=1), elements)
         top = 5 if not heading else 10
         style = [
             ("FONT", (0, 0), (-1, -1), self.sides[0][1].fonts.regular, 9),
@@ -131,6 +137,12 @@ class Bilingual:
             table.outline = (outline, f"row-{self.anchors}")
         return table
 
+    @staticmethod
+    def _grouped(writer: Writer, elements: list[Element]) -> Element:
+        if len(elements) == 1:
+            return elements[0]
+        return writer.element("Div").add(*elements)
+
     def texts(self, texts: list[str | None], style: str, *, heading: bool = False,
               outline: bool = False) -> Table:
         cells = [[writer.para(text, style)] if text else []
@@ -161,7 +173,8 @@ class Bilingual:
                 runs.append(Run(rest, writer.fonts.regular))
             speaker = writer.para(runs, "speaker")
             quoted = WithSpeaker(paragraph, speaker)
-            quoted.element = [paragraph.element, speaker.element]
+            quoted.element = [writer.element("BlockQuote").add(paragraph.element,
+                                                               speaker.element)]
             return [quoted]
         return [paragraph]
 
@@ -229,8 +242,11 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
 def _rows(b: Bilingual) -> list[Flowable]:
     (source, src), (target, tgt) = b.sides
     both = (source, target)
+    # the column heads ("English", "中文") are layout: each element says its /Lang
+    heads = [[Decoration(unwrap(writer.para(language_name(kit), "label")))]
+             for kit, writer in b.sides]
     rows: list[Flowable] = [
-        b.texts([language_name(k) for k in both], "label"),
+        b.row(heads, elements=[]),
         b.texts([k.t("For immediate release") for k in both], "label"),
         b.texts([k.release.title for k in both], "title", outline=True),
     ]
@@ -247,13 +263,19 @@ def _rows(b: Bilingual) -> list[Flowable]:
     if source.facts:
         rows.append(b.texts([k.t("Key figures") for k in both], "heading", heading=True,
                             outline=True))
+        # each side's figures are a Table (a row header and its value per figure), read
+        # whole in one language, then in the other
+        tables = [writer.element("Table") for _, writer in b.sides]
         for index, (left, right) in enumerate(zip(source.facts, target.facts, strict=False)):
             cells = []
-            for (kit, writer), fact in zip(b.sides, (left, right), strict=True):
+            for (kit, writer), fact, table in zip(b.sides, (left, right), tables, strict=True):
                 period = f"（{fact.period_text}）" if kit.cjk else f" ({fact.period_text})"
-                cells.append([writer.para(fact.label, "td", role="P"),
-                              writer.para(f"{fact.value_text}{period}", "figure", role="P")])
-            rows.append(b.row(cells, boxed=True, shade=index % 2 == 0))
+                label = writer.para(fact.label, "td", role="TH", Scope="Row")
+                value = writer.para(f"{fact.value_text}{period}", "figure", role="TD")
+                table.add(writer.element("TR").add(label.element, value.element))
+                cells.append([label, value])
+            rows.append(b.row(cells, boxed=True, shade=index % 2 == 0,
+                              elements=tables if index == 0 else []))
     for wording, attribute in (("About {organisation}", "boilerplate"),
                                ("Media contact", "contact")):
         if not (getattr(source.release, attribute) or getattr(target.release, attribute)):

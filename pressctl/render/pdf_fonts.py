@@ -184,7 +184,9 @@ def converted(font: FontFile, chars: str, latin: bool = False) -> tuple[str, byt
 def _register(font: FontFile, chars: str, latin: bool) -> tuple[str, bytes | None]:
     """Register ``font`` with reportlab under a name unique to its content."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    from pressctl.render.pdf_tounicode import ArchivalTTFont as TTFont
 
     try:
         cff = is_cff(font)

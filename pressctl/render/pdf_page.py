@@ -36,8 +36,9 @@ from reportlab.platypus import (
 
 from pressctl.inline import has_markup, plain, spans
 from pressctl.kit import Kit, printed_texts
+from pressctl.render.pdf_archive import ArchiveMeta, finish
 from pressctl.render.pdf_fonts import PdfFonts, draw_outlines
-from pressctl.render.pdf_structure import finish, structure
+from pressctl.render.pdf_structure import structure
 from pressctl.render.pdf_tags import Element, Tagged, Tags, artifact, story_elements
 from pressctl.render.pdf_text import BREAK, CJKParagraph, Run, clean, markup, pieces
 from pressctl.script import has_cjk_letters
@@ -166,7 +167,10 @@ class SpacedParagraph(Paragraph):  # type: ignore[misc]
 
     def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - reportlab's name
         para = self.blPara
-        lines = para.lines if getattr(para, "kind", 1) == 0 else []
+        if getattr(para, "kind", 0) == 1:
+            self._draw_fragments(debug)
+            return
+        lines = para.lines
         saved = list(lines)
         # the head of a split paragraph (reportlab marks it) breaks after its last line too
         last = len(lines) if getattr(self, "_splitpara", 0) else len(lines) - 1
@@ -183,6 +187,25 @@ class SpacedParagraph(Paragraph):  # type: ignore[misc]
             super().drawPara(debug)
         finally:
             lines[:] = saved
+
+    def _draw_fragments(self, debug: int) -> None:
+        """Lines of styled fragments (several fonts): the space goes after the last
+        fragment's text of each left-aligned broken line."""
+        lines = self.blPara.lines
+        last = len(lines) if getattr(self, "_splitpara", 0) else len(lines) - 1
+        changed = []
+        if self.style.alignment != TA_JUSTIFY:
+            for line in lines[:last]:
+                fragments: list[Any] = getattr(line, "words", None) or []
+                text = getattr(fragments[-1], "text", None) if fragments else None
+                if isinstance(text, str) and text and not text.endswith(" "):
+                    fragments[-1].text = text + " "
+                    changed.append((fragments[-1], text))
+        try:
+            super().drawPara(debug)
+        finally:
+            for fragment, text in changed:
+                fragment.text = text
 
 
 #: The structure element each paragraph style makes (tagged PDF): the title is
@@ -227,8 +250,8 @@ class Writer:
         return Tagged(flowable, self.element(role, **attrs))
 
     def para(self, content: str | list[Run], style: str,
-             outline: str | None = None, role: str | None = None) -> Tagged:
-        return self.tag(self._para(content, style, outline), role or role_of(style))
+             outline: str | None = None, role: str | None = None, **attrs: str) -> Tagged:
+        return self.tag(self._para(content, style, outline), role or role_of(style), **attrs)
 
     def _para(self, content: str | list[Run], style: str,
               outline: str | None = None) -> Flowable:
@@ -561,28 +584,32 @@ class KitCanvas(Canvas):  # type: ignore[misc]
 
 def lay_out(pages: Pages, story: Callable[[], list[Flowable]], title: str,
             keywords: list[str]) -> bytes:
-    """Lay the document out once; :class:`KitCanvas` fills in "Page X of Y" at the end."""
+    """Lay the document out once; :class:`KitCanvas` fills in "Page X of Y" at the end;
+    :func:`~pressctl.render.pdf_archive.finish` makes it PDF/A-2u."""
+    kit = pages.kit
+    meta = ArchiveMeta(title=clean(title), lang=kit.tag, creator=clean(kit.release.organisation),
+                       subject=clean(kit.t("Press release")),
+                       keywords=tuple(clean(k) for k in keywords), date=kit.release.date,
+                       also=tuple(side.tag for side, _ in pages.sides[1:]))
     buffer = io.BytesIO()
-    tags = Tags(pages.kit.tag)
+    tags = Tags(kit.tag)
     flowables = story()
     tags.document.add(*story_elements(flowables))
-    _lay_out(pages, flowables, title, keywords, buffer, tags)
-    return finish(buffer.getvalue(), None, structure(tags))
+    _lay_out(pages, flowables, meta, buffer, tags)
+    return finish(buffer.getvalue(), meta, structure(tags))
 
 
-def _lay_out(pages: Pages, story: list[Flowable], title: str, keywords: list[str],
-             out: io.BytesIO, tags: Tags | None = None) -> int:
+def _lay_out(pages: Pages, story: list[Flowable], meta: ArchiveMeta, out: io.BytesIO,
+             tags: Tags | None = None) -> int:
     """Build the PDF into ``out``, recording its marked content in ``tags``; the
     number of pages."""
-    kit, fonts = pages.kit, pages.fonts
-    release = kit.release
+    fonts = pages.fonts
     doc = KitDocTemplate(
         out, pagesize=(pages.width, pages.height), leftMargin=pages.left,
         rightMargin=pages.right, topMargin=pages.top, bottomMargin=pages.bottom,
-        title=clean(title), author=clean(release.organisation),
-        subject=clean(kit.t("Press release")), keywords=[clean(k) for k in keywords],
-        creator="pressctl", lang=kit.tag, invariant=1, displayDocTitle=1,
-        initialFontName=fonts.regular,
+        title=meta.title, author=meta.creator, subject=meta.subject,
+        keywords=list(meta.keywords), creator="pressctl", lang=meta.lang, invariant=1,
+        displayDocTitle=1, initialFontName=fonts.regular,
     )
     first = Frame(pages.left, pages.bottom, pages.text_width,
                   pages.first_frame_top() - pages.bottom, id="first", leftPadding=0,
@@ -594,7 +621,6 @@ def _lay_out(pages: Pages, story: list[Flowable], title: str, keywords: list[str
         PageTemplate("first", [first], onPage=pages.first, autoNextPageTemplate="later"),
         PageTemplate("later", [later], onPage=pages.later),
     ])
-    canvas = type("ReleaseCanvas", (KitCanvas,),
-                  {"created": f"D:{release.date:%Y%m%d}000000+00'00'", "tags": tags})
+    canvas = type("ReleaseCanvas", (KitCanvas,), {"created": meta.pdf_date, "tags": tags})
     doc.build(story, canvasmaker=canvas)
     return int(doc.page)

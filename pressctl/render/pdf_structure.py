@@ -8,20 +8,17 @@ annotation is an object to point at, so the tree is built there:
 ``StructTreeRoot`` (``K`` → ``Document``, the ``ParentTree`` number tree from
 each page's MCIDs and each link annotation back to its element,
 ``ParentTreeNextKey``), ``/StructParents`` and ``/Tabs /S`` on pages,
-``/StructParent`` and ``/Contents`` on link annotations, ``/MarkInfo``,
-``/Lang`` and ``/ViewerPreferences /DisplayDocTitle``.  Elements keep the
-standard role names, so no ``RoleMap`` is needed.
+``/StructParent`` and ``/Contents`` (the link's text and its URI) on link
+annotations, ``/MarkInfo``.  Elements keep the standard role names, so no
+``RoleMap`` is needed.
 
-:func:`finish` has the shape of ``pdf_archive.finish`` (the PDF/A
-post-processing): open, run each step on the ``pikepdf.Pdf``, save
-deterministically (``deterministic_id``, no dates), so builds stay
-byte-reproducible.  When that module lands, the call in ``pdf_page.lay_out``
-switches to it and :func:`finish` here goes.
+:func:`structure` is one of the steps ``pdf_archive.finish`` runs on the opened
+PDF before it adds the archival metadata, the catalog's ``/Lang`` and
+``/ViewerPreferences`` and saves deterministically.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from typing import Any
 
@@ -31,17 +28,6 @@ from pikepdf import Array, Dictionary, Name, String
 from pressctl.render.pdf_tags import MCR, OBJR, Element, Tags
 
 Step = Callable[[pikepdf.Pdf], None]
-
-
-def finish(data: bytes, meta: Any, *steps: Step) -> bytes:
-    """``data`` opened with pikepdf, changed by ``steps``, saved reproducibly."""
-    del meta  # the archival metadata is pdf_archive's
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        for step in steps:
-            step(pdf)
-        out = io.BytesIO()
-        pdf.save(out, deterministic_id=True)
-    return out.getvalue()
 
 
 def structure(tags: Tags) -> Step:
@@ -103,13 +89,8 @@ def write(pdf: pikepdf.Pdf, tags: Tags) -> None:
         key += 1
     root.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(numbers)))
     root.ParentTreeNextKey = key
-    catalog = pdf.Root
-    catalog.StructTreeRoot = root
-    catalog.MarkInfo = Dictionary(Marked=True)
-    catalog.Lang = String(tags.lang)
-    preferences = catalog.get("/ViewerPreferences", Dictionary())
-    preferences.DisplayDocTitle = True
-    catalog.ViewerPreferences = preferences
+    pdf.Root.StructTreeRoot = root
+    pdf.Root.MarkInfo = Dictionary(Marked=True)
 
 
 def _attributes(obj: Any, element: Element) -> None:
