@@ -446,3 +446,32 @@ def test_a_heading_never_skips_a_level(office: tuple[Config, Release], tmp_path:
     page = pytest.importorskip("page")
     report = page.validate_pdf(str(pdf), profile="ua1")
     assert not {f.rule_id for f in report.failures}
+
+
+def test_draft_and_letter_kits_pass_pdf_ua(config: Config, release: Release,
+                                           tmp_path: Path) -> None:
+    """The DRAFT watermark and its header label are artifacts; Letter pages change nothing."""
+    from dataclasses import replace
+
+    from pressctl.render.pdf_bilingual import build_bilingual
+
+    page = pytest.importorskip("page")
+    en, zh = (make_kit(config, release, lang, draft=True) for lang in ("en", "zh"))
+    files = {"draft.en": render(en, tmp_path / "draft.en.pdf"),
+             "draft.zh": render(zh, tmp_path / "draft.zh.pdf"),
+             "letter.en": render(replace(en, draft=False, page_size="Letter"),
+                                 tmp_path / "letter.en.pdf")}
+    files["draft.bilingual"] = tmp_path / "draft.bilingual.pdf"
+    files["draft.bilingual"].write_bytes(build_bilingual(en, zh))
+    for name, path in files.items():
+        report = page.validate_pdf(str(path), profile="ua1")
+        assert [(f.rule_id, f.message) for f in report.failures] == [], name
+        if not name.startswith("draft"):
+            continue
+        with pikepdf.open(path) as pdf:
+            for number, pdf_page in enumerate(pdf.pages, start=1):
+                marks = [operands[1] for operands, operator
+                         in pikepdf.parse_content_stream(pdf_page)
+                         if str(operator) == "BDC" and str(operands[0]) == "/Artifact"]
+                assert [str(m.get("/Subtype")) for m in marks].count("/Watermark") == 1, \
+                    (name, number)
