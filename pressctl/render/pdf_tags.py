@@ -93,12 +93,6 @@ class Element:
             self.kids.append(self.made[key])
         return self.made[key]
 
-    def walk(self) -> Iterator[Element]:
-        yield self
-        for kid in self.children:
-            if isinstance(kid, Element):
-                yield from kid.walk()
-
 
 def _name(value: str) -> str:
     return "".join(c if c.isalnum() else f"#{ord(c):02X}" for c in value)
