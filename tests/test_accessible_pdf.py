@@ -30,10 +30,6 @@ from tests.conftest import ROOT, copy_project, need
 from tests.tagged_pdf import Element, elements, problems
 from tests.test_cli import run
 
-# The lead deletes this marker when h16tag and h16archive are merged.
-pytestmark = pytest.mark.xfail(reason="issue 16: tagging lands from h16tag/h16archive",
-                               strict=False)
-
 BMW = "bmw-huawei-harmonyos"
 OFFICE = "nordwind-leipzig-recycling"
 PRESS_OFFICE = ROOT / "tests" / "data" / "press-office"
@@ -168,7 +164,8 @@ def test_tables_have_header_and_data_cells(trees: dict[str, list[Element]],
             assert any(FACT_LABEL[language] in cell for cell in cells), cells
 
 
-@pytest.mark.parametrize("name", PDFS)
+# the bilingual edition prints the key figures as rows, no chart: BMW's has no figure
+@pytest.mark.parametrize("name", [n for n in PDFS if n != f"{BMW}.bilingual"])
 def test_figures_carry_the_alt_text(trees: dict[str, list[Element]], name: str) -> None:
     slug, edition = name.split(".")
     alts = [e.alt or "" for e in _role(trees[name], "Figure")]
@@ -209,7 +206,8 @@ def test_the_bilingual_columns_carry_their_language_row_by_row(
     languages = [e.lang.split("-")[0].lower() for e in columns if e.lang]
     assert len(languages) >= 10, languages  # the title row and the body rows at least
     assert languages == ["en", "zh"] * (len(languages) // 2), languages
-    assert TITLES[slug][0] in columns[0].text and TITLES[slug][1] in columns[1].text
+    first = next(i for i, e in enumerate(columns) if e.role == "H1")  # after the kickers
+    assert TITLES[slug][0] in columns[first].text and TITLES[slug][1] in columns[first + 1].text
 
 
 # ---------------------------------------------------------------- the reading order, for review

@@ -11,6 +11,10 @@ the same groups (:func:`groups`), so both kits show the same charts.
 The grouping and the alternative text (:func:`describe`) serve the DOCX too,
 which draws its charts as PNG: reportlab is imported where a chart is drawn,
 so a DOCX-only build does not pay for it (a fifth of its time).
+
+Tagged PDF: the chart is a ``Figure`` whose ``/Alt`` is :func:`describe`; the
+bars and their labels are the figure's content, the axis line is decoration,
+drawn as an artifact (:func:`bar_chart` returns it as a drawing of its own).
 """
 
 from __future__ import annotations
@@ -90,8 +94,10 @@ def label_column(rows: list[FactRow], width: float, font: str, size: float) -> f
 
 
 def bar_chart(rows: list[FactRow], width: float, regular: str, bold: str, colour: Color,
-              size: float = 8.5, label_width: float | None = None) -> Drawing:
-    """A horizontal bar chart ``width`` points wide, as tall as its labels need."""
+              size: float = 8.5, label_width: float | None = None
+              ) -> tuple[Drawing, Drawing]:
+    """A horizontal bar chart ``width`` points wide, as tall as its labels need: the
+    bars with their labels, and the decoration (the axis) drawn over them."""
     from reportlab.graphics.shapes import Drawing, Line, Rect
     from reportlab.lib.colors import Color
 
@@ -109,9 +115,10 @@ def bar_chart(rows: list[FactRow], width: float, regular: str, bold: str, colour
     labels = [_label_lines(row.label, regular, size, label_width) for row in rows]
     heights = [max(bar_height, len(lines) * line_height) for lines in labels]
     height = sum(heights) + row_gap * (len(rows) - 1) + 4
-    drawing = Drawing(width, height)
-    drawing.initialFontName = regular  # else the renderer starts in unembedded Helvetica
-    drawing.initialFontSize = size
+    drawing, decoration = Drawing(width, height), Drawing(width, height)
+    for each in (drawing, decoration):
+        each.initialFontName = regular  # else the renderer starts in unembedded Helvetica
+        each.initialFontSize = size
     largest = max(abs(row.value) for row in rows) or 1.0
     top = height - 2
     for row, lines, row_height in zip(rows, labels, heights, strict=True):
@@ -126,6 +133,6 @@ def bar_chart(rows: list[FactRow], width: float, regular: str, bold: str, colour
         _text(drawing, plot_left + length + size * 0.5, middle - size * 0.35, row.value_text,
               bold, size)
         top -= row_height + row_gap
-    drawing.add(Line(plot_left, 0, plot_left, height, strokeColor=Color(*AXIS),
-                     strokeWidth=0.6))
-    return drawing
+    decoration.add(Line(plot_left, 0, plot_left, height, strokeColor=Color(*AXIS),
+                        strokeWidth=0.6))
+    return drawing, decoration

@@ -19,6 +19,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab import rl_config
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import (
     Flowable,
@@ -36,7 +38,7 @@ from pressctl.render import chart
 from pressctl.render.pdf_bilingual import build_bilingual
 from pressctl.render.pdf_figure import figure
 from pressctl.render.pdf_fonts import register
-from pressctl.render.pdf_list import last_items, list_item
+from pressctl.render.pdf_list import ListTree, last_items, list_item
 from pressctl.render.pdf_page import (
     HAIRLINE,
     PAGE_SIZES,
@@ -50,6 +52,7 @@ from pressctl.render.pdf_page import (
     tint,
 )
 from pressctl.render.pdf_table import SeedTable, kit_table_style
+from pressctl.render.pdf_tags import Decoration, artifact, structured, tags_of
 from pressctl.render.pdf_text import Run
 
 
@@ -88,8 +91,8 @@ def _front(writer: Writer) -> list[Flowable]:
     date_line = (f"{release.dateline}{separator}{kit.date_text}" if release.dateline
                  else kit.date_text)
     story.append(writer.para(date_line, "date"))
-    story.append(HRFlowable(width="100%", thickness=0.6, color=HAIRLINE, spaceBefore=2,
-                            spaceAfter=12))
+    story.append(Decoration(HRFlowable(width="100%", thickness=0.6, color=HAIRLINE,
+                                       spaceBefore=2, spaceAfter=12)))
     return story
 
 
@@ -98,9 +101,10 @@ def _body(writer: Writer) -> list[Flowable]:
     lead = release.lead
     story: list[Flowable] = []
     ends = last_items(release.blocks)
+    lists = ListTree(writer)
     for index, block in enumerate(release.blocks):
         if block.kind is BlockKind.ITEM:
-            story.append(list_item(writer, block, index in ends))
+            story.append(list_item(writer, block, index in ends, lists))
             continue
         if block.kind is BlockKind.RULE:
             story.append(rule())
@@ -123,23 +127,28 @@ def _body(writer: Writer) -> list[Flowable]:
 
 def rule() -> Flowable:
     """A horizontal rule (``---``): a hairline across the text column."""
-    return HRFlowable(width="100%", thickness=0.6, color=HAIRLINE, spaceBefore=4,
-                      spaceAfter=10)
+    return Decoration(HRFlowable(width="100%", thickness=0.6, color=HAIRLINE, spaceBefore=4,
+                                 spaceAfter=10))
 
 
 def _pull_quote(writer: Writer, block: Block) -> Flowable:
-    """The quotation again, large, behind a bar in the brand colour, with its speaker."""
+    """The quotation again, large, behind a bar in the brand colour, with its speaker
+    (a BlockQuote: the quotation's P, the speaker's P)."""
     kit, styles = writer.kit, writer.styles
-    rows: list[list[Flowable]] = [[writer.para(pull_quote(kit, block), "quote")]]
+    quote = writer.para(pull_quote(kit, block), "quote")
+    rows: list[list[Flowable]] = [[quote]]
+    element = writer.element("BlockQuote").add(quote.element)
     if block.speaker:
         name, rest = split_speaker(block.speaker)
         dash = "——" if kit.cjk else "— "
         runs = [Run(dash, writer.fonts.regular), Run(name, writer.fonts.bold, TEXT)]
         if rest:
             runs.append(Run(rest, writer.fonts.regular))
-        rows.append([writer.para(runs, "speaker")])
-    table = Table(rows, colWidths=["100%"], hAlign="LEFT", spaceBefore=4,
-                  spaceAfter=styles["body"].leading)
+        speaker = writer.para(runs, "speaker")
+        element.add(speaker.element)
+        rows.append([speaker])
+    table = structured(Table(rows, colWidths=["100%"], hAlign="LEFT", spaceBefore=4,
+                             spaceAfter=styles["body"].leading), element)
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), writer.fonts.regular, 10),  # not reportlab's Helvetica
         ("LINEBEFORE", (0, 0), (0, -1), 3, colour_of(kit.colour)),
@@ -160,10 +169,15 @@ def _fact_sheet(writer: Writer, width: float) -> list[Flowable]:
         return []
     brand = colour_of(kit.colour)
     header = [writer.para(kit.t(text), "th") for text in ("Figure", "Value", "Period")]
+    for cell in header:
+        cell.element.attrs["Scope"] = "Column"
     rows = [[writer.para(r.label, "td"), writer.para(r.value_text, "figure"),
              writer.para(r.period_text, "period")] for r in kit.facts]
-    table = Table([header, *rows], colWidths=[width * 0.54, width * 0.30, width * 0.16],
-                  repeatRows=1, hAlign="LEFT")
+    element = writer.element("Table").add(
+        *(writer.element("TR").add(*(cell.element for cell in row)) for row in [header, *rows]))
+    table = structured(Table([header, *rows], colWidths=[width * 0.54, width * 0.30,
+                                                         width * 0.16],
+                             repeatRows=1, hAlign="LEFT"), element)
     table.setStyle(kit_table_style(writer, valign="MIDDLE", padding=(7, 4.5, 5.5)))
     sheet: list[Flowable] = [writer.para(kit.t("Key figures"), "heading",
                                          outline=kit.t("Key figures")), table]
@@ -173,12 +187,44 @@ def _fact_sheet(writer: Writer, width: float) -> list[Flowable]:
                                      writer.fonts.regular, size)
     for rows_of_unit in charted:
         caption = kit.t("Key figures in {unit}", unit=rows_of_unit[0].unit_text)
-        drawing = chart.bar_chart(rows_of_unit, width, writer.fonts.regular, writer.fonts.bold,
-                                  brand, size=size, label_width=label_width)
-        sheet += [writer.para(caption, "caption"), drawing, Spacer(1, 4)]
+        drawing, decoration = chart.bar_chart(rows_of_unit, width, writer.fonts.regular,
+                                              writer.fonts.bold, brand, size=size,
+                                              label_width=label_width)
+        alt = chart.describe(rows_of_unit, kit)
+        sheet += [writer.para(caption, "caption"),
+                  writer.tag(Chart(drawing, decoration), "Figure", Alt=alt), Spacer(1, 4)]
     # the fact sheet reads as one piece: on a page of its own rather than a
     # table at the foot of the release and a lone chart overleaf
     return [KeepTogether(sheet)]
+
+
+class Chart(Flowable):  # type: ignore[misc]
+    """A chart's drawing and its decoration (the axis), drawn over it as an artifact.
+
+    It tags itself: drawn for a structure element (the ``Figure``), the
+    drawing is that element's content and the decoration an artifact."""
+
+    tags_itself = True
+
+    def __init__(self, drawing: Drawing, decoration: Drawing) -> None:
+        super().__init__()
+        self.drawing, self.decoration = drawing, decoration
+        self.width, self.height = drawing.width, drawing.height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        tags = tags_of(canvas)
+        owner = tags.owner if tags is not None else None
+        if tags is not None and owner is not None and not tags.is_open:
+            with tags.content(canvas, owner):
+                renderPDF.draw(self.drawing, canvas, 0, 0)
+        else:
+            renderPDF.draw(self.drawing, canvas, 0, 0)
+        with artifact(canvas):
+            renderPDF.draw(self.decoration, canvas, 0, 0)
 
 
 def _annexes(writer: Writer) -> list[Flowable]:

@@ -12,6 +12,12 @@ never starts a page without the end of its quotation.  Each side is set by
 its own kit: its fonts (proportional quotes on the Latin side), its line
 breaking (Chinese rules on the Chinese side), its wording and figures.  The
 row order and content match the bilingual DOCX.
+
+Tagged PDF: a row is layout, not structure.  The structure tree reads each
+row's source cell, then its translation; every element of a column carries
+that column's ``/Lang`` (the catalog's is the source language), and each
+side's list items build that side's lists (a list reads whole in one
+language, then in the other).
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from pressctl.kit import Kit, language_name, split_speaker
 from pressctl.release import Block, BlockKind
 from pressctl.render.pdf_figure import figure_parts
 from pressctl.render.pdf_fonts import register
-from pressctl.render.pdf_list import ListItem, list_item, paragraph_baseline
+from pressctl.render.pdf_list import ListItem, ListTree, list_item, paragraph_baseline
 from pressctl.render.pdf_page import (
     HAIRLINE,
     PAGE_SIZES,
@@ -46,6 +52,7 @@ from pressctl.render.pdf_page import (
     tint,
 )
 from pressctl.render.pdf_table import SeedTable
+from pressctl.render.pdf_tags import Decoration, Element, story_elements, structured, unwrap
 from pressctl.render.pdf_text import Run
 
 GUTTER = 9 * mm
@@ -84,11 +91,19 @@ class Bilingual:
         self.column = (width - GUTTER) / 2
         self.brand = colour_of(sides[0][0].colour)
         self.anchors = 0
+        self.lists = {id(writer): ListTree(writer) for _, writer in sides}
 
     def row(self, cells: list[list[Flowable]], *, heading: bool = False,
-            outline: str | None = None, boxed: bool = False, shade: bool = False) -> Table:
-        table = Table([cells], colWidths=[self.column + GUTTER / 2] * 2, hAlign="LEFT",
-                      splitInRow=1)
+            outline: str | None = None, boxed: bool = False, shade: bool = False,
+            elements: list[Element] | None = None) -> Table:
+        """One row; its structure is each cell's elements, source first (a cell of
+        several in a ``Div`` of its language), unless ``elements`` says otherwise."""
+        if elements is None:
+            elements = [self._grouped(writer, story_elements(cell))
+                        for (_, writer), cell in zip(self.sides, cells, strict=True)
+                        if story_elements(cell)]
+        table = structured(Table([cells], colWidths=[self.column + GUTTER / 2] * 2,
+                                 hAlign="LEFT", splitInRow=1), elements)
         top = 5 if not heading else 10
         style = [
             ("FONT", (0, 0), (-1, -1), self.sides[0][1].fonts.regular, 9),
@@ -122,6 +137,12 @@ class Bilingual:
             table.outline = (outline, f"row-{self.anchors}")
         return table
 
+    @staticmethod
+    def _grouped(writer: Writer, elements: list[Element]) -> Element:
+        if len(elements) == 1:
+            return elements[0]
+        return writer.element("Div").add(*elements)
+
     def texts(self, texts: list[str | None], style: str, *, heading: bool = False,
               outline: bool = False) -> Table:
         cells = [[writer.para(text, style)] if text else []
@@ -135,14 +156,14 @@ class Bilingual:
         if block.kind is BlockKind.HEADING:
             return [writer.marked(block.text, "heading" if block.level <= 2 else "subheading")]
         if block.kind is BlockKind.ITEM:
-            return [list_item(writer, block, last=True)]
+            return [list_item(writer, block, last=True, tree=self.lists[id(writer)])]
         if block.kind is BlockKind.TABLE:
             return [SeedTable(writer, block)]
         if block.kind is BlockKind.FIGURE:
             return figure_parts(writer, block)
         if block.kind is BlockKind.RULE:
-            return [HRFlowable(width="100%", thickness=0.6, color=HAIRLINE, spaceBefore=4,
-                               spaceAfter=4)]
+            return [Decoration(HRFlowable(width="100%", thickness=0.6, color=HAIRLINE,
+                                          spaceBefore=4, spaceAfter=4))]
         paragraph = writer.marked(block.text, "lead" if block is kit.release.lead else "body")
         if block.kind is BlockKind.QUOTE and block.speaker:
             name, rest = split_speaker(block.speaker)
@@ -150,7 +171,11 @@ class Bilingual:
                     Run(name, writer.fonts.bold, TEXT)]
             if rest:
                 runs.append(Run(rest, writer.fonts.regular))
-            return [WithSpeaker(paragraph, writer.para(runs, "speaker"))]
+            speaker = writer.para(runs, "speaker")
+            quoted = WithSpeaker(paragraph, speaker)
+            quoted.element = [writer.element("BlockQuote").add(paragraph.element,
+                                                               speaker.element)]
+            return [quoted]
         return [paragraph]
 
 
@@ -161,6 +186,7 @@ class WithSpeaker(Flowable):  # type: ignore[misc]
     def __init__(self, body: Flowable, speaker: Flowable) -> None:
         super().__init__()
         self.body, self.speaker = body, speaker
+        self.element: list[Element] = []  # the story's elements (set by the builder)
         self.width = self.height = self._body_height = self._speaker_height = 0.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -189,8 +215,9 @@ class WithSpeaker(Flowable):  # type: ignore[misc]
 
 def first_baseline(flowable: Flowable) -> float | None:
     """How far below its top a paragraph sets its first baseline, if it is one."""
+    flowable = unwrap(flowable)
     if isinstance(flowable, WithSpeaker):
-        flowable = flowable.body
+        flowable = unwrap(flowable.body)
     if isinstance(flowable, ListItem):
         flowable = flowable.body
     return paragraph_baseline(flowable)
@@ -203,7 +230,7 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
     pages = Pages(sides, PAGE_SIZES.get(source.page_size, A4))
 
     def story() -> list[Flowable]:
-        writers = [(kit, Writer(kit, fonts, _scaled(make_styles(kit, fonts))))
+        writers = [(kit, Writer(kit, fonts, _scaled(make_styles(kit, fonts)), lang=kit.tag))
                    for kit, fonts in sides]
         return _rows(Bilingual(writers, pages.text_width))
 
@@ -215,8 +242,11 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
 def _rows(b: Bilingual) -> list[Flowable]:
     (source, src), (target, tgt) = b.sides
     both = (source, target)
+    # the column heads ("English", "中文") are layout: each element says its /Lang
+    heads = [[Decoration(unwrap(writer.para(language_name(kit), "label")))]
+             for kit, writer in b.sides]
     rows: list[Flowable] = [
-        b.texts([language_name(k) for k in both], "label"),
+        b.row(heads, elements=[]),
         b.texts([k.t("For immediate release") for k in both], "label"),
         b.texts([k.release.title for k in both], "title", outline=True),
     ]
@@ -233,13 +263,19 @@ def _rows(b: Bilingual) -> list[Flowable]:
     if source.facts:
         rows.append(b.texts([k.t("Key figures") for k in both], "heading", heading=True,
                             outline=True))
+        # each side's figures are a Table (a row header and its value per figure), read
+        # whole in one language, then in the other
+        tables = [writer.element("Table") for _, writer in b.sides]
         for index, (left, right) in enumerate(zip(source.facts, target.facts, strict=False)):
             cells = []
-            for (kit, writer), fact in zip(b.sides, (left, right), strict=True):
+            for (kit, writer), fact, table in zip(b.sides, (left, right), tables, strict=True):
                 period = f"（{fact.period_text}）" if kit.cjk else f" ({fact.period_text})"
-                cells.append([writer.para(fact.label, "td"),
-                              writer.para(f"{fact.value_text}{period}", "figure")])
-            rows.append(b.row(cells, boxed=True, shade=index % 2 == 0))
+                label = writer.para(fact.label, "td", role="TH", Scope="Row")
+                value = writer.para(f"{fact.value_text}{period}", "figure", role="TD")
+                table.add(writer.element("TR").add(label.element, value.element))
+                cells.append([label, value])
+            rows.append(b.row(cells, boxed=True, shade=index % 2 == 0,
+                              elements=tables if index == 0 else []))
     for wording, attribute in (("About {organisation}", "boilerplate"),
                                ("Media contact", "contact")):
         if not (getattr(source.release, attribute) or getattr(target.release, attribute)):

@@ -1,5 +1,9 @@
 """A figure in the PDF: the picture at the width of its column, its caption and
-credit below, kept on one page together (a caption never parts from its picture)."""
+credit below, kept on one page together (a caption never parts from its picture).
+
+Tagged PDF: the picture is a ``Figure`` whose ``/Alt`` is the Markdown alt text
+(which the kit prints as the caption), else the credit; the caption follows
+as a ``Caption``, the credit as a ``P``."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import io
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether
 
+from pressctl.inline import plain
 from pressctl.release import Block
 from pressctl.render.pdf_page import Writer
 from pressctl.render.picture import Picture, prepare
@@ -49,7 +54,8 @@ def figure(writer: Writer, block: Block) -> Flowable:
 def figure_parts(writer: Writer, block: Block) -> list[Flowable]:
     """Picture, caption and credit (a table cell of the bilingual edition keeps them
     together as a row does)."""
-    parts: list[Flowable] = [PictureFlowable(block)]
+    alt = plain(block.text or block.credit or "")
+    parts: list[Flowable] = [writer.tag(PictureFlowable(block), "Figure", Alt=alt)]
     if block.text:
         parts.append(writer.para(block.text, "figcaption"))
     if block.credit:

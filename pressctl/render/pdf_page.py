@@ -11,6 +11,7 @@ that the build finds one module per format.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -37,7 +38,10 @@ from pressctl.inline import has_markup, plain, spans
 from pressctl.kit import Kit, printed_texts
 from pressctl.render.pdf_archive import ArchiveMeta, finish
 from pressctl.render.pdf_fonts import PdfFonts, draw_outlines
+from pressctl.render.pdf_structure import structure
+from pressctl.render.pdf_tags import Element, Tagged, Tags, artifact, story_elements
 from pressctl.render.pdf_text import BREAK, CJKParagraph, Run, clean, markup, pieces
+from pressctl.script import has_cjk_letters
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 INK = Color(0.10, 0.10, 0.10)
@@ -151,28 +155,122 @@ def make_styles(kit: Kit, fonts: PdfFonts) -> dict[str, ParagraphStyle]:
     }
 
 
-class Writer:
-    """Builds flowables: reportlab Paragraphs for Latin text, CJKParagraphs for Chinese."""
+class SpacedParagraph(Paragraph):  # type: ignore[misc]
+    """reportlab's Paragraph with the space kept at the end of each broken line.
 
-    def __init__(self, kit: Kit, fonts: PdfFonts, styles: dict[str, ParagraphStyle]) -> None:
+    reportlab drops the space where it breaks a line, so text read from the
+    structure tree (a screen reader, ``pdfinfo -struct-text``) runs the last
+    word of a line into the first of the next ("Integratewith").  The space
+    is drawn after the line's last word, where it paints nothing; a line that
+    reportlab squeezes (negative slack) keeps its own spacing.
+    """
+
+    def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - reportlab's name
+        para = self.blPara
+        if getattr(para, "kind", 0) == 1:
+            self._draw_fragments(debug)
+            return
+        lines = para.lines
+        saved = list(lines)
+        # the head of a split paragraph (reportlab marks it) breaks after its last line too
+        last = len(lines) if getattr(self, "_splitpara", 0) else len(lines) - 1
+        for number, (extra, words) in enumerate(saved[:last]):
+            if not words:
+                continue
+            if extra < -1e-8:  # squeezed: keep the word spacing with one space more
+                spaces = len(words) - 1 + " ".join(words).count("\xa0")
+                if spaces <= 0:
+                    continue
+                extra = extra * (spaces + 1) / spaces
+            lines[number] = (extra, [*words, ""])
+        try:
+            super().drawPara(debug)
+        finally:
+            lines[:] = saved
+
+    def _draw_fragments(self, debug: int) -> None:
+        """Lines of styled fragments (several fonts): the space goes after the last
+        fragment's text of each left-aligned broken line."""
+        lines = self.blPara.lines
+        last = len(lines) if getattr(self, "_splitpara", 0) else len(lines) - 1
+        changed = []
+        if self.style.alignment != TA_JUSTIFY:
+            for line in lines[:last]:
+                fragments: list[Any] = getattr(line, "words", None) or []
+                text = getattr(fragments[-1], "text", None) if fragments else None
+                if isinstance(text, str) and text and not text.endswith(" "):
+                    fragments[-1].text = text + " "
+                    changed.append((fragments[-1], text))
+        try:
+            super().drawPara(debug)
+        finally:
+            for fragment, text in changed:
+                fragment.text = text
+
+
+#: The structure element each paragraph style makes (tagged PDF): the title is
+#: the one H1, ## headings and the fact sheet's and annexes' headings H2, ###
+#: headings and the chart captions H3; table header and body cells TH and TD.
+ROLES = {"title": "H1", "heading": "H2", "subheading": "H3", "caption": "H3",
+         "figcaption": "Caption", "th": "TH", "td": "TD", "figure": "TD", "period": "TD"}
+
+
+def role_of(style: str) -> str:
+    """The role of a paragraph set in ``style`` (``th-right`` is a ``th``)."""
+    for cell in ("th", "td"):
+        if style.startswith(f"{cell}-"):
+            return ROLES[cell]
+    return ROLES.get(style, "P")
+
+
+class Writer:
+    """Builds flowables: reportlab Paragraphs for Latin text, CJKParagraphs for Chinese,
+    each with its structure element (:class:`Tagged`); ``lang`` gives every element
+    a ``/Lang`` (the columns of the bilingual edition)."""
+
+    def __init__(self, kit: Kit, fonts: PdfFonts, styles: dict[str, ParagraphStyle],
+                 lang: str | None = None) -> None:
         self.kit, self.fonts, self.styles = kit, fonts, styles
         self.anchors = 0
+        self.lang = lang
+        self.heading_level = 0  # of the last heading made, in story order
+
+    def element(self, role: str, **attrs: str) -> Element:
+        """A new structure element, in this writer's language if it sets one."""
+        if self.lang is not None:
+            attrs.setdefault("Lang", self.lang)
+        return Element(role, attrs)
+
+    def tag(self, flowable: Flowable, role: str, **attrs: str) -> Tagged:
+        """``flowable`` with a new element; a heading never skips a level (a ``###``
+        straight after the title is tagged H2), as PDF/UA asks."""
+        if re.fullmatch("H[1-6]", role):
+            self.heading_level = min(int(role[1]), self.heading_level + 1)
+            role = f"H{self.heading_level}"
+        return Tagged(flowable, self.element(role, **attrs))
 
     def para(self, content: str | list[Run], style: str,
-             outline: str | None = None) -> Flowable:
+             outline: str | None = None, role: str | None = None, **attrs: str) -> Tagged:
+        return self.tag(self._para(content, style, outline), role or role_of(style), **attrs)
+
+    def _para(self, content: str | list[Run], style: str,
+              outline: str | None = None) -> Flowable:
         runs = [Run(content, self.styles[style].fontName)] if isinstance(content, str) else content
         key = None
         if outline is not None:
             self.anchors += 1
             key = (clean(outline), f"section-{self.anchors}")
-        if self.kit.cjk:
+        # Chinese inside a Latin paragraph: CJKParagraph breaks it by the Chinese rules
+        # and marks it as a Span in Chinese for a screen reader (tagged PDF)
+        if self.kit.cjk or any(has_cjk_letters(run.text) for run in runs):
             return CJKParagraph(runs, self.styles[style], outline=key)
         text = "".join(self._markup(run) for run in runs)
-        flowable = Paragraph(text, self.styles[style])
+        flowable = SpacedParagraph(text, self.styles[style])
         flowable.outline = key
         return flowable
 
-    def marked(self, text: str, style: str, outline: str | None = None) -> Flowable:
+    def marked(self, text: str, style: str, outline: str | None = None,
+               role: str | None = None) -> Tagged:
         """A paragraph of body text, its inline Markdown (strong, emphasis, code, links,
         hard breaks) drawn as styled runs.
 
@@ -183,7 +281,7 @@ class Writer:
         found = spans(text) if has_markup(text) else []
         if not any(s.strong or s.emphasis or s.code or s.href or s.br for s in found):
             heading = plain(outline) if outline is not None else None
-            return self.para(plain(text), style, outline=heading)
+            return self.para(plain(text), style, outline=heading, role=role)
         base = self.styles[style].fontName
         brand = colour_of(self.kit.colour)
         runs = []
@@ -198,7 +296,8 @@ class Writer:
         if outline is not None:
             self.anchors += 1
             key = (clean(plain(outline)), f"section-{self.anchors}")
-        return CJKParagraph(runs, self.styles[style], outline=key)
+        return self.tag(CJKParagraph(runs, self.styles[style], outline=key),
+                        role or role_of(style))
 
     def _markup(self, run: Run) -> str:
         colour = f' color="#{run.colour.hexval()[2:]}"' if run.colour is not None else ""
@@ -290,8 +389,13 @@ class Pages:
                 for kit, fonts in self.sides]
 
     def first(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        kit, fonts = self.kit, self.fonts
         self.footer(canvas, doc.page)
+        with artifact(canvas, "Header"):
+            self._first(canvas)
+        self.draft(canvas, self.height - BAND_HEIGHT - 6 * mm)
+
+    def _first(self, canvas: Canvas) -> None:
+        kit, fonts = self.kit, self.fonts
         canvas.saveState()
         canvas.setFillColor(self.brand)
         canvas.rect(0, self.height - BAND_HEIGHT, self.width, BAND_HEIGHT, stroke=0, fill=1)
@@ -301,11 +405,15 @@ class Pages:
         labels(canvas, self.width - self.right, middle - 10 * 0.35,
                self.both(lambda k: k.t("Press release")), 10, right=True)
         canvas.restoreState()
-        self.draft(canvas, self.height - BAND_HEIGHT - 6 * mm)
 
     def later(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        kit, fonts = self.kit, self.fonts
         self.footer(canvas, doc.page)
+        with artifact(canvas, "Header"):
+            self._later(canvas)
+        self.draft(canvas, self.height - self.top + 10 * mm)
+
+    def _later(self, canvas: Canvas) -> None:
+        kit, fonts = self.kit, self.fonts
         canvas.saveState()
         y = self.height - self.top + 5 * mm
         canvas.setFillColor(self.brand)
@@ -319,13 +427,16 @@ class Pages:
         canvas.setLineWidth(0.5)
         canvas.line(self.left, y - 2.5 * mm, self.width - self.right, y - 2.5 * mm)
         canvas.restoreState()
-        self.draft(canvas, y + 5 * mm)
 
     def draft(self, canvas: Canvas, label_y: float) -> None:
         """DRAFT across the page, as outlines so it never mixes into the extracted text."""
-        kit = self.kit
         if not any(kit.draft for kit, _ in self.sides):
             return
+        with artifact(canvas, "Watermark"):
+            self._draft(canvas, label_y)
+
+    def _draft(self, canvas: Canvas, label_y: float) -> None:
+        kit = self.kit
         canvas.saveState()
         canvas.setFillColor(DRAFT_RED)
         labels(canvas, self.width - self.right, label_y,
@@ -352,6 +463,10 @@ class Pages:
             self.draw_footer(canvas, page, page)
 
     def draw_footer(self, canvas: Canvas, page: int, pages: int) -> None:
+        with artifact(canvas, "Footer"):
+            self._draw_footer(canvas, page, pages)
+
+    def _draw_footer(self, canvas: Canvas, page: int, pages: int) -> None:
         kit, fonts = self.kit, self.fonts
         canvas.saveState()
         y = self.bottom - 9 * mm
@@ -431,6 +546,8 @@ class KitCanvas(Canvas):  # type: ignore[misc]
     """
 
     created = "D:20000101000000+00'00'"
+    #: the recorder of marked content (tagged PDF), set per document by :func:`lay_out`
+    tags: Tags | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -475,12 +592,17 @@ def lay_out(pages: Pages, story: Callable[[], list[Flowable]], title: str,
                        keywords=tuple(clean(k) for k in keywords), date=kit.release.date,
                        also=tuple(side.tag for side, _ in pages.sides[1:]))
     buffer = io.BytesIO()
-    _lay_out(pages, story(), meta, buffer)
-    return finish(buffer.getvalue(), meta)
+    tags = Tags(kit.tag)
+    flowables = story()
+    tags.document.add(*story_elements(flowables))
+    _lay_out(pages, flowables, meta, buffer, tags)
+    return finish(buffer.getvalue(), meta, structure(tags))
 
 
-def _lay_out(pages: Pages, story: list[Flowable], meta: ArchiveMeta, out: io.BytesIO) -> int:
-    """Build the PDF into ``out``; the number of pages."""
+def _lay_out(pages: Pages, story: list[Flowable], meta: ArchiveMeta, out: io.BytesIO,
+             tags: Tags | None = None) -> int:
+    """Build the PDF into ``out``, recording its marked content in ``tags``; the
+    number of pages."""
     fonts = pages.fonts
     doc = KitDocTemplate(
         out, pagesize=(pages.width, pages.height), leftMargin=pages.left,
@@ -499,6 +621,6 @@ def _lay_out(pages: Pages, story: list[Flowable], meta: ArchiveMeta, out: io.Byt
         PageTemplate("first", [first], onPage=pages.first, autoNextPageTemplate="later"),
         PageTemplate("later", [later], onPage=pages.later),
     ])
-    canvas = type("ReleaseCanvas", (KitCanvas,), {"created": meta.pdf_date})
+    canvas = type("ReleaseCanvas", (KitCanvas,), {"created": meta.pdf_date, "tags": tags})
     doc.build(story, canvasmaker=canvas)
     return int(doc.page)

@@ -6,6 +6,9 @@ the kit's own setting (Chinese line breaking in a Chinese kit, inline markup
 and links everywhere), aligned per column (:mod:`table_layout`), and the
 columns share the width of the frame the table is drawn in, so the table
 fits the text column of the kit and the half column of the bilingual edition.
+
+Tagged PDF: ``Table`` → ``TR`` → ``TH`` (``/Scope /Column``) or ``TD``; the grid
+and the row bands are artifacts, and so is the header row repeated overleaf.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from pressctl.release import Block
 from pressctl.render.pdf_page import HAIRLINE, Writer, colour_of, tint
+from pressctl.render.pdf_tags import Element, structured
 from pressctl.render.table_layout import alignments, shares
 
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
@@ -28,12 +32,14 @@ class SeedTable(Flowable):  # type: ignore[misc]
     def __init__(self, writer: Writer, block: Block) -> None:
         super().__init__()
         self.writer, self.block = writer, block
+        #: the table's structure element, filled by each layout (the last one is drawn)
+        self.element = writer.element("Table")
         self.table: Table | None = None
         self._width = -1.0
 
     def _build(self, width: float) -> Table:
         if self.table is None or self._width != width:
-            self.table = build_table(self.writer, self.block, width)
+            self.table = build_table(self.writer, self.block, width, self.element)
             self._width = width
         return self.table
 
@@ -82,17 +88,26 @@ def kit_table_style(writer: Writer, *, valign: str,
     ])
 
 
-def build_table(writer: Writer, block: Block, width: float) -> Table:
+def build_table(writer: Writer, block: Block, width: float,
+                element: Element | None = None) -> Table:
+    """The table at ``width``; its TR/TH/TD elements replace ``element``'s kids."""
     aligns = alignments(block)
     columns = len(aligns)
     rows = []
+    element = element if element is not None else writer.element("Table")
+    element.kids.clear()
     for number, row in enumerate(block.rows):
         cells = list(row) + [""] * (columns - len(row))
         base = "th" if number == 0 else "td"
-        rows.append([writer.marked(cell, _style(writer, base, align))
-                     for cell, align in zip(cells, aligns, strict=True)])
+        tagged = [writer.marked(cell, _style(writer, base, align))
+                  for cell, align in zip(cells, aligns, strict=True)]
+        for cell in tagged:
+            if number == 0:
+                cell.element.attrs["Scope"] = "Column"
+        element.add(writer.element("TR").add(*(cell.element for cell in tagged)))
+        rows.append(tagged)
     size = writer.styles["td"].fontSize
     table = Table(rows, colWidths=[width * s for s in shares(block, width / size)], repeatRows=1,
                   hAlign="LEFT")
     table.setStyle(kit_table_style(writer, valign="TOP", padding=(6, 4, 5)))
-    return table
+    return structured(table, element)

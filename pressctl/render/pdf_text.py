@@ -40,7 +40,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from pressctl.script import is_cjk, is_cjk_letter
+from pressctl.lang import base_lang, is_unspaced, language
+from pressctl.render.pdf_tags import OBJR, Element, Tags, artifact, tags_of
+from pressctl.script import has_cjk_letters, is_cjk, is_cjk_letter
 
 #: May not start a line: closing brackets and quotes, stops and commas
 #: (full and half width), interpuncts, percent and the hyphen-like dashes.
@@ -88,6 +90,12 @@ def markup(text: str) -> str:
 OBLIQUE = 0.21
 #: A run holding only this is a hard line break.
 BREAK = "\n"
+#: The language of a Latin word inside Chinese text (a brand, a product) and of
+#: Chinese inside a Latin-script paragraph, for a screen reader's voice.
+LATIN_LANG = "en"
+CJK_LANG = language("zh").doc_tag
+
+Link = tuple[str, float, float, float, int]  # URL, start, end, baseline, run
 
 
 @dataclass(frozen=True)
@@ -347,7 +355,15 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
     and spacing, so Chinese and English paragraphs share one style sheet.
     Pages split it between lines, never leaving one line alone at the foot or
     the head of a page.
+
+    It tags itself (tagged PDF): drawn for a structure element (``Tags.owner``),
+    its text goes into that element's marked content, a link's text into a
+    ``Link`` element (with the annotation as its object reference) and a run
+    in the other script into a ``Span`` with its ``/Lang`` — each sequence
+    opened and closed inside the paragraph's one text object.
     """
+
+    tags_itself = True
 
     def __init__(self, runs: list[Run], style: ParagraphStyle,
                  lines: list[Line] | None = None, first: bool = True, last: bool = True,
@@ -361,6 +377,7 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
         self._first, self._last = first, last
         self.outline = outline if first else None
         self.width = self.height = 0.0
+        self._marks: _Marks | None = None
 
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
@@ -408,40 +425,58 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
         lines = self._lines or []
         width = self._text_width(self.width)
         text = canvas.beginText()
+        tags = tags_of(canvas)
+        owner = tags.owner if tags is not None else None
+        self._marks = (_Marks(tags, canvas, text._code, owner)
+                       if tags is not None and owner is not None and not tags.is_open else None)
         baseline = self.height - (leading - size) / 2 - ASCENT * size
-        links: list[tuple[str, float, float, float]] = []
-        for line in lines:
+        links: list[Link] = []
+        for number, line in enumerate(lines):
             shift = 0.0
             if style.alignment == TA_CENTER:
                 shift = (width - line.width) / 2
             elif style.alignment == TA_RIGHT:
                 shift = width - line.width
-            links += self._draw_line(text, line, style.leftIndent + shift, baseline)
+            following = lines[number + 1].units if number + 1 < len(lines) else ()
+            space = bool(line.units and line.units[-1].kind == "latin"
+                         and (following[0].kind == "latin" if following else not self._last))
+            links += self._draw_line(text, line, style.leftIndent + shift, baseline, space)
             baseline -= leading
+        if self._marks is not None:
+            self._marks.close()
         canvas.drawText(text)
         self._draw_links(links)
+        self._marks = None
 
-    def _draw_links(self, links: list[tuple[str, float, float, float]]) -> None:
+    def _draw_links(self, links: list[Link]) -> None:
         """Underline each link's text and make it clickable (a URI annotation per line)."""
         canvas, size = self.canv, self.style.fontSize
-        for href, start, end, y in links:
-            canvas.saveState()
-            canvas.setStrokeColor(self.style.textColor)
-            for run in self.runs:
-                if run.href == href and run.colour is not None:
-                    canvas.setStrokeColor(run.colour)
-                    break
-            canvas.setLineWidth(0.5)
-            canvas.line(start, y - 0.12 * size, end, y - 0.12 * size)
-            canvas.restoreState()
+        for href, start, end, y, number in links:
+            with artifact(canvas):
+                canvas.saveState()
+                canvas.setStrokeColor(self.style.textColor)
+                for run in self.runs:
+                    if run.href == href and run.colour is not None:
+                        canvas.setStrokeColor(run.colour)
+                        break
+                canvas.setLineWidth(0.5)
+                canvas.line(start, y - 0.12 * size, end, y - 0.12 * size)
+                canvas.restoreState()
+            marks = self._marks
+            index = marks.tags.annotation_index(canvas) if marks is not None else 0
             canvas.linkURL(href, (start, y - 0.25 * size, end, y + 0.9 * size), relative=1,
                            thickness=0)
+            if marks is not None:
+                marks.link(number).kids.append(OBJR(canvas.getPageNumber(), index))
 
-    def _draw_line(self, text: object, line: Line, x: float,
-                   y: float) -> list[tuple[str, float, float, float]]:
-        """Draw runs of units sharing a font; Chinese runs spaced by Tc, the rest placed.
+    def _draw_line(self, text: object, line: Line, x: float, y: float,
+                   space: bool = False) -> list[Link]:
+        """Draw runs of units sharing a font; Chinese runs spaced by Tc, the rest placed;
+        ``space``: the line broke at a space between Latin words, which is drawn after
+        the last word (it paints nothing) so that extracted text does not run the
+        words together.
 
-        Returns where the line's links are: (URL, start, end, baseline)."""
+        Returns where the line's links are: (URL, start, end, baseline, run)."""
         style = self.style
         groups: list[tuple[float, list[Unit]]] = []
         position = x
@@ -459,9 +494,11 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
             else:
                 groups.append((position, [unit]))
             position += unit.width + (line.gap if stretch[index] else 0.0)
-        links: list[tuple[str, float, float, float]] = []
+        links: list[Link] = []
         for number, (start, units) in enumerate(groups):
             run = self.runs[units[0].run]
+            if self._marks is not None:
+                self._marks.enter(units, run)
             char_space = line.gap if len(units[0].text) == 1 and units[0].kind == "cjk" else 0.0
             if run.oblique:
                 text.setTextTransform(1, 0, OBLIQUE, 1, start, y)  # type: ignore[attr-defined]
@@ -475,8 +512,63 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
                 end = (groups[number + 1][0] if number + 1 < len(groups) else x + line.set_width)
                 end -= units[-1].pad
                 if links and links[-1][0] == run.href and abs(links[-1][2] - start) < 0.01:
-                    links[-1] = (run.href, links[-1][1], end, y)
+                    links[-1] = (run.href, links[-1][1], end, y, links[-1][4])
                 else:
-                    links.append((run.href, start, end, y))
+                    links.append((run.href, start, end, y, units[0].run))
+        if space:
+            text.textOut(" ")  # type: ignore[attr-defined]
         text.setCharSpace(0)  # type: ignore[attr-defined]
         return links
+
+
+class _Marks:
+    """The marked-content sequences of one paragraph's text object while it is drawn.
+
+    ``owner`` is the paragraph's element; a group of units goes into it, into
+    the ``Link`` of its run, or into a ``Span`` when it is in the other script
+    (Latin letters in a Chinese paragraph, Chinese letters in a Latin one).
+    Consecutive groups for the same element share one sequence.
+    """
+
+    def __init__(self, tags: Tags, canvas: object, code: list[str], owner: Element) -> None:
+        self.tags, self.canvas, self.code, self.owner = tags, canvas, code, owner
+        self.current: Element | None = None
+        lang = owner.attrs.get("Lang", tags.lang)
+        self.chinese = is_unspaced(base_lang(lang))
+
+    def link(self, run: int) -> Element:
+        return self.owner.child(("link", run), "Link")
+
+    def _target(self, units: list[Unit], run: Run, number: int) -> Element:
+        if run.href:
+            link = self.link(number)
+            link.attrs.setdefault("Contents", f"{run.text} ({run.href})"
+                                  if run.text != run.href else run.href)
+            return link
+        text = "".join(u.text for u in units)
+        if self.chinese and units[0].kind != "cjk" and any(c.isascii() and c.isalpha()
+                                                           for c in text):
+            lang = LATIN_LANG
+        elif not self.chinese and has_cjk_letters(text):
+            lang = CJK_LANG
+        else:
+            return self.owner
+        current = self.current
+        if current is not None and current.role == "Span" and current.attrs.get("Lang") == lang:
+            return current
+        span = Element("Span", {"Lang": lang})
+        self.owner.add(span)
+        return span
+
+    def enter(self, units: list[Unit], run: Run) -> None:
+        target = self._target(units, run, units[0].run)
+        if target is self.current:
+            return
+        self.close()
+        self.tags.begin(self.canvas, self.code, target)
+        self.current = target
+
+    def close(self) -> None:
+        if self.current is not None:
+            self.tags.end(self.code)
+            self.current = None
