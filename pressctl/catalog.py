@@ -12,16 +12,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polib
-from rapidfuzz import fuzz, process
 
 from pressctl import posyntax
 from pressctl.errors import PressctlError
-from pressctl.segment import Segment
 from pressctl.textfile import read_utf8
 from pressctl.verbatim import nothing_to_translate
 from pressctl.write import write_text
+
+if TYPE_CHECKING:  # a build with nothing to do reads no catalog: keep its imports light
+    from pressctl.segment import Segment
 
 #: How alike an old source sentence must be to carry its translation over as fuzzy.
 MERGE_SIMILARITY = 70.0
@@ -191,6 +193,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, *, lang: str) -> polib.PO
             entry.flags = list(dict.fromkeys([*new.flags, *kept]))
             entry.previous_msgid = match.previous_msgid if "fuzzy" in match.flags else None
         elif spare:
+            from rapidfuzz import fuzz, process
+
             best = process.extractOne(new.msgid, list(spare), scorer=fuzz.ratio,
                                       score_cutoff=MERGE_SIMILARITY)
             if best is not None:
