@@ -9,7 +9,6 @@ build with nothing to do only hashes its inputs and never needs them.
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import importlib
 import json
@@ -20,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pressctl import catalog
+from pressctl import catalog, inputs
 from pressctl.config import Config
 from pressctl.errors import CheckFailed, PressctlError
 from pressctl.media import figure_files
@@ -33,21 +32,9 @@ if TYPE_CHECKING:
 
 
 def _read(seed: Path, config: Config) -> Release:
-    """The seed parsed (markdown-it and PyYAML are imported on the first call); a seed
-    that does not name its language is in the project's ``source_lang``.
-
-    Input keys (the pictures a seed shows), gates, jobs and manifests all ask for the
-    same seed: it is parsed once per version of the file.
-    """
-    stat = seed.stat()
-    return _parse(seed, config.source_lang, stat.st_mtime_ns, stat.st_size)
-
-
-@functools.lru_cache(maxsize=256)
-def _parse(seed: Path, default_lang: str, _mtime_ns: int, _size: int) -> Release:
-    from pressctl.read import read as parse
-
-    return parse(seed, default_lang=default_lang)
+    """The seed, parsed once per version of the file; in the project's ``source_lang``
+    unless it names its own language."""
+    return inputs.release(seed, config.source_lang)
 
 
 #: Called after each file: (its path relative to the project, files done, files to build).
@@ -195,14 +182,8 @@ def run_job(job: Job) -> Path:
     return job.target
 
 
-def _code_hash() -> str:
-    """Hash of pressctl's own source, so a new version or a layout change rebuilds."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(str(path.relative_to(package)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+_code_hash = inputs.code_hash
+_file_hash = inputs.file_hash
 
 
 def _pictures(config: Config, seed: Path, code: str) -> list[Path]:
@@ -224,10 +205,6 @@ def _pictures(config: Config, seed: Path, code: str) -> list[Path]:
         with contextlib.suppress(OSError, PressctlError):  # an unwritable cache costs time only
             write_bytes(marker, b"")
     return found
-
-
-def _file_hash(path: Path) -> str:
-    return sha256(path) if path.exists() else "-"
 
 
 def _default_wording_hash(config: Config, lang: str) -> str:

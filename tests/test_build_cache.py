@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from pressctl import build
+from pressctl import build, inputs
 from pressctl.config import load
 from tests.conftest import ROOT, copy_project
 
@@ -97,12 +97,12 @@ def test_a_build_with_nothing_to_do_reads_no_seed_without_pictures(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = load(project)
     build.build(config, jobs=1)
-    build._parse.cache_clear()
+    inputs._parse.cache_clear()
 
     def no_reading(*args: object) -> None:
         raise AssertionError("the seed was parsed")
 
-    monkeypatch.setattr(build, "_parse", no_reading)
+    monkeypatch.setattr(inputs, "_parse", no_reading)
     again = build.build(load(project), jobs=1)
     assert _built(again) == set()
     assert {p.name for p in again[0].files} == {
@@ -146,3 +146,87 @@ def test_a_picture_added_to_a_seed_and_then_changed_rebuilds(project: Path) -> N
         f"{SLUG}.en.pdf"}
     manifest = json.loads((project / "dist" / SLUG / "manifest.json").read_text("utf-8"))
     assert manifest["media"][0]["sha256"] == build.sha256(picture) != build.sha256(PHOTO)
+
+
+# the QA gate's answers ------------------------------------------------------------------
+
+ZH_PO = Path("locales/zh/LC_MESSAGES") / f"{SLUG}.po"
+KIT_PO = Path("locales/zh/LC_MESSAGES/pressctl.po")
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} not once in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _gate(root: Path) -> set[tuple[str, str, str]]:
+    from pressctl import qa
+
+    return {(p.file, p.check, p.text) for p in qa.gate(load(root), [SLUG], ("en", "zh"))}
+
+
+def _checking_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pressctl import qa
+
+    def no_checking(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a catalog was checked again")
+
+    monkeypatch.setattr(qa, "check_catalog", no_checking)
+    monkeypatch.setattr(inputs, "_parse", no_checking)
+
+
+#: input → (the edit, a problem the gate must then report: (file, check, part of its text))
+EDITS: dict[str, tuple[tuple[Path, str, str], tuple[str, str, str]]] = {
+    "release-catalog": ((ZH_PO, "约460家", "约470家"), (str(ZH_PO), "numbers", "470")),
+    "seed": ((Path("seeds") / f"{SLUG}.md", "approximately 460 local suppliers",
+              "approximately 480 local suppliers"),
+             (f"seeds/{SLUG}.md", "untranslated", "480")),
+    "glossary": ((Path("locales/glossary.csv"), "BMW China,宝马中国,", "BMW China,华晨宝马,"),
+                 (str(ZH_PO), "glossary", "")),
+    "kit-catalog": ((KIT_PO, 'msgid "Page {page} of {pages}"\nmsgstr ""',
+                     'msgid "Page {page} of {pages}"\nmsgstr "第{page}页"'),
+                    (str(KIT_PO), "placeholders", "")),
+}
+
+
+@pytest.mark.parametrize("case", EDITS)
+def test_an_edit_of_any_input_of_the_qa_gate_is_checked_again(
+        project: Path, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    assert _gate(project) == set()
+    inputs._parse.cache_clear()
+    with monkeypatch.context() as patch:  # unchanged: the answer is remembered
+        _checking_forbidden(patch)
+        assert _gate(project) == set()
+    (path, old, new), (file, check, text) = EDITS[case]
+    _edit(project / path, old, new)
+    found = _gate(project)
+    assert any(f == file and c == check and text in t for f, c, t in found), found
+
+
+def test_a_qa_setting_changes_the_gates_answer(project: Path) -> None:
+    _edit(project / ZH_PO, "约460家", "约470家")
+    assert {c for _, c, _ in _gate(project)} == {"numbers"}
+    _edit(project / "pyproject.toml", "[tool.pressctl.qa]\n",
+          '[tool.pressctl.qa]\nnumbers = "off"\n')
+    assert _gate(project) == set()
+    _edit(project / "pyproject.toml", 'numbers = "off"\n', 'numbers = "warning"\n')
+    assert _gate(project) == set()  # a warning does not block
+    _edit(project / "pyproject.toml", 'numbers = "warning"\n', 'numbers = "error"\n')
+    assert {c for _, c, _ in _gate(project)} == {"numbers"}
+
+
+def test_a_remembered_pass_never_publishes_a_catalog_that_fails_qa(project: Path) -> None:
+    from pressctl.errors import CheckFailed
+
+    first = build.build(load(project), langs=("en", "zh"), formats=("pdf",), jobs=1)
+    zh_pdf = project / "dist" / SLUG / f"{SLUG}.zh.pdf"
+    published = zh_pdf.read_bytes()
+    assert first[0].draft is False
+    _edit(project / ZH_PO, "约460家", "约470家")
+    with pytest.raises(CheckFailed, match=r"numbers.*470"):
+        build.build(load(project), langs=("en", "zh"), formats=("pdf",), jobs=1)
+    assert zh_pdf.read_bytes() == published  # nothing written
+    drafted = build.build(load(project), langs=("en", "zh"), formats=("pdf",), jobs=1,
+                          draft=True)
+    assert drafted[0].draft is True and drafted[0].blocking == 1

@@ -1,0 +1,69 @@
+"""The QA gate's answers, remembered by everything they are computed from.
+
+``pressctl build`` asks the gate before every build; checking a release's
+catalogs costs about as much as rendering a page.  The answer for one release
+(or the kit wording) in one language depends only on the seed's bytes, the
+catalog's bytes, the glossary, the project's settings (QA severities, locales,
+source language, folders), the severities the gate asks for, and pressctl's
+own files and the Babel and polib versions; so it is kept under the cache
+folder (``qa/``), keyed by the hash of all of them, and an unchanged release is
+not checked again.  Any edit of any of them is another key: an entry is never
+updated, only not found.  A cache entry that cannot be read is a miss.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pressctl import inputs
+from pressctl.errors import PressctlError
+from pressctl.paths import cache_dir
+from pressctl.write import write_text
+
+if TYPE_CHECKING:
+    from pressctl.config import Config
+    from pressctl.qa import Problem
+
+#: Part of every key: bump it when what an entry holds changes.
+VERSION = "pressctl-qa-gate-1"
+
+
+class Memo:
+    """Cached problem lists for one project, one set of severities."""
+
+    def __init__(self, config: Config, levels: dict[str, str]) -> None:
+        import babel
+        import polib
+
+        self._base = "\0".join((VERSION, inputs.package_hash(), babel.__version__,
+                                polib.__version__, config.model_dump_json(),
+                                json.dumps(levels, sort_keys=True),
+                                inputs.file_hash(config.glossary_path)))
+
+    def key(self, *files: Path, extra: str = "") -> str:
+        """The key of an answer computed from ``files`` (their paths and bytes) and ``extra``."""
+        parts = [self._base, extra, *(f"{path}\0{inputs.file_hash(path)}" for path in files)]
+        return hashlib.sha256("\0\0".join(parts).encode()).hexdigest()
+
+    @staticmethod
+    def _path(key: str) -> Path:
+        return cache_dir("qa") / f"{key}.json"
+
+    def get(self, key: str) -> list[Problem] | None:
+        """The remembered problems (possibly none), or None when this answer is not known."""
+        from pressctl.qa import Problem
+
+        try:
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            return [Problem(**item) for item in data]
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def put(self, key: str, problems: list[Problem]) -> None:
+        with contextlib.suppress(OSError, PressctlError):  # an unwritable cache costs time only
+            write_text(self._path(key), json.dumps([p.as_dict() for p in problems],
+                                                   ensure_ascii=False))
