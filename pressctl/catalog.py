@@ -8,6 +8,7 @@ so a reviewed translation is never lost to an update.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -95,6 +96,10 @@ def template(segments: Iterable[Segment], source: str, *, project: str,
     return pot
 
 
+#: Hashes of PO texts that passed the strict syntax check in this process.
+_WELL_FORMED: set[bytes] = set()
+
+
 def load(path: Path) -> polib.POFile:
     """Parse a PO file; a malformed one is reported with its line, never half-read.
 
@@ -104,11 +109,14 @@ def load(path: Path) -> polib.POFile:
     """
     text = read_utf8(path, what="catalog")
     hint = "fix it in a PO editor (Poedit) or check it with 'msgfmt --check'"
-    try:
-        posyntax.check(text)
-    except posyntax.PoSyntaxError as exc:
-        raise PressctlError(f"malformed PO file: {exc.message}", path=path, line=exc.line,
-                            hint=hint) from None
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    if digest not in _WELL_FORMED:  # a build reads each catalog once per file it renders
+        try:
+            posyntax.check(text)
+        except posyntax.PoSyntaxError as exc:
+            raise PressctlError(f"malformed PO file: {exc.message}", path=path, line=exc.line,
+                                hint=hint) from None
+        _WELL_FORMED.add(digest)
     try:
         return polib.pofile(text, wrapwidth=78)
     except (OSError, ValueError) as exc:

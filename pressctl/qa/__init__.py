@@ -286,6 +286,14 @@ def run(config: Config, *, langs: Iterable[str] | None = None,
     return problems
 
 
+def _remembered(records: list[dict[str, Any]] | None) -> list[Problem] | None:
+    """Problems from the gate's cache; None (check again) for an entry not in today's form."""
+    try:
+        return None if records is None else [Problem(**record) for record in records]
+    except TypeError:
+        return None
+
+
 def gate(config: Config, slugs: Iterable[str] | None,
          langs: Iterable[str] | None) -> list[Problem]:
     """The problems that must stop ``pressctl build`` from publishing: errors and fuzzy entries.
@@ -315,15 +323,14 @@ def gate(config: Config, slugs: Iterable[str] | None,
                                *(wording[lang] if seed is None else []),
                                extra=f"{domain}\0{lang}")
                 for lang in languages}
-        known = {lang: memo.get(key) for lang, key in keys.items()}
         document = None
         for lang in languages:
-            answer = known[lang]
+            answer = _remembered(memo.get(keys[lang]))
             if answer is None:  # read the seed only when some language must be checked
                 document = document or (_release_document(config, seed) if seed is not None
                                         else _kit_document())
                 answer = _check_document(config, lang, document, levels)
-                memo.put(keys[lang], answer)
+                memo.put(keys[lang], [p.as_dict() for p in answer])
             found[(lang, domain)] = answer
     problems = [p for lang in languages for domain, _, _ in sources
                 for p in found[(lang, domain)]]

@@ -17,7 +17,7 @@ import contextlib
 import hashlib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pressctl import inputs
 from pressctl.errors import PressctlError
@@ -26,7 +26,9 @@ from pressctl.write import write_text
 
 if TYPE_CHECKING:
     from pressctl.config import Config
-    from pressctl.qa import Problem
+
+#: A problem as :meth:`pressctl.qa.Problem.as_dict` gives it.
+Record = dict[str, Any]
 
 #: Part of every key: bump it when what an entry holds changes.
 VERSION = "pressctl-qa-gate-1"
@@ -53,17 +55,16 @@ class Memo:
     def _path(key: str) -> Path:
         return cache_dir("qa") / f"{key}.json"
 
-    def get(self, key: str) -> list[Problem] | None:
+    def get(self, key: str) -> list[Record] | None:
         """The remembered problems (possibly none), or None when this answer is not known."""
-        from pressctl.qa import Problem
-
         try:
             data = json.loads(self._path(key).read_text(encoding="utf-8"))
-            return [Problem(**item) for item in data]
-        except (OSError, ValueError, TypeError):
+        except (OSError, ValueError):
             return None
+        if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+            return None
+        return data
 
-    def put(self, key: str, problems: list[Problem]) -> None:
+    def put(self, key: str, problems: list[Record]) -> None:
         with contextlib.suppress(OSError, PressctlError):  # an unwritable cache costs time only
-            write_text(self._path(key), json.dumps([p.as_dict() for p in problems],
-                                                   ensure_ascii=False))
+            write_text(self._path(key), json.dumps(problems, ensure_ascii=False))
