@@ -12,6 +12,7 @@ before publishing.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
@@ -25,49 +26,67 @@ from pressctl.config import Config
 from pressctl.errors import PressctlError
 from pressctl.lang import canonical
 from pressctl.paths import relative
-from pressctl.qa import (
-    currency,
-    dates,
-    glossary_check,
-    leftover,
-    length,
-    markup,
-    numbers,
-    placeholders,
-    punctuation,
-    qualifiers,
-    spelled,
-    status,
-    trend,
-    unchanged,
-    units,
-    variant,
-)
+from pressctl.qa import status
 from pressctl.qa.base import Finding, Pair, Term
 from pressctl.qa.severity import ERROR, OFF, WARNING, severities
 from pressctl.qa.terms import load_terms
 
 __all__ = ["Problem", "gate", "gate_message", "run"]
 
-#: Checks of one entry, by name; punctuation-balance looks at whole paragraphs.
-ENTRY_CHECKS: dict[str, Callable[[Pair], list[Finding]]] = {
-    "numbers": numbers.check,
-    "dates": dates.check,
-    "spelled": spelled.check,
-    "currency": currency.check,
-    "units": units.check,
-    "qualifiers": qualifiers.check,
-    "trend": trend.check,
-    "glossary": glossary_check.check,
-    "placeholders": placeholders.check,
-    "markup": markup.check,
-    "punctuation": punctuation.width,
-    "punctuation-final": punctuation.final,
-    "unchanged": unchanged.check,
-    "length": length.check,
-    "leftover": leftover.check,
-    "script": variant.check,
-}
+
+
+@functools.cache
+def _entry_checks() -> dict[str, Callable[[Pair], list[Finding]]]:
+    """Checks of one entry, by name; punctuation-balance looks at whole paragraphs.
+
+    Imported when first asked for (``ENTRY_CHECKS``): their patterns cost a
+    few hundredths of a second, and a build whose QA answers are all cached
+    (see :mod:`pressctl.qa.memo`) runs none of them.
+    """
+    from pressctl.qa import (
+        currency,
+        dates,
+        glossary_check,
+        leftover,
+        length,
+        markup,
+        numbers,
+        placeholders,
+        punctuation,
+        qualifiers,
+        spelled,
+        trend,
+        unchanged,
+        units,
+        variant,
+    )
+
+    return {
+        "numbers": numbers.check,
+        "dates": dates.check,
+        "spelled": spelled.check,
+        "currency": currency.check,
+        "units": units.check,
+        "qualifiers": qualifiers.check,
+        "trend": trend.check,
+        "glossary": glossary_check.check,
+        "placeholders": placeholders.check,
+        "markup": markup.check,
+        "punctuation": punctuation.width,
+        "punctuation-final": punctuation.final,
+        "unchanged": unchanged.check,
+        "length": length.check,
+        "leftover": leftover.check,
+        "script": variant.check,
+    }
+
+
+def __getattr__(name: str) -> object:
+    if name == "ENTRY_CHECKS":
+        return _entry_checks()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 #: Status cannot be waived by a comment: the build would not publish the text anyway.
 UNWAIVABLE = frozenset({status.UNTRANSLATED, status.FUZZY})
 WAIVER = re.compile(r"^\s*qa-ignore:\s*(?P<checks>.+)$", re.MULTILINE)
@@ -167,10 +186,13 @@ def check_catalog(po: polib.POFile, *, config: Config, lang: str, file: str,
                          target_locale=config.locale(lang), flags=tuple(e.flags),
                          comment=e.comment or "", terms=terms)
              for e in entries}
+    from pressctl.qa import punctuation
+
+    checks = _entry_checks()
     found: dict[int, list[Finding]] = {id(e): status.check(e) for e in entries}
     for entry in entries:
         if entry.msgstr:
-            for name, function in ENTRY_CHECKS.items():
+            for name, function in checks.items():
                 if levels[name] != OFF:
                     found[id(entry)].extend(function(pairs[id(entry)]))
     if levels[punctuation.BALANCE] != OFF:
