@@ -14,6 +14,7 @@ import importlib
 import json
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -514,6 +515,28 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
         remove_stale_temporaries(result.folder)
     stale = [job for job in todo
              if force or not _up_to_date(job.target, job.key, previous[job.target.parent])]
+    keys = {job.target: job.key for job in todo}
+    built = {job.target for job in stale}
+    releases = {result.folder: (result, seed)
+                for result, seed in zip(results, select(config, slugs, shard), strict=True)}
+    waiting = Counter(job.target.parent for job in stale)
+
+    def finish(folder: Path) -> None:
+        """A release's files are all written: its manifest now, while others still render."""
+        result, seed = releases[folder]
+        result.built = [f for f in result.files if f in built]
+        result.manifest = _manifest(config, seed, result, keys)
+
+    def written(target: Path, done: int) -> None:
+        if progress:
+            progress(relative(config, target), done, len(stale))
+        waiting[target.parent] -= 1
+        if not waiting[target.parent]:
+            finish(target.parent)
+
+    for folder in releases:
+        if not waiting[folder]:
+            finish(folder)
     workers = min(jobs or cores(), len(stale))
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -523,18 +546,10 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
             importlib.import_module(f"pressctl.render.{fmt}")
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for done, target in enumerate(pool.map(run_job, stale), 1):
-                if progress:
-                    progress(relative(config, target), done, len(stale))
+                written(target, done)
     else:
         for done, job in enumerate(stale, 1):
-            run_job(job)
-            if progress:
-                progress(relative(config, job.target), done, len(stale))
-    keys = {job.target: job.key for job in todo}
-    built = {job.target for job in stale}
-    for result, seed in zip(results, select(config, slugs, shard), strict=True):
-        result.built = [f for f in result.files if f in built]
-        result.manifest = _manifest(config, seed, result, keys)
+            written(run_job(job), done)
     return results
 
 
