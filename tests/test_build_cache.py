@@ -230,3 +230,24 @@ def test_a_remembered_pass_never_publishes_a_catalog_that_fails_qa(project: Path
     drafted = build.build(load(project), langs=("en", "zh"), formats=("pdf",), jobs=1,
                           draft=True)
     assert drafted[0].draft is True and drafted[0].blocking == 1
+
+
+def test_a_new_version_of_a_library_the_checks_use_is_checked_again(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    from pressctl import qa
+
+    assert _gate(project) == set()
+    inputs._parse.cache_clear()
+    with monkeypatch.context() as patch:
+        _checking_forbidden(patch)
+        assert _gate(project) == set()
+    real_version, real_check = metadata.version, qa.check_catalog
+    checked: list[str] = []
+    monkeypatch.setattr(metadata, "version",
+                        lambda name: "99.0" if name == "OpenCC" else real_version(name))
+    monkeypatch.setattr(qa, "check_catalog",
+                        lambda po, **kw: (checked.append(kw["file"]), real_check(po, **kw))[1])
+    assert _gate(project) == set()
+    assert sorted(checked) == sorted([str(KIT_PO), str(ZH_PO)])

@@ -5,7 +5,7 @@ catalogs costs about as much as rendering a page.  The answer for one release
 (or the kit wording) in one language depends only on the seed's bytes, the
 catalog's bytes, the glossary, the project's settings (QA severities, locales,
 source language, folders), the severities the gate asks for, and pressctl's
-own files and the Babel and polib versions; so it is kept under the cache
+own files and the versions of the libraries the checks use; so it is kept under the cache
 folder (``qa/``), keyed by the hash of all of them, and an unchanged release is
 not checked again.  Any edit of any of them is another key: an entry is never
 updated, only not found.  A cache entry that cannot be read is a miss.
@@ -34,15 +34,30 @@ Record = dict[str, Any]
 VERSION = "pressctl-qa-gate-1"
 
 
+#: Libraries whose data or matching a check's answer depends on: CLDR (numbers, dates),
+#: PO parsing, fuzzy glossary matching, Simplified/Traditional conversion.
+LIBRARIES = ("Babel", "polib", "rapidfuzz", "OpenCC")
+
+
+def _libraries() -> str:
+    """Their installed versions (from package metadata: nothing is imported)."""
+    from importlib import metadata
+
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=-")
+    return ",".join(versions)
+
+
 class Memo:
     """Cached problem lists for one project, one set of severities."""
 
     def __init__(self, config: Config, levels: dict[str, str]) -> None:
-        import babel
-        import polib
-
-        self._base = "\0".join((VERSION, inputs.package_hash(), babel.__version__,
-                                polib.__version__, config.model_dump_json(),
+        self._base = "\0".join((VERSION, inputs.package_hash(), _libraries(),
+                                config.model_dump_json(),
                                 json.dumps(levels, sort_keys=True),
                                 inputs.file_hash(config.glossary_path)))
 
