@@ -9,46 +9,33 @@ build with nothing to do only hashes its inputs and never needs them.
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import importlib
 import json
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pressctl import catalog
+from pressctl import catalog, inputs
 from pressctl.config import Config
 from pressctl.errors import CheckFailed, PressctlError
-from pressctl.kit import Kit, Wording, default_path, fact_row, is_kit_source
-from pressctl.media import copy_media, figure_files
-from pressctl.paths import relative, typed
-from pressctl.segment import segments
-from pressctl.write import remove_stale_temporaries, sha256, write_manifest, write_with
+from pressctl.media import figure_files
+from pressctl.paths import cache_dir, relative, typed
+from pressctl.write import remove_stale_temporaries, sha256, write_bytes, write_manifest, write_with
 
 if TYPE_CHECKING:
+    from pressctl.kit import Kit
     from pressctl.release import Release
 
 
 def _read(seed: Path, config: Config) -> Release:
-    """The seed parsed (markdown-it and PyYAML are imported on the first call); a seed
-    that does not name its language is in the project's ``source_lang``.
-
-    Input keys (the pictures a seed shows), gates, jobs and manifests all ask for the
-    same seed: it is parsed once per version of the file.
-    """
-    stat = seed.stat()
-    return _parse(seed, config.source_lang, stat.st_mtime_ns, stat.st_size)
-
-
-@functools.lru_cache(maxsize=256)
-def _parse(seed: Path, default_lang: str, _mtime_ns: int, _size: int) -> Release:
-    from pressctl.read import read as parse
-
-    return parse(seed, default_lang=default_lang)
+    """The seed, parsed once per version of the file; in the project's ``source_lang``
+    unless it names its own language."""
+    return inputs.release(seed, config.source_lang)
 
 
 #: Called after each file: (its path relative to the project, files done, files to build).
@@ -68,6 +55,8 @@ class BuildResult:
 
 
 def translations(config: Config, release: Release, lang: str) -> dict[str, str]:
+    from pressctl.segment import segments
+
     if lang == release.lang:
         return {s.text: s.text for s in segments(release)}
     return catalog.reviewed(catalog.load_or_none(config.catalog_path(lang, release.slug)))
@@ -75,6 +64,7 @@ def translations(config: Config, release: Release, lang: str) -> dict[str, str]:
 
 def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False) -> Kit:
     """Localise ``release`` into ``lang`` and gather the kit wording for it."""
+    from pressctl.kit import Kit, Wording, fact_row, is_kit_source
     from pressctl.localize import localise
 
     localised = localise(release, translations(config, release, lang), lang)
@@ -91,6 +81,8 @@ def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False
 
 
 def segment_counts(config: Config, release: Release, lang: str) -> dict[str, int]:
+    from pressctl.segment import segments
+
     msgids = [s.text for s in segments(release)]
     if lang == release.lang:
         return {"translated": len(set(msgids)), "fuzzy": 0, "untranslated": 0}
@@ -176,9 +168,11 @@ def _without_source_date_epoch() -> Iterator[None]:
 
 def run_job(job: Job) -> Path:
     """Render one file (atomically); runs in a worker process under ``--jobs``."""
+    from pressctl.render.font_registry import scoped_fonts
+
     release = _read(job.seed, job.config)
     module = importlib.import_module(f"pressctl.render.{job.fmt}")
-    with _without_source_date_epoch():
+    with _without_source_date_epoch(), scoped_fonts():  # a font subset per file, not per process
         if job.pair is not None:
             source = make_kit(job.config, release, job.left or release.lang, draft=job.draft)
             target = make_kit(job.config, release, job.pair, draft=job.draft)
@@ -189,22 +183,35 @@ def run_job(job: Job) -> Path:
     return job.target
 
 
-def _code_hash() -> str:
-    """Hash of pressctl's own source, so a new version or a layout change rebuilds."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(str(path.relative_to(package)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+_code_hash = inputs.code_hash
+_file_hash = inputs.file_hash
 
 
-def _file_hash(path: Path) -> str:
-    return sha256(path) if path.exists() else "-"
+def _pictures(config: Config, seed: Path, code: str) -> list[Path]:
+    """The picture files ``seed`` shows, read from the seed (the Markdown reader's work).
+
+    A seed that shows no picture is remembered as such, by the hash of its bytes
+    and of pressctl's code, in the cache (``pictures/``): a build with nothing to
+    do then hashes the seed and reads no Markdown or YAML.  Only "none" is
+    remembered — it follows from the text alone — while a seed with pictures is
+    read every time, because where a picture path leads (a symlink, a moved
+    project) and whether the file is still a picture are checked by reading it.
+    """
+    marker = cache_dir("pictures") / hashlib.sha256(
+        "\0".join((code, config.source_lang, _file_hash(seed))).encode()).hexdigest()
+    if marker.is_file():
+        return []
+    found = figure_files(_read(seed, config))
+    if not found:
+        with contextlib.suppress(OSError, PressctlError):  # an unwritable cache costs time only
+            write_bytes(marker, b"")
+    return found
 
 
 def _default_wording_hash(config: Config, lang: str) -> str:
     """The shipped default kit wording is an input like the project's catalog."""
+    from pressctl.kit import default_path
+
     path = default_path(config.locale(lang)) if lang else None
     return _file_hash(path) if path is not None else "-"
 
@@ -220,7 +227,7 @@ def input_key(config: Config, seed: Path, lang: str, fmt: str, draft: bool,
 
     parts = [code, fmt, lang, str(draft), _file_hash(seed),
              _file_hash(config.glossary_path),  # the QA gate reads it
-             *(_file_hash(p) for p in figure_files(_read(seed, config))),
+             *(_file_hash(p) for p in _pictures(config, seed, code)),
              repr((config.colour, config.page_size, config.margins_mm,
                    sorted(config.qa.items())))]
     # the bilingual edition prints the source language's side with its own kit too
@@ -269,6 +276,8 @@ def _up_to_date(target: Path, key: str, previous: dict[str, dict[str, object]]) 
 def check_translations(config: Config, release: Release, seed: Path,
                        kits: dict[str, Kit], draft: bool) -> dict[str, list[str]]:
     """Missing translations per language (``kits``: the release localised into each)."""
+    from pressctl.kit import is_kit_source
+
     missing: dict[str, list[str]] = {}
     for lang, kit in kits.items():
         if kit.release.untranslated:
@@ -438,6 +447,8 @@ def _manifest(config: Config, seed: Path, result: BuildResult, keys: dict[Path, 
         "draft": result.draft,
         "segments": {lang: segment_counts(config, release, lang) for lang in config.languages},
     }
+    from pressctl.media import copy_media
+
     media = copy_media(release, result.folder)
     if media:
         data["media"] = media
@@ -504,6 +515,28 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
         remove_stale_temporaries(result.folder)
     stale = [job for job in todo
              if force or not _up_to_date(job.target, job.key, previous[job.target.parent])]
+    keys = {job.target: job.key for job in todo}
+    built = {job.target for job in stale}
+    releases = {result.folder: (result, seed)
+                for result, seed in zip(results, select(config, slugs, shard), strict=True)}
+    waiting = Counter(job.target.parent for job in stale)
+
+    def finish(folder: Path) -> None:
+        """A release's files are all written: its manifest now, while others still render."""
+        result, seed = releases[folder]
+        result.built = [f for f in result.files if f in built]
+        result.manifest = _manifest(config, seed, result, keys)
+
+    def written(target: Path, done: int) -> None:
+        if progress:
+            progress(relative(config, target), done, len(stale))
+        waiting[target.parent] -= 1
+        if not waiting[target.parent]:
+            finish(target.parent)
+
+    for folder in releases:
+        if not waiting[folder]:
+            finish(folder)
     workers = min(jobs or cores(), len(stale))
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -513,18 +546,10 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
             importlib.import_module(f"pressctl.render.{fmt}")
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for done, target in enumerate(pool.map(run_job, stale), 1):
-                if progress:
-                    progress(relative(config, target), done, len(stale))
+                written(target, done)
     else:
         for done, job in enumerate(stale, 1):
-            run_job(job)
-            if progress:
-                progress(relative(config, job.target), done, len(stale))
-    keys = {job.target: job.key for job in todo}
-    built = {job.target for job in stale}
-    for result, seed in zip(results, select(config, slugs, shard), strict=True):
-        result.built = [f for f in result.files if f in built]
-        result.manifest = _manifest(config, seed, result, keys)
+            written(run_job(job), done)
     return results
 
 

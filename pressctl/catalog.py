@@ -8,20 +8,23 @@ so a reviewed translation is never lost to an update.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polib
-from rapidfuzz import fuzz, process
 
 from pressctl import posyntax
 from pressctl.errors import PressctlError
-from pressctl.segment import Segment
 from pressctl.textfile import read_utf8
 from pressctl.verbatim import nothing_to_translate
 from pressctl.write import write_text
+
+if TYPE_CHECKING:  # a build with nothing to do reads no catalog: keep its imports light
+    from pressctl.segment import Segment
 
 #: How alike an old source sentence must be to carry its translation over as fuzzy.
 MERGE_SIMILARITY = 70.0
@@ -93,6 +96,10 @@ def template(segments: Iterable[Segment], source: str, *, project: str,
     return pot
 
 
+#: Hashes of PO texts that passed the strict syntax check in this process.
+_WELL_FORMED: set[bytes] = set()
+
+
 def load(path: Path) -> polib.POFile:
     """Parse a PO file; a malformed one is reported with its line, never half-read.
 
@@ -102,11 +109,14 @@ def load(path: Path) -> polib.POFile:
     """
     text = read_utf8(path, what="catalog")
     hint = "fix it in a PO editor (Poedit) or check it with 'msgfmt --check'"
-    try:
-        posyntax.check(text)
-    except posyntax.PoSyntaxError as exc:
-        raise PressctlError(f"malformed PO file: {exc.message}", path=path, line=exc.line,
-                            hint=hint) from None
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    if digest not in _WELL_FORMED:  # a build reads each catalog once per file it renders
+        try:
+            posyntax.check(text)
+        except posyntax.PoSyntaxError as exc:
+            raise PressctlError(f"malformed PO file: {exc.message}", path=path, line=exc.line,
+                                hint=hint) from None
+        _WELL_FORMED.add(digest)
     try:
         return polib.pofile(text, wrapwidth=78)
     except (OSError, ValueError) as exc:
@@ -191,6 +201,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, *, lang: str) -> polib.PO
             entry.flags = list(dict.fromkeys([*new.flags, *kept]))
             entry.previous_msgid = match.previous_msgid if "fuzzy" in match.flags else None
         elif spare:
+            from rapidfuzz import fuzz, process
+
             best = process.extractOne(new.msgid, list(spare), scorer=fuzz.ratio,
                                       score_cutoff=MERGE_SIMILARITY)
             if best is not None:

@@ -15,24 +15,19 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polib
 from babel.core import Locale, UnknownLocaleError, get_global
-from babel.dates import format_date, format_skeleton
-from babel.numbers import (
-    format_compact_decimal,
-    format_decimal,
-    get_currency_name,
-    get_currency_symbol,
-)
 
 from pressctl import catalog
 from pressctl.errors import PressctlError
-from pressctl.inline import plain
 from pressctl.lang import base_lang, counts_in_myriads, is_unspaced
 from pressctl.release import Block, BlockKind, Fact, ListKind, Release
 from pressctl.script import has_cjk_letters, is_cjk
-from pressctl.segment import FORMATTED_UNITS, Segment
+
+if TYPE_CHECKING:  # the Markdown reader and Babel's formatting are imported where used:
+    from pressctl.segment import Segment  # a build with nothing to do needs default_path only
 
 #: Money with the currency's name (1423.8亿欧元): optional, a language that writes
 #: money this way translates it and the kit prefers it to ``{symbol}{amount}``.
@@ -86,6 +81,8 @@ def is_kit_source(lang: str) -> bool:
 
 
 def kit_segments() -> list[Segment]:
+    from pressctl.segment import Segment
+
     return [Segment(msgid, role, 0) for msgid, role in KIT_MESSAGES]
 
 
@@ -196,6 +193,8 @@ class Kit:
 
     @property
     def date_text(self) -> str:
+        from babel.dates import format_date
+
         return format_date(self.release.date, "long", locale=self.locale)
 
     @property
@@ -212,6 +211,8 @@ def format_amount(value: float, locale: str) -> str:
     Chinese counts in 万 from ten thousand (14.74万辆); English writes figures
     below a million in full (147,400 vehicles, not "147.4 thousand").
     """
+    from babel.numbers import format_compact_decimal, format_decimal
+
     if counts_in_myriads(locale):  # 万 and 亿 are CLDR's short forms
         if abs(value) < 10_000:
             return format_decimal(value, locale=locale)
@@ -232,6 +233,11 @@ def format_amount(value: float, locale: str) -> str:
 
 def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str) -> FactRow:
     """Format one key figure; ``fact`` carries the source unit, ``localised`` the text."""
+    from babel.dates import format_skeleton
+    from babel.numbers import get_currency_name, get_currency_symbol
+
+    from pressctl.segment import FORMATTED_UNITS
+
     amount = format_amount(fact.value, locale)
     if fact.unit == "%":
         value = f"{amount}%"
@@ -278,6 +284,8 @@ def item_marker(block: Block) -> str:
 
 def quoted_text(block: Block) -> str:
     """The words inside the first quotation of a quote paragraph, for the pull-quote."""
+    from pressctl.inline import plain
+
     text = plain(block.text)
     for opener, closer in (("“", "”"), ("「", "」"), ('"', '"'), ("‘", "’")):
         start = text.find(opener)
@@ -305,6 +313,8 @@ def printed_texts(kit: Kit) -> list[str]:
     font subset is cut to them, so both read this one list: a string printed
     but missing here would pass the check and come out as an empty box.
     """
+    from pressctl.inline import plain
+
     release = kit.release
     texts = [release.title, release.subtitle or "", release.dateline or "",
              release.organisation, kit.date_text, *release.contact, *release.boilerplate,

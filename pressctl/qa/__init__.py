@@ -12,61 +12,81 @@ before publishing.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 import polib
 
-from pressctl import catalog
+from pressctl import catalog, inputs
 from pressctl.config import Config
 from pressctl.errors import PressctlError
 from pressctl.lang import canonical
 from pressctl.paths import relative
-from pressctl.qa import (
-    currency,
-    dates,
-    glossary_check,
-    leftover,
-    length,
-    markup,
-    numbers,
-    placeholders,
-    punctuation,
-    qualifiers,
-    spelled,
-    status,
-    trend,
-    unchanged,
-    units,
-    variant,
-)
+from pressctl.qa import status
 from pressctl.qa.base import Finding, Pair, Term
 from pressctl.qa.severity import ERROR, OFF, WARNING, severities
 from pressctl.qa.terms import load_terms
 
 __all__ = ["Problem", "gate", "gate_message", "run"]
 
-#: Checks of one entry, by name; punctuation-balance looks at whole paragraphs.
-ENTRY_CHECKS: dict[str, Callable[[Pair], list[Finding]]] = {
-    "numbers": numbers.check,
-    "dates": dates.check,
-    "spelled": spelled.check,
-    "currency": currency.check,
-    "units": units.check,
-    "qualifiers": qualifiers.check,
-    "trend": trend.check,
-    "glossary": glossary_check.check,
-    "placeholders": placeholders.check,
-    "markup": markup.check,
-    "punctuation": punctuation.width,
-    "punctuation-final": punctuation.final,
-    "unchanged": unchanged.check,
-    "length": length.check,
-    "leftover": leftover.check,
-    "script": variant.check,
-}
+
+
+@functools.cache
+def _entry_checks() -> dict[str, Callable[[Pair], list[Finding]]]:
+    """Checks of one entry, by name; punctuation-balance looks at whole paragraphs.
+
+    Imported when first asked for (``ENTRY_CHECKS``): their patterns cost a
+    few hundredths of a second, and a build whose QA answers are all cached
+    (see :mod:`pressctl.qa.memo`) runs none of them.
+    """
+    from pressctl.qa import (
+        currency,
+        dates,
+        glossary_check,
+        leftover,
+        length,
+        markup,
+        numbers,
+        placeholders,
+        punctuation,
+        qualifiers,
+        spelled,
+        trend,
+        unchanged,
+        units,
+        variant,
+    )
+
+    return {
+        "numbers": numbers.check,
+        "dates": dates.check,
+        "spelled": spelled.check,
+        "currency": currency.check,
+        "units": units.check,
+        "qualifiers": qualifiers.check,
+        "trend": trend.check,
+        "glossary": glossary_check.check,
+        "placeholders": placeholders.check,
+        "markup": markup.check,
+        "punctuation": punctuation.width,
+        "punctuation-final": punctuation.final,
+        "unchanged": unchanged.check,
+        "length": length.check,
+        "leftover": leftover.check,
+        "script": variant.check,
+    }
+
+
+def __getattr__(name: str) -> object:
+    if name == "ENTRY_CHECKS":
+        return _entry_checks()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 #: Status cannot be waived by a comment: the build would not publish the text anyway.
 UNWAIVABLE = frozenset({status.UNTRANSLATED, status.FUZZY})
 WAIVER = re.compile(r"^\s*qa-ignore:\s*(?P<checks>.+)$", re.MULTILINE)
@@ -104,27 +124,36 @@ class _Document:
     segments: list[tuple[str, str | None, int | None]]
 
 
-def _documents(config: Config, slugs: Iterable[str] | None) -> list[_Document]:
-    """Each seed to check and the kit's own wording, with the segments they need."""
+def _seeds(config: Config, slugs: Iterable[str] | None) -> list[Path]:
+    """The seeds to check: all, or those of ``slugs`` (a seed's slug is its file name)."""
+    wanted = set(slugs) if slugs is not None else None
+    return [seed for seed in config.seeds() if wanted is None or seed.stem in wanted]
+
+
+def _release_document(config: Config, seed: Path) -> _Document:
+    """A seed to check, with the segments its catalogs need."""
     from pressctl.catalogs import release_lang
-    from pressctl.kit import KIT_SOURCE_LANG, kit_segments
-    from pressctl.read import read
     from pressctl.segment import segments
 
-    wanted = set(slugs) if slugs is not None else None
-    documents = []
-    for seed in config.seeds():
-        release = read(seed, default_lang=config.source_lang)
-        if wanted is not None and release.slug not in wanted:
-            continue
-        release_lang(config, seed, release.lang)
-        where = relative(config, seed)
-        documents.append(_Document(release.slug, release.lang,
-                                   [(s.text, where, s.line or None) for s in segments(release)]))
-    # the kit's wording has no seed: a missing entry is the kit catalog's to fix
-    documents.append(_Document(catalog.KIT_DOMAIN, KIT_SOURCE_LANG,
-                               [(s.text, None, None) for s in kit_segments()]))
-    return documents
+    release = inputs.release(seed, config.source_lang)
+    release_lang(config, seed, release.lang)
+    where = relative(config, seed)
+    return _Document(release.slug, release.lang,
+                     [(s.text, where, s.line or None) for s in segments(release)])
+
+
+def _kit_document() -> _Document:
+    """The kit's wording: it has no seed, so a missing entry is the kit catalog's to fix."""
+    from pressctl.kit import KIT_SOURCE_LANG, kit_segments
+
+    return _Document(catalog.KIT_DOMAIN, KIT_SOURCE_LANG,
+                     [(s.text, None, None) for s in kit_segments()])
+
+
+def _documents(config: Config, slugs: Iterable[str] | None) -> list[_Document]:
+    """Each seed to check and the kit's own wording, with the segments they need."""
+    return [*(_release_document(config, seed) for seed in _seeds(config, slugs)),
+            _kit_document()]
 
 
 def _waived(entry: polib.POEntry) -> set[str]:
@@ -157,10 +186,13 @@ def check_catalog(po: polib.POFile, *, config: Config, lang: str, file: str,
                          target_locale=config.locale(lang), flags=tuple(e.flags),
                          comment=e.comment or "", terms=terms)
              for e in entries}
+    from pressctl.qa import punctuation
+
+    checks = _entry_checks()
     found: dict[int, list[Finding]] = {id(e): status.check(e) for e in entries}
     for entry in entries:
         if entry.msgstr:
-            for name, function in ENTRY_CHECKS.items():
+            for name, function in checks.items():
                 if levels[name] != OFF:
                     found[id(entry)].extend(function(pairs[id(entry)]))
     if levels[punctuation.BALANCE] != OFF:
@@ -232,6 +264,33 @@ def _languages(config: Config, langs: Iterable[str] | None) -> list[str]:
     return chosen
 
 
+def _check_document(config: Config, lang: str, document: _Document,
+                    levels: dict[str, str]) -> list[Problem]:
+    """The problems of one document's catalog in ``lang`` (none in its own language)."""
+    if canonical(lang) == canonical(document.source_lang):
+        return []  # the original itself; pressctl's English wording in an English kit
+    terms = load_terms(config, lang, source_lang=document.source_lang)
+    path = config.catalog_path(lang, document.domain)
+    file = relative(config, path)
+    po = catalog.load_or_none(path)
+    needed = document
+    if document.domain == catalog.KIT_DOMAIN:
+        needed, po = _kit_overrides(document, po, config.locale(lang))
+    if po is None and not needed.segments:
+        return []
+    if po is None:
+        if levels[status.UNTRANSLATED] == OFF:
+            return []
+        return [Problem(file, None, lang, "", status.UNTRANSLATED, levels[status.UNTRANSLATED],
+                        "catalog missing; run 'pressctl catalog update'", file)]
+    problems = []
+    if levels[status.UNTRANSLATED] != OFF:
+        problems.extend(_not_in_catalog(po, needed, lang, levels[status.UNTRANSLATED], file))
+    problems.extend(check_catalog(po, config=config, lang=lang, file=file, terms=terms,
+                                  levels=levels, source_lang=document.source_lang))
+    return problems
+
+
 def run(config: Config, *, langs: Iterable[str] | None = None,
         slugs: Iterable[str] | None = None,
         levels: dict[str, str] | None = None) -> list[Problem]:
@@ -245,30 +304,16 @@ def run(config: Config, *, langs: Iterable[str] | None = None,
     documents = _documents(config, slugs) if languages else []
     for lang in languages:
         for document in documents:
-            if canonical(lang) == canonical(document.source_lang):
-                continue  # the original itself; pressctl's English wording in an English kit
-            terms = load_terms(config, lang, source_lang=document.source_lang)
-            path = config.catalog_path(lang, document.domain)
-            file = relative(config, path)
-            po = catalog.load_or_none(path)
-            needed = document
-            if document.domain == catalog.KIT_DOMAIN:
-                needed, po = _kit_overrides(document, po, config.locale(lang))
-            if po is None and not needed.segments:
-                continue
-            if po is None:
-                if levels[status.UNTRANSLATED] != OFF:
-                    problems.append(Problem(file, None, lang, "", status.UNTRANSLATED,
-                                            levels[status.UNTRANSLATED],
-                                            "catalog missing; run 'pressctl catalog update'",
-                                            file))
-                continue
-            if levels[status.UNTRANSLATED] != OFF:
-                problems.extend(_not_in_catalog(po, needed, lang, levels[status.UNTRANSLATED],
-                                                file))
-            problems.extend(check_catalog(po, config=config, lang=lang, file=file, terms=terms,
-                                          levels=levels, source_lang=document.source_lang))
+            problems.extend(_check_document(config, lang, document, levels))
     return problems
+
+
+def _remembered(records: list[dict[str, Any]] | None) -> list[Problem] | None:
+    """Problems from the gate's cache; None (check again) for an entry not in today's form."""
+    try:
+        return None if records is None else [Problem(**record) for record in records]
+    except TypeError:
+        return None
 
 
 def gate(config: Config, slugs: Iterable[str] | None,
@@ -280,7 +325,37 @@ def gate(config: Config, slugs: Iterable[str] | None,
     include the source language (it is skipped); the kit's own catalog is
     always checked, as its wording is part of every kit.
     """
-    problems = run(config, langs=langs, slugs=slugs, levels={status.FUZZY: ERROR})
+    from pressctl.kit import default_path
+    from pressctl.qa.memo import Memo
+
+    levels = {**severities(config), status.FUZZY: ERROR}
+    languages = _languages(config, langs)
+    if not languages:
+        return []
+    memo = Memo(config, levels)
+    found: dict[tuple[str, str], list[Problem]] = {}  # (language, document) → its problems
+    # the kit's check reads pressctl's shipped wording for the locale
+    wording = {lang: [shipped] if (shipped := default_path(config.locale(lang))) else []
+               for lang in languages}
+    sources: list[tuple[str, Path | None, list[Path]]] = [
+        (seed.stem, seed, [seed]) for seed in _seeds(config, slugs)]
+    sources.append((catalog.KIT_DOMAIN, None, []))
+    for domain, seed, files in sources:
+        keys = {lang: memo.key(*files, config.catalog_path(lang, domain),
+                               *(wording[lang] if seed is None else []),
+                               extra=f"{domain}\0{lang}")
+                for lang in languages}
+        document = None
+        for lang in languages:
+            answer = _remembered(memo.get(keys[lang]))
+            if answer is None:  # read the seed only when some language must be checked
+                document = document or (_release_document(config, seed) if seed is not None
+                                        else _kit_document())
+                answer = _check_document(config, lang, document, levels)
+                memo.put(keys[lang], [p.as_dict() for p in answer])
+            found[(lang, domain)] = answer
+    problems = [p for lang in languages for domain, _, _ in sources
+                for p in found[(lang, domain)]]
     return [p for p in problems if p.severity == ERROR]
 
 
