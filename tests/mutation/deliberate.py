@@ -44,7 +44,7 @@ BUGS = [
         (f"{INC}[hand-edited-output]",)),
     Bug("key-ignores-source-font", "bilingual key ignores the source language's settings "
         "(found by this work: a real bug, fixed)", "pressctl/build.py",
-        'sides = [lang, config.source_lang] if fmt.startswith("bilingual") else [lang]',
+        'sides = [lang, source or config.source_lang] if fmt.startswith("bilingual") else [lang]',
         "sides = [lang]", (f"{INC}[en-font]",)),
     Bug("key-ignores-code", "input key ignores pressctl's own code (a mutation-check "
         "survivor)", "pressctl/build.py",
@@ -68,7 +68,7 @@ BUGS = [
         'format_date(self.release.date, "long", locale=self.locale)',
         'format_date(self.release.date, "medium", locale=self.locale)',
         (f"{PROM}test_dates_are_cldr_long_dates_on_every_page",)),
-    Bug("no-watermark", "the DRAFT watermark not drawn at all", "pressctl/render/pdf.py",
+    Bug("no-watermark", "the DRAFT watermark not drawn at all", "pressctl/render/pdf_page.py",
         "            canvas.drawPath(path, stroke=0, fill=1)\n", "",
         (f"{PROM}test_draft_watermark_is_drawn_across_every_page",)),
     Bug("no-target-prefix", "the Argos target prefix no longer passed to the model",
@@ -98,6 +98,21 @@ BUGS = [
         "return Face(font.family, font.family, LATIN_IN_CJK, kit.tag, True)",
         "return Face(font.family, font.family, kit.tag, kit.tag, True)",
         ("tests/test_docx.py::test_libreoffice_keeps_latin_words_whole_in_chinese",)),
+    # issue 16: tagged PDF/UA-1 and PDF/A-2u
+    Bug("footer-untagged", "the footer drawn outside any marked content (not an /Artifact)",
+        "pressctl/render/pdf_page.py", 'with artifact(canvas, "Footer"):', "if True:",
+        ("tests/test_pdf_tags.py::test_pdf_ua_validator_finds_nothing",
+         "tests/test_pdf_tags.py::test_every_mcid_is_referenced_once_and_nothing_nests")),
+    Bug("alt-dropped", "figures and charts lose their /Alt", "pressctl/render/pdf_structure.py",
+        '        obj.Alt = String(attrs["Alt"])', "        pass",
+        ("tests/test_pdf_tags.py::test_charts_and_photo_have_their_alt_text",)),
+    Bug("parent-tree-reversed", "the ParentTree lists a page's elements in reverse MCID order",
+        "pressctl/render/pdf_structure.py", "[marks[i] for i in sorted(marks)]",
+        "[marks[i] for i in sorted(marks, reverse=True)]",
+        ("tests/test_pdf_tags.py::test_every_mcid_is_referenced_once_and_nothing_nests",)),
+    Bug("pdfa-level-b", "XMP claims PDF/A-2b instead of 2u", "pressctl/render/pdf_archive.py",
+        '_add(desc, "pdfaid:conformance", "U")', '_add(desc, "pdfaid:conformance", "B")',
+        ("tests/test_pdf_archive.py::test_xmp_says_what_the_seed_says",)),
 ]
 
 
