@@ -312,7 +312,14 @@ def _body(tokens: list[Token], offset: int, path: Path,
 
                 src = str(picture.attrGet("src") or "")
                 title = str(picture.attrGet("title") or "").strip() or None
-                blocks.append(Block(BlockKind.FIGURE, " ".join(picture.content.split()), line,
+                caption = " ".join(picture.content.split())
+                if not caption:  # PDF/UA: a Figure needs its /Alt; a reader needs the words
+                    raise PressctlError(
+                        f"figure {src!r} has no alt text", path=path, line=line,
+                        hint="write what the picture shows between the brackets, "
+                             "![The plant in Leipzig](images/plant.jpg): it is printed as "
+                             "the caption and read aloud as the picture's alt text")
+                blocks.append(Block(BlockKind.FIGURE, caption, line,
                                     credit=title, image=resolve_image(path, src, line)))
             elif lists:
                 current = lists[-1]

@@ -226,3 +226,23 @@ def test_the_bmw_reading_order_matches_the_reviewed_snapshot(pdfs: dict[str, Pat
         pytest.skip(f"no {STRUCT_TEXT.relative_to(ROOT)} yet: once the kit is tagged, run "
                     "`.venv/bin/python -m tests.update_references`, read it, commit it")
     assert struct_text(pdfs[f"{BMW}.en"]) == STRUCT_TEXT.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("markdown", ["![](images/leipzig-plant.jpg)",
+                                      '![ ](images/leipzig-plant.jpg "Photo: Nordwind")'])
+def test_a_picture_without_alt_text_is_refused_with_its_line(tmp_path: Path,
+                                                             markdown: str) -> None:
+    """The alt text is the picture's caption and its Figure /Alt; without one the PDF
+    would fail PDF/UA-1 (a Figure needs /Alt) and a screen reader would skip the photo."""
+    shutil.copytree(PRESS_OFFICE, tmp_path, dirs_exist_ok=True)
+    seed = tmp_path / "seeds" / f"{OFFICE}.md"
+    text = seed.read_text()
+    old = ('![The Nordwind recycling plant in Leipzig-Nord](images/leipzig-plant.jpg '
+           '"Photo: Nordwind Energy / J. Keller")')
+    line = text[:text.index(old)].count("\n") + 1
+    seed.write_text(text.replace(old, markdown))
+    done = run("build", "--draft", cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert (f"seeds/{OFFICE}.md:{line}: figure 'images/leipzig-plant.jpg' has no alt text"
+            in done.stderr)
+    assert "Traceback" not in done.stderr and not (tmp_path / "dist").exists()

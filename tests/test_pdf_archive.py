@@ -305,3 +305,44 @@ def test_finish_is_a_function_of_its_inputs(bmw: Path, tmp_path: Path) -> None:
     with pikepdf.open(bare) as pdf:
         assert "/Keywords" not in pdf.docinfo and "/Author" not in pdf.docinfo
         assert "pdf:Keywords" not in pdf.open_metadata()
+
+
+def _content_ending_in_cr(tmp_path: Path) -> bytes:
+    """A one-page reportlab PDF whose page content, Flate-compressed, ends in a CR byte.
+
+    A zlib stream ends with the Adler-32 of what it holds, low byte last, so the
+    last byte is fixed by the content: one text in about 256 gives 0x0D (the
+    long English kit of a release written for issue 16 had one such page)."""
+    import zlib
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    for n in range(256):  # each "a" (0x61, odd) adds 0x61 to the checksum's low sum
+        out = io.BytesIO()
+        canvas = Canvas(out, invariant=True)
+        canvas.setFont("Helvetica", 4)
+        canvas.drawString(10, 720, "Station " + "a" * n)
+        canvas.showPage()
+        canvas.save()
+        with pikepdf.open(io.BytesIO(out.getvalue())) as pdf:
+            content = pdf.pages[0].Contents.read_bytes()
+        if zlib.adler32(content) & 0xFF == 0x0D:
+            return out.getvalue()
+    raise AssertionError("no text found whose compressed content ends in CR")
+
+
+def test_stream_data_ending_in_cr_keeps_its_length_exact(tmp_path: Path) -> None:
+    """``…\\r`` + qpdf's ``\\nendstream`` reads as a CRLF end-of-line marker to a PDF/A
+    checker, which then counts one byte less than ``/Length`` (PDFA2U-STREAM-LENGTH-001)."""
+    import datetime as dt
+
+    from pressctl.render.pdf_archive import ArchiveMeta, finish
+
+    meta = ArchiveMeta("T", "en", "Org", "Press release", (), dt.date(2026, 10, 1))
+    path = tmp_path / "cr.pdf"
+    path.write_bytes(finish(_content_ending_in_cr(tmp_path), meta))
+    assert [f for f in failures(path) if f.startswith("PDFA2U-STREAM-LENGTH")] == []
+    assert b"\r\nendstream" not in path.read_bytes()
+    done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True)
+    assert re.fullmatch(r"Station a*\s*", done.stdout)

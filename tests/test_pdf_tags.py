@@ -475,3 +475,31 @@ def test_draft_and_letter_kits_pass_pdf_ua(config: Config, release: Release,
                          if str(operator) == "BDC" and str(operands[0]) == "/Artifact"]
                 assert [str(m.get("/Subtype")) for m in marks].count("/Watermark") == 1, \
                     (name, number)
+
+
+@pytest.mark.parametrize(("lang", "markdown", "link", "link_lang"), [
+    ("zh", "图片请见[Nordwind media site](https://media.nordwind.example)。",
+     "Nordwind media site", "en"),
+    ("en", "The cells come from [宁德时代](https://catl.example).", "宁德时代", "zh-CN"),
+])
+def test_a_link_in_the_other_script_carries_its_language(
+        office: tuple[Config, Release], tmp_path: Path, lang: str, markdown: str, link: str,
+        link_lang: str) -> None:
+    """A link's words in the other script are read in their language, as a Span's are
+    (a link is its own element, so the Span rule alone left it in the page's language)."""
+    from dataclasses import replace
+
+    from pressctl.release import Block
+
+    cfg, rel = office
+    kit = make_kit(cfg, rel, lang)
+    extra = Block(BlockKind.PARAGRAPH, markdown)
+    kit = replace(kit, release=replace(kit.release, blocks=(extra, *kit.release.blocks)))
+    pdf = render(kit, tmp_path / "link.pdf")
+    (first, *_) = [kid for kid in struct_text(pdf).kids if kid.text == plain(markdown)]
+    assert [(kid.role, kid.text) for kid in first.kids] == [("Link", link)]
+    with pikepdf.open(pdf) as opened:
+        langs = {str(kid.Obj.Contents): str(node.get("/Lang", "")) for node in
+                 _elements(opened, "Link") for kid in node.K
+                 if isinstance(kid, pikepdf.Dictionary) and "/Obj" in kid}
+        assert [value for key, value in langs.items() if key.startswith(link)] == [link_lang]

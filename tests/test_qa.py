@@ -482,6 +482,8 @@ def test_length_outliers_fail(source: str, target: str, what: str) -> None:
     ("the BMW iX3 and 5G", "宝马iX3与5G"),
     ("About {organisation}", "关于{organisation}"),
     ("BMW China announced it.", "BMW China announced it."),  # not Chinese: unchanged's job
+    # accented Latin letters belong to the word: not "S" + a leftover "hne"
+    ("with O'Brien & Söhne and Škoda", "与O'Brien & Söhne及Škoda合作"),
 ])
 def test_names_and_terms_in_latin_pass(source: str, target: str) -> None:
     assert leftover.check(pair(source, target, flags=KIT)) == []
@@ -492,6 +494,7 @@ def test_names_and_terms_in_latin_pass(source: str, target: str) -> None:
     ("In China, users like it.", "In中国，用户喜欢。", "In"),
     ("users of HiCar", "HiCar的users", "users"),
     ("BMW launched it.", "宝马推出了Digital Key。", "Digital Key"),
+    ("The plant opens in München.", "工厂在münchen开业。", "münchen"),
 ])
 def test_leftover_latin_words_fail(source: str, target: str, left: str) -> None:
     assert [f.text for f in leftover.check(pair(source, target))] == [left]

@@ -326,6 +326,8 @@ def test_cldr_formatted_amounts_agree_and_another_currency_is_caught(
     ("BMW set up 3 plants in up to 2 years.", "宝马在最多2年内建立了3家工厂。", "zh_Hans_CN"),
     ("The plant opens in the fall of 2026.", "工厂将于2026年秋季投产。", "zh_Hans_CN"),
     ("Over the 3 days of the show, 5,000 people came.", "展会3天内共有5000人参观。", "zh_Hans_CN"),
+    # a count in words before 步/天 on the Chinese side (a Chinese original, issue 16 walk)
+    ("Deliveries come in three steps over five days.", "交付分三步，历时五天。", "zh_Hans_CN"),
 ])
 def test_the_same_amount_passes_every_figure_check_both_ways(english: str, chinese: str,
                                                              locale: str) -> None:

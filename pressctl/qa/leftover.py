@@ -26,7 +26,10 @@ from pressctl.script import CJK_LETTER_CLASS, has_cjk_letters
 DIGIT_BEFORE = re.compile(r"\d\s?$")
 
 CHECK = "leftover"
-WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’\-][A-Za-z0-9]+)*")
+#: Latin letters, with the accented ones of Latin-1 and Latin Extended-A/B (Söhne,
+#: Škoda), so that an accent does not cut a word in two; × and ÷ are not letters.
+LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+WORD = re.compile(rf"[{LATIN}][{LATIN}0-9]*(?:['’\-][{LATIN}0-9]+)*")
 SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s*)[\"“‘'(\s]*$")
 HANZI_RUN = re.compile(f"[{CJK_LETTER_CLASS}]+")
 

@@ -31,8 +31,9 @@ WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eigh
          "nine": 9, "ten": 10}
 CJK_DIGITS = {"二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9, "十": 10}
-#: Measure words after which a Chinese numeral is a count (三家, 五款, 兩輛).
-MEASURES = "个個款家辆輛台項项位名次座条條种種所大"
+#: Measure words after which a Chinese numeral is a count (三家, 五款, 兩輛, 三步, 五天);
+#: not 年 (未来十年 is "the next decade") nor 周 (三周年 is a third anniversary).
+MEASURES = "个個款家辆輛台項项位名次座条條种種所大步天"
 ENGLISH: tuple[tuple[str, Decimal, str], ...] = (
     # "the first three quarters" are periods, not 3/4.
     (r"(?<!first\s)(?<!last\s)(?<!past\s)(?<!next\s)three[\s-]quarters", Decimal("0.75"),
@@ -58,8 +59,9 @@ CHINESE: tuple[tuple[str, Decimal, str], ...] = (
     (r"(?:翻番|翻倍|翻了?一番|翻了一倍|两倍|兩倍|增长一倍|增長一倍)", Decimal(2), MULTIPLE),
     (r"(?:三倍)", Decimal(3), MULTIPLE),
     (r"(?:十倍)", Decimal(10), MULTIPLE),
-    (r"(?<![一二两兩三四五六七八九十百千万萬亿億零第])[二两兩三四五六七八九十]"
-     rf"(?![一二两兩三四五六七八九十百千万萬亿億零])(?=[{MEASURES}])", Decimal(0), COUNT),
+    # 〇 too: the 五 of 二〇〇五年 (a year written in numerals) is no count
+    (r"(?<![一二两兩三四五六七八九十百千万萬亿億零〇第])[二两兩三四五六七八九十]"
+     rf"(?![一二两兩三四五六七八九十百千万萬亿億零〇])(?=[{MEASURES}])", Decimal(0), COUNT),
     (r"(?<=前)[二两兩三](?=季度?)", Decimal(0), COUNT),  # 前三季度: the first three quarters
 )
 

@@ -253,4 +253,42 @@ def finish(data: bytes, meta: ArchiveMeta, *steps: Callable[[pikepdf.Pdf], None]
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, fix_metadata_version=False, min_version="1.7",
                  object_stream_mode=pikepdf.ObjectStreamMode.disable, compress_streams=True)
+    return _no_cr_before_endstream(out.getvalue())
+
+
+def _no_cr_before_endstream(data: bytes) -> bytes:
+    """``data`` with no stream whose encoded bytes end in CR.
+
+    qpdf writes ``\\nendstream`` after a stream's bytes; when they end in CR
+    (a zlib stream ends with its Adler-32, so one stream in 256 does), a PDF/A
+    checker reads the CR LF as the end-of-line marker and finds ``/Length`` one
+    byte too long.  Such a stream gets an ASCII85 filter in front of its own
+    (allowed in PDF/A-2; its data ends with ``~>``) and the file is saved again,
+    streams untouched otherwise, so the bytes stay a function of the input."""
+    if b"\r\nendstream" not in data:
+        return data
+    import base64
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for obj in pdf.objects:
+            if not isinstance(obj, pikepdf.Stream):
+                continue
+            raw = obj.read_raw_bytes()
+            if not raw.endswith(b"\r"):
+                continue
+            filter_ = obj.get("/Filter")
+            filters: list[pikepdf.Object] = (list(filter_) if isinstance(filter_, pikepdf.Array)
+                                             else [] if filter_ is None else [filter_])
+            parm = obj.get("/DecodeParms")
+            parms = pikepdf.Array([None, *(parm if isinstance(parm, pikepdf.Array)
+                                           else [parm] * len(filters))])
+            obj.write(base64.a85encode(raw, adobe=True)[2:],
+                      filter=pikepdf.Array([pikepdf.Name.ASCII85Decode, *filters]),
+                      decode_parms=parms if parm is not None else None)
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True, fix_metadata_version=False, min_version="1.7",
+                 object_stream_mode=pikepdf.ObjectStreamMode.disable,
+                 stream_decode_level=pikepdf.StreamDecodeLevel.none, compress_streams=False)
     return out.getvalue()

@@ -544,14 +544,15 @@ class _Marks:
             link = self.link(number)
             link.attrs.setdefault("Contents", f"{run.text} ({run.href})"
                                   if run.text != run.href else run.href)
+            other = self._other_lang(run.text)
+            own = (has_cjk_letters(run.text) if self.chinese
+                   else any(c.isascii() and c.isalpha() for c in run.text))
+            if other and not own:  # a link wholly in the other script reads in its language
+                link.attrs.setdefault("Lang", other)
             return link
         text = "".join(u.text for u in units)
-        if self.chinese and units[0].kind != "cjk" and any(c.isascii() and c.isalpha()
-                                                           for c in text):
-            lang = LATIN_LANG
-        elif not self.chinese and has_cjk_letters(text):
-            lang = CJK_LANG
-        else:
+        lang = self._other_lang(text) if units[0].kind != "cjk" or not self.chinese else None
+        if lang is None:
             return self.owner
         current = self.current
         if current is not None and current.role == "Span" and current.attrs.get("Lang") == lang:
@@ -559,6 +560,13 @@ class _Marks:
         span = Element("Span", {"Lang": lang})
         self.owner.add(span)
         return span
+
+    def _other_lang(self, text: str) -> str | None:
+        """The language of ``text`` when it is in the other script: Latin letters in a
+        Chinese paragraph, Chinese letters in a Latin one; else None."""
+        if self.chinese:
+            return LATIN_LANG if any(c.isascii() and c.isalpha() for c in text) else None
+        return CJK_LANG if has_cjk_letters(text) else None
 
     def enter(self, units: list[Unit], run: Run) -> None:
         target = self._target(units, run, units[0].run)
