@@ -163,7 +163,7 @@ def test_years_written_digit_by_digit_are_the_year() -> None:
     assert all_checks(Pair("The 2005 plan", "二〇〇五年的计划")) == []
     assert all_checks(from_zh("二零二五年的目标", "The 2025 targets")) == []
     assert zh("The 2005 plan", "二〇〇六年的计划") == [
-        "number changed: 2005 in the source, 二〇〇六 (= 2,006) in the translation"]
+        "number changed: 2005 in the source, 二〇〇六 (= 2006) in the translation"]
 
 
 def test_ten_years_and_a_decade_are_both_shi_nian() -> None:

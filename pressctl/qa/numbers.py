@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 from pressctl.lang import base_lang, is_unspaced
 from pressctl.qa.base import Finding, Pair
 from pressctl.qa.text import mask
-from pressctl.qa.words import COUNT, numerals
+from pressctl.qa.words import COUNT, NUMERAL_DIGITS, numerals
 from pressctl.qa.words import read as read_words
 
 DIGITS_ONLY = re.compile(r"[\d.,\s]+")
@@ -97,6 +97,8 @@ class Number:
             return f"{self.text} ({self.kind} {self.value[0]})"  # type: ignore[index]
         if DIGITS_ONLY.fullmatch(self.text):
             return self.text
+        if all(char in NUMERAL_DIGITS for char in self.text):  # a year: 二〇〇五 (= 2005)
+            return f"{self.text} (= {Decimal(self.value).normalize():f})"  # type: ignore[arg-type]
         return f"{self.text} (= {Decimal(self.value).normalize():,f})"  # type: ignore[arg-type]
 
 
