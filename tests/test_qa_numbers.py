@@ -134,3 +134,44 @@ def test_grouped_and_full_width_digits_read_alike(number: int) -> None:
 def test_a_locale_cldr_does_not_know_falls_back_to_its_language_or_english() -> None:
     assert values("3 million on March 17", "xx_YY") == [Decimal(3_000_000), (3, 17)]
     assert values("300万", "zh-CN") == [Decimal(3_000_000)]
+
+
+def all_checks(pair: Pair) -> list[str]:
+    """Every entry check qa runs, as ``check: message``."""
+    from pressctl.qa import ENTRY_CHECKS
+
+    return [f"{name}: {f.message}" for name, run in ENTRY_CHECKS.items() for f in run(pair)]
+
+
+def from_zh(source: str, target: str) -> Pair:
+    return Pair(source, target, source_lang="zh", target_lang="en", source_locale="zh_Hans_CN",
+                target_locale="en_GB")
+
+
+def test_chinese_percentages_in_words_are_read_as_percentages() -> None:
+    assert values("能耗降低百分之二十", ZH) == [Decimal(20)]
+    assert values("增长百分之三点五，达到百分之百", ZH) == [Decimal("3.5"), Decimal(100)]
+    assert all_checks(from_zh("能耗降低**百分之二十**", "Energy use **20 percent** lower")) == []
+    assert all_checks(from_zh("增长百分之三点五", "up 3.5%")) == []
+    assert zh("Energy use 25% lower", "能耗降低百分之二十") == [
+        "number changed: 25 in the source, 二十 (= 20) in the translation"]
+
+
+def test_years_written_digit_by_digit_are_the_year() -> None:
+    assert values("二〇〇五年的计划", ZH) == [Decimal(2005)]
+    assert values("二零二五年", ZH) == [Decimal(2025)]
+    assert all_checks(Pair("The 2005 plan", "二〇〇五年的计划")) == []
+    assert all_checks(from_zh("二零二五年的目标", "The 2025 targets")) == []
+    assert zh("The 2005 plan", "二〇〇六年的计划") == [
+        "number changed: 2005 in the source, 二〇〇六 (= 2006) in the translation"]
+
+
+def test_ten_years_and_a_decade_are_both_shi_nian() -> None:
+    quote = from_zh("“这款列车代表了我们十年的研发成果。”张伟表示。",
+                    "“This train represents ten years of our research and development,” "
+                    "said Zhang Wei.")
+    assert all_checks(quote) == []
+    assert all_checks(Pair("over the next decade", "未来十年")) == []
+    assert all_checks(from_zh("未来十年", "over the next decade")) == []
+    assert any(m.startswith("spelled:") for m in
+               all_checks(from_zh("我们五年的研发成果", "ten years of our research")))

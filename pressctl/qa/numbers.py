@@ -18,7 +18,9 @@ of 万/亿 (千万 = 10⁷), 千 and 百 on their own, 多/余 ("300多万", mor
 3 million), the press abbreviations "bn" and "mn", and quarters and halves
 (Q1 = first quarter = 第一季度 = Traditional 第一季 or 首季, H1 = 上半年).  Full-width digits are
 folded to ASCII first.  Signs are ignored: "2024-2025" is a range, not -2025.
-Percentages compare by value ("17.1 per cent" = "17.1%").  Numbers spelt in
+Percentages compare by value ("17.1 per cent" = "17.1%" = 百分之十七点一), and a
+year written digit by digit in numerals (二〇〇五年) is the year; those numerals are
+read in :mod:`pressctl.qa.words`.  Numbers spelt in
 words ("a quarter", 两倍, three) are :mod:`pressctl.qa.spelled`'s to compare; a
 count in digits on one side and in words on the other (3 = 三家) is not a
 changed figure here.  Chinese press style (GB/T 15835) writes statistics in
@@ -36,7 +38,7 @@ from typing import TYPE_CHECKING
 from pressctl.lang import base_lang, is_unspaced
 from pressctl.qa.base import Finding, Pair
 from pressctl.qa.text import mask
-from pressctl.qa.words import COUNT
+from pressctl.qa.words import COUNT, NUMERAL_DIGITS, numerals
 from pressctl.qa.words import read as read_words
 
 DIGITS_ONLY = re.compile(r"[\d.,\s]+")
@@ -95,6 +97,8 @@ class Number:
             return f"{self.text} ({self.kind} {self.value[0]})"  # type: ignore[index]
         if DIGITS_ONLY.fullmatch(self.text):
             return self.text
+        if all(char in NUMERAL_DIGITS for char in self.text):  # a year: 二〇〇五 (= 2005)
+            return f"{self.text} (= {Decimal(self.value).normalize():f})"  # type: ignore[arg-type]
         return f"{self.text} (= {Decimal(self.value).normalize():,f})"  # type: ignore[arg-type]
 
 
@@ -275,6 +279,10 @@ def extract(text: str, locale: str, flags: tuple[str, ...] = ()) -> list[Number]
             found.append(Number("date" if day else "month", date,
                                 text[match.start():match.end()], match.start()))
             chars[match.start():match.end()] = " " * (match.end() - match.start())
+    if is_unspaced(locale):  # 百分之二十 = 20%, 二〇〇五年 = 2005
+        for numeral, start, end in numerals("".join(chars)):
+            found.append(Number("number", numeral, text[start:end], start))
+            chars[start:end] = " " * (end - start)
     for match in _number_pattern(locale).finditer("".join(chars)):
         value = _parse(match.group("number"), locale)
         if value is None:

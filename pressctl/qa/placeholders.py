@@ -10,7 +10,10 @@ A developer may document extra fields in the entry's extracted comment
 such documented field may stand in for a source field it replaces — the kit's
 money entry ``{symbol}{amount}`` is ``{amount}{name}`` in Chinese.  printf
 conversions (``%s``, ``%(n)d``) are compared under ``python-format``;
-URLs, e-mail addresses and markup tags must come through unchanged.
+URLs and e-mail addresses must come through unchanged.  ``<b>`` or ``<now>`` is
+no tag: :mod:`pressctl.inline` (the one reader of inline Markdown) prints inline
+HTML literally (README, "Text comes out exactly as typed"), so it is text a
+translator may translate; links and emphasis are :mod:`pressctl.qa.markup`'s.
 """
 
 from __future__ import annotations
@@ -20,10 +23,9 @@ import string
 from collections import Counter
 
 from pressctl.qa.base import Finding, Pair
-from pressctl.qa.text import BRACE_FIELD, EMAIL, PRINTF, TAG, URL
+from pressctl.qa.text import BRACE_FIELD, EMAIL, PRINTF, URL
 
 FIELD_END = re.compile(r"[.\[]")
-TAG_ATTRIBUTES = re.compile(r"\s.*")
 
 CHECK = "placeholders"
 _FORMATTER = string.Formatter()
@@ -73,22 +75,18 @@ def brace_fields_lenient(text: str) -> list[str]:
     return [m.group()[1:-1].split(":")[0].split("!")[0] for m in BRACE_FIELD.finditer(text)]
 
 
-def _counted(pattern: re.Pattern[str], text: str, normalise: bool = False) -> Counter[str]:
-    items = [m.group() for m in pattern.finditer(text)]
-    if normalise:  # <b class="x"> and <b> are the same tag for a translator
-        items = [TAG_ATTRIBUTES.sub("", i.rstrip(">/")) + ">" for i in items]
-    return Counter(items)
+def _counted(pattern: re.Pattern[str], text: str) -> Counter[str]:
+    return Counter(m.group() for m in pattern.finditer(text))
 
 
 def check(pair: Pair) -> list[Finding]:
     findings = _brace_findings(pair) if _wants_braces(pair) else []
-    kinds: list[tuple[str, re.Pattern[str], bool]] = [
-        ("URL", URL, False), ("e-mail address", EMAIL, False), ("markup tag", TAG, True)]
+    kinds: list[tuple[str, re.Pattern[str]]] = [("URL", URL), ("e-mail address", EMAIL)]
     if "python-format" in pair.flags:
-        kinds.append(("placeholder", PRINTF, False))
-    for label, pattern, normalise in kinds:
-        source = _counted(pattern, pair.source, normalise)
-        target = _counted(pattern, pair.target, normalise)
+        kinds.append(("placeholder", PRINTF))
+    for label, pattern in kinds:
+        source = _counted(pattern, pair.source)
+        target = _counted(pattern, pair.target)
         for item in sorted((source - target).elements()):
             findings.append(Finding(CHECK, f"{label} {item} is missing", item))
         for item in sorted((target - source).elements()):

@@ -31,9 +31,17 @@ WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eigh
          "nine": 9, "ten": 10}
 CJK_DIGITS = {"二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9, "十": 10}
-#: Measure words after which a Chinese numeral is a count (三家, 五款, 兩輛, 三步, 五天);
-#: not 年 (未来十年 is "the next decade") nor 周 (三周年 is a third anniversary).
-MEASURES = "个個款家辆輛台項项位名次座条條种種所大步天"
+#: Measure words after which a Chinese numeral is a count (三家, 五款, 兩輛, 三步, 五天, 十年);
+#: not 周 (三周年 is a third anniversary).  十年 is also "a decade" (ENGLISH below).
+MEASURES = "个個款家辆輛台項项位名次座条條种種所大步天年"
+#: Digits of a Chinese numeral written out (二十, 三点五, 二〇〇五), zero as 〇 or 零.
+NUMERAL_DIGITS = {"〇": 0, "零": 0, "一": 1, **CJK_DIGITS}
+NUMERAL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_DIGIT = "〇零一二两兩三四五六七八九"
+#: Figures Chinese writes in numerals where English writes digits: a percentage
+#: (百分之二十 = 20%, 百分之三点五, 百分之百) and a year read digit by digit (二〇〇五年).
+NUMERALS = re.compile(rf"百分之(?P<percent>[{_DIGIT}十百千]+(?:[点點][{_DIGIT}]+)?)"
+                      rf"|(?<![{_DIGIT}十百千])(?P<year>[一二][{_DIGIT}]{{3}})(?=年)")
 ENGLISH: tuple[tuple[str, Decimal, str], ...] = (
     # "the first three quarters" are periods, not 3/4.
     (r"(?<!first\s)(?<!last\s)(?<!past\s)(?<!next\s)three[\s-]quarters", Decimal("0.75"),
@@ -47,6 +55,8 @@ ENGLISH: tuple[tuple[str, Decimal, str], ...] = (
     (r"(?:doubl(?:e|ed|es|ing)|twice)", Decimal(2), MULTIPLE),
     (r"(?:tripl(?:e|ed|es|ing)|threefold|three-fold)", Decimal(3), MULTIPLE),
     (r"(?:tenfold|ten-fold|ten\s+times)", Decimal(10), MULTIPLE),
+    # 十年: the next decade, a decade of research, a decade-long partnership
+    (r"(?:a|one|next|past|last|coming)\s+decade(?!s)", Decimal(10), COUNT),
     (r"(?:two|three|four|five|six|seven|eight|nine|ten)(?![\s-](?:times|fold))",
      Decimal(0), COUNT),
 )
@@ -93,9 +103,38 @@ def read(text: str, locale: str, flags: tuple[str, ...] = ()) -> tuple[Spelled, 
     for pattern, value, kind in _patterns(chinese):
         for match in pattern.finditer("".join(chars)):
             word = match.group(0)
-            if kind == COUNT:
+            if kind == COUNT and value == 0:
                 value = Decimal(CJK_DIGITS[word] if chinese else WORDS[word.lower()])
             found.append(Spelled(kind, value, text[match.start():match.end()], match.start(),
                                  match.end()))
             chars[match.start():match.end()] = " " * (match.end() - match.start())
     return tuple(sorted(found, key=lambda s: s.start))
+
+
+def numeral_value(numeral: str) -> Decimal:
+    """A Chinese numeral as a value: 二十 = 20, 三点五 = 3.5, 百 = 100, 二〇〇五 = 2005."""
+    whole, _, fraction = numeral.replace("點", "点").partition("点")
+    if not any(c in NUMERAL_UNITS for c in whole):  # digit by digit: 二〇〇五
+        value = Decimal("".join(str(NUMERAL_DIGITS[c]) for c in whole) or "0")
+    else:
+        total, digit = 0, 0
+        for char in whole:
+            if char in NUMERAL_UNITS:
+                total += (digit or 1) * NUMERAL_UNITS[char]
+                digit = 0
+            else:
+                digit = NUMERAL_DIGITS[char]
+        value = Decimal(total + digit)
+    if fraction:
+        value += Decimal("0." + "".join(str(NUMERAL_DIGITS[c]) for c in fraction))
+    return value
+
+
+def numerals(text: str) -> list[tuple[Decimal, int, int]]:
+    """Percentages and years written in Chinese numerals: (value, start, end) of the
+    numeral itself, so that 百分之 stays before it as the percent sign (as 百分之20 reads)."""
+    found = []
+    for match in NUMERALS.finditer(text):
+        group = "percent" if match.group("percent") else "year"
+        found.append((numeral_value(match.group(group)), match.start(group), match.end(group)))
+    return found
