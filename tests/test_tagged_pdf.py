@@ -448,27 +448,6 @@ def test_a_plain_reportlab_pdf_is_reported_as_untagged(tmp_path: Path) -> None:
     assert outline(path) == []  # nothing to read: an untagged file has no outline
 
 
-def test_the_untagged_kit_pressctl_renders_is_reported(tmp_path: Path, config: Any,
-                                                       release: Any) -> None:
-    """The kit as main rendered it before issue 16: no tree, nothing marked (skipped
-    once the kit is tagged; tests/test_accessible_pdf.py checks it then)."""
-    from pressctl.build import make_kit
-    from pressctl.render.pdf import render
-
-    path = tmp_path / "kit.en.pdf"
-    render(make_kit(config, release, "en"), path)
-    found = problems(path)
-    if "catalog: no /StructTreeRoot (the PDF is untagged)" not in found:
-        pytest.skip("the kit is tagged now (issue 16): tests/test_accessible_pdf.py checks it")
-    assert found[0] == "catalog: no /MarkInfo <</Marked true>>"
-    assert "page 1: no /Tabs /S (tab order = structure)" in found
-    assert any(line.startswith("page 1: ") and "text operator(s) outside any marked content"
-               in line for line in found), found
-    assert any(line.startswith("page 1: ") and "path operator(s) outside any marked content"
-               in line for line in found), found
-    assert outline(path) == []  # nothing to read: an untagged file has no outline
-
-
 def test_untagged_links_are_reported(tmp_path: Path) -> None:
     """A link annotation in an untagged file still lacks its /Contents and /StructParent."""
     def change(pdf: pikepdf.Pdf, o: dict[str, Any]) -> None:
