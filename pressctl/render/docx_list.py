@@ -1,7 +1,7 @@
 """List items in DOCX: real Word list paragraphs, not typed bullets.
 
 Each item is a paragraph with ``w:numPr`` pointing into the numbering part:
-every list has its own definition — bullets (•, then – at the second level)
+every list has its own definition — bullets (the kit's: •, then – at the second level)
 or numbers (1., then 1. at the second level), each level with its hanging
 indent — and its own ``w:num`` starting at the list's first number.  One
 definition per list, as Word writes them: LibreOffice counts on across
