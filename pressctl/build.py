@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pressctl import catalog, inputs
-from pressctl.config import Config
+from pressctl.config import Config, FontTable
 from pressctl.errors import CheckFailed, PressctlError
 from pressctl.media import figure_files
 from pressctl.paths import cache_dir, relative, typed
@@ -77,7 +77,21 @@ def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False
     fonts = {k: str(v) for k, v in config.fonts.get(lang, {}).items()}
     return Kit(release=localised, lang=lang, tag=config.tag(lang), locale=config.locale(lang),
                t=wording, facts=facts, draft=draft, colour=config.colour,
-               page_size=config.page_size, margins_mm=config.margins_mm, fonts=fonts)
+               page_size=config.page_size, margins_mm=config.margins_mm, fonts=fonts,
+               bullets=_bullets(lang, config.fonts.get(lang)))
+
+
+def _bullets(lang: str, fonts: FontTable | None) -> tuple[str, str]:
+    """The kit's list bullets, falling back to glyphs its font has; pressctl's own
+    without a font (the glyph gate and the renderers then report the missing font)."""
+    from pressctl import glyphs
+    from pressctl.fonts import resolve
+    from pressctl.kit import BULLETS
+
+    try:
+        return glyphs.kit_bullets(resolve(lang, fonts))
+    except PressctlError:
+        return BULLETS
 
 
 def segment_counts(config: Config, release: Release, lang: str) -> dict[str, int]:

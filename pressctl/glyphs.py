@@ -22,15 +22,15 @@ import bisect
 import contextlib
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pressctl import catalog
 from pressctl.charnames import describe, is_unprintable
 from pressctl.config import Config
 from pressctl.errors import PressctlError
-from pressctl.fonts import FontFile, read_errors, resolve, unreadable
-from pressctl.kit import Kit, printed_texts
+from pressctl.fonts import FontFile, FontSet, read_errors, resolve, unreadable
+from pressctl.kit import BULLETS, Kit, default_path, printed_texts
 from pressctl.paths import cache_dir, relative
 from pressctl.release import Release
 from pressctl.write import write_text
@@ -43,6 +43,16 @@ CACHE_FORMAT = "pressctl-cmap-1"
 PO_ESCAPES = {"\b": "\\b"}
 #: At most this many characters are listed in one error.
 LISTED = 10
+
+#: pressctl's own symbols (not the user's text, not kit wording), what the glyph
+#: gate calls them, and what stands in for each in a font that lacks it, best first:
+#: WenQuanYi Zen Hei has no "•", but the full-width katakana middle dot "・" reads as a
+#: bullet beside Chinese and Latin alike; "·" is smaller, "-" is in every font.
+SYMBOLS: dict[str, tuple[str, tuple[str, ...]]] = {
+    BULLETS[0]: ("pressctl's list bullet", ("・", "·", "-")),
+    BULLETS[1]: ("pressctl's second-level list bullet", ("-",)),
+}
+
 
 class Coverage:
     """A font's code points as sorted ranges: loads from the cache without expanding
@@ -106,6 +116,20 @@ def coverage(font: FontFile) -> Coverage:
     return found
 
 
+def drawable(symbol: str, faces: list[Coverage]) -> str:
+    """``symbol`` or, if one of ``faces`` lacks it, its first fallback they all have
+    (its last fallback when none: the glyph gate then names it as pressctl's own)."""
+    choices = (symbol, *SYMBOLS.get(symbol, ("", ()))[1])
+    return next((c for c in choices if all(ord(c) in face for face in faces)), choices[-1])
+
+
+def kit_bullets(fonts: FontSet) -> tuple[str, str]:
+    """The list bullets by depth that the kit's fonts draw — the one home of the
+    choice, read by the PDF and DOCX renderers alike through ``Kit.bullets``."""
+    faces = [coverage(fonts.regular), coverage(fonts.bold)]
+    return drawable(BULLETS[0], faces), drawable(BULLETS[1], faces)
+
+
 @dataclass
 class Problem:
     char: str
@@ -113,6 +137,12 @@ class Problem:
     font: FontFile | None = None  # None: a control character, which no font draws
     path: Path | None = None
     line: int | None = None
+    origin: str | None = None  # pressctl's own symbol, when it is one
+
+    def where(self, config: Config) -> str:
+        if self.path is not None:
+            return relative(config, self.path) + (f":{self.line}" if self.line else "")
+        return self.origin or "(kit wording or CLDR data)"
 
     def reason(self) -> str:
         if self.font is None:
@@ -150,7 +180,10 @@ def _text_line(path: Path, char: str) -> int | None:
 
 
 def _locate(config: Config, release: Release, problem: Problem) -> None:
-    """Where the character was typed: a translation in a catalog, else the seed."""
+    """Where the character was typed: a translation in a catalog, else the seed, else
+    pressctl's shipped kit wording (a symbol of pressctl's own has its ``origin``)."""
+    if problem.origin is not None:
+        return
     for lang in problem.langs:
         if lang == release.lang:
             continue
@@ -163,6 +196,13 @@ def _locate(config: Config, release: Release, problem: Problem) -> None:
     line = _text_line(release.path, problem.char)
     if line is not None:
         problem.path, problem.line = release.path, line
+        return
+    for lang in problem.langs:  # pressctl's shipped kit wording
+        shipped = default_path(config.locale(lang))
+        line = _msgstr_line(shipped, problem.char) if shipped is not None else None
+        if shipped is not None and line is not None:
+            problem.path, problem.line = shipped, line
+            return
 
 
 def check(config: Config, release: Release, kits: dict[str, Kit]) -> None:
@@ -175,13 +215,20 @@ def check(config: Config, release: Release, kits: dict[str, Kit]) -> None:
     for lang, kit in kits.items():
         fonts = resolve(lang, config.fonts.get(lang))
         faces = {face: coverage(face) for face in (fonts.regular, fonts.bold)}
-        for char in sorted(set("".join(printed_texts(kit))) - SPACING):
+        printed = set("".join(printed_texts(kit)))
+        # the bullets pressctl adds, where no text of the user or kit wording has them
+        theirs = set("".join(printed_texts(replace(kit, bullets=("", "")))))
+        own = {symbol: SYMBOLS[plain][0] for symbol, plain in zip(kit.bullets, BULLETS,
+                                                                   strict=True)
+               if symbol not in theirs}
+        for char in sorted(printed - SPACING):
             font: FontFile | None = None
             if not is_unprintable(char):
                 font = next((f for f, codes in faces.items() if ord(char) not in codes), None)
                 if font is None:
                     continue
             problem = problems.setdefault((char, font), Problem(char, font=font))
+            problem.origin = problem.origin or own.get(char)
             problem.langs.append(lang)
     if not problems:
         return
@@ -190,11 +237,11 @@ def check(config: Config, release: Release, kits: dict[str, Kit]) -> None:
         _locate(config, release, problem)
     found.sort(key=lambda p: (p.path is None, str(p.path), p.line or 0, ord(p.char)))
     first = found[0]
-    lines = [f"{describe(first.char)} is {first.reason()}"]
+    prefix = f"{first.origin}: " if first.path is None and first.origin else ""
+    lines = [f"{prefix}{describe(first.char)} is {first.reason()}"]
     for problem in found[1:LISTED]:
-        where = (relative(config, problem.path) if problem.path is not None
-                 else "(kit wording or CLDR data)") + (f":{problem.line}" if problem.line else "")
-        lines.append(f"  also {where}: {describe(problem.char)} is {problem.reason()}")
+        lines.append(f"  also {problem.where(config)}: {describe(problem.char)} is "
+                     f"{problem.reason()}")
     if len(found) > LISTED:
         lines.append(f"  … and {len(found) - LISTED} more")
     langs = sorted({lang for p in found if p.font is not None for lang in p.langs})

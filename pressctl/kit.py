@@ -172,6 +172,11 @@ class FactRow:
     unit_text: str  # localised unit, for captions
 
 
+#: Bullets by nesting depth: a round bullet, then an en dash (pressctl's own symbols:
+#: a font without one gets the fallback ``glyphs.kit_bullets`` picks).
+BULLETS = ("•", "–")
+
+
 @dataclass(frozen=True)
 class Kit:
     release: Release
@@ -185,6 +190,8 @@ class Kit:
     page_size: str = "A4"
     margins_mm: tuple[float, float, float, float] = (20.0, 20.0, 22.0, 20.0)
     fonts: dict[str, str] = field(default_factory=dict)
+    #: the list bullets the kit's font can draw (``glyphs.kit_bullets``), by depth
+    bullets: tuple[str, str] = BULLETS
 
     @property
     def cjk(self) -> bool:
@@ -265,21 +272,18 @@ def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str) -> FactRow:
     return FactRow(localised.label, value, period, fact.value, fact.unit, unit_text)
 
 
-#: Bullets by nesting depth: a round bullet, then an en dash.
-BULLETS = ("•", "–")
-
-
-def item_marker(block: Block) -> str:
+def item_marker(block: Block, bullets: tuple[str, str] = BULLETS) -> str:
     """What stands before a list item: a bullet or its number ("3."), none for a further
     paragraph of the same item.  Chinese keeps "1." too: in a hanging list of Arabic
     numerals it is what Chinese releases and GB/T 1.1 style documents print (顿号 1、
-    belongs to numbers running in the text)."""
+    belongs to numbers running in the text).  ``bullets``: the kit's (``Kit.bullets``),
+    which fall back to a glyph its font has."""
     if block.kind is not BlockKind.ITEM or (block.number == 0
                                             and block.list_kind is ListKind.ORDERED):
         return ""
     if block.list_kind is ListKind.ORDERED:
         return f"{block.number}."
-    return BULLETS[min(block.depth, 1)] if block.number else ""
+    return bullets[min(block.depth, 1)] if block.number else ""
 
 
 def quoted_text(block: Block) -> str:
@@ -320,7 +324,7 @@ def printed_texts(kit: Kit) -> list[str]:
              release.organisation, kit.date_text, *release.contact, *release.boilerplate,
              language_name(kit)]  # the bilingual edition's column heads
     for block in release.blocks:
-        texts += [plain(block.text), plain(block.speaker or ""), item_marker(block),
+        texts += [plain(block.text), plain(block.speaker or ""), item_marker(block, kit.bullets),
                   block.credit or "",
                   *(plain(cell) for row in block.rows for cell in row)]
         if block.kind is BlockKind.QUOTE:

@@ -84,7 +84,7 @@ def _front_matter(writer: Writer) -> None:
 def _body(writer: Writer, text_width: Emu) -> None:
     release = writer.kit.release
     lead = release.lead
-    lists = Lists(writer.document, writer.face)
+    lists = Lists(writer.document, writer.face, writer.kit.bullets)
     for block in release.blocks:
         if block.kind is BlockKind.RULE:
             writer.paragraph("HorizontalRule")

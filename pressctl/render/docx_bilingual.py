@@ -74,7 +74,7 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
     writer.run(date, target.date_text, face=tgt_face)
 
     rows = _rows(sides)
-    lists = (Lists(document, src_face), Lists(document, tgt_face))
+    lists = (Lists(document, src_face, source.bullets), Lists(document, tgt_face, target.bullets))
     column_width = Emu(int(text_width / 2) - 2 * CELL_MARGIN * EMU_PER_TWIP)
     table = document.add_table(rows=1 + len(rows), cols=2)
     table.style = document.styles["Bilingual Table"]

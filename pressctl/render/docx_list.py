@@ -1,7 +1,7 @@
 """List items in DOCX: real Word list paragraphs, not typed bullets.
 
 Each item is a paragraph with ``w:numPr`` pointing into the numbering part:
-every list has its own definition — bullets (•, then – at the second level)
+every list has its own definition — bullets (the kit's: •, then – at the second level)
 or numbers (1., then 1. at the second level), each level with its hanging
 indent — and its own ``w:num`` starting at the list's first number.  One
 definition per list, as Word writes them: LibreOffice counts on across
@@ -26,9 +26,9 @@ FIRST_ABSTRACT = 90
 STEP, HANG = 360, 360
 
 
-def _level(kind: ListKind, ilvl: int, face: Face) -> str:
+def _level(kind: ListKind, ilvl: int, face: Face, bullets: tuple[str, str]) -> str:
     if kind is ListKind.BULLET:
-        fmt, text = "bullet", BULLETS[ilvl]
+        fmt, text = "bullet", bullets[ilvl]
     else:
         fmt, text = "decimal", f"%{ilvl + 1}."
     left = STEP * (ilvl + 1)
@@ -41,9 +41,11 @@ def _level(kind: ListKind, ilvl: int, face: Face) -> str:
 class Lists:
     """The numbering definitions of one document, made as its lists are written."""
 
-    def __init__(self, document: object, face: Face) -> None:
+    def __init__(self, document: object, face: Face,
+                 bullets: tuple[str, str] = BULLETS) -> None:
         self.numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
         self.face = face
+        self.bullets = bullets  # the kit's (Kit.bullets): the same marker as its PDF
         self.nums: dict[int, int] = {}  # list_id → numId
 
     def _abstract(self, kind: ListKind) -> int:
@@ -51,7 +53,7 @@ class Lists:
         existing = self.numbering.findall(qn("w:abstractNum"))
         ids = [int(a.get(qn("w:abstractNumId"))) for a in existing]
         abstract = max([FIRST_ABSTRACT - 1, *ids]) + 1
-        levels = "".join(_level(kind, ilvl, self.face) for ilvl in (0, 1))
+        levels = "".join(_level(kind, ilvl, self.face, self.bullets) for ilvl in (0, 1))
         element = parse_xml(
             f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract}">'
             f'<w:multiLevelType w:val="hybridMultilevel"/>{levels}</w:abstractNum>')

@@ -92,7 +92,7 @@ def list_item(writer: Writer, block: Block, last: bool,
     ``tree`` places its elements in the list's structure."""
     style = "item-last" if last else "item"
     size = writer.styles[style].fontSize
-    marker = item_marker(block)
+    marker = item_marker(block, writer.kit.bullets)
     body = writer.marked(block.text, style, role="LBody" if marker else "P")
     label = writer.element("Lbl") if marker else None
     item = ListItem(body, marker, writer.styles[style].fontName,
