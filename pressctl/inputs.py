@@ -14,7 +14,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pressctl.write import sha256
+from pressctl.write import sha256_of_input
 
 if TYPE_CHECKING:
     from pressctl.release import Release
@@ -22,19 +22,21 @@ if TYPE_CHECKING:
 
 def code_hash() -> str:
     """Hash of pressctl's own source, so a new version or a layout change rebuilds."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(str(path.relative_to(package)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return _tree_hash("*.py")
 
 
 def package_hash() -> str:
     """Hash of every file of pressctl (code, shipped kit wording, data): what a check may read."""
+    return _tree_hash("*")
+
+
+@functools.cache
+def _tree_hash(pattern: str) -> str:
+    """The package's files matching ``pattern``, read once per process (a build asks for
+    the keys' code hash twice and the QA cache's package hash once)."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*")):
+    for path in sorted(package.rglob(pattern)):
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(package)).encode())
             digest.update(path.read_bytes())
@@ -42,8 +44,9 @@ def package_hash() -> str:
 
 
 def file_hash(path: Path) -> str:
-    """The file's SHA-256, or "-" for no file (a missing catalog is an input state too)."""
-    return sha256(path) if path.exists() else "-"
+    """The file's SHA-256, or "-" for no file (a missing catalog is an input state too);
+    remembered per (path, size, mtime), as every key of a build hashes the seed again."""
+    return sha256_of_input(path) if path.exists() else "-"
 
 
 def release(seed: Path, default_lang: str) -> Release:

@@ -325,7 +325,6 @@ def gate(config: Config, slugs: Iterable[str] | None,
     include the source language (it is skipped); the kit's own catalog is
     always checked, as its wording is part of every kit.
     """
-    from pressctl.kit import default_path
     from pressctl.qa.memo import Memo
 
     levels = {**severities(config), status.FUZZY: ERROR}
@@ -334,15 +333,13 @@ def gate(config: Config, slugs: Iterable[str] | None,
         return []
     memo = Memo(config, levels)
     found: dict[tuple[str, str], list[Problem]] = {}  # (language, document) → its problems
-    # the kit's check reads pressctl's shipped wording for the locale
-    wording = {lang: [shipped] if (shipped := default_path(config.locale(lang))) else []
-               for lang in languages}
     sources: list[tuple[str, Path | None, list[Path]]] = [
         (seed.stem, seed, [seed]) for seed in _seeds(config, slugs)]
     sources.append((catalog.KIT_DOMAIN, None, []))
     for domain, seed, files in sources:
+        # the kit's check also reads pressctl's shipped wording: the memo's base key
+        # hashes every file of the package (inputs.package_hash), that wording included
         keys = {lang: memo.key(*files, config.catalog_path(lang, domain),
-                               *(wording[lang] if seed is None else []),
                                extra=f"{domain}\0{lang}")
                 for lang in languages}
         document = None

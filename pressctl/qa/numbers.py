@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 from pressctl.lang import base_lang, is_unspaced
 from pressctl.qa.base import Finding, Pair
 from pressctl.qa.text import mask
-from pressctl.qa.words import COUNT, NUMERAL_DIGITS, numerals
+from pressctl.qa.words import COUNT, NUMERAL_DIGITS, NUMERAL_UNITS, numerals
 from pressctl.qa.words import read as read_words
 
 DIGITS_ONLY = re.compile(r"[\d.,\s]+")
@@ -52,7 +52,7 @@ WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".
 #: Press abbreviations that CLDR's compact formats do not list.
 EXTRA_SCALES = {"en": {"bn": 10**9, "mn": 10**6}}
 #: Chinese and Japanese digit-position characters that multiply the unit after them.
-CJK_MULTIPLIERS = {"十": 10, "百": 100, "千": 1000}
+CJK_MULTIPLIERS = NUMERAL_UNITS
 #: 千米 is a kilometre and 百分 a percentage, not a thousand metres or a hundred minutes.
 CJK_NOT_A_MULTIPLIER = "米克瓦卡帕伏兆字分"
 #: Month names that are everyday words when they stand alone ("BMW may …").

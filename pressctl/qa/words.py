@@ -37,11 +37,13 @@ MEASURES = "个個款家辆輛台項项位名次座条條种種所大步天年"
 #: Digits of a Chinese numeral written out (二十, 三点五, 二〇〇五), zero as 〇 or 零.
 NUMERAL_DIGITS = {"〇": 0, "零": 0, "一": 1, **CJK_DIGITS}
 NUMERAL_UNITS = {"十": 10, "百": 100, "千": 1000}
-_DIGIT = "〇零一二两兩三四五六七八九"
+#: the digits alone (十 is in CJK_DIGITS as a count, but here it is a unit)
+_DIGIT = "".join(d for d in NUMERAL_DIGITS if d not in NUMERAL_UNITS)
+_UNIT = "".join(NUMERAL_UNITS)
 #: Figures Chinese writes in numerals where English writes digits: a percentage
 #: (百分之二十 = 20%, 百分之三点五, 百分之百) and a year read digit by digit (二〇〇五年).
-NUMERALS = re.compile(rf"百分之(?P<percent>[{_DIGIT}十百千]+(?:[点點][{_DIGIT}]+)?)"
-                      rf"|(?<![{_DIGIT}十百千])(?P<year>[一二][{_DIGIT}]{{3}})(?=年)")
+NUMERALS = re.compile(rf"百分之(?P<percent>[{_DIGIT}{_UNIT}]+(?:[点點][{_DIGIT}]+)?)"
+                      rf"|(?<![{_DIGIT}{_UNIT}])(?P<year>[一二][{_DIGIT}]{{3}})(?=年)")
 ENGLISH: tuple[tuple[str, Decimal, str], ...] = (
     # "the first three quarters" are periods, not 3/4.
     (r"(?<!first\s)(?<!last\s)(?<!past\s)(?<!next\s)three[\s-]quarters", Decimal("0.75"),
