@@ -55,13 +55,24 @@ def shape_of(name: str, vocab: int, d_model: int = D_MODEL, ffn: int = FFN) -> t
     raise KeyError(name)
 
 
-def _sentencepiece(symbols: list[str]) -> bytes:
-    """A SentencePiece model; ``symbols`` become single tokens (a target prefix like __zh__)."""
+def _sentencepiece(symbols: list[str], *, traditional: bool = False) -> bytes:
+    """A SentencePiece model; ``symbols`` become single tokens (a target prefix like __zh__).
+
+    ``traditional``: the Chinese of the corpus in Traditional characters (OpenCC s2t), for a
+    ``zt`` package — a Traditional model's vocabulary holds no Simplified character, so its
+    gibberish is Traditional whatever the random weights pick (with a Simplified vocabulary,
+    a new CTranslate2 release once picked 将 and failed a test of Traditional output).
+    """
     import sentencepiece as spm
 
+    corpus = CORPUS
+    if traditional:
+        import opencc
+
+        corpus = [opencc.OpenCC("s2t").convert(line) for line in CORPUS]
     model = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(CORPUS * 10), model_writer=model, vocab_size=100,
+        sentence_iterator=iter(corpus * 10), model_writer=model, vocab_size=100,
         hard_vocab_limit=False, character_coverage=1.0, model_type="unigram",
         minloglevel=2, num_threads=1, user_defined_symbols=symbols or [])
     return model.getvalue()
@@ -108,7 +119,8 @@ def build_package(out_dir: Path, from_code: str = "en", to_code: str = "zh", *,
                   metadata: dict[str, object] | None = None) -> Path:
     """A real ``.argosmodel`` for the pair in ``out_dir``; returns its path."""
     work = out_dir / f"build-{from_code}-{to_code}-{version}"
-    sp_model = _sentencepiece([target_prefix] if target_prefix else [])
+    sp_model = _sentencepiece([target_prefix] if target_prefix else [],
+                              traditional=to_code == "zt")
     build_model_dir(work / "model", sp_model)
     meta: dict[str, object] = {
         "package_version": version, "argos_version": "1.9.0",

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from pressctl.config import Config, load
-from pressctl.read import read
-from pressctl.release import Release
+from pressctl.core.config import Config, load
+from pressctl.source.read import read
+from pressctl.source.release import Release
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "bmw-huawei-harmonyos.md"

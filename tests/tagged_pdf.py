@@ -43,7 +43,7 @@ from typing import Any
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from pressctl.script import is_cjk
+from pressctl.core.script import is_cjk
 
 # ISO 32000-1, 14.8.4: the standard structure types
 STANDARD_ROLES = frozenset({

@@ -26,13 +26,13 @@ from pathlib import Path
 import polib
 import pytest
 
-from pressctl import glyphs
-from pressctl.build import make_kit
-from pressctl.charnames import CONTROL_NAMES, describe
-from pressctl.config import load
-from pressctl.errors import PressctlError
-from pressctl.read import read
-from pressctl.segment import segments
+from pressctl.build.run import make_kit
+from pressctl.core.charnames import CONTROL_NAMES, describe
+from pressctl.core.config import load
+from pressctl.core.errors import PressctlError
+from pressctl.kit import glyphs
+from pressctl.source.read import read
+from pressctl.source.segment import segments
 from tests.conftest import ROOT, need
 from tests.test_cli import run
 
@@ -389,7 +389,7 @@ def test_jobs_default_to_one_process_per_core_when_there_is_more_than_one_file(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import concurrent.futures
 
-    from pressctl import build as stage
+    from pressctl.build import run as stage
 
     pools: list[int | None] = []
 
@@ -572,7 +572,7 @@ def test_markup_long_words_and_urls_come_out_exactly(project: Path) -> None:
                 f"{LONG_WORD} {LONG_URL} end."
     add_paragraph(project, paragraph.replace("\\", "\\\\"))  # Markdown: \\ is a backslash
     # the segment keeps the Markdown as typed; what is printed is the text it stands for
-    from pressctl.inline import plain
+    from pressctl.source.inline import plain
 
     assert plain(read(project / SEED).blocks[-1].text) == paragraph
     result = run("build", "--draft", "--lang", "en", cwd=project)
@@ -653,7 +653,7 @@ def test_control_character_in_a_translation_is_refused(project: Path) -> None:
 
 def test_a_font_that_has_the_character_passes(project: Path) -> None:
     """The fix the message gives works: DejaVu Sans has the emoticons block."""
-    from pressctl.fonts import _fc_match
+    from pressctl.kit.fonts import _fc_match
 
     dejavu = _fc_match("DejaVu Sans")
     if dejavu is None or 0x1F600 not in glyphs.coverage(dejavu):
@@ -675,7 +675,7 @@ def test_a_font_that_has_the_character_passes(project: Path) -> None:
 
 def test_font_coverage_is_cached_on_disk(project: Path, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from pressctl.fonts import resolve
+    from pressctl.kit.fonts import resolve
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(glyphs, "_coverage", {})
@@ -709,7 +709,7 @@ def test_glyph_check_is_fast_once_cached(project: Path) -> None:
 
 def test_environment_is_left_as_it_was(project: Path) -> None:
     """run_job hides SOURCE_DATE_EPOCH from reportlab only while it renders."""
-    from pressctl.build import _without_source_date_epoch
+    from pressctl.build.run import _without_source_date_epoch
 
     os.environ["SOURCE_DATE_EPOCH"] = "123"
     try:

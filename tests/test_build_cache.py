@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from pressctl import build, inputs
-from pressctl.config import load
+from pressctl.build import run as build
+from pressctl.core import inputs
+from pressctl.core.config import load
 from tests.conftest import ROOT, copy_project
 
 SLUG = "bmw-huawei-harmonyos"
@@ -69,7 +70,7 @@ def test_a_font_used_whole_from_its_file_stays_registered() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    from pressctl.render.font_registry import scoped_fonts
+    from pressctl.render.pdf.font_registry import scoped_fonts
 
     path = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
     if not path.is_file():
@@ -217,7 +218,7 @@ def test_a_qa_setting_changes_the_gates_answer(project: Path) -> None:
 
 
 def test_a_remembered_pass_never_publishes_a_catalog_that_fails_qa(project: Path) -> None:
-    from pressctl.errors import CheckFailed
+    from pressctl.core.errors import CheckFailed
 
     first = build.build(load(project), langs=("en", "zh"), formats=("pdf",), jobs=1)
     zh_pdf = project / "dist" / SLUG / f"{SLUG}.zh.pdf"

@@ -18,8 +18,8 @@ import page
 import pikepdf
 import pytest
 
-from pressctl import glyphs
-from pressctl.fonts import resolve
+from pressctl.kit import glyphs
+from pressctl.kit.fonts import resolve
 from tests.conftest import ROOT
 from tests.tagged_pdf import elements, problems
 from tests.test_cli import run
@@ -144,8 +144,8 @@ def test_a_refused_bullet_is_named_as_pressctls(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """Without a fallback (as before), the refusal says the bullet is pressctl's own:
     it is in no file of the user's, so there is no file:line to give."""
-    from pressctl import build
-    from pressctl.config import load
+    from pressctl.build import run as build
+    from pressctl.core.config import load
 
     monkeypatch.setitem(glyphs.SYMBOLS, "•", ("pressctl's list bullet", ()))
     project = _project(tmp_path, WQY)

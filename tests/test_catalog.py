@@ -8,12 +8,13 @@ from pathlib import Path
 import polib
 import pytest
 
-from pressctl import catalog, catalogs
-from pressctl.config import Config, load
-from pressctl.errors import PressctlError
+from pressctl.catalogs import catalog
+from pressctl.catalogs import project as catalogs
+from pressctl.core.config import Config, load
+from pressctl.core.errors import PressctlError
 from pressctl.kit import KIT_MESSAGES
-from pressctl.release import Release
-from pressctl.segment import Segment, segments
+from pressctl.source.release import Release
+from pressctl.source.segment import Segment, segments
 
 
 def _zh(config: Config, domain: str) -> polib.POFile:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pressctl.config import load
+from pressctl.core.config import load
 from tests.test_cli import run
 
 SUBTITLE_EN = "Major Announcement! BMW + Huawei!"

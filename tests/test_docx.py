@@ -14,14 +14,14 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from pressctl.build import make_kit
-from pressctl.config import Config
-from pressctl.fonts import resolve
+from pressctl.build.run import make_kit
+from pressctl.core.config import Config
 from pressctl.kit import Kit, split_speaker
-from pressctl.release import Block, BlockKind, Release
-from pressctl.render.docx import page_pattern, render, render_bilingual
-from pressctl.render.docx_chart import groups
-from pressctl.segment import segments
+from pressctl.kit.fonts import resolve
+from pressctl.render.docx.chart import groups
+from pressctl.render.docx.edition import page_pattern, render, render_bilingual
+from pressctl.source.release import Block, BlockKind, Release
+from pressctl.source.segment import segments
 from tests.conftest import need
 from tests.test_promises import DATES, FACTS
 
@@ -403,7 +403,7 @@ def test_libreoffice_keeps_the_metadata(rendered: dict[str, tuple[Kit, Path]],
 def editions(config: Config, release: Release,
              tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[list[Kit], Path, Path]]:
     """Each edition (en, zh, bilingual): its kits, our PDF and LibreOffice's PDF of the DOCX."""
-    from pressctl.render import pdf
+    from pressctl.render.pdf import edition as pdf
 
     need("soffice")
     folder = tmp_path_factory.mktemp("editions")
@@ -517,7 +517,7 @@ def test_chart_labels_sit_on_one_line_beside_one_axis(
 def test_charts_are_drawn_once_and_the_cached_ones_give_the_same_file(
         config: Config, release: Release, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from pressctl.render import docx_chart
+    from pressctl.render.docx import chart as docx_chart
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     kit = kit_for(config, release, "zh")

@@ -20,7 +20,7 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
-from pressctl.render.docx_document import caption_table
+from pressctl.render.docx.document import caption_table
 from tests.conftest import copy_project, need
 from tests.test_cli import run
 
@@ -126,10 +126,10 @@ def test_the_bilingual_photo_has_each_sides_alt_text(built: dict[str, Path]) -> 
 
 def test_the_chart_description_names_every_bar_once(built: dict[str, Path]) -> None:
     """describe() is the one home of the chart's words: the PDF tagger uses it too."""
-    from pressctl.build import make_kit
-    from pressctl.config import load
-    from pressctl.read import read
-    from pressctl.render.chart import describe, groups
+    from pressctl.build.run import make_kit
+    from pressctl.core.config import load
+    from pressctl.render.pdf.chart import describe, groups
+    from pressctl.source.read import read
 
     config = load(built[BMW].parent.parent)
     release = read(built[BMW].parent.parent / "seeds" / f"{BMW}.md")
@@ -142,11 +142,11 @@ def test_the_chart_description_in_traditional_chinese_and_without_a_period(
     """The shipped zh_Hant wording, and a figure without a period ("{label}: {value}")."""
     import dataclasses
 
-    from pressctl.build import make_kit
-    from pressctl.config import load
+    from pressctl.build.run import make_kit
+    from pressctl.core.config import load
     from pressctl.kit import FactRow, Wording, default_wording
-    from pressctl.read import read
-    from pressctl.render.chart import describe
+    from pressctl.render.pdf.chart import describe
+    from pressctl.source.read import read
 
     release = read(built[BMW].parent.parent / "seeds" / f"{BMW}.md")
     kit = make_kit(load(built[BMW].parent.parent), release, "zh", draft=True)

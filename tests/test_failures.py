@@ -22,12 +22,12 @@ KIT_PO = Path("locales/zh/LC_MESSAGES/pressctl.po")
 #: Runs pressctl's real entry point with one stage broken by a genuine bug (1 / 0).
 BROKEN = """
 import sys
-import pressctl.catalogs
+import pressctl.catalogs.project
 
 def stats(config):
     return 1 / 0
 
-pressctl.catalogs.stats = stats
+pressctl.catalogs.project.stats = stats
 from pressctl.cli import main
 sys.argv = ["pressctl", *sys.argv[1:]]
 main()
@@ -207,7 +207,7 @@ def test_qa_names_the_kit_catalog_not_the_code(project: Path) -> None:
     problems = [p for p in json.loads(result.stdout)["problems"] if p["msgid"] == "Figure"]
     assert [(p["file"], p["line"], p["check"]) for p in problems] == \
         [(str(de_kit), None, "untranslated")]
-    assert "pressctl/kit.py" not in run("qa", "--lang", "de", cwd=project).stdout
+    assert "pressctl/kit/__init__.py" not in run("qa", "--lang", "de", cwd=project).stdout
 
 
 def test_a_kit_translation_with_an_unknown_placeholder_is_input_not_a_bug(

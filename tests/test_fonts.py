@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from pressctl import glyphs
-from pressctl.errors import MissingDependency
-from pressctl.fonts import FontFile, FontSet
-from pressctl.render import pdf_fonts
+from pressctl.core.errors import MissingDependency
+from pressctl.kit import glyphs
+from pressctl.kit.fonts import FontFile, FontSet
+from pressctl.render.pdf import fonts as pdf_fonts
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 NOTO_CJK = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pressctl.errors import PressctlError
-from pressctl.read import read
+from pressctl.core.errors import PressctlError
+from pressctl.source.read import read
 from tests.test_build import SEED
 from tests.test_cli import run
 

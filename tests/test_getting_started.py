@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from pressctl.translate import Status
+from pressctl.translate.engine import Status
 from tests.argos_model import offline_env
 from tests.conftest import ROOT
 from tests.test_cli import run

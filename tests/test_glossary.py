@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from pressctl import glossary
-from pressctl.config import Config
-from pressctl.errors import PressctlError
+from pressctl.catalogs import glossary
+from pressctl.core.config import Config
+from pressctl.core.errors import PressctlError
 
 CSV = """source,target,note
 BMW Group Greater China,宝马集团大中华区,Regional organisation

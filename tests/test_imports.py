@@ -14,7 +14,7 @@ def _module_name(path: Path) -> str:
 
 
 def _resolve(name: str, modules: set[str]) -> str | None:
-    """``pressctl.render.pdf.Writer`` → ``pressctl.render.pdf``: the module a name lives in."""
+    """``pressctl.render.pdf.edition.Writer`` → ``pressctl.render.pdf.edition``: the module a name lives in."""
     while name and name not in modules:
         name = name.rpartition(".")[0]
     return name or None
@@ -23,7 +23,7 @@ def _resolve(name: str, modules: set[str]) -> str | None:
 def import_graph() -> dict[str, set[str]]:
     """Module → the pressctl modules it imports, at top level or inside a function.
 
-    ``from pressctl.render import pdf`` imports the module ``pressctl.render.pdf``;
+    ``from pressctl.render import pdf`` imports the module ``pressctl.render.pdf.edition``;
     ``from pressctl.kit import Kit`` imports ``pressctl.kit``.  Importing a
     submodule runs its package's ``__init__`` first, but a package's face does
     not import back, so only the named module is an edge.
@@ -93,10 +93,10 @@ def test_the_cycle_finder_finds_a_circle() -> None:
 
 def test_the_graph_sees_lazy_and_package_imports() -> None:
     graph = import_graph()
-    assert "pressctl.render.pdf_page" in graph["pressctl.render.pdf"]
-    assert "pressctl.render.pdf_bilingual" in graph["pressctl.render.pdf"]
-    assert "pressctl.render.docx_document" in graph["pressctl.render.docx_bilingual"]
-    assert "pressctl.qa" in graph["pressctl.build"]  # a lazy import inside a function
+    assert "pressctl.render.pdf.page" in graph["pressctl.render.pdf.edition"]
+    assert "pressctl.render.pdf.bilingual" in graph["pressctl.render.pdf.edition"]
+    assert "pressctl.render.docx.document" in graph["pressctl.render.docx.bilingual"]
+    assert "pressctl.qa" in graph["pressctl.build.run"]  # a lazy import inside a function
 
 
 def test_no_import_cycles() -> None:

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from pressctl import build, catalog, kit, qa
-from pressctl.build import make_kit
-from pressctl.config import load
-from pressctl.read import read
+from pressctl import kit, qa
+from pressctl.build import run as build
+from pressctl.build.run import make_kit
+from pressctl.catalogs import catalog
+from pressctl.core.config import load
+from pressctl.source.read import read
 from tests.conftest import ROOT, SEED, need
 from tests.test_cli import run as cli
 

@@ -1,4 +1,4 @@
-"""Language codes are split in one place (pressctl/lang.py) and every stage agrees."""
+"""Language codes are split in one place (pressctl/core/lang.py) and every stage agrees."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from pressctl.core.lang import base_lang, counts_in_myriads, is_unspaced
 from pressctl.kit import Kit, Wording, format_amount
-from pressctl.lang import base_lang, counts_in_myriads, is_unspaced
-from pressctl.segment import join_sentences
+from pressctl.source.segment import join_sentences
 
 PACKAGE = Path(__file__).resolve().parent.parent / "pressctl"
 

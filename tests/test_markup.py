@@ -15,12 +15,12 @@ from pathlib import Path
 import polib
 import pytest
 
-from pressctl.inline import inventory, plain, spans, unsafe_links
 from pressctl.qa.base import Pair
 from pressctl.qa.markup import check
-from pressctl.read import read
-from pressctl.segment import split_sentences
-from pressctl.translate import protect
+from pressctl.source.inline import inventory, plain, spans, unsafe_links
+from pressctl.source.read import read
+from pressctl.source.segment import split_sentences
+from pressctl.translate.engine import protect
 from tests.test_cli import run
 
 pypdf = pytest.importorskip("pypdf")
@@ -100,7 +100,7 @@ def test_qa_reports_a_translation_that_lost_a_link(tmp_path: Path) -> None:
 
 
 def test_machine_translation_keeps_markup_out_of_the_model() -> None:
-    from pressctl.glossary import Glossary
+    from pressctl.catalogs.glossary import Glossary
 
     protected = protect(f"See **the** [media site]({MEDIA}) and `nw`.", "en", "zh", Glossary([]))
     hidden = [slot.source for slot in protected.slots]

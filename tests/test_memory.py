@@ -7,9 +7,9 @@ from pathlib import Path
 import polib
 import pytest
 
-from pressctl import memory
-from pressctl.config import Config
-from pressctl.errors import PressctlError
+from pressctl.catalogs import memory
+from pressctl.core.config import Config
+from pressctl.core.errors import PressctlError
 
 
 def write_catalog(locales: Path, lang: str, domain: str,

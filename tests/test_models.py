@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from pressctl import models
-from pressctl.errors import MissingDependency, PressctlError
+from pressctl.core.errors import MissingDependency, PressctlError
+from pressctl.translate import models
 from tests.argos_model import build_package, offline_env
 from tests.conftest import shared_project
 

@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from pressctl.build import make_kit
-from pressctl.config import Config
+from pressctl.build.run import make_kit
+from pressctl.core.config import Config
+from pressctl.core.paths import cache_dir, relative
 from pressctl.kit import Kit, Wording, language_name, printed_texts, split_speaker
-from pressctl.paths import cache_dir, relative
-from pressctl.release import Block, BlockKind
-from pressctl.render.docx_text import xml_escape
-from pressctl.render.pdf_page import document_text
+from pressctl.render.docx.text import xml_escape
+from pressctl.render.pdf.page import document_text
+from pressctl.source.release import Block, BlockKind
 
 PACKAGE = Path(__file__).resolve().parent.parent / "pressctl"
 
@@ -26,14 +26,14 @@ def kits(config: Config, release: Any) -> dict[str, Kit]:
 
 #: What spells out a concept's logic → the one module allowed to spell it.
 HOMES = {
-    "relative_to(config.root)": "paths.py",
-    "XDG_CACHE_HOME": "paths.py",
-    "mkstemp(": "write.py",
+    "relative_to(config.root)": "core/paths.py",
+    "XDG_CACHE_HOME": "core/paths.py",
+    "mkstemp(": "write/atomic.py",
     '.replace("&", "&amp;")': None,  # nowhere: the standard library escapes
-    "get_language_name(": "kit.py",
-    'speaker.find(","': "kit.py",
-    'split("-")[0]': "lang.py",
-    "row.label, row.value_text, row.period_text, row.unit_text": "kit.py",  # printed_texts
+    "get_language_name(": "kit/__init__.py",
+    'speaker.find(","': "kit/__init__.py",
+    'split("-")[0]': "core/lang.py",
+    "row.label, row.value_text, row.period_text, row.unit_text": "kit/__init__.py",  # printed_texts
 }
 
 
@@ -69,8 +69,8 @@ def test_cache_dir_follows_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 def test_glyph_coverage_is_cached_in_the_one_cache(kits: dict[str, Kit], tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """The font coverage cache is written whole (no temporary left) under cache_dir("cmaps")."""
-    from pressctl import glyphs
-    from pressctl.fonts import resolve
+    from pressctl.kit import glyphs
+    from pressctl.kit.fonts import resolve
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(glyphs, "_coverage", {})

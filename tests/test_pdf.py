@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from pressctl.build import make_kit
-from pressctl.config import Config
-from pressctl.fonts import resolve
+from pressctl.build.run import make_kit
+from pressctl.core.config import Config
 from pressctl.kit import Kit
-from pressctl.release import Block, BlockKind, Release
-from pressctl.segment import is_cjk, segments
+from pressctl.kit.fonts import resolve
+from pressctl.source.release import Block, BlockKind, Release
+from pressctl.source.segment import is_cjk, segments
 from tests.conftest import need
 from tests.test_promises import DATES, FACTS, MAY_NOT_END, MAY_NOT_START
 
@@ -86,7 +86,7 @@ def postscript_name(lang: str, kit: Kit) -> str:
 
 
 def render_to(kit: Kit, path: Path) -> Path:
-    from pressctl.render.pdf import render
+    from pressctl.render.pdf.edition import render
 
     render(kit, path)
     return path
@@ -240,9 +240,9 @@ def test_two_renders_are_byte_identical(lang: str, kits: dict[str, Kit],
 
 def test_another_process_renders_the_same_bytes(pdfs: dict[str, Path], tmp_path: Path) -> None:
     """No hash seed, object address or clock leaks into the file."""
-    script = ("import sys; from pathlib import Path; from pressctl.config import load; "
-              "from pressctl.read import read; from pressctl.build import make_kit; "
-              "from pressctl.render.pdf import render; from tests.conftest import ROOT, SEED; "
+    script = ("import sys; from pathlib import Path; from pressctl.core.config import load; "
+              "from pressctl.source.read import read; from pressctl.build.run import make_kit; "
+              "from pressctl.render.pdf.edition import render; from tests.conftest import ROOT, SEED; "
               "render(make_kit(load(ROOT), read(SEED), 'zh'), Path(sys.argv[1]))")
     root = Path(__file__).parent.parent
     subprocess.run([sys.executable, "-c", script, str(tmp_path / "other.pdf")], cwd=root,
@@ -296,7 +296,7 @@ def test_letter_size_and_margins(kits: dict[str, Kit], tmp_path: Path) -> None:
 
 def test_truetype_font_is_used_as_it_is(kits: dict[str, Kit], tmp_path: Path) -> None:
     """A TrueType CJK font (WenQuanYi Zen Hei) is embedded without conversion."""
-    from pressctl.errors import MissingDependency
+    from pressctl.core.errors import MissingDependency
 
     kit = replace(kits["zh"], fonts={"regular": "WenQuanYi Zen Hei"})
     try:
@@ -314,7 +314,7 @@ def test_truetype_font_is_used_as_it_is(kits: dict[str, Kit], tmp_path: Path) ->
 def test_font_conversion_is_cached_and_deterministic(
         kits: dict[str, Kit], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A cold cache (conversion) and a warm one (cached font) give the same bytes."""
-    from pressctl.render import pdf_fonts
+    from pressctl.render.pdf import fonts as pdf_fonts
 
     kit = kits["zh"]
     if not pdf_fonts.is_cff(resolve("zh", kit.fonts).regular):
@@ -331,13 +331,13 @@ def test_font_conversion_is_cached_and_deterministic(
 
 def test_concurrent_conversions_share_the_cache(kits: dict[str, Kit], tmp_path: Path) -> None:
     """Two builds converting the same font at once both succeed; the cache holds one font."""
-    from pressctl.render import pdf_fonts
+    from pressctl.render.pdf import fonts as pdf_fonts
 
     font = resolve("zh", kits["zh"].fonts).regular
     if not pdf_fonts.is_cff(font):
         pytest.skip("the CJK font found is not CFF-flavoured")
     script = ("import sys, hashlib; from pathlib import Path; "
-              "from pressctl.fonts import FontFile; from pressctl.render import pdf_fonts; "
+              "from pressctl.kit.fonts import FontFile; from pressctl.render.pdf import fonts as pdf_fonts; "
               f"f = FontFile(Path({str(font.path)!r}), {font.index}, 'x'); "
               "print(hashlib.sha256(pdf_fonts.converted(f, '并发测试ABC')[1]).hexdigest())")
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
@@ -354,8 +354,8 @@ def test_english_kit_sets_latin_quotes_proportionally(kits: dict[str, Kit]) -> N
     """The CJK font's full-width “ ” would gape in English text."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from pressctl.render.pdf import document_text
-    from pressctl.render.pdf_fonts import register
+    from pressctl.render.pdf.edition import document_text
+    from pressctl.render.pdf.fonts import register
 
     kit = kits["en"]
     files = resolve("en", kit.fonts)
@@ -398,8 +398,8 @@ def test_page_one_matches_the_reference(lang: str, kits: dict[str, Kit], pdfs: d
 
 @pytest.fixture(scope="module")
 def chinese_font(kits: dict[str, Kit]) -> str:
-    from pressctl.render.pdf import document_text
-    from pressctl.render.pdf_fonts import register
+    from pressctl.render.pdf.edition import document_text
+    from pressctl.render.pdf.fonts import register
 
     kit = kits["zh"]
     return register(resolve("zh", kit.fonts), document_text(kit)).regular
@@ -411,7 +411,7 @@ def _line_text(line: object) -> str:
 
 def test_chinese_line_breaking_rules(kits: dict[str, Kit], chinese_font: str) -> None:
     """Kinsoku, unbroken Latin words and figures, no lone last character — at any width."""
-    from pressctl.render.pdf_text import HANG, MAX_GAP, Run, layout
+    from pressctl.render.pdf.text import HANG, MAX_GAP, Run, layout
 
     texts = [b.text for b in kits["zh"].release.blocks] + [
         "我们的合作伙伴包括HUAWEI HiCar、HarmonyOS NEXT和MyBMW App等，共计约460家。",
@@ -460,7 +460,7 @@ def test_reportlab_alone_would_break_these_rules(chinese_font: str) -> None:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
-    from pressctl.render.pdf_text import Run, layout
+    from pressctl.render.pdf.text import Run, layout
 
     text = ("宝马将在中国深度融入鸿蒙生态，推出包括HarmonyOS NEXT在内的数字化服务，"
             "宝马正与华为合作。")
@@ -503,7 +503,7 @@ def first_lines(path: Path, texts: list[str]) -> list[tuple[int, float, float]]:
 
 @pytest.fixture(scope="module")
 def bilingual(kits: dict[str, Kit], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from pressctl.render.pdf import render_bilingual
+    from pressctl.render.pdf.edition import render_bilingual
 
     path = tmp_path_factory.mktemp("bilingual") / "kit.bilingual.pdf"
     render_bilingual(kits["en"], kits["zh"], path)
@@ -531,7 +531,7 @@ def test_bilingual_holds_both_languages_row_by_row(kits: dict[str, Kit],
 
 def test_bilingual_fonts_metadata_and_bookmarks(kits: dict[str, Kit], bilingual: Path,
                                                tmp_path: Path) -> None:
-    from pressctl.render.pdf import render_bilingual
+    from pressctl.render.pdf.edition import render_bilingual
 
     for row in pdffonts(bilingual):
         assert row["emb"] == "yes" and row["sub"] == "yes", row
@@ -603,7 +603,7 @@ def body_lines(path: Path, kit: Kit) -> list[list[tuple[float, str]]]:
     running header or footer."""
     from reportlab.lib.pagesizes import A4, LETTER
 
-    from pressctl.render.pdf_page import BAND_HEIGHT
+    from pressctl.render.pdf.page import BAND_HEIGHT
 
     height = {"A4": A4, "Letter": LETTER}[kit.page_size][1]
     top, _right, bottom, _left = (v * 72 / 25.4 for v in kit.margins_mm)
@@ -629,7 +629,7 @@ def test_a_heading_goes_overleaf_only_when_its_first_lines_would_not_fit(
     """A heading keeps company with the first two lines of its paragraph, not all of it:
     with reportlab's keepWithNext alone it went overleaf with a long paragraph and left
     the foot of the page empty."""
-    from pressctl.render.pdf_page import CHINESE, LATIN
+    from pressctl.render.pdf.page import CHINESE, LATIN
 
     kit = kits[lang]
     m = CHINESE if kit.cjk else LATIN
@@ -669,7 +669,7 @@ def test_a_three_line_chinese_paragraph_never_leaves_one_line_overleaf(
         kits: dict[str, Kit], chinese_font: str) -> None:
     from reportlab.lib.styles import ParagraphStyle
 
-    from pressctl.render.pdf_text import CJKParagraph, Run
+    from pressctl.render.pdf.text import CJKParagraph, Run
 
     style = ParagraphStyle("t", fontName=chinese_font, fontSize=10.5, leading=18)
     text = kits["zh"].release.blocks[1].text
@@ -705,7 +705,7 @@ def test_bilingual_rows_start_on_one_baseline_and_keep_speakers_with_quotes(
     """Row by row the two first lines are level (reportlab sets a Latin line at the top
     of its leading, a Chinese one in its middle), and a quotation's speaker line never
     opens a page without the end of the quotation, at whatever height a page breaks."""
-    from pressctl.render.pdf import render_bilingual
+    from pressctl.render.pdf.edition import render_bilingual
 
     en, zh = kits["en"], kits["zh"]
     quote = next(i for i, b in enumerate(en.release.blocks) if b.kind is BlockKind.QUOTE)
@@ -744,7 +744,7 @@ def test_chart_labels_sit_on_one_line(lang: str, kits: dict[str, Kit],
                                                       pdfs: dict[str, Path]) -> None:
     """A wrapped label left "revenue" or "(plan)" alone on a line: the label column
     fits the longest label (within bounds), the same for every chart."""
-    from pressctl.render.chart import groups
+    from pressctl.render.pdf.chart import groups
 
     kit = kits[lang]
     lines = [squeeze(line) for line in pdftotext(pdfs[lang], "-raw").splitlines()]
@@ -762,7 +762,7 @@ def test_a_long_kit_is_laid_out_once_and_numbers_every_page_of_the_total(
     """"Page X of Y" is filled in at save time: one layout pass, yet every footer has
     the final total — two digits here — and the right-aligned label ends at the same
     x on every page, so it was measured with the real total, not a guess."""
-    from pressctl.render import pdf_page
+    from pressctl.render.pdf import page as pdf_page
 
     builds: list[int] = []
     original = pdf_page.KitDocTemplate.build

@@ -22,9 +22,9 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from pressctl.build import make_kit
-from pressctl.config import Config, load
-from pressctl.read import read
+from pressctl.build.run import make_kit
+from pressctl.core.config import Config, load
+from pressctl.source.read import read
 from tests.argos_model import offline_env
 from tests.conftest import ROOT, SEED, copy_project, need
 from tests.test_cli import run
@@ -80,7 +80,7 @@ def taiwan(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def drafts(config: Config, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Draft kits: the DRAFT watermark is drawn with a 9 % fill alpha."""
-    from pressctl.render.pdf import render, render_bilingual
+    from pressctl.render.pdf.edition import render, render_bilingual
 
     folder = tmp_path_factory.mktemp("draft")
     release = read(SEED)
@@ -139,8 +139,9 @@ def test_reportlab_alone_fails_and_the_validator_says_why(config: Config, tmp_pa
     the checks above can fail."""
     from reportlab.pdfbase.ttfonts import makeToUnicodeCMap
 
-    from pressctl.render import pdf_page, pdf_tounicode
-    from pressctl.render.pdf import render
+    from pressctl.render.pdf import page as pdf_page
+    from pressctl.render.pdf import tounicode as pdf_tounicode
+    from pressctl.render.pdf.edition import render
 
     monkeypatch.setattr(pdf_page, "finish", lambda data, meta, *steps: data)
     monkeypatch.setattr(pdf_tounicode, "to_unicode_cmap", makeToUnicodeCMap)
@@ -242,7 +243,7 @@ def test_no_code_maps_to_nul(bmw: Path, name: str) -> None:
 
 
 def test_cmap_entries_by_hand() -> None:
-    from pressctl.render.pdf_tounicode import to_unicode_cmap
+    from pressctl.render.pdf.tounicode import to_unicode_cmap
 
     cmap = to_unicode_cmap("AAAAAA+Font", [0, 0x5B9D, 0x20, 0x1F600, 0xFEFF])
     assert "1 begincodespacerange\n<00> <04>\nendcodespacerange\n" \
@@ -256,8 +257,9 @@ def test_text_is_unchanged_character_for_character(config: Config, bmw: Path, tm
     """pdftotext reads the same zh kit with reportlab's own maps and no post-processing."""
     from reportlab.pdfbase.ttfonts import makeToUnicodeCMap
 
-    from pressctl.render import pdf_page, pdf_tounicode
-    from pressctl.render.pdf import render
+    from pressctl.render.pdf import page as pdf_page
+    from pressctl.render.pdf import tounicode as pdf_tounicode
+    from pressctl.render.pdf.edition import render
 
     need("pdftotext")
     monkeypatch.setattr(pdf_page, "finish", lambda data, meta, *steps: data)
@@ -288,7 +290,7 @@ def test_two_builds_on_different_seconds_are_byte_identical(bmw: Path, tmp_path:
 def test_finish_is_a_function_of_its_inputs(bmw: Path, tmp_path: Path) -> None:
     import datetime as dt
 
-    from pressctl.render.pdf_archive import ArchiveMeta, finish
+    from pressctl.render.pdf.archive import ArchiveMeta, finish
 
     data = (bmw / f"{BMW}.en.pdf").read_bytes()
     meta = ArchiveMeta("T", "en", "Org", "Press release", ("a", "b"), dt.date(2024, 2, 29))
@@ -336,7 +338,7 @@ def test_stream_data_ending_in_cr_keeps_its_length_exact(tmp_path: Path) -> None
     checker, which then counts one byte less than ``/Length`` (PDFA2U-STREAM-LENGTH-001)."""
     import datetime as dt
 
-    from pressctl.render.pdf_archive import ArchiveMeta, finish
+    from pressctl.render.pdf.archive import ArchiveMeta, finish
 
     meta = ArchiveMeta("T", "en", "Org", "Press release", (), dt.date(2026, 10, 1))
     path = tmp_path / "cr.pdf"

@@ -17,12 +17,12 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from pressctl.build import make_kit
-from pressctl.config import Config, load
-from pressctl.inline import plain
+from pressctl.build.run import make_kit
+from pressctl.core.config import Config, load
 from pressctl.kit import Kit
-from pressctl.read import read
-from pressctl.release import BlockKind, Release
+from pressctl.source.inline import plain
+from pressctl.source.read import read
+from pressctl.source.release import BlockKind, Release
 from tests.conftest import ROOT, need
 
 PRESS_OFFICE = ROOT / "tests" / "data" / "press-office"
@@ -90,7 +90,7 @@ def outline(document: Node) -> list[tuple[str, str]]:
 
 
 def render(kit: Kit, path: Path) -> Path:
-    from pressctl.render.pdf import build
+    from pressctl.render.pdf.edition import build
 
     path.write_bytes(build(kit))
     return path
@@ -104,7 +104,7 @@ def office() -> tuple[Config, Release]:
 @pytest.fixture(scope="module")
 def pdfs(config: Config, release: Release, office: tuple[Config, Release],
          tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from pressctl.render.pdf_bilingual import build_bilingual
+    from pressctl.render.pdf.bilingual import build_bilingual
 
     folder = tmp_path_factory.mktemp("tagged")
     out = {}
@@ -410,7 +410,7 @@ def test_chinese_inside_an_english_kit_is_a_chinese_span(office: tuple[Config, R
                                                          tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from pressctl.release import Block
+    from pressctl.source.release import Block
 
     cfg, rel = office
     kit = make_kit(cfg, rel, "en")
@@ -430,7 +430,7 @@ def test_a_heading_never_skips_a_level(office: tuple[Config, Release], tmp_path:
     ``##`` and ``###`` after it keep theirs."""
     from dataclasses import replace
 
-    from pressctl.release import Block
+    from pressctl.source.release import Block
 
     cfg, rel = office
     kit = make_kit(cfg, rel, "en")
@@ -453,7 +453,7 @@ def test_draft_and_letter_kits_pass_pdf_ua(config: Config, release: Release,
     """The DRAFT watermark and its header label are artifacts; Letter pages change nothing."""
     from dataclasses import replace
 
-    from pressctl.render.pdf_bilingual import build_bilingual
+    from pressctl.render.pdf.bilingual import build_bilingual
 
     page = pytest.importorskip("page")
     en, zh = (make_kit(config, release, lang, draft=True) for lang in ("en", "zh"))
@@ -489,7 +489,7 @@ def test_a_link_in_the_other_script_carries_its_language(
     (a link is its own element, so the Span rule alone left it in the page's language)."""
     from dataclasses import replace
 
-    from pressctl.release import Block
+    from pressctl.source.release import Block
 
     cfg, rel = office
     kit = make_kit(cfg, rel, lang)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pressctl import posyntax
+from pressctl.catalogs import posyntax
 from tests.conftest import ROOT, need
 from tests.test_cli import run
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pressctl import catalog
-from pressctl.config import load
-from pressctl.read import read
+from pressctl.catalogs import catalog
+from pressctl.core.config import load
+from pressctl.source.read import read
 from tests.test_cli import run
 
 

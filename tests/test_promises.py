@@ -183,9 +183,9 @@ MAY_NOT_END = set("（［｛〔〈《「『【“‘")
 
 
 def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one() -> None:
-    from pressctl.fonts import resolve
-    from pressctl.render.pdf_fonts import register
-    from pressctl.render.pdf_text import Run, layout
+    from pressctl.kit.fonts import resolve
+    from pressctl.render.pdf.fonts import register
+    from pressctl.render.pdf.text import Run, layout
 
     texts = [
         "宝马（BMW）与华为《合作协议》签署，“鸿蒙”生态【正式】上线「数字钥匙」，"
@@ -287,7 +287,7 @@ def test_a_byte_order_mark_on_the_seed_and_catalogs_changes_nothing(tmp_path: Pa
 def test_a_byte_order_mark_on_the_seed_keeps_the_title(tmp_path: Path) -> None:
     seed = tmp_path / "release.md"
     seed.write_bytes(b"\xef\xbb\xbf" + (ROOT / SEED).read_bytes())
-    from pressctl.read import read
+    from pressctl.source.read import read
 
     release = read(seed)
     assert release.title == "BMW to Deeply Integrate with the Harmony Ecosystem in China"
@@ -387,7 +387,7 @@ def test_pull_quote_is_the_quotation_with_a_full_stop_and_its_speaker(lang: str,
 def test_quoted_text_takes_the_words_inside_the_first_quotation(paragraph: str,
                                                                  quotation: str) -> None:
     from pressctl.kit import quoted_text
-    from pressctl.release import Block, BlockKind
+    from pressctl.source.release import Block, BlockKind
 
     assert quoted_text(Block(BlockKind.QUOTE, paragraph)) == quotation
 
@@ -452,7 +452,7 @@ def test_a_capitalised_glossary_term_is_matched_as_written() -> None:
 def test_merge_keeps_the_templates_flags_and_the_translators() -> None:
     import polib
 
-    from pressctl import catalog
+    from pressctl.catalogs import catalog
 
     old, pot = polib.POFile(), polib.POFile()
     old.append(polib.POEntry(msgid="Page {page} of {pages}", msgstr="第 {page} 页，共 {pages} 页",

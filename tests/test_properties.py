@@ -4,7 +4,7 @@ the DOCX exactly as it went in (modulo white space), and rendering never crashes
 The alphabet is what a bilingual release really holds — ASCII letters, digits
 and punctuation including the XML specials ``<>&"'``, the Chinese characters
 and punctuation of the project's own catalog, and a spread of the CJK Unified
-Ideographs block — limited to characters both fonts have (``pressctl.glyphs``
+Ideographs block — limited to characters both fonts have (``pressctl.kit.glyphs``
 refuses the others before rendering, as ``test_build`` shows).
 
 Rendering goes through ``make_kit`` and the renderers directly rather than the
@@ -26,14 +26,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pressctl import glyphs
-from pressctl.build import make_kit
-from pressctl.charnames import is_unprintable
-from pressctl.config import Config
-from pressctl.errors import MissingDependency
-from pressctl.fonts import resolve
-from pressctl.inline import escape
-from pressctl.release import Block, BlockKind, Release
+from pressctl.build.run import make_kit
+from pressctl.core.charnames import is_unprintable
+from pressctl.core.config import Config
+from pressctl.core.errors import MissingDependency
+from pressctl.kit import glyphs
+from pressctl.kit.fonts import resolve
+from pressctl.source.inline import escape
+from pressctl.source.release import Block, BlockKind, Release
 from tests.conftest import ROOT, need
 
 pypdf = pytest.importorskip("pypdf")
@@ -113,7 +113,8 @@ def release_with(paragraph: str) -> Release:
 def test_text_round_trips_through_pdf_and_docx(config: Config, paragraph: str,
                                                 lang: str) -> None:
     need("pdftotext")
-    from pressctl.render import docx, pdf
+    from pressctl.render.docx import edition as docx
+    from pressctl.render.pdf import edition as pdf
 
     release = release_with(paragraph)
     kit = make_kit(config, release, lang, draft=True)

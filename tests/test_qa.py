@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from pressctl import qa
-from pressctl.config import Config, load
-from pressctl.errors import PressctlError
+from pressctl.core.config import Config, load
+from pressctl.core.errors import PressctlError
 from pressctl.qa import glossary_check, leftover, length, placeholders, punctuation, unchanged
 from pressctl.qa.base import Pair, Term
 from pressctl.qa.severity import DEFAULTS

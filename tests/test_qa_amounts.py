@@ -17,11 +17,11 @@ from pathlib import Path
 import polib
 import pytest
 
-from pressctl.config import Config
+from pressctl.core.config import Config
+from pressctl.core.script import has_cjk_letters
 from pressctl.qa import Problem, check_catalog
 from pressctl.qa.base import Pair
 from pressctl.qa.severity import DEFAULTS
-from pressctl.script import has_cjk_letters
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data" / "amounts"

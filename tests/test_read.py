@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pressctl.errors import PressctlError
-from pressctl.read import read
-from pressctl.release import BlockKind, Release
+from pressctl.core.errors import PressctlError
+from pressctl.source.read import read
+from pressctl.source.release import BlockKind, Release
 from tests.conftest import ROOT
 
 SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_936b1b46dcf65b4e.txt"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pressctl.script import has_cjk_letters, is_cjk, is_cjk_letter
+from pressctl.core.script import has_cjk_letters, is_cjk, is_cjk_letter
 
 PACKAGE = Path(__file__).resolve().parent.parent / "pressctl"
 
@@ -95,7 +95,7 @@ OWN_DEFINITION = re.compile(
 
 
 def test_no_module_defines_its_own_cjk_ranges() -> None:
-    """pressctl/script.py is the one home; every other module imports it."""
+    """pressctl/core/script.py is the one home; every other module imports it."""
     found = [f"{path.relative_to(PACKAGE.parent)}:{number}: {line.strip()}"
              for path in sorted(PACKAGE.rglob("*.py")) if path.name != "script.py"
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)

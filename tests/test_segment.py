@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pressctl.release import Release
-from pressctl.segment import join_sentences, segments, split_sentences
+from pressctl.source.release import Release
+from pressctl.source.segment import join_sentences, segments, split_sentences
 
 
 @pytest.mark.parametrize(

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from pressctl import shard
-from pressctl.errors import PressctlError
+from pressctl.build import shard
+from pressctl.core.errors import PressctlError
 from tests.bench import corpus
 from tests.test_cli import run
 

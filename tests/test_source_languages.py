@@ -21,9 +21,9 @@ import polib
 import pytest
 from docx import Document
 
-from pressctl import memory
-from pressctl.config import load
-from pressctl.errors import PressctlError
+from pressctl.catalogs import memory
+from pressctl.core.config import load
+from pressctl.core.errors import PressctlError
 from pressctl.qa import leftover, numbers, punctuation, units
 from pressctl.qa.base import Pair, Term
 from pressctl.qa.terms import load_terms
@@ -355,7 +355,7 @@ def test_fact_values_are_formatted_for_each_kit_language() -> None:
 
 
 def test_glossary_columns_may_name_their_languages() -> None:
-    from pressctl.glossary import parse
+    from pressctl.catalogs.glossary import parse
 
     named = parse("zh,en,note\n华为,Huawei,Company\n", source_lang="en", target_lang="zh")
     assert [(t.source, t.target) for t in named.direction("en", "zh")] == [("Huawei", "华为")]

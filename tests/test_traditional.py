@@ -18,9 +18,9 @@ from pathlib import Path
 import polib
 import pytest
 
-from pressctl import lang
-from pressctl.config import load
-from pressctl.hant import convert, simplified
+from pressctl.core import lang
+from pressctl.core.config import load
+from pressctl.translate.hant import convert, simplified
 from tests.argos_model import offline_env
 from tests.conftest import need
 
@@ -183,7 +183,7 @@ def test_the_bilingual_edition_pairs_the_configured_languages(drafted: Path) -> 
 
 
 def test_bilingual_names_configured_languages(project: Path) -> None:
-    from pressctl.errors import PressctlError
+    from pressctl.core.errors import PressctlError
 
     with_languages(project, '["en", "zh"]', 'bilingual = ["en", "zh-Hant-HK"]')
     with pytest.raises(PressctlError, match="'zh-Hant-HK', which is not one of the configured"):
@@ -288,7 +288,7 @@ def test_new_sentences_go_to_an_installed_model(project: Path, tmp_path: Path, t
 
 
 def test_doctor_reports_the_face_and_the_conversion_per_language(project: Path) -> None:
-    from pressctl.doctor import diagnose
+    from pressctl.project.doctor import diagnose
 
     need("fc-match")
     found = {(f.area, f.item): f for f in diagnose(load(with_languages(project)))}
@@ -311,7 +311,7 @@ HarmonyOS,鸿蒙,鴻蒙系統,鴻蒙,One per variant
 
 
 def test_glossary_gives_a_term_per_variant_else_the_conversion(tmp_path: Path) -> None:
-    from pressctl import glossary
+    from pressctl.catalogs import glossary
 
     path = tmp_path / "glossary.csv"
     path.write_text(VARIANT_GLOSSARY, encoding="utf-8")

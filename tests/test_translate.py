@@ -19,13 +19,12 @@ from typing import Any
 import polib
 import pytest
 
-from pressctl import glossary, memory
-from pressctl.config import Config
-from pressctl.errors import MissingDependency
-from pressctl.machine import FakeEngine
-from pressctl.release import Release
-from pressctl.segment import segments
-from pressctl.translate import (
+from pressctl.catalogs import glossary, memory
+from pressctl.core.config import Config
+from pressctl.core.errors import MissingDependency
+from pressctl.source.release import Release
+from pressctl.source.segment import segments
+from pressctl.translate.engine import (
     Status,
     Translator,
     detect_lang,
@@ -35,6 +34,7 @@ from pressctl.translate import (
     render,
     restore,
 )
+from pressctl.translate.machine import FakeEngine
 from tests.argos_model import build_package, offline_env
 from tests.conftest import shared_project
 
@@ -268,7 +268,7 @@ def _project_translator(cfg: Config, tgt: str = "zh", **kwargs: Any) -> Translat
 
 
 def test_fill_catalog_machine_output_is_fuzzy_with_the_model_named(project: Path) -> None:
-    from pressctl.config import load
+    from pressctl.core.config import load
 
     seed = project / "seeds" / "bmw-huawei-harmonyos.md"
     seed.write_text(seed.read_text("utf-8") + NEW, "utf-8")
@@ -296,7 +296,7 @@ def _no_model() -> FakeEngine:
 
 
 def test_fill_catalog_exact_memory_enters_reviewed(project: Path) -> None:
-    from pressctl.config import load
+    from pressctl.core.config import load
 
     seed = project / "seeds" / "follow-up.md"
     seed.write_text("---\ntitle: Key figures\ndate: 2025-04-01\nlang: en\norganisation: "
@@ -316,7 +316,7 @@ def test_fill_catalog_exact_memory_enters_reviewed(project: Path) -> None:
 
 
 def test_fill_catalog_without_model_writes_nothing(project: Path) -> None:
-    from pressctl.config import load
+    from pressctl.core.config import load
 
     seed = project / "seeds" / "bmw-huawei-harmonyos.md"
     seed.write_text(seed.read_text("utf-8") + NEW, "utf-8")
@@ -579,7 +579,7 @@ def test_target_prefix_is_used_and_stripped(tmp_path: Path) -> None:
     ("Version 2.0 , done !", "en", "Version 2.0, done!"),
 ])
 def test_tidy_spacing_and_punctuation_width(text: str, lang: str, expected: str) -> None:
-    from pressctl.translate import tidy
+    from pressctl.translate.engine import tidy
 
     assert tidy(text, lang) == expected
 

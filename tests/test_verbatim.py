@@ -8,10 +8,11 @@ from pathlib import Path
 import polib
 import pytest
 
-from pressctl import catalog, glossary, translate
-from pressctl.config import load
+from pressctl.catalogs import catalog, glossary
+from pressctl.core.config import load
 from pressctl.qa import glossary_check, placeholders
 from pressctl.qa.base import Pair, Term
+from pressctl.translate import engine as translate
 from tests.conftest import ROOT
 from tests.test_cli import run as cli
 
@@ -41,14 +42,14 @@ def test_translation_protects_the_address_and_not_the_chinese_after_it() -> None
     ("Write to press@bmw.com.", [], ["press@bmw.com"]),
 ])
 def test_one_ascii_bounded_pattern(text: str, urls: list[str], emails: list[str]) -> None:
-    from pressctl import verbatim
+    from pressctl.core import verbatim
 
     assert [m.group() for m in verbatim.URL.finditer(text)] == urls
     assert [m.group() for m in verbatim.EMAIL.finditer(text)] == emails
 
 
 def test_qa_and_translation_share_the_patterns() -> None:
-    from pressctl import verbatim
+    from pressctl.core import verbatim
     from pressctl.qa import text as qa_text
 
     assert qa_text.URL is verbatim.URL and qa_text.EMAIL is verbatim.EMAIL
@@ -81,7 +82,7 @@ def test_qa_finds_glossary_terms_exactly_where_the_engine_does() -> None:
     ("—", False), ("HiCar", False), ("{amount} {unit}", False),
 ])
 def test_nothing_to_translate(text: str, expected: bool) -> None:
-    from pressctl import verbatim
+    from pressctl.core import verbatim
 
     assert verbatim.nothing_to_translate(text) is expected
 

@@ -17,10 +17,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pressctl.build import make_kit
-from pressctl.config import load
-from pressctl.read import read
-from pressctl.render.pdf import render
+from pressctl.build.run import make_kit
+from pressctl.core.config import load
+from pressctl.render.pdf.edition import render
+from pressctl.source.read import read
 from tests.conftest import ROOT, SEED, copy_project
 from tests.tagged_pdf import problems
 from tests.test_accessible_pdf import BMW, STRUCT_TEXT, struct_text

@@ -17,7 +17,7 @@ from pressctl.cli import (  # noqa: F401  (registers commands)
     translate,
 )
 from pressctl.cli.app import app
-from pressctl.errors import PressctlError
+from pressctl.core.errors import PressctlError
 
 INTERRUPTED = 130
 

@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperArgument, TyperGroup
 
 if TYPE_CHECKING:
-    from pressctl.config import Config
+    from pressctl.core.config import Config
 
 #: The global options (their names are the keys the shared options switch on) and whether
 #: a JSON document was printed (so a failure under --json does not print a second one).
@@ -95,7 +95,7 @@ def _root(
 
 def config() -> Config:
     """The project's config; imported here, as pydantic is not needed for --help."""
-    from pressctl.config import load
+    from pressctl.core.config import load
 
     return load()
 

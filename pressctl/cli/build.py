@@ -44,10 +44,10 @@ def build_command(
     fonts, pressctl itself) did not change since the last build are left as
     they are.
     """
-    from pressctl import build as stage
-    from pressctl.config import KNOWN_FORMATS
-    from pressctl.errors import CheckFailed, PressctlError
-    from pressctl.shard import parse
+    from pressctl.build import run as stage
+    from pressctl.build.shard import parse
+    from pressctl.core.config import KNOWN_FORMATS
+    from pressctl.core.errors import CheckFailed, PressctlError
 
     for f in fmt or ():
         if f not in KNOWN_FORMATS:

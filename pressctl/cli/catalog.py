@@ -18,7 +18,7 @@ def update_command() -> None:
     New segments are added, a changed sentence keeps its old translation as
     fuzzy (with the previous source recorded), removed ones become obsolete.
     """
-    from pressctl import catalogs
+    from pressctl.catalogs import project as catalogs
 
     cfg = config()
     for report in catalogs.update_all(cfg):
@@ -30,7 +30,7 @@ def update_command() -> None:
 @catalog_app.command("stats")
 def stats_command(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Translated / fuzzy / untranslated counts per document and language."""
-    from pressctl import catalogs
+    from pressctl.catalogs import project as catalogs
 
     rows = catalogs.stats(config())
     if as_json:

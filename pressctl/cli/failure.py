@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from pressctl.cli.app import STATE
-from pressctl.errors import EXIT_INPUT, EXIT_INTERNAL, PressctlError
-from pressctl.paths import typed
+from pressctl.core.errors import EXIT_INPUT, EXIT_INTERNAL, PressctlError
+from pressctl.core.paths import typed
 
 
 def wants_json(argv: Sequence[str]) -> bool:

@@ -23,7 +23,7 @@ def _size(size: int) -> str:
 @models_app.command("list")
 def list_command(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Installed pairs with package version, size and location."""
-    from pressctl import models
+    from pressctl.translate import models
 
     found = models.installed()
     if as_json:
@@ -79,7 +79,7 @@ def install_command(
                                           "from the package index (ARGOS_PACKAGE_INDEX)."),
 ) -> None:
     """Install a model from a .argosmodel file (offline) or from the Argos package index."""
-    from pressctl import models
+    from pressctl.translate import models
 
     if len(what) == 1:
         pkg = models.install_file(Path(what[0]))
@@ -101,7 +101,7 @@ def remove_command(
     to_code: str = typer.Argument(..., metavar="TO"),
 ) -> None:
     """Remove the installed model(s) for a language pair."""
-    from pressctl import models
+    from pressctl.translate import models
 
     for pkg in models.remove(from_code, to_code):
         info(f"removed {pkg.pair} {pkg.version} from {pkg.path}")

@@ -20,7 +20,7 @@ def new_command(
                              help="Source language (default: the config's source_lang)."),
 ) -> None:
     """Scaffold seeds/<slug>.md, create its catalogs with what memory and glossary know."""
-    from pressctl.scaffold import new_release, next_steps, parse_date
+    from pressctl.project.new import new_release, next_steps, parse_date
 
     cfg = config()
     made = new_release(cfg, slug, title=title, date=parse_date(date) if date else None,
@@ -40,9 +40,9 @@ def new_command(
 @app.command("doctor")
 def doctor_command(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List what pressctl found (config, fonts, models, output folder) and how to fix the rest."""
-    from pressctl.config import Config, ProjectNotFound
-    from pressctl.doctor import diagnose
-    from pressctl.errors import MissingDependency
+    from pressctl.core.config import Config, ProjectNotFound
+    from pressctl.core.errors import MissingDependency
+    from pressctl.project.doctor import diagnose
 
     try:
         cfg = config()

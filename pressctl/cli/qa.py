@@ -23,7 +23,7 @@ def qa_command(
     when an error-level problem is found.
     """
     from pressctl import qa
-    from pressctl.errors import CheckFailed
+    from pressctl.core.errors import CheckFailed
 
     cfg = config()
     problems = qa.run(cfg, langs=tuple(lang) if lang else None)

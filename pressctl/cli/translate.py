@@ -18,8 +18,8 @@ from pressctl.cli.app import STATE, app, config, emit_json, info
 from pressctl.cli.progress import Bar
 
 if TYPE_CHECKING:
-    from pressctl.config import Config
-    from pressctl.translate import Fill, Result, Translator
+    from pressctl.core.config import Config
+    from pressctl.translate.engine import Fill, Result, Translator
 
 #: Fewer machine sentences than this finish before a progress bar would be read.
 PROGRESS_MIN = 8
@@ -39,7 +39,7 @@ def _is_seed(path: Path, cfg: Config) -> bool:
 
 
 def _read_stdin() -> str:
-    from pressctl.errors import PressctlError
+    from pressctl.core.errors import PressctlError
 
     data = sys.stdin.buffer.read()
     try:
@@ -49,14 +49,14 @@ def _read_stdin() -> str:
 
 
 def _read_file(path: Path) -> str:
-    from pressctl.textfile import read_utf8
+    from pressctl.core.textfile import read_utf8
 
     return read_utf8(path)
 
 
 def _translator(cfg: Config, src: str, tgt: str, memory_only: bool) -> Translator:
-    from pressctl import machine
-    from pressctl.translate import Translator
+    from pressctl.translate import machine
+    from pressctl.translate.engine import Translator
 
     return Translator.for_project(
         cfg, src, tgt, load_engine=None if memory_only else (lambda: machine.load(src, tgt)))
@@ -64,7 +64,7 @@ def _translator(cfg: Config, src: str, tgt: str, memory_only: bool) -> Translato
 
 def _run(work: Any) -> Any:
     """Run a translation; a missing model also mentions --memory-only."""
-    from pressctl.errors import MissingDependency
+    from pressctl.core.errors import MissingDependency
 
     try:
         return work()
@@ -83,7 +83,7 @@ def _report(results: list[Result]) -> None:
 
     A long run lists the first REPORT_LIMIT sentences; --verbose lists all.
     """
-    from pressctl.translate import Status
+    from pressctl.translate.engine import Status
 
     attention = [p for r in results for p in r.parts
                  if p.status in (Status.MACHINE, Status.CONVERTED, Status.UNTRANSLATED)]
@@ -104,7 +104,7 @@ def _report(results: list[Result]) -> None:
 
 
 def _summary(results: list[Result], engine: str | None) -> str:
-    from pressctl.translate import Status
+    from pressctl.translate.engine import Status
 
     counts = {status: 0 for status in Status}
     for result in results:
@@ -135,11 +135,11 @@ def _result_json(result: Result) -> dict[str, Any]:
 
 def _fill_seed(cfg: Config, seed: Path, src: str | None, targets: list[str],
                memory_only: bool, as_json: bool) -> None:
-    from pressctl.build import relative
-    from pressctl.errors import PressctlError
-    from pressctl.lang import canonical
-    from pressctl.read import read
-    from pressctl.translate import fill_catalog
+    from pressctl.build.run import relative
+    from pressctl.core.errors import PressctlError
+    from pressctl.core.lang import canonical
+    from pressctl.source.read import read
+    from pressctl.translate.engine import fill_catalog
 
     release = read(seed, default_lang=cfg.source_lang)
     lang = canonical(release.lang)
@@ -199,9 +199,9 @@ def translate_command(
     rest go to an installed Argos model (see 'pressctl models') and are
     marked "needs review".  Standard output carries only the translation.
     """
-    from pressctl.errors import PressctlError
-    from pressctl.lang import canonical
-    from pressctl.translate import detect_lang, layout, render
+    from pressctl.core.errors import PressctlError
+    from pressctl.core.lang import canonical
+    from pressctl.translate.engine import detect_lang, layout, render
 
     cfg = config()
     if len(target or []) > 1 and not (file and str(file) != "-" and file.is_file()

@@ -21,11 +21,12 @@ from typing import Any
 
 import polib
 
-from pressctl import catalog, inputs
-from pressctl.config import Config
-from pressctl.errors import PressctlError
-from pressctl.lang import canonical
-from pressctl.paths import relative
+from pressctl.catalogs import catalog
+from pressctl.core import inputs
+from pressctl.core.config import Config
+from pressctl.core.errors import PressctlError
+from pressctl.core.lang import canonical
+from pressctl.core.paths import relative
 from pressctl.qa import status
 from pressctl.qa.base import Finding, Pair, Term
 from pressctl.qa.severity import ERROR, OFF, WARNING, severities
@@ -132,8 +133,8 @@ def _seeds(config: Config, slugs: Iterable[str] | None) -> list[Path]:
 
 def _release_document(config: Config, seed: Path) -> _Document:
     """A seed to check, with the segments its catalogs need."""
-    from pressctl.catalogs import release_lang
-    from pressctl.segment import segments
+    from pressctl.catalogs.project import release_lang
+    from pressctl.source.segment import segments
 
     release = inputs.release(seed, config.source_lang)
     release_lang(config, seed, release.lang)

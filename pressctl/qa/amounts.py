@@ -26,12 +26,12 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
-from pressctl.lang import is_unspaced
+from pressctl.core.lang import is_unspaced
+from pressctl.core.script import has_cjk_letters
 from pressctl.qa.base import Pair
 from pressctl.qa.numbers import extract
 from pressctl.qa.words import MEASURES
 from pressctl.qa.words import read as read_spelled
-from pressctl.script import has_cjk_letters
 
 APPROXIMATE_SUFFIX = re.compile(r"\d[多余餘]")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from pressctl.lang import is_unspaced
+from pressctl.core.lang import is_unspaced
 from pressctl.qa.base import Finding, Pair
 from pressctl.qa.numbers import Number, extract
 

@@ -5,7 +5,7 @@ first, so a missing one is an error.  Terms are found in the source
 longest first and without overlap, so "BMW Digital Key" (BMW数字钥匙) does
 not also demand 宝马 for its "BMW".  Case matters as in the translation
 engine: terms are found by the engine's own matcher
-(:func:`pressctl.glossary.find_terms`), so QA demands a term exactly where
+(:func:`pressctl.catalogs.glossary.find_terms`), so QA demands a term exactly where
 translation protected it — a name as written ("HUAWEI Mate" is not
 "Huawei", "BMWs" is not "BMW"), a lower-case term in any case and in the
 plural ("Smart cockpits").  The
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from pressctl.glossary import find_terms
-from pressctl.lang import is_unspaced
+from pressctl.catalogs.glossary import find_terms
+from pressctl.core.lang import is_unspaced
 from pressctl.qa.base import Finding, Pair, Term
 
 SPACES = re.compile(r"\s+")

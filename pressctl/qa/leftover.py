@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 
-from pressctl.lang import is_unspaced
+from pressctl.core.lang import is_unspaced
+from pressctl.core.script import CJK_LETTER_CLASS, has_cjk_letters
 from pressctl.qa.base import Finding, Pair
 from pressctl.qa.text import mask
-from pressctl.script import CJK_LETTER_CLASS, has_cjk_letters
 
 DIGIT_BEFORE = re.compile(r"\d\s?$")
 

@@ -12,9 +12,9 @@ not prove one wrong.
 
 from __future__ import annotations
 
+from pressctl.core.script import is_cjk_letter
 from pressctl.qa.base import Finding, Pair
 from pressctl.qa.text import mask
-from pressctl.script import is_cjk_letter
 
 CHECK = "length"
 CJK_WEIGHT = 3.0

@@ -4,14 +4,14 @@ the source must be in the translation, each link with its URL unchanged.
 Segments carry their Markdown (README, "Marked-up text"), so a translator who
 drops the ``**`` around a product name, breaks a link's brackets or "translates"
 its URL changes what the kit prints without a word.  Both sides are read with
-the same Markdown parser as the renderers (:func:`pressctl.inline.inventory`),
+the same Markdown parser as the renderers (:func:`pressctl.source.inline.inventory`),
 so an unclosed ``**`` in the translation counts as a lost span.
 """
 
 from __future__ import annotations
 
-from pressctl.inline import inventory
 from pressctl.qa.base import Finding, Pair
+from pressctl.source.inline import inventory
 
 CHECK = "markup"
 

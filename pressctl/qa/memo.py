@@ -19,13 +19,13 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pressctl import inputs
-from pressctl.errors import PressctlError
-from pressctl.paths import cache_dir
-from pressctl.write import write_text
+from pressctl.core import inputs
+from pressctl.core.errors import PressctlError
+from pressctl.core.paths import cache_dir
+from pressctl.write.atomic import write_text
 
 if TYPE_CHECKING:
-    from pressctl.config import Config
+    from pressctl.core.config import Config
 
 #: A problem as :meth:`pressctl.qa.Problem.as_dict` gives it.
 Record = dict[str, Any]

@@ -35,7 +35,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pressctl.lang import base_lang, is_unspaced
+from pressctl.core.lang import base_lang, is_unspaced
 from pressctl.qa.base import Finding, Pair
 from pressctl.qa.text import mask
 from pressctl.qa.words import COUNT, NUMERAL_DIGITS, NUMERAL_UNITS, numerals

@@ -11,7 +11,7 @@ such documented field may stand in for a source field it replaces — the kit's
 money entry ``{symbol}{amount}`` is ``{amount}{name}`` in Chinese.  printf
 conversions (``%s``, ``%(n)d``) are compared under ``python-format``;
 URLs and e-mail addresses must come through unchanged.  ``<b>`` or ``<now>`` is
-no tag: :mod:`pressctl.inline` (the one reader of inline Markdown) prints inline
+no tag: :mod:`pressctl.source.inline` (the one reader of inline Markdown) prints inline
 HTML literally (README, "Text comes out exactly as typed"), so it is text a
 translator may translate; links and emphasis are :mod:`pressctl.qa.markup`'s.
 """

@@ -26,12 +26,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from pressctl.inline import markup_spans
-from pressctl.lang import is_unspaced, language
+from pressctl.core.lang import is_unspaced, language
+from pressctl.core.script import has_cjk_letters, is_cjk
 from pressctl.qa.base import Finding, Pair
 from pressctl.qa.text import protected
-from pressctl.script import has_cjk_letters, is_cjk
-from pressctl.segment import ABBREVIATIONS, CLOSERS
+from pressctl.source.inline import markup_spans
+from pressctl.source.segment import ABBREVIATIONS, CLOSERS
 
 WIDTH = "punctuation"
 FINAL = "punctuation-final"

@@ -12,8 +12,8 @@ check is an error.
 
 from __future__ import annotations
 
-from pressctl.config import Config, line_of_key, suggest
-from pressctl.errors import PressctlError
+from pressctl.core.config import Config, line_of_key, suggest
+from pressctl.core.errors import PressctlError
 
 ERROR, WARNING, OFF = "error", "warning", "off"
 LEVELS = (ERROR, WARNING, OFF)

@@ -1,6 +1,6 @@
 """The glossary terms that apply to one target language.
 
-Loading and orienting the glossary is :mod:`pressctl.glossary`'s job (the
+Loading and orienting the glossary is :mod:`pressctl.catalogs.glossary`'s job (the
 translation engine uses the same terms); this adapter only turns them into
 the checks' :class:`~pressctl.qa.base.Term` and is the one place to change if
 that API moves.
@@ -8,14 +8,14 @@ that API moves.
 
 from __future__ import annotations
 
-from pressctl.config import Config
+from pressctl.core.config import Config
 from pressctl.qa.base import Term
 
 
 def load_terms(config: Config, lang: str, *, source_lang: str | None = None) -> tuple[Term, ...]:
     """Glossary terms for translating ``source_lang`` (the release's language; by default the
     project's) into ``lang``, the CSV reversed where needed (华为 → Huawei); none without one."""
-    from pressctl import glossary
+    from pressctl.catalogs import glossary
 
     if not config.target_languages:
         return ()

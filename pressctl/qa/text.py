@@ -1,4 +1,4 @@
-"""Text helpers shared by the checks: spans that are not prose (scripts: pressctl.script).
+"""Text helpers shared by the checks: spans that are not prose (scripts: pressctl.core.script).
 
 Placeholders, URLs, e-mail addresses and markup tags are code, not language:
 numbers, punctuation and leftover checks look at text with those spans
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pressctl.verbatim import EMAIL, URL
+from pressctl.core.verbatim import EMAIL, URL
 
 __all__ = ["BRACE_FIELD", "EMAIL", "PRINTF", "TAG", "URL", "mask", "protected"]
 

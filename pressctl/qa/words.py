@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from pressctl.lang import is_unspaced
+from pressctl.core.lang import is_unspaced
 from pressctl.qa.text import mask
 
 FRACTION, MULTIPLE, COUNT = "fraction", "multiple", "count"

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pressctl.inline import plain
-from pressctl.release import Block
-from pressctl.script import CJK_CLASS
+from pressctl.core.script import CJK_CLASS
+from pressctl.source.inline import plain
+from pressctl.source.release import Block
 
 _FIGURE = re.compile(r"^[-+−]?[€$£¥]?\s?\d[\d.,\s]*(?:\s?[%‰]|\s?[^\W\d_]{1,4})?$")
 

@@ -110,10 +110,10 @@ def pandoc_markdown(root: Path, lang: str) -> str:
     No ``lang`` field: Pandoc 2.17 passes ``zh-CN`` to babel, which has no such
     file, so the DOCX command adds ``-M lang=…`` itself.
     """
-    from pressctl.build import make_kit
-    from pressctl.config import load
-    from pressctl.read import read
-    from pressctl.release import BlockKind
+    from pressctl.build.run import make_kit
+    from pressctl.core.config import load
+    from pressctl.source.read import read
+    from pressctl.source.release import BlockKind
 
     config = load(root)
     seed = config.seeds()[0]
@@ -166,10 +166,10 @@ def typst_markup(root: Path, lang: str, font: str) -> str:
     measurement: Noto Sans CJK), page numbers in the footer, the figures as a
     table; no letterhead, pull-quotes or charts.
     """
-    from pressctl.build import make_kit
-    from pressctl.config import load
-    from pressctl.read import read
-    from pressctl.release import BlockKind
+    from pressctl.build.run import make_kit
+    from pressctl.core.config import load
+    from pressctl.source.read import read
+    from pressctl.source.release import BlockKind
 
     config = load(root)
     kit = make_kit(config, read(config.seeds()[0]), lang)
@@ -251,10 +251,10 @@ def _front_matter_and_body(text: str) -> tuple[str, str]:
 
 def _write_catalog(root: Path, slug: str, extra: dict[str, str]) -> Path:
     """A complete reviewed zh catalog for ``seeds/<slug>.md``: the real one plus ``extra``."""
-    from pressctl import catalog
-    from pressctl.config import load
-    from pressctl.read import read
-    from pressctl.segment import segments
+    from pressctl.catalogs import catalog
+    from pressctl.core.config import load
+    from pressctl.source.read import read
+    from pressctl.source.segment import segments
 
     config = load(root)
     seed = root / "seeds" / f"{slug}.md"
@@ -420,8 +420,8 @@ def generated_sentences(count: int, seed: int = 0) -> list[str]:
 
 def mt_sentences(count: int) -> list[str]:
     """``count`` distinct English sentences: the announcement's, then generated ones."""
-    from pressctl.read import read
-    from pressctl.segment import segments
+    from pressctl.source.read import read
+    from pressctl.source.segment import segments
 
     real = [s.text for s in segments(read(SEED))
             if s.role in ("body", "quote") and len(s.text.split()) >= 6]

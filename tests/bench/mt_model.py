@@ -46,8 +46,8 @@ TINY = Dims(d_model=64, layers=1, heads=2, ffn=128, vocab=2000)
 
 
 def _corpus() -> list[str]:
-    from pressctl.read import read
-    from pressctl.segment import segments
+    from pressctl.source.read import read
+    from pressctl.source.segment import segments
     from tests.bench.corpus import SEED, generated_pairs, generated_sentences
 
     real = [s.text for s in segments(read(SEED))]
@@ -57,7 +57,7 @@ def _corpus() -> list[str]:
 
 def _chinese(count: int) -> list[str]:
     """The Chinese characters of the catalog and generated sentences, then random words."""
-    from pressctl import catalog
+    from pressctl.catalogs import catalog
     from tests.bench.corpus import ROOT, SLUG, generated_pairs
 
     text = "".join(catalog.reviewed(catalog.load(

@@ -2,7 +2,7 @@
 
     python tests/bench/mt_worker.py pressctl|argos SENTENCES.txt RESULT.json [--warmup N]
 
-``pressctl``: the engine behind ``pressctl translate`` (``pressctl.machine``):
+``pressctl``: the engine behind ``pressctl translate`` (``pressctl.translate.machine``):
 every sentence of the run goes to CTranslate2 in one batched call.
 ``argos``: ``argostranslate.translate.translate()`` called once per sentence,
 as scripts do today.  Both load the same installed package
@@ -34,7 +34,7 @@ class _WholeInput:
 
 def run_pressctl(sentences: list[str], warmup: int) -> dict[str, float]:
     t0 = time.perf_counter()
-    from pressctl import machine
+    from pressctl.translate import machine
 
     engine = machine.load("en", "zh")
     t1 = time.perf_counter()

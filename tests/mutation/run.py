@@ -34,10 +34,10 @@ INC = "tests/test_incremental.py::test_an_edit_rebuilds_exactly_the_files_that_d
 PROM = "tests/test_promises.py::"
 #: module → (functions to mutate, or () for the whole module; the tests that guard it)
 TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "pressctl/build.py": (("input_key", "_up_to_date", "_previous", "_nothing_to_do"), (
+    "pressctl/build/run.py": (("input_key", "_up_to_date", "_previous", "_nothing_to_do"), (
         f"{INC}[seed]", f"{INC}[kit-wording]", f"{INC}[hand-edited-output]",
         f"{INC}[en-font]", f"{INC}[deleted-output]")),
-    "pressctl/write.py": ((), (
+    "pressctl/write/atomic.py": ((), (
         "tests/test_incremental.py::test_a_build_killed_while_the_new_file_waits_leaves_the_old_one",
         "tests/test_incremental.py::test_outputs_are_never_opened_for_writing_in_place",
         "tests/test_build.py::test_check_reports_stale_and_missing_files_and_writes_nothing",
@@ -51,23 +51,23 @@ TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         f"{PROM}test_numbers_check_catches_a_changed_period_or_date")),
     "pressctl/qa/glossary_check.py": ((), ("tests/test_qa.py", "tests/test_promises.py", "-k",
                                            "glossary")),
-    "pressctl/catalog.py": (("merge", "update", "counts", "is_reviewed", "reviewed"), (
+    "pressctl/catalogs/catalog.py": (("merge", "update", "counts", "is_reviewed", "reviewed"), (
         "tests/test_catalog.py",
         "tests/test_cli.py::test_catalog_update_adds_new_sentences_and_stats_counts_them",
         f"{PROM}test_merge_keeps_the_templates_flags_and_the_translators")),
-    "pressctl/kit.py": ((), (
+    "pressctl/kit/__init__.py": ((), (
         f"{PROM}test_fact_sheet_rows_are_cldr_figures_with_their_qualifiers",
         f"{PROM}test_chinese_figures_are_written_out_by_hand",
         f"{PROM}test_dates_are_cldr_long_dates_on_every_page",
         f"{PROM}test_bilingual_edition_shows_both_long_dates",
         f"{PROM}test_pull_quote_is_the_quotation_with_a_full_stop_and_its_speaker",
         f"{PROM}test_quoted_text_takes_the_words_inside_the_first_quotation")),
-    "pressctl/render/pdf_text.py": ((), (
+    "pressctl/render/pdf/text.py": ((), (
         f"{PROM}test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one",
         "tests/test_pdf.py::test_chinese_line_breaking_rules",
         "tests/test_pdf.py::test_reportlab_alone_would_break_these_rules",
         "tests/test_pdf.py::test_every_segment_is_in_the_text")),
-    "pressctl/machine.py": (("ArgosEngine",), (
+    "pressctl/translate/machine.py": (("ArgosEngine",), (
         f"{PROM}test_the_argos_target_prefix_reaches_the_model",
         "tests/test_translate.py::test_target_prefix_is_used_and_stripped",
         "tests/test_translate.py::test_seed_through_the_real_model_loads_once_one_batch_offline")),
@@ -75,23 +75,23 @@ TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 #: module → the wider tests a survivor of the fast subset is tried against (``--recheck``)
 BROAD: dict[str, tuple[str, ...]] = {
-    "pressctl/build.py": ("tests/test_incremental.py", "tests/test_build.py", "-m", "not slow"),
-    "pressctl/write.py": ("tests/test_incremental.py", "tests/test_build.py", "-m", "not slow"),
+    "pressctl/build/run.py": ("tests/test_incremental.py", "tests/test_build.py", "-m", "not slow"),
+    "pressctl/write/atomic.py": ("tests/test_incremental.py", "tests/test_build.py", "-m", "not slow"),
     "pressctl/qa/numbers.py": ("tests/test_qa_numbers.py", "tests/test_qa.py",
                                "tests/test_promises.py"),
     "pressctl/qa/glossary_check.py": ("tests/test_qa.py", "tests/test_build.py", "-k",
                                       "glossary or qa or gate"),
-    "pressctl/catalog.py": ("tests/test_catalog.py", "tests/test_cli.py", "tests/test_qa.py",
+    "pressctl/catalogs/catalog.py": ("tests/test_catalog.py", "tests/test_cli.py", "tests/test_qa.py",
                             "tests/test_translate.py"),
-    "pressctl/kit.py": ("tests/test_promises.py", "tests/test_pdf.py", "tests/test_docx.py",
+    "pressctl/kit/__init__.py": ("tests/test_promises.py", "tests/test_pdf.py", "tests/test_docx.py",
                         "tests/test_cli.py", "tests/test_catalog.py", "-m", "not slow"),
-    "pressctl/render/pdf_text.py": ("tests/test_pdf.py", "tests/test_promises.py",
+    "pressctl/render/pdf/text.py": ("tests/test_pdf.py", "tests/test_promises.py",
                                     "tests/test_properties.py"),
-    "pressctl/machine.py": ("tests/test_translate.py", "tests/test_promises.py", "-k",
+    "pressctl/translate/machine.py": ("tests/test_translate.py", "tests/test_promises.py", "-k",
                             "model or prefix or machine or engine"),
 }
 #: fewer mutants where each costs whole builds (seconds of CPU per test)
-CAPS = {"pressctl/build.py": 10, "pressctl/write.py": 12, "pressctl/machine.py": 10}
+CAPS = {"pressctl/build/run.py": 10, "pressctl/write/atomic.py": 12, "pressctl/translate/machine.py": 10}
 
 FLIP: dict[type, type] = {
     ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.Lt: ast.GtE, ast.GtE: ast.Lt, ast.Gt: ast.LtE,

@@ -1,0 +1,1 @@
+"""The build stage: plans, gates and runs the pipeline for every release."""

@@ -1,0 +1,1 @@
+"""The base every stage stands on: language tags, scripts, configuration, errors, paths."""

@@ -1,0 +1,336 @@
+"""Project configuration from ``[tool.pressctl]`` in ``pyproject.toml``.
+
+pressctl finds its project as ruff does: from the working directory up to the
+nearest ``pyproject.toml`` with a ``[tool.pressctl]`` table, and resolves every
+path of the config from that folder, so ``cd seeds && pressctl build`` works.
+
+The table is validated by a typed pydantic model (``Config`` itself): an
+unknown key, a value of the wrong type or out of range is one message naming
+the file, the line of the key, what is expected and, for a misspelt key, the
+closest valid one, rather than a traceback or a setting silently ignored.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from typing_extensions import TypedDict
+
+from pressctl.core.errors import PressctlError
+from pressctl.core.lang import language
+
+KNOWN_FORMATS = ("pdf", "docx")
+PAGE_SIZES = ("A4", "Letter")
+PYPROJECT = "pyproject.toml"
+TABLE = ("tool", "pressctl")
+
+
+class ProjectNotFound(PressctlError):
+    """No ``pyproject.toml`` with ``[tool.pressctl]`` in the working directory or above."""
+
+
+def _listify(value: object) -> object:
+    """``languages = "zh"`` means ``["zh"]``, as it always did."""
+    return [value] if isinstance(value, str) else value
+
+
+Number = Annotated[float, Field(strict=True)]  # an int or a float, never "4" or true
+Text = Annotated[str, Field(min_length=1)]
+
+
+class FontSpec(TypedDict, total=False):
+    """``[tool.pressctl.fonts.<lang>]``: a fontconfig pattern or a font file for each style."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    regular: str
+    bold: str
+
+
+if TYPE_CHECKING:  # the rest of the code reads a font table as the plain dict it is
+    FontTable = dict[str, str]
+else:
+    FontTable = FontSpec
+
+
+class Config(BaseModel):
+    """The project's settings; ``root`` is the folder of its ``pyproject.toml``.
+
+    Frozen and picklable: ``build --jobs`` hands it to worker processes.  The
+    field descriptions say what a value must be; error messages quote them.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
+
+    root: Path
+    source_lang: Text = Field(default="en", description="a language code such as \"en\"")
+    languages: Annotated[tuple[Text, ...], BeforeValidator(_listify), Field(min_length=1)] = \
+        Field(default=("en", "zh"), description="a list of language codes, e.g. [\"en\", \"zh\"]")
+    formats: Annotated[tuple[Literal["pdf", "docx"], ...], BeforeValidator(_listify)] = \
+        Field(default=("pdf", "docx"), description="a list of \"pdf\" and \"docx\"")
+    seeds_dir: Path = Field(default=Path("seeds"), description="a folder name, e.g. \"seeds\"")
+    locales_dir: Path = Field(default=Path("locales"),
+                              description="a folder name, e.g. \"locales\"")
+    output_dir: Path = Field(default=Path("dist"), description="a folder name, e.g. \"dist\"")
+    organisation: str = Field(default="", description="text, e.g. \"BMW China\"")
+    colour: Annotated[str, Field(pattern=r"^#?[0-9A-Fa-f]{6}$")] = \
+        Field(default="#1C69D4", description="a hex colour such as \"#1C69D4\"")
+    page_size: Literal["A4", "Letter"] = Field(default="A4", description="\"A4\" or \"Letter\"")
+    margins_mm: tuple[Number, Number, Number, Number] = Field(
+        default=(20.0, 20.0, 22.0, 20.0),
+        description="four numbers in millimetres, [top, right, bottom, left]")
+    fonts: dict[str, FontTable] = Field(
+        default_factory=dict,
+        description="a table per language with regular and bold, each a fontconfig pattern "
+                    "or a font file")
+    locales: dict[str, str] = Field(default_factory=dict,
+                                    description="a CLDR locale per language, e.g. zh = "
+                                                "\"zh_Hans_CN\"")
+    tags: dict[str, str] = Field(default_factory=dict,
+                                 description="a BCP 47 tag per language, e.g. zh = \"zh-CN\"")
+    qa: dict[str, str] = Field(default_factory=dict,
+                               description="a severity per QA check: \"error\", \"warning\" "
+                                           "or \"off\"")
+    bilingual: tuple[Text, Text] | None = Field(
+        default=None,
+        description="two configured languages for the bilingual edition, left column first, "
+                    "e.g. [\"en\", \"zh-Hant-TW\"]")
+    trust_opencc: bool = Field(
+        default=False,
+        description="true or false (enter OpenCC drafts of Traditional Chinese as reviewed)")
+    fuzzy_threshold: Annotated[Number, Field(ge=0, le=100)] = Field(
+        default=75.0,
+        description="a number from 0 to 100 (the lowest similarity, in per cent, of a "
+                    "translation-memory suggestion)")
+
+    @property
+    def target_languages(self) -> tuple[str, ...]:
+        """The targets of a release written in ``source_lang`` (the default source)."""
+        return self.targets(self.source_lang)
+
+    def targets(self, source: str) -> tuple[str, ...]:
+        """What a release written in ``source`` is translated into: every other language.
+
+        A release's own ``lang`` is its source language, so one project holds
+        English and Chinese originals side by side; ``source_lang`` is only the
+        default for seeds that do not say and for ``pressctl new``.
+        """
+        return tuple(lang for lang in self.languages if lang != source)
+
+    def locale(self, lang: str) -> str:
+        """CLDR locale for a language code of the config (``zh`` → ``zh_Hans_CN``)."""
+        return self.locales.get(lang) or language(lang).locale
+
+    def tag(self, lang: str) -> str:
+        """BCP 47 tag for document metadata (``zh`` → ``zh-CN``, ``zh-Hant-TW`` → ``zh-TW``)."""
+        return self.tags.get(lang) or language(lang).doc_tag
+
+    def seeds(self) -> list[Path]:
+        folder = self.root / self.seeds_dir
+        return sorted(folder.glob("*.md")) if folder.is_dir() else []
+
+    def catalog_path(self, lang: str, domain: str) -> Path:
+        """``locales/zh_Hant_TW/LC_MESSAGES/<domain>.po``: folders in gettext/Babel form."""
+        return self.root / self.locales_dir / language(lang).folder / "LC_MESSAGES" / \
+            f"{domain}.po"
+
+    @property
+    def glossary_path(self) -> Path:
+        return self.root / self.locales_dir / "glossary.csv"
+
+    @property
+    def dist(self) -> Path:
+        return self.root / self.output_dir
+
+    @property
+    def pyproject(self) -> Path:
+        return self.root / PYPROJECT
+
+
+#: The keys a user may set in [tool.pressctl] (``root`` is where the file is, not a setting).
+KEYS = tuple(name for name in Config.model_fields if name != "root")
+
+
+def read_table(path: Path) -> dict[str, Any] | None:
+    """The ``[tool.pressctl]`` table of a pyproject.toml, or None when it has none.
+
+    A file that is not UTF-8 or not TOML is an error naming its line: it may
+    be the very configuration the user meant.
+    """
+    try:
+        with path.open("rb") as fh:
+            doc = tomllib.load(fh)
+    except UnicodeDecodeError as exc:
+        raise PressctlError(f"not UTF-8 (byte {exc.start})", path=path) from None
+    except OSError as exc:
+        raise PressctlError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    except tomllib.TOMLDecodeError as exc:
+        text = str(exc)
+        found = re.search(r" \(at line (\d+), column \d+\)$", text)
+        if found:
+            text = text[:found.start()]
+        raise PressctlError(f"not valid TOML: {text}", path=path,
+                            line=int(found.group(1)) if found else None) from None
+    table: Any = doc
+    for part in TABLE:
+        if not isinstance(table, dict) or part not in table:
+            return None
+        table = table[part]
+    if not isinstance(table, dict):
+        raise PressctlError("tool.pressctl must be a table", path=path,
+                            line=line_of_key(path, ()))
+    return table
+
+
+def find_project(start: Path | None = None) -> Path | None:
+    """The nearest pyproject.toml with a ``[tool.pressctl]`` table, from ``start`` up."""
+    start = (start or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / PYPROJECT
+        if candidate.is_file() and read_table(candidate) is not None:
+            return candidate
+    return None
+
+
+def load(root: Path | None = None) -> Config:
+    """The project's config.
+
+    With ``root``, the ``pyproject.toml`` in that folder (defaults when it has
+    none or no ``[tool.pressctl]``); without it, the project found from the
+    working directory up (ProjectNotFound, exit 2, when there is none).
+    """
+    if root is None:
+        path = find_project()
+        if path is None:
+            raise ProjectNotFound(
+                f"no {PYPROJECT} with a [tool.pressctl] table in {Path.cwd()} or any folder "
+                "above it",
+                hint="run pressctl inside a release repository, or add a [tool.pressctl] table "
+                     "to its pyproject.toml (README: Configuration)")
+        root = path.parent
+    root = root.resolve()
+    path = root / PYPROJECT
+    data = (read_table(path) if path.is_file() else None) or {}
+    if "root" in data:  # a field of Config, but where the file is, not a setting
+        raise _unknown(("root",), path)
+    try:
+        config = Config.model_validate({**data, "root": root})
+    except ValidationError as exc:
+        raise _error(exc, data, path) from None
+    if config.source_lang not in config.languages:
+        config = config.model_copy(
+            update={"languages": (config.source_lang, *config.languages)})
+    for side in config.bilingual or ():
+        if side not in config.languages:
+            raise PressctlError(f"[tool.pressctl] bilingual names {side!r}, which is not one of "
+                                f"the configured languages ({', '.join(config.languages)})",
+                                path=path, line=line_of_key(path, ("bilingual",)))
+    if config.bilingual and config.bilingual[0] == config.bilingual[1]:
+        raise PressctlError("[tool.pressctl] bilingual needs two different languages",
+                            path=path, line=line_of_key(path, ("bilingual",)))
+    for lang in config.languages:
+        key = ("locales" if lang in config.locales
+               else "languages" if lang in data.get("languages", ()) else "source_lang")
+        _check_language(config, lang, path, key)
+    return config
+
+
+def _error(exc: ValidationError, data: dict[str, Any], path: Path) -> PressctlError:
+    """The first problem pydantic found, as a message naming the key, its line and the fix."""
+    error = exc.errors(include_url=False)[0]
+    loc = error["loc"]
+    if error["type"] == "extra_forbidden":
+        return _unknown(tuple(str(part) for part in loc), path)
+    name = str(loc[0])
+    keys = tuple(str(part) for part in loc if isinstance(part, str))
+    value = data.get(name)
+    index = next((part for part in loc[1:] if isinstance(part, int)), None)
+    if index is not None and error["type"] != "missing" and isinstance(value, list):
+        what, value = f"{name} item {index + 1}", error["input"]
+    else:
+        what = ".".join(keys)
+        value = _dig(data, keys)
+    expected = Config.model_fields[name].description or error["msg"]
+    return PressctlError(f"[tool.pressctl] {what} is {value!r}; expected {expected}",
+                         path=path, line=line_of_key(path, keys))
+
+
+def _unknown(keys: tuple[str, ...], path: Path) -> PressctlError:
+    table = ".".join((*TABLE, *keys[:-1]))
+    valid = KEYS if len(keys) == 1 else \
+        tuple(FontSpec.__annotations__) if keys[0] == "fonts" else ()
+    close = suggest(keys[-1], valid)
+    return PressctlError(f"unknown key {keys[-1]!r} in [{table}]" + close,
+                         path=path, line=line_of_key(path, keys),
+                         hint=f"valid keys: {', '.join(valid)}" if valid and not close else None)
+
+
+def _dig(data: dict[str, Any], keys: tuple[str, ...]) -> object:
+    value: object = data
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def suggest(key: str, valid: tuple[str, ...] | list[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest valid key, or nothing when none is close."""
+    close = [match for wanted in (key.lower(), key.replace("-", "_").lower())
+             for match in difflib.get_close_matches(wanted, valid, n=1, cutoff=0.6)]
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _check_language(config: Config, lang: str, path: Path, key: str) -> None:
+    """Refuse a language CLDR does not know now, naming the line to fix, rather than
+    as a Babel traceback halfway through formatting the kit's dates and figures."""
+    from babel import Locale, UnknownLocaleError
+
+    locale = config.locale(lang)
+    try:
+        Locale.parse(locale)
+    except (ValueError, UnknownLocaleError):
+        raise PressctlError(
+            f"unknown language {lang!r}" + (f" (locale {locale!r})" if locale != lang else "")
+            + (" in [tool.pressctl.locales]" if key == "locales" else f" in [tool.pressctl] {key}"),
+            path=path, line=line_of_key(path, (key,)),
+            hint="use a language code CLDR knows (en, zh, de, fr, ja …), or name its locale "
+                 "under [tool.pressctl.locales] (e.g. pt-BR = \"pt_BR\")") from None
+
+
+def _dotted(text: str) -> tuple[str, ...]:
+    """``a."b-c" . d`` → ``("a", "b-c", "d")``: a TOML key or table name, quotes removed."""
+    return tuple(part.strip().strip("\"'") for part in
+                 re.findall(r"\"[^\"]*\"|'[^']*'|[^.]+", text))
+
+
+def line_of_key(path: Path, keys: tuple[str, ...]) -> int | None:
+    """The line that sets ``keys`` (a path under ``[tool.pressctl]``) in pyproject.toml.
+
+    tomllib keeps no positions, so the lines are read again: each ``key = …``
+    line and ``[table]`` header gets its full dotted path, and the line whose
+    path is the longest prefix of the wanted one wins (``margins_mm`` for an
+    item of the list, ``[tool.pressctl.fonts.zh]`` for a key of that table).
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    wanted = (*TABLE, *keys)
+    best, best_length = None, 0
+    table: tuple[str, ...] = ()
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?", stripped)
+        if header:
+            table = full = _dotted(header.group(1))
+        elif "=" in stripped and not stripped.startswith("#"):
+            full = (*table, *_dotted(stripped.split("=", 1)[0]))
+        else:
+            continue
+        length = len(full)
+        if wanted[:length] == full and length > best_length:
+            best, best_length = number, length
+    return best

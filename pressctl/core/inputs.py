@@ -1,0 +1,63 @@
+"""What a build's outputs and its cached checks are computed from, as hashes.
+
+The input keys of ``build`` and the QA gate's cache (``qa/memo.py``) both say
+"pressctl's own code, this file's bytes": one home, so the two can never
+disagree about what counts as a change.  The parsed seed is here too, read
+once per version of the file in a process: the keys (the pictures a seed
+shows), the gates, the jobs and the manifests all ask for it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pressctl.write.atomic import sha256_of_input
+
+if TYPE_CHECKING:
+    from pressctl.source.release import Release
+
+
+def code_hash() -> str:
+    """Hash of pressctl's own source, so a new version or a layout change rebuilds."""
+    return _tree_hash("*.py")
+
+
+def package_hash() -> str:
+    """Hash of every file of pressctl (code, shipped kit wording, data): what a check may read."""
+    return _tree_hash("*")
+
+
+@functools.cache
+def _tree_hash(pattern: str) -> str:
+    """The package's files matching ``pattern``, read once per process (a build asks for
+    the keys' code hash twice and the QA cache's package hash once)."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent  # pressctl/, not core/
+    for path in sorted(package.rglob(pattern)):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def file_hash(path: Path) -> str:
+    """The file's SHA-256, or "-" for no file (a missing catalog is an input state too);
+    remembered per (path, size, mtime), as every key of a build hashes the seed again."""
+    return sha256_of_input(path) if path.exists() else "-"
+
+
+def release(seed: Path, default_lang: str) -> Release:
+    """The seed parsed (markdown-it and PyYAML are imported on the first call); a seed
+    that does not name its language is in ``default_lang``."""
+    stat = seed.stat()
+    return _parse(seed, default_lang, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse(seed: Path, default_lang: str, _mtime_ns: int, _size: int) -> Release:
+    from pressctl.source.read import read
+
+    return read(seed, default_lang=default_lang)

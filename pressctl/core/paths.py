@@ -1,0 +1,42 @@
+"""Where pressctl's files are: names relative to the project root, the cache folder.
+
+Messages, JSON output, manifests and PO references all say
+``locales/zh/LC_MESSAGES/x.po`` rather than an absolute path, so output is the
+same on every machine and a user can paste it; a file outside the project
+keeps its full path.  Work that only saves time (converted fonts, font
+coverage) is kept under the XDG cache folder, one subfolder per kind.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pressctl.core.config import Config
+
+
+def relative(config: Config, path: Path) -> str:
+    """``path`` relative to ``config.root``, or as given when it lies outside."""
+    try:
+        return str(path.resolve().relative_to(config.root))
+    except ValueError:
+        return str(path)
+
+
+def typed(path: Path) -> str:
+    """``path`` as the user types it in a command: relative to the working directory when
+    inside it (``q3.md`` in ``seeds/``, ``seeds/q3.md`` at the root), else as given."""
+    try:
+        if path.is_absolute() and Path.cwd() in path.parents:
+            return os.path.relpath(path)
+    except (OSError, ValueError):
+        pass
+    return str(path)
+
+
+def cache_dir(kind: str = "") -> Path:
+    """``$XDG_CACHE_HOME/pressctl/<kind>``, ``~/.cache`` when unset; deleting it costs time."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pressctl"
+    return base / kind if kind else base

@@ -1,0 +1,356 @@
+"""What a renderer needs for one document: the localised release and the kit's wording.
+
+Renderers never translate or format numbers themselves; everything that
+depends on the language (labels, dates, figures, the end mark) is decided here
+with the kit's wording and Babel/CLDR, so the PDF and the DOCX always say
+the same thing.  The wording is pressctl's reviewed default for the language
+(``pressctl/locale/``, package data), overridden entry by entry by the
+project's ``locales/<lang>/LC_MESSAGES/pressctl.po``: a new project never has
+to translate the kit's strings by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import polib
+from babel.core import Locale, UnknownLocaleError, get_global
+
+from pressctl.catalogs import catalog
+from pressctl.core.errors import PressctlError
+from pressctl.core.lang import base_lang, counts_in_myriads, is_unspaced
+from pressctl.core.script import has_cjk_letters, is_cjk
+from pressctl.source.release import Block, BlockKind, Fact, ListKind, Release
+
+if TYPE_CHECKING:  # the Markdown reader and Babel's formatting are imported where used:
+    from pressctl.source.segment import (
+        Segment,  # a build with nothing to do needs default_path only
+    )
+
+#: Money with the currency's name (1423.8亿欧元): optional, a language that writes
+#: money this way translates it and the kit prefers it to ``{symbol}{amount}``.
+#: It is its own message because gettext (``msgfmt --check``) rightly refuses a
+#: translation that uses a field, ``{name}``, its msgid does not have.
+MONEY_BY_NAME = "{amount} {name}"
+#: Messages a language may leave untranslated without the kit being incomplete.
+OPTIONAL_MESSAGES = frozenset({MONEY_BY_NAME})
+#: The language pressctl's own wording is written in: an English kit prints it as
+#: is, whatever the release's source language; other kits translate it.
+KIT_SOURCE_LANG = "en"
+#: pressctl's reviewed wording per language, shipped as package data:
+#: ``locale/<language>_<Script>/LC_MESSAGES/pressctl.po``.
+DEFAULTS_DIR = Path(__file__).resolve().parent.parent / "locale"
+
+#: The kit's own wording, as msgids of the ``pressctl`` catalog.  Braces are
+#: python-brace-format placeholders that translators keep.
+KIT_MESSAGES: tuple[tuple[str, str], ...] = (
+    ("For immediate release", "release label above the title"),
+    ("Press release", "document type, in metadata and header"),
+    ("Key figures", "fact sheet heading and bookmark"),
+    ("Figure", "fact table column"),
+    ("Value", "fact table column"),
+    ("Period", "fact table column"),
+    ("Media contact", "contact block heading"),
+    ("About {organisation}", "boilerplate heading"),
+    ("Page {page} of {pages}", "page footer"),
+    ("DRAFT", "watermark on draft builds"),
+    ("Draft – not for publication", "header mark on draft builds"),
+    ("about {value}", "approximate figure, e.g. about 460"),
+    ("over {value}", "lower bound, e.g. over 3 million"),
+    ("{symbol}{amount}", "money with the currency symbol, e.g. €142.38 billion"),
+    (MONEY_BY_NAME, "money with the currency spelt out, e.g. 142.38 billion euros; translate it "
+                    "only if your language writes money this way: the kit then uses it instead "
+                    "of {symbol}{amount}"),
+    ("{amount} {unit}", "a figure with its unit, e.g. 460 suppliers"),
+    ("Key figures in {unit}", "chart caption"),
+    ("Bar chart, {caption}: {bars}",
+     "a chart's alternative text for screen readers (not printed): {caption} is the chart "
+     "caption, {bars} its bars"),
+    ("{label} ({period}): {value}", "one bar in a chart's alternative text, e.g. "
+                                    "Total revenue (2024): €142.38 billion"),
+    ("{label}: {value}", "one bar without a period in a chart's alternative text"),
+    ("###", "end mark of the release"),
+)
+
+
+def is_kit_source(lang: str) -> bool:
+    """Whether a kit in ``lang`` prints pressctl's wording untranslated (English)."""
+    return base_lang(lang) == KIT_SOURCE_LANG
+
+
+def kit_segments() -> list[Segment]:
+    from pressctl.source.segment import Segment
+
+    return [Segment(msgid, role, 0) for msgid, role in KIT_MESSAGES]
+
+
+def default_path(locale: str) -> Path | None:
+    """The shipped default wording for a CLDR locale, or None when pressctl has none.
+
+    Defaults are kept per language *and script* (``zh_Hans``), so Traditional
+    Chinese (``zh_Hant_TW``) never gets the Simplified wording; a locale without
+    a script gets CLDR's likely one (``zh_CN`` → ``zh_Hans``).
+    """
+    try:
+        parsed = Locale.parse(locale.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+    script = parsed.script
+    if script is None:
+        likely: Mapping[str, str] = get_global("likely_subtags")
+        full = likely.get(str(parsed)) or likely.get(parsed.language) or ""
+        parts = full.split("_")
+        script = parts[1] if len(parts) > 2 else None
+    if script is None:
+        return None
+    path = DEFAULTS_DIR / f"{parsed.language}_{script}" / "LC_MESSAGES" / "pressctl.po"
+    return path if path.is_file() else None
+
+
+def default_wording(locale: str) -> dict[str, str]:
+    """msgid → the shipped default's reviewed wording for ``locale`` (empty without one)."""
+    path = default_path(locale)
+    return catalog.reviewed(catalog.load(path)) if path is not None else {}
+
+
+def covered_by_default(locale: str) -> frozenset[str]:
+    """Kit messages a project may leave empty in ``locale``: the default has them, or optional."""
+    return frozenset(default_wording(locale)) | OPTIONAL_MESSAGES
+
+
+class Wording:
+    """gettext for the kit's own strings.
+
+    A reviewed entry of the project's catalog wins; an empty or fuzzy one falls
+    back to pressctl's shipped default for the language (see :meth:`load`), and
+    a string neither has falls back to English.  ``path`` is the project's
+    catalog, named (with the entry's line) when its translation asks for a
+    placeholder the kit does not fill.
+    """
+
+    def __init__(self, po: polib.POFile | None, default: Mapping[str, str] | None = None,
+                 path: Path | None = None) -> None:
+        self._messages = {**(default or {}), **catalog.reviewed(po)}
+        self._lines = {e.msgid: e.linenum for e in po or [] if e.msgid in self._messages}
+        self._path = path
+
+    def missing(self) -> list[str]:
+        return [msgid for msgid, _ in KIT_MESSAGES
+                if msgid not in self._messages and msgid not in OPTIONAL_MESSAGES]
+
+    def has(self, msgid: str) -> bool:
+        return msgid in self._messages
+
+    @classmethod
+    def load(cls, project: Path, locale: str) -> Wording:
+        """The wording for ``locale``: the project's catalog at ``project`` over the default."""
+        return cls(catalog.load_or_none(project), default_wording(locale), project)
+
+    def __call__(self, msgid: str, **values: object) -> str:
+        text = self._messages.get(msgid, msgid)
+        if not values:
+            return text
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise PressctlError(
+                f"the translation of {msgid!r}, {text!r}, cannot be filled in: "
+                f"{type(exc).__name__} {exc}", path=self._path, line=self._lines.get(msgid),
+                hint=f"use only the placeholders the kit fills: "
+                     f"{', '.join('{' + name + '}' for name in values)}") from None
+
+
+@dataclass(frozen=True)
+class FactRow:
+    label: str
+    value_text: str
+    period_text: str
+    value: float
+    unit: str  # the source unit, the key a chart groups by
+    unit_text: str  # localised unit, for captions
+
+
+#: Bullets by nesting depth: a round bullet, then an en dash (pressctl's own symbols:
+#: a font without one gets the fallback ``glyphs.kit_bullets`` picks).
+BULLETS = ("•", "–")
+
+
+@dataclass(frozen=True)
+class Kit:
+    release: Release
+    lang: str
+    tag: str
+    locale: str
+    t: Wording
+    facts: tuple[FactRow, ...]
+    draft: bool = False
+    colour: str = "#1C69D4"
+    page_size: str = "A4"
+    margins_mm: tuple[float, float, float, float] = (20.0, 20.0, 22.0, 20.0)
+    fonts: dict[str, str] = field(default_factory=dict)
+    #: the list bullets the kit's font can draw (``glyphs.kit_bullets``), by depth
+    bullets: tuple[str, str] = BULLETS
+
+    @property
+    def cjk(self) -> bool:
+        """Chinese or Japanese typesetting: full-width marks, no spaces (not Korean)."""
+        return is_unspaced(self.lang)
+
+    @property
+    def date_text(self) -> str:
+        from babel.dates import format_date
+
+        return format_date(self.release.date, "long", locale=self.locale)
+
+    @property
+    def end_mark(self) -> str:
+        return self.t("###")
+
+    def page_label(self, page: int, pages: int) -> str:
+        return self.t("Page {page} of {pages}", page=page, pages=pages)
+
+
+def format_amount(value: float, locale: str) -> str:
+    """142380000000 → "142.38 billion" (en) or "1423.8亿" (zh), exactly, via CLDR.
+
+    Chinese counts in 万 from ten thousand (14.74万辆); English writes figures
+    below a million in full (147,400 vehicles, not "147.4 thousand").
+    """
+    from babel.numbers import format_compact_decimal, format_decimal
+
+    if counts_in_myriads(locale):  # 万 and 亿 are CLDR's short forms
+        if abs(value) < 10_000:
+            return format_decimal(value, locale=locale)
+        text = format_compact_decimal(value, format_type="short", locale=locale,
+                                      fraction_digits=6)
+        if not has_cjk_letters(text):
+            # CLDR gives zh_Hant_HK "142.38B"; the Hong Kong Chinese press writes
+            # 1423.8億, which is the script's own form (zh_Hant).
+            parsed = Locale.parse(locale.replace("-", "_"))
+            if parsed.script:
+                text = format_compact_decimal(value, format_type="short", fraction_digits=6,
+                                              locale=f"{parsed.language}_{parsed.script}")
+        return text
+    if abs(value) < 1_000_000:
+        return format_decimal(value, locale=locale)
+    return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=6)
+
+
+def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str) -> FactRow:
+    """Format one key figure; ``fact`` carries the source unit, ``localised`` the text."""
+    from babel.dates import format_skeleton
+    from babel.numbers import get_currency_name, get_currency_symbol
+
+    from pressctl.source.segment import FORMATTED_UNITS
+
+    amount = format_amount(fact.value, locale)
+    if fact.unit == "%":
+        value = f"{amount}%"
+        unit_text = "%"
+    elif fact.unit in FORMATTED_UNITS and t.has(MONEY_BY_NAME):
+        name = get_currency_name(fact.unit, locale=locale)
+        value = t(MONEY_BY_NAME, amount=amount, name=name)
+        unit_text = name
+    elif fact.unit in FORMATTED_UNITS:
+        symbol = get_currency_symbol(fact.unit, locale)
+        # name too: a catalog from before MONEY_BY_NAME may still write {name} here
+        name = get_currency_name(fact.unit, locale=locale)
+        value = t("{symbol}{amount}", symbol=symbol, amount=amount, name=name)
+        unit_text = t("{symbol}{amount}", symbol=symbol, amount="", name=name).strip()
+    else:
+        value = t("{amount} {unit}", amount=amount, unit=localised.unit)
+        unit_text = localised.unit
+    if fact.qualifier:
+        value = t(f"{fact.qualifier} {{value}}", value=value)
+    period = fact.period
+    if period.isdigit():
+        period = format_skeleton("y", dt.date(int(period), 1, 1), locale=locale)
+    elif localised.period:
+        period = localised.period
+    return FactRow(localised.label, value, period, fact.value, fact.unit, unit_text)
+
+
+def item_marker(block: Block, bullets: tuple[str, str] = BULLETS) -> str:
+    """What stands before a list item: a bullet or its number ("3."), none for a further
+    paragraph of the same item.  Chinese keeps "1." too: in a hanging list of Arabic
+    numerals it is what Chinese releases and GB/T 1.1 style documents print (顿号 1、
+    belongs to numbers running in the text).  ``bullets``: the kit's (``Kit.bullets``),
+    which fall back to a glyph its font has."""
+    if block.kind is not BlockKind.ITEM or (block.number == 0
+                                            and block.list_kind is ListKind.ORDERED):
+        return ""
+    if block.list_kind is ListKind.ORDERED:
+        return f"{block.number}."
+    return bullets[min(block.depth, 1)] if block.number else ""
+
+
+def quoted_text(block: Block) -> str:
+    """The words inside the first quotation of a quote paragraph, for the pull-quote."""
+    from pressctl.source.inline import plain
+
+    text = plain(block.text)
+    for opener, closer in (("“", "”"), ("「", "」"), ('"', '"'), ("‘", "’")):
+        start = text.find(opener)
+        end = text.find(closer, start + 1) if start >= 0 else -1
+        if start >= 0 and end > start:
+            inner = text[start + 1:end].strip()
+            if inner and inner[-1] in ",，、":
+                inner = inner[:-1] + ("。" if is_cjk(inner[-2]) else ".")
+            return inner
+    return text
+
+
+def pull_quote(kit: Kit, block: Block) -> str:
+    """The pull-quote in the kit language's double quotes (「…」 in Taiwan and Hong Kong)."""
+    from pressctl.core.lang import language
+
+    marks = language(kit.lang).quotes
+    return f"{marks[0]}{quoted_text(block)}{marks[1]}"
+
+
+def printed_texts(kit: Kit) -> list[str]:
+    """Every string the kit prints on its pages, in either format or edition.
+
+    The glyph check proves the font has each of their characters and the PDF
+    font subset is cut to them, so both read this one list: a string printed
+    but missing here would pass the check and come out as an empty box.
+    """
+    from pressctl.source.inline import plain
+
+    release = kit.release
+    texts = [release.title, release.subtitle or "", release.dateline or "",
+             release.organisation, kit.date_text, *release.contact, *release.boilerplate,
+             language_name(kit)]  # the bilingual edition's column heads
+    for block in release.blocks:
+        texts += [plain(block.text), plain(block.speaker or ""), item_marker(block, kit.bullets),
+                  block.credit or "",
+                  *(plain(cell) for row in block.rows for cell in row)]
+        if block.kind is BlockKind.QUOTE:
+            # the pull-quote may end with its own stop, inside the regional marks (「」)
+            texts += [quoted_text(block), pull_quote(kit, block)[0] + pull_quote(kit, block)[-1]]
+    for row in kit.facts:
+        texts += [row.label, row.value_text, row.period_text, row.unit_text]
+    texts += [kit.t(msgid) for msgid, _ in KIT_MESSAGES]
+    return texts
+
+
+def split_speaker(speaker: str) -> tuple[str, str]:
+    """"Gao Xiang, President …" → the name, set in bold, and the rest of the title."""
+    cuts = [i for i in (speaker.find(","), speaker.find("，")) if i > 0]
+    if not cuts:
+        return speaker, ""
+    cut = min(cuts)
+    return speaker[:cut], speaker[cut:]
+
+
+def language_name(kit: Kit) -> str:
+    """"English", "中文": the language in its own words (CLDR), as the bilingual edition
+    heads its columns; the kit's tag where CLDR does not know the locale."""
+    try:
+        return Locale.parse(kit.locale).get_language_name(kit.locale) or kit.tag
+    except (ValueError, TypeError):
+        return kit.tag

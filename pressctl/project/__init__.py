@@ -1,0 +1,1 @@
+"""Project commands beyond the pipeline: a new release, the machine check."""

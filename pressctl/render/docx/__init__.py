@@ -1,0 +1,1 @@
+"""The DOCX renderer: Word kits written with python-docx."""

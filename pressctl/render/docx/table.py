@@ -1,0 +1,45 @@
+"""A GFM table from the seed, in DOCX: a real Word table.
+
+The header row is marked to repeat at the head of each page (``w:tblHeader``)
+and styled like the fact sheet's; rows do not split across pages; cells
+hold the body's inline markup and are aligned per column like the PDF
+(:mod:`table_layout`); the column widths are fixed shares of the width the
+table is given (the text width, or a column of the bilingual edition).
+"""
+
+from __future__ import annotations
+
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Emu, Pt
+
+from pressctl.render.docx.document import Writer, styled, table_layout
+from pressctl.render.docx.styles import Face
+from pressctl.render.table_layout import alignments, shares
+from pressctl.source.release import Block
+
+#: The table text's size in points (the fact table styles'), for the column widths.
+SIZE = 9.5
+JC = {"left": "left", "center": "center", "right": "right"}
+
+
+def add_table(writer: Writer, block: Block, width: Emu, container: object = None,
+              face: Face | None = None) -> None:
+    """Append ``block``'s table to the document (or to a table cell, ``container``)."""
+    aligns = alignments(block)
+    target = container if container is not None else writer.document
+    table = target.add_table(rows=len(block.rows), cols=len(aligns))  # type: ignore[attr-defined]
+    table.style = writer.document.styles["Fact Table"]
+    table_layout(table, width, tuple(shares(block, width / Pt(SIZE))))
+    for number, (row, cells) in enumerate(zip(table.rows, block.rows, strict=True)):
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(parse_xml(f'<w:{"tblHeader" if number == 0 else "cantSplit"} '
+                               f'{nsdecls("w")}/>'))
+        texts = list(cells) + [""] * (len(aligns) - len(cells))
+        for cell, text, align in zip(row.cells, texts, aligns, strict=True):
+            paragraph = cell.paragraphs[0]
+            styled(paragraph, "FactTableHeader" if number == 0 else "FactTableText")
+            paragraph._p.get_or_add_pPr().append(
+                parse_xml(f'<w:jc {nsdecls("w")} w:val="{JC[align]}"/>'))
+            if text:
+                writer.marked(paragraph, text, face=face)

@@ -1,0 +1,113 @@
+"""A GFM table from the seed, in the PDF.
+
+The header row is set white on the brand colour and repeated at the head of
+every page the table runs onto (``repeatRows``); each cell is a paragraph of
+the kit's own setting (Chinese line breaking in a Chinese kit, inline markup
+and links everywhere), aligned per column (:mod:`table_layout`), and the
+columns share the width of the frame the table is drawn in, so the table
+fits the text column of the kit and the half column of the bilingual edition.
+
+Tagged PDF: ``Table`` → ``TR`` → ``TH`` (``/Scope /Column``) or ``TD``; the grid
+and the row bands are artifacts, and so is the header row repeated overleaf.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from pressctl.render.pdf.page import HAIRLINE, Writer, colour_of, tint
+from pressctl.render.pdf.tags import Element, structured
+from pressctl.render.table_layout import alignments, shares
+from pressctl.source.release import Block
+
+ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+
+
+class SeedTable(Flowable):  # type: ignore[misc]
+    """The table, sized when the frame's width is known."""
+
+    def __init__(self, writer: Writer, block: Block) -> None:
+        super().__init__()
+        self.writer, self.block = writer, block
+        #: the table's structure element, filled by each layout (the last one is drawn)
+        self.element = writer.element("Table")
+        self.table: Table | None = None
+        self._width = -1.0
+
+    def _build(self, width: float) -> Table:
+        if self.table is None or self._width != width:
+            self.table = build_table(self.writer, self.block, width, self.element)
+            self._width = width
+        return self.table
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        size = self._build(available_width).wrap(available_width, available_height)
+        self.width, self.height = size
+        return size
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return list(self._build(available_width).split(available_width, available_height))
+
+    def draw(self) -> None:
+        assert self.table is not None
+        self.table.drawOn(self.canv, 0, 0)
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+        return float(self.writer.styles["body"].spaceAfter)
+
+
+def _style(writer: Writer, base: str, align: str) -> str:
+    name = f"{base}-{align}"
+    if name not in writer.styles:
+        writer.styles[name] = ParagraphStyle(name, parent=writer.styles[base],
+                                             alignment=ALIGN[align])
+    return name
+
+
+def kit_table_style(writer: Writer, *, valign: str,
+                    padding: tuple[float, float, float]) -> TableStyle:
+    """The kit's one table look (a header in the brand colour, tinted bands, hairlines),
+    for the key-figures table and Markdown tables alike; ``padding`` is (sides, top,
+    bottom)."""
+    brand = colour_of(writer.kit.colour)
+    sides, top, bottom = padding
+    return TableStyle([
+        ("FONT", (0, 0), (-1, -1), writer.fonts.regular, 9.5),  # not reportlab's Helvetica
+        ("BACKGROUND", (0, 0), (-1, 0), brand),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, tint(brand, 0.05)]),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, HAIRLINE),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.8, brand),
+        ("VALIGN", (0, 0), (-1, -1), valign),
+        ("LEFTPADDING", (0, 0), (-1, -1), sides),
+        ("RIGHTPADDING", (0, 0), (-1, -1), sides),
+        ("TOPPADDING", (0, 0), (-1, -1), top),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+    ])
+
+
+def build_table(writer: Writer, block: Block, width: float,
+                element: Element | None = None) -> Table:
+    """The table at ``width``; its TR/TH/TD elements replace ``element``'s kids."""
+    aligns = alignments(block)
+    columns = len(aligns)
+    rows = []
+    element = element if element is not None else writer.element("Table")
+    element.kids.clear()
+    for number, row in enumerate(block.rows):
+        cells = list(row) + [""] * (columns - len(row))
+        base = "th" if number == 0 else "td"
+        tagged = [writer.marked(cell, _style(writer, base, align))
+                  for cell, align in zip(cells, aligns, strict=True)]
+        for cell in tagged:
+            if number == 0:
+                cell.element.attrs["Scope"] = "Column"
+        element.add(writer.element("TR").add(*(cell.element for cell in tagged)))
+        rows.append(tagged)
+    size = writer.styles["td"].fontSize
+    table = Table(rows, colWidths=[width * s for s in shares(block, width / size)], repeatRows=1,
+                  hAlign="LEFT")
+    table.setStyle(kit_table_style(writer, valign="TOP", padding=(6, 4, 5)))
+    return structured(table, element)

@@ -1,0 +1,86 @@
+"""Figures of a seed: a picture alone in its paragraph, ``![Caption](images/x.jpg "Credit")``.
+
+The alt text is the caption and the title the credit line, both translated;
+the path is relative to the seed file.  Every picture is checked when the
+seed is read, before anything is written, and a bad one stops every command
+(``--draft`` included) with exit 2 at its line: a missing or unreadable file,
+a format other than JPEG, PNG or WebP, a decompression bomb (Pillow's own
+limit, ``Image.MAX_IMAGE_PIXELS``), or a path that leaves the project folder
+(absolute, ``../`` past the root, a symlink pointing outside, a URL) — a CI
+build must never copy files from elsewhere on the runner into a published kit.
+The originals go to ``dist/<slug>/media/`` and into the manifest.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from functools import lru_cache
+from pathlib import Path
+
+from pressctl.core.config import find_project
+from pressctl.core.errors import PressctlError
+
+#: What Pillow must read a picture as.
+FORMATS = ("JPEG", "PNG", "WEBP")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def project_root(seed: Path) -> Path:
+    """The project folder of ``seed``: where its pyproject.toml is, else its folder's parent."""
+    found = find_project(seed.parent)
+    return found.parent if found is not None else seed.resolve().parent.parent
+
+
+def resolve_image(seed: Path, written: str, line: int) -> Path:
+    """The picture ``written`` in ``seed`` as a checked path inside the project."""
+    hint = "put the picture in the project (e.g. seeds/images/) and link it relative to the seed"
+    if not written:
+        raise PressctlError("figure without a picture path", path=seed, line=line, hint=hint)
+    if _SCHEME.match(written) and not re.match(r"^[a-zA-Z]:[\\/]", written):
+        raise PressctlError(f"figure {written!r} is a URL; a kit embeds local pictures only",
+                            path=seed, line=line, hint=hint)
+    if written.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:[\\/]", written):
+        raise PressctlError(f"figure path {written!r} is absolute", path=seed, line=line,
+                            hint=hint)
+    root = project_root(seed).resolve()
+    target = (seed.parent / written).resolve()
+    if not target.is_relative_to(root):
+        raise PressctlError(f"figure path {written!r} leads outside the project folder "
+                            f"{root.name}/", path=seed, line=line, hint=hint)
+    if not target.is_file():
+        raise PressctlError(f"figure {written!r} not found", path=seed, line=line,
+                            hint="check the path: it is relative to the seed file")
+    stat = target.stat()
+    problem = _problem(target, (stat.st_size, stat.st_mtime_ns))
+    if problem is not None:
+        message, hint = problem
+        raise PressctlError(message.replace("{written}", repr(written)), path=seed, line=line,
+                            hint=hint)
+    return target
+
+
+@lru_cache(maxsize=256)
+def _problem(path: Path, stamp: tuple[int, int]) -> tuple[str, str] | None:
+    """What is wrong with the picture file (a message with ``{written}`` and a hint),
+    or None.  Pillow must open it as JPEG, PNG or WebP and within its pixel limit.
+    Remembered per file version: a build reads the seed once per output file."""
+    from PIL import Image, UnidentifiedImageError
+
+    again = "save it as JPEG, PNG or WebP"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                kind = image.format
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        return (f"figure {{written}} is too large to open safely ({exc})",
+                "scale the picture down (a few thousand pixels a side is plenty for print)")
+    except UnidentifiedImageError:
+        return "figure {written} is not a picture Pillow can read", again
+    except (OSError, SyntaxError, ValueError) as exc:
+        return f"figure {{written}} cannot be read: {exc}", again
+    if kind not in FORMATS:
+        return f"figure {{written}} is {kind}; a kit takes JPEG, PNG or WebP", again
+    return None

@@ -1,0 +1,62 @@
+"""The originals of a release's figures, delivered with the kit.
+
+Journalists want the full-resolution photos, not the downsampled copies in
+the PDF: each picture is copied unchanged to ``dist/<slug>/media/`` and
+listed in the manifest with its caption, credit, byte size, pixel size and
+SHA-256.  A picture no longer used is removed from ``media/``; an unchanged
+one is not rewritten.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pressctl.source.release import BlockKind, Release
+from pressctl.write.atomic import sha256, write_bytes
+
+FOLDER = "media"
+ORIENTATION = 0x0112  # the EXIF tag
+
+
+def figure_files(release: Release) -> list[Path]:
+    """Every picture file the release shows, in reading order, once each."""
+    found = [b.image for b in release.blocks if b.kind is BlockKind.FIGURE and b.image]
+    return list(dict.fromkeys(found))
+
+
+def copy_media(release: Release, folder: Path) -> list[dict[str, Any]]:
+    """Copy the originals into ``folder/media`` and describe them for the manifest."""
+    from PIL import Image
+
+    target_folder = folder / FOLDER
+    entries: list[dict[str, Any]] = []
+    names: dict[Path, str] = {}
+    for block in release.blocks:
+        if block.kind is not BlockKind.FIGURE or block.image is None:
+            continue
+        source = block.image
+        if source not in names:
+            name, number = source.name, 1
+            while name in names.values():  # two pictures with one name in two folders
+                number += 1
+                name = f"{source.stem}-{number}{source.suffix}"
+            names[source] = name
+            target = target_folder / name
+            digest = sha256(source)
+            if not (target.is_file() and sha256(target) == digest):
+                target_folder.mkdir(parents=True, exist_ok=True)
+                write_bytes(target, source.read_bytes())
+        with Image.open(source) as image:
+            pixels = list(image.size)
+            if image.getexif().get(ORIENTATION) in (5, 6, 7, 8):  # shown turned a quarter
+                pixels.reverse()
+        entries.append({"path": f"{FOLDER}/{names[source]}", "caption": block.text,
+                        "credit": block.credit or "", "size": source.stat().st_size,
+                        "pixels": pixels, "sha256": sha256(source)})
+    if target_folder.is_dir():
+        for stale in target_folder.iterdir():
+            if stale.is_file() and stale.name not in names.values() \
+                    and not stale.name.startswith("."):
+                stale.unlink()
+    return entries

@@ -1,0 +1,1 @@
+"""Stage 3, translate: memory first, then the glossary-protected machine, then OpenCC."""

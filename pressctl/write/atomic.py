@@ -1,0 +1,142 @@
+"""Write outputs atomically: a temporary file in the target folder, then rename.
+
+A build killed half-way therefore leaves the previous file in place, never a
+partial one; readers of ``dist/`` see either the old or the new version.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pressctl.core.errors import PressctlError
+
+TMP_SUFFIX = ".pressctl-tmp"
+#: errno values that mean the disk, not pressctl, failed while writing a file.
+FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO})
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Delete temporary files left by a build that was killed (its process is gone).
+
+    Temporaries of builds still running are kept: their names carry the pid.
+    """
+    removed = []
+    for tmp in folder.glob(f".*{TMP_SUFFIX}") if folder.is_dir() else ():
+        parts = tmp.name.rsplit(".", 3)
+        pid = parts[1] if len(parts) == 4 else ""
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+                removed.append(tmp)
+    return removed
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; rename it into place on success."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=TMP_SUFFIX,
+                                    dir=target.parent)
+    except OSError as exc:
+        raise PressctlError(f"cannot write: {exc.strerror}", path=target.parent,
+                            hint="check the folder exists and is writable") from None
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        try:
+            yield tmp
+        except OSError as exc:
+            if exc.errno not in FULL:
+                raise
+            raise PressctlError(f"cannot write {target.name}: {exc.strerror}",
+                                path=target.parent,
+                                hint="the disk is full, read-only or failing: free some space "
+                                     "or set another output_dir") from None
+        try:
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise PressctlError(f"cannot write {target.name}: {exc.strerror}",
+                                path=target.parent,
+                                hint="check that the name is free (not a folder) and the folder "
+                                     "is writable and not full") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def write_bytes(target: Path, data: bytes) -> None:
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
+
+
+def write_text(target: Path, text: str) -> None:
+    write_bytes(target, text.encode("utf-8"))
+
+
+def write_with(target: Path, produce: Callable[[Path], None]) -> None:
+    """Let ``produce`` write a temporary file, then rename it to ``target``."""
+    with atomic_path(target) as tmp:
+        produce(tmp)
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+_unchanged_hashes: dict[tuple[str, int, int], str] = {}
+
+
+def sha256_of_input(path: Path) -> str:
+    """SHA-256 of a file read many times by one process (a font, a module's source),
+    remembered per (path, size, mtime)."""
+    stat = path.stat()
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _unchanged_hashes:
+        _unchanged_hashes[key] = sha256(path)
+    return _unchanged_hashes[key]
+
+
+def write_manifest(folder: Path, data: dict[str, Any], files: list[Path],
+                   inputs: dict[str, Any] | None = None) -> Path:
+    """Record every output with size and SHA-256; written last, after the files.
+
+    ``inputs`` maps a file name to the hash of what it was built from, which
+    lets the next build skip it.  An unchanged manifest is not rewritten.
+    """
+    entries = [
+        {"path": f.name, "size": f.stat().st_size, "sha256": sha256(f),
+         **({"inputs": inputs[f.name]} if inputs and inputs.get(f.name) else {})}
+        for f in sorted(files, key=lambda p: p.name)
+    ]
+    manifest = {**data, "files": entries}
+    target = folder / "manifest.json"
+    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+    if not (target.is_file() and target.read_text(encoding="utf-8") == text):
+        write_text(target, text)
+    return target
