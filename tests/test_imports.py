@@ -14,7 +14,8 @@ def _module_name(path: Path) -> str:
 
 
 def _resolve(name: str, modules: set[str]) -> str | None:
-    """``pressctl.render.pdf.edition.Writer`` → ``pressctl.render.pdf.edition``: the module a name lives in."""
+    """``pressctl.render.pdf.edition.render`` → ``pressctl.render.pdf.edition``: the module a
+    name lives in."""
     while name and name not in modules:
         name = name.rpartition(".")[0]
     return name or None

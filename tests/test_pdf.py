@@ -242,7 +242,8 @@ def test_another_process_renders_the_same_bytes(pdfs: dict[str, Path], tmp_path:
     """No hash seed, object address or clock leaks into the file."""
     script = ("import sys; from pathlib import Path; from pressctl.core.config import load; "
               "from pressctl.source.read import read; from pressctl.build.run import make_kit; "
-              "from pressctl.render.pdf.edition import render; from tests.conftest import ROOT, SEED; "
+              "from pressctl.render.pdf.edition import render; "
+              "from tests.conftest import ROOT, SEED; "
               "render(make_kit(load(ROOT), read(SEED), 'zh'), Path(sys.argv[1]))")
     root = Path(__file__).parent.parent
     subprocess.run([sys.executable, "-c", script, str(tmp_path / "other.pdf")], cwd=root,
@@ -337,7 +338,8 @@ def test_concurrent_conversions_share_the_cache(kits: dict[str, Kit], tmp_path: 
     if not pdf_fonts.is_cff(font):
         pytest.skip("the CJK font found is not CFF-flavoured")
     script = ("import sys, hashlib; from pathlib import Path; "
-              "from pressctl.kit.fonts import FontFile; from pressctl.render.pdf import fonts as pdf_fonts; "
+              "from pressctl.kit.fonts import FontFile; "
+              "from pressctl.render.pdf import fonts as pdf_fonts; "
               f"f = FontFile(Path({str(font.path)!r}), {font.index}, 'x'); "
               "print(hashlib.sha256(pdf_fonts.converted(f, '并发测试ABC')[1]).hexdigest())")
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}

@@ -76,14 +76,17 @@ TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 #: module → the wider tests a survivor of the fast subset is tried against (``--recheck``)
 BROAD: dict[str, tuple[str, ...]] = {
     "pressctl/build/run.py": ("tests/test_incremental.py", "tests/test_build.py", "-m", "not slow"),
-    "pressctl/write/atomic.py": ("tests/test_incremental.py", "tests/test_build.py", "-m", "not slow"),
+    "pressctl/write/atomic.py": ("tests/test_incremental.py", "tests/test_build.py",
+                                 "-m", "not slow"),
     "pressctl/qa/numbers.py": ("tests/test_qa_numbers.py", "tests/test_qa.py",
                                "tests/test_promises.py"),
     "pressctl/qa/glossary_check.py": ("tests/test_qa.py", "tests/test_build.py", "-k",
                                       "glossary or qa or gate"),
-    "pressctl/catalogs/catalog.py": ("tests/test_catalog.py", "tests/test_cli.py", "tests/test_qa.py",
+    "pressctl/catalogs/catalog.py": ("tests/test_catalog.py", "tests/test_cli.py",
+                                     "tests/test_qa.py",
                             "tests/test_translate.py"),
-    "pressctl/kit/__init__.py": ("tests/test_promises.py", "tests/test_pdf.py", "tests/test_docx.py",
+    "pressctl/kit/__init__.py": ("tests/test_promises.py", "tests/test_pdf.py",
+                                 "tests/test_docx.py",
                         "tests/test_cli.py", "tests/test_catalog.py", "-m", "not slow"),
     "pressctl/render/pdf/text.py": ("tests/test_pdf.py", "tests/test_promises.py",
                                     "tests/test_properties.py"),
@@ -91,7 +94,8 @@ BROAD: dict[str, tuple[str, ...]] = {
                             "model or prefix or machine or engine"),
 }
 #: fewer mutants where each costs whole builds (seconds of CPU per test)
-CAPS = {"pressctl/build/run.py": 10, "pressctl/write/atomic.py": 12, "pressctl/translate/machine.py": 10}
+CAPS = {"pressctl/build/run.py": 10, "pressctl/write/atomic.py": 12,
+        "pressctl/translate/machine.py": 10}
 
 FLIP: dict[type, type] = {
     ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.Lt: ast.GtE, ast.GtE: ast.Lt, ast.Gt: ast.LtE,
