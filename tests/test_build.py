@@ -26,11 +26,11 @@ from pathlib import Path
 import polib
 import pytest
 
-from pressctl.build.run import make_kit
 from pressctl.core.charnames import CONTROL_NAMES, describe
 from pressctl.core.config import load
 from pressctl.core.errors import PressctlError
 from pressctl.kit import glyphs
+from pressctl.kit.make import make_kit
 from pressctl.source.read import read
 from pressctl.source.segment import segments
 from tests.conftest import ROOT, need

@@ -14,10 +14,10 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from pressctl.build.run import make_kit
 from pressctl.core.config import Config
 from pressctl.kit import Kit, split_speaker
 from pressctl.kit.fonts import resolve
+from pressctl.kit.make import make_kit
 from pressctl.render.docx.chart import groups
 from pressctl.render.docx.edition import page_pattern, render, render_bilingual
 from pressctl.source.release import Block, BlockKind, Release

@@ -126,8 +126,8 @@ def test_the_bilingual_photo_has_each_sides_alt_text(built: dict[str, Path]) -> 
 
 def test_the_chart_description_names_every_bar_once(built: dict[str, Path]) -> None:
     """describe() is the one home of the chart's words: the PDF tagger uses it too."""
-    from pressctl.build.run import make_kit
     from pressctl.core.config import load
+    from pressctl.kit.make import make_kit
     from pressctl.render.pdf.chart import describe, groups
     from pressctl.source.read import read
 
@@ -142,9 +142,9 @@ def test_the_chart_description_in_traditional_chinese_and_without_a_period(
     """The shipped zh_Hant wording, and a figure without a period ("{label}: {value}")."""
     import dataclasses
 
-    from pressctl.build.run import make_kit
     from pressctl.core.config import load
     from pressctl.kit import FactRow, Wording, default_wording
+    from pressctl.kit.make import make_kit
     from pressctl.render.pdf.chart import describe
     from pressctl.source.read import read
 

@@ -12,9 +12,9 @@ import pytest
 
 from pressctl import kit, qa
 from pressctl.build import run as build
-from pressctl.build.run import make_kit
 from pressctl.catalogs import catalog
 from pressctl.core.config import load
+from pressctl.kit.make import make_kit
 from pressctl.source.read import read
 from tests.conftest import ROOT, SEED, need
 from tests.test_cli import run as cli

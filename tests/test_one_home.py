@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from pressctl.build.run import make_kit
 from pressctl.core.config import Config
 from pressctl.core.paths import cache_dir, relative
 from pressctl.kit import Kit, Wording, language_name, printed_texts, split_speaker
+from pressctl.kit.make import make_kit
 from pressctl.render.docx.text import xml_escape
 from pressctl.render.pdf.page import document_text
 from pressctl.source.release import Block, BlockKind

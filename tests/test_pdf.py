@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from pressctl.build.run import make_kit
 from pressctl.core.config import Config
 from pressctl.kit import Kit
 from pressctl.kit.fonts import resolve
+from pressctl.kit.make import make_kit
 from pressctl.source.release import Block, BlockKind, Release
 from pressctl.source.segment import is_cjk, segments
 from tests.conftest import need
@@ -241,7 +241,7 @@ def test_two_renders_are_byte_identical(lang: str, kits: dict[str, Kit],
 def test_another_process_renders_the_same_bytes(pdfs: dict[str, Path], tmp_path: Path) -> None:
     """No hash seed, object address or clock leaks into the file."""
     script = ("import sys; from pathlib import Path; from pressctl.core.config import load; "
-              "from pressctl.source.read import read; from pressctl.build.run import make_kit; "
+              "from pressctl.source.read import read; from pressctl.kit.make import make_kit; "
               "from pressctl.render.pdf.edition import render; "
               "from tests.conftest import ROOT, SEED; "
               "render(make_kit(load(ROOT), read(SEED), 'zh'), Path(sys.argv[1]))")

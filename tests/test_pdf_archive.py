@@ -22,8 +22,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from pressctl.build.run import make_kit
 from pressctl.core.config import Config, load
+from pressctl.kit.make import make_kit
 from pressctl.source.read import read
 from tests.argos_model import offline_env
 from tests.conftest import ROOT, SEED, copy_project, need

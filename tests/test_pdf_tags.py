@@ -17,9 +17,9 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from pressctl.build.run import make_kit
 from pressctl.core.config import Config, load
 from pressctl.kit import Kit
+from pressctl.kit.make import make_kit
 from pressctl.source.inline import plain
 from pressctl.source.read import read
 from pressctl.source.release import BlockKind, Release

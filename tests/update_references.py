@@ -17,8 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pressctl.build.run import make_kit
 from pressctl.core.config import load
+from pressctl.kit.make import make_kit
 from pressctl.render.pdf.edition import render
 from pressctl.source.read import read
 from tests.conftest import ROOT, SEED, copy_project

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from pressctl.catalogs import catalog
 from pressctl.core import inputs
-from pressctl.core.config import Config, FontTable
+from pressctl.core.config import Config
 from pressctl.core.errors import CheckFailed, PressctlError
 from pressctl.core.paths import cache_dir, relative, typed
 from pressctl.source.media import figure_files
@@ -59,45 +59,6 @@ class BuildResult:
     untranslated: dict[str, list[str]] = field(default_factory=dict)
     draft: bool = False  # built with --draft and incomplete: every page says DRAFT
     blocking: int = 0  # QA problems that made it a draft
-
-
-def translations(config: Config, release: Release, lang: str) -> dict[str, str]:
-    from pressctl.source.segment import segments
-
-    if lang == release.lang:
-        return {s.text: s.text for s in segments(release)}
-    return catalog.reviewed(catalog.load_or_none(config.catalog_path(lang, release.slug)))
-
-
-def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False) -> Kit:
-    """Localise ``release`` into ``lang`` and gather the kit wording for it."""
-    from pressctl.catalogs.localize import localise
-    from pressctl.kit import Kit, Wording, fact_row, is_kit_source
-
-    localised = localise(release, translations(config, release, lang), lang)
-    if is_kit_source(lang):  # pressctl's own English, whatever the release is written in
-        wording = Wording(None)
-    else:
-        wording = Wording.load(config.catalog_path(lang, catalog.KIT_DOMAIN), config.locale(lang))
-    facts = tuple(fact_row(src, loc, wording, config.locale(lang))
-                  for src, loc in zip(release.facts, localised.facts, strict=True))
-    fonts = {k: str(v) for k, v in config.fonts.get(lang, {}).items()}
-    return Kit(release=localised, lang=lang, tag=config.tag(lang), locale=config.locale(lang),
-               t=wording, facts=facts, draft=draft, colour=config.colour,
-               page_size=config.page_size, margins_mm=config.margins_mm, fonts=fonts,
-               bullets=_bullets(lang, config.fonts.get(lang)))
-
-
-def _bullets(lang: str, fonts: FontTable | None) -> tuple[str, str]:
-    """The kit's list bullets, falling back to glyphs its font has; pressctl's own
-    without a font (the glyph gate and the renderers then report the missing font)."""
-    from pressctl.kit import BULLETS, glyphs
-    from pressctl.kit.fonts import resolve
-
-    try:
-        return glyphs.kit_bullets(resolve(lang, fonts))
-    except PressctlError:
-        return BULLETS
 
 
 def segment_counts(config: Config, release: Release, lang: str) -> dict[str, int]:
@@ -188,6 +149,7 @@ def _without_source_date_epoch() -> Iterator[None]:
 
 def run_job(job: Job) -> Path:
     """Render one file (atomically); runs in a worker process under ``--jobs``."""
+    from pressctl.kit.make import make_kit
     from pressctl.render.pdf.font_registry import scoped_fonts
 
     release = _read(job.seed, job.config)
@@ -416,6 +378,7 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
     if not seeds:  # an empty shard
         return [], []
     from pressctl.kit import glyphs
+    from pressctl.kit.make import make_kit
 
     code = _code_hash()
     from pressctl.catalogs.project import release_lang

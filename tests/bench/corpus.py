@@ -110,8 +110,8 @@ def pandoc_markdown(root: Path, lang: str) -> str:
     No ``lang`` field: Pandoc 2.17 passes ``zh-CN`` to babel, which has no such
     file, so the DOCX command adds ``-M lang=…`` itself.
     """
-    from pressctl.build.run import make_kit
     from pressctl.core.config import load
+    from pressctl.kit.make import make_kit
     from pressctl.source.read import read
     from pressctl.source.release import BlockKind
 
@@ -166,8 +166,8 @@ def typst_markup(root: Path, lang: str, font: str) -> str:
     measurement: Noto Sans CJK), page numbers in the footer, the figures as a
     table; no letterhead, pull-quotes or charts.
     """
-    from pressctl.build.run import make_kit
     from pressctl.core.config import load
+    from pressctl.kit.make import make_kit
     from pressctl.source.read import read
     from pressctl.source.release import BlockKind
 

@@ -1,0 +1,56 @@
+"""Make the Kit a renderer receives: the release localised into one language, with its wording.
+
+The build stage calls :func:`make_kit` once per document; everything a renderer needs is
+resolved here so that renderers only draw.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pressctl.catalogs import catalog
+from pressctl.core.config import Config, FontTable
+from pressctl.core.errors import PressctlError
+
+if TYPE_CHECKING:
+    from pressctl.kit import Kit
+    from pressctl.source.release import Release
+
+
+def translations(config: Config, release: Release, lang: str) -> dict[str, str]:
+    from pressctl.source.segment import segments
+
+    if lang == release.lang:
+        return {s.text: s.text for s in segments(release)}
+    return catalog.reviewed(catalog.load_or_none(config.catalog_path(lang, release.slug)))
+
+
+def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False) -> Kit:
+    """Localise ``release`` into ``lang`` and gather the kit wording for it."""
+    from pressctl.catalogs.localize import localise
+    from pressctl.kit import Kit, Wording, fact_row, is_kit_source
+
+    localised = localise(release, translations(config, release, lang), lang)
+    if is_kit_source(lang):  # pressctl's own English, whatever the release is written in
+        wording = Wording(None)
+    else:
+        wording = Wording.load(config.catalog_path(lang, catalog.KIT_DOMAIN), config.locale(lang))
+    facts = tuple(fact_row(src, loc, wording, config.locale(lang))
+                  for src, loc in zip(release.facts, localised.facts, strict=True))
+    fonts = {k: str(v) for k, v in config.fonts.get(lang, {}).items()}
+    return Kit(release=localised, lang=lang, tag=config.tag(lang), locale=config.locale(lang),
+               t=wording, facts=facts, draft=draft, colour=config.colour,
+               page_size=config.page_size, margins_mm=config.margins_mm, fonts=fonts,
+               bullets=_bullets(lang, config.fonts.get(lang)))
+
+
+def _bullets(lang: str, fonts: FontTable | None) -> tuple[str, str]:
+    """The kit's list bullets, falling back to glyphs its font has; pressctl's own
+    without a font (the glyph gate and the renderers then report the missing font)."""
+    from pressctl.kit import BULLETS, glyphs
+    from pressctl.kit.fonts import resolve
+
+    try:
+        return glyphs.kit_bullets(resolve(lang, fonts))
+    except PressctlError:
+        return BULLETS
