@@ -126,9 +126,9 @@ class _Document:
 
 
 def _seeds(config: Config, slugs: Iterable[str] | None) -> list[Path]:
-    """The seeds to check: all, or those of ``slugs`` (a seed's slug is its file name)."""
-    wanted = set(slugs) if slugs is not None else None
-    return [seed for seed in config.seeds() if wanted is None or seed.stem in wanted]
+    """The seeds to check: all, or those of ``slugs`` as ``build`` names them (an unknown
+    name is refused rather than checking nothing)."""
+    return config.named_seeds(tuple(slugs)) if slugs else config.seeds()
 
 
 def _release_document(config: Config, seed: Path) -> _Document:
