@@ -136,3 +136,19 @@ def test_qa_refuses_an_unknown_slug_as_build_does(two: Path) -> None:
     assert result.stderr.splitlines()[:2] == [
         "error: seeds: unknown release 'secnod' (did you mean 'second'?)",
         f"  hint: releases: {SLUG}, {OTHER}"]
+
+
+def test_messages_name_files_relative_to_the_working_directory(two: Path) -> None:
+    """From a subfolder, a QA line and the build's gate name the catalog as the shell there
+    would (``zh/LC_MESSAGES/…`` under ``locales/``), like a seed error does."""
+    edit(two / ZH_PO, f'msgstr "{REVENUE_ZH}"', 'msgstr ""')
+    inside = two / "locales"
+    result = run("qa", cwd=inside)
+    assert result.returncode == 1
+    lines = [line for line in result.stdout.splitlines() if "untranslated" in line]
+    assert lines and all(line.startswith(f"zh/LC_MESSAGES/{SLUG}.po:") for line in lines), \
+        result.stdout
+    gate = run("build", SLUG, "--format", "pdf", cwd=inside)
+    assert gate.returncode == 1
+    assert f"(zh/LC_MESSAGES/{SLUG}.po)" in gate.stderr, gate.stderr
+    assert "(locales/zh/" not in gate.stderr

@@ -24,7 +24,7 @@ from pressctl.catalogs import catalog
 from pressctl.core import inputs
 from pressctl.core.config import Config
 from pressctl.core.errors import CheckFailed, PressctlError
-from pressctl.core.paths import cache_dir, relative, typed
+from pressctl.core.paths import cache_dir, relative, shown, typed
 from pressctl.source.media import figure_files
 from pressctl.write.atomic import (
     remove_stale_temporaries,
@@ -106,7 +106,7 @@ def missing_problems(config: Config, release: Release,
 def missing_message(config: Config, release: Release, missing: dict[str, list[str]]) -> str:
     lines = [f"{release.slug}: translations missing or not reviewed:"]
     for key, texts in missing.items():
-        path = relative(config, missing_catalog(config, release, key)[1])
+        path = shown(config, missing_catalog(config, release, key)[1])
         lines.append(f"  {key} ({path}): {len(texts)} segment(s)")
         lines.extend(f"    - {text[:90]}" for text in texts[:10])
         if len(texts) > 10:
@@ -215,8 +215,9 @@ def input_key(config: Config, seed: Path, lang: str, fmt: str, draft: bool,
     # the bilingual edition prints the source language's side with its own kit too
     sides = [lang, source or config.source_lang] if fmt.startswith("bilingual") else [lang]
     for side in sides:
-        parts += [_file_hash(config.catalog_path(side, seed.stem)),
-                  _file_hash(config.catalog_path(side, catalog.KIT_DOMAIN)),
+        # what the kits read, not the comments or the wrapping (catalog.reading_hash)
+        parts += [catalog.reading_hash(config.catalog_path(side, seed.stem)),
+                  catalog.reading_hash(config.catalog_path(side, catalog.KIT_DOMAIN)),
                   _default_wording_hash(config, side),
                   repr((config.locale(side), config.tag(side),
                         sorted(config.fonts.get(side, {}).items())))]
@@ -289,7 +290,7 @@ def gate_qa(config: Config, seeds: list[Path], langs: tuple[str, ...],
 
     blocking = qa.gate(config, [seed.stem for seed in seeds], langs)
     if blocking and not draft:
-        raise CheckFailed(qa.gate_message(blocking),
+        raise CheckFailed(qa.gate_message(blocking, config=config),
                           hint="fix them (run 'pressctl qa' for the full report), or build a "
                                "marked preview with --draft",
                           problems=[p.as_dict() for p in blocking])
@@ -545,12 +546,12 @@ def check(config: Config, *, langs: tuple[str, ...] | None = None,
             for path in expected:
                 current = config.dist / result.slug / path.name
                 if not current.is_file():
-                    stale.append(f"missing: {relative(config, current)}")
+                    stale.append(f"missing: {shown(config, current)}")
                 elif current.read_bytes() != path.read_bytes():
-                    stale.append(f"stale: {relative(config, current)}")
+                    stale.append(f"stale: {shown(config, current)}")
             if whole:
                 names = {path.name for path in expected}
-                stale.extend(f"extra: {relative(config, path)}"
+                stale.extend(f"extra: {shown(config, path)}"
                              for path in sorted((config.dist / result.slug).glob("*"))
                              if path.is_file() and path.name not in names
                              and path.suffix in (".pdf", ".docx"))

@@ -6,6 +6,7 @@ import typer
 
 from pressctl.cli.app import app, config, emit_json, info
 from pressctl.cli.progress import Bar
+from pressctl.core.paths import shown
 
 
 @app.command("build")
@@ -106,4 +107,4 @@ def build_command(
                  "(run 'pressctl qa')")
         skipped = len(r.files) - len(r.built)
         info(f"{r.slug}: {len(r.built)} file(s) built, {skipped} up to date, in "
-             f"{stage.relative(cfg, r.folder)}")
+             f"{shown(cfg, r.folder)}")

@@ -41,7 +41,7 @@ def qa_command(
                    "problems": [p.as_dict() for p in problems]})
     else:
         for problem in problems:
-            print(problem)
+            print(problem.shown(cfg))
     if errors:
         raise CheckFailed(f"QA found {errors} error(s) and {warnings} warning(s)",
                           hint="fix the entries in the PO files, or waive a check for one entry "

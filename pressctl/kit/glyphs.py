@@ -29,7 +29,7 @@ from pressctl.catalogs import catalog
 from pressctl.core.charnames import describe, is_unprintable
 from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
-from pressctl.core.paths import cache_dir, relative
+from pressctl.core.paths import cache_dir, shown
 from pressctl.kit import BULLETS, Kit, default_path, printed_texts
 from pressctl.kit.fonts import FontFile, FontSet, read_errors, resolve, unreadable
 from pressctl.source.release import Release
@@ -141,7 +141,7 @@ class Problem:
 
     def where(self, config: Config) -> str:
         if self.path is not None:
-            return relative(config, self.path) + (f":{self.line}" if self.line else "")
+            return shown(config, self.path) + (f":{self.line}" if self.line else "")
         return self.origin or "(kit wording or CLDR data)"
 
     def reason(self) -> str:
