@@ -23,6 +23,7 @@ import polib
 #: polib's width when a file gives no sign of its own (GNU gettext wraps at 79 columns).
 DEFAULT_WIDTH = 78
 _BLANK = re.compile(r"\n[ \t]*\n")
+_EMPTY_HEADER = 'msgid ""\nmsgstr ""\n\n'
 _HEADER_LINE = re.compile(r'^"(?P<key>[^":\\]+):[ \t]*(?P<value>.*?)(?:\\n)?"$')
 
 EntryKey = tuple[bool, str | None, str]
@@ -36,24 +37,36 @@ def _blocks(text: str) -> list[str]:
     return [block for block in _BLANK.split(text.strip("\n")) if block.strip()]
 
 
-def _parse(block: str) -> polib.POEntry | None:
-    """The one entry a block holds (the header is the entry of msgid "")."""
+def _is_header(block: str) -> bool:
     try:
-        po = polib.pofile(block + "\n", wrapwidth=0)
+        return bool(polib.pofile(block + "\n", wrapwidth=0).metadata)
+    except (OSError, ValueError):
+        return False
+
+
+def _parse(block: str) -> polib.POEntry | None:
+    """The one entry a block holds.  An empty header goes first, or polib would read the
+    block's translator comments (``# …`` on its first line) as the file's header comment."""
+    try:
+        po = polib.pofile(_EMPTY_HEADER + block + "\n", wrapwidth=0)
     except (OSError, ValueError):
         return None
-    if po.metadata or (not len(po) and block.lstrip().startswith(("#", "msgid"))):
-        header = polib.POEntry(msgid="", msgstr="")
-        return header
     entries = list(po)  # obsolete entries included
     return entries[0] if len(entries) == 1 else None
 
 
 def wrap_width(text: str) -> int:
-    """The width the file is wrapped at: 0 (never) when an entry line runs past 80 columns
-    without being wrapped, else polib's default (GNU's 79 columns, less the quote)."""
-    longest = max((len(line) for line in text.splitlines()
-                   if line.startswith(("msgid ", "msgstr", "msgctxt", '"'))), default=0)
+    """The width the file is wrapped at: polib's default (GNU's 79 columns, less the quote)
+    when a string is broken over lines at spaces, else 0 (never) when an entry line runs
+    past 80 columns unwrapped, as Poedit and Weblate can write them.  Chinese has no spaces
+    to wrap at, so a long Chinese line says nothing about the file's wrapping."""
+    lines = text.splitlines()
+    wrapped = any(line.startswith('"') and line.rstrip().endswith(' "')
+                  for line in lines if not line.endswith('\\n"'))
+    if wrapped:
+        return DEFAULT_WIDTH
+    longest = max((len(line) for line in lines if line.startswith(("msgid ", "msgctxt "))),
+                  default=0)
     return 0 if longest > 80 else DEFAULT_WIDTH
 
 
@@ -70,13 +83,12 @@ def render(old_text: str, new: polib.POFile) -> str:
     width = wrap_width(body)
     old_blocks: dict[EntryKey, tuple[str, polib.POEntry]] = {}
     header_block: str | None = None
-    for block in _blocks(body):
-        entry = _parse(block)
-        if entry is None:
-            continue
-        if entry.msgid == "" and not entry.obsolete and header_block is None:
+    for number, block in enumerate(_blocks(body)):
+        if number == 0 and _is_header(block):
             header_block = block
-        else:
+            continue
+        entry = _parse(block)
+        if entry is not None:
             old_blocks.setdefault(_key(entry), (block, entry))
     old_po = polib.pofile(body, wrapwidth=0)
     out = [_header(header_block, old_po, new, width)]

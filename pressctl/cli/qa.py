@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from pressctl.cli.app import app, config, emit_json, info
+from pressctl.core.cache import prune as prune_cache
 
 
 @app.command("qa")
@@ -32,6 +33,7 @@ def qa_command(
     from pressctl.core.errors import CheckFailed
 
     cfg = config()
+    prune_cache()  # at most once a day: see pressctl/core/cache.py
     problems = qa.run(cfg, langs=tuple(lang) if lang else None,
                       slugs=tuple(slugs) if slugs else None)
     errors = sum(1 for p in problems if p.severity == "error")
