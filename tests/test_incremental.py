@@ -293,8 +293,8 @@ def test_outputs_are_readable_by_everyone(template: Path) -> None:
 ])
 def test_a_full_or_read_only_disk_is_one_message_and_no_leftover(
         tmp_path: Path, code: int, expected: str) -> None:
+    from pressctl.core.atomic import write_with
     from pressctl.core.errors import PressctlError
-    from pressctl.write.atomic import write_with
 
     (tmp_path / "kit.pdf").write_bytes(b"old")
 
@@ -309,7 +309,7 @@ def test_a_full_or_read_only_disk_is_one_message_and_no_leftover(
 
 
 def test_other_write_errors_are_not_disguised_as_a_full_disk(tmp_path: Path) -> None:
-    from pressctl.write.atomic import write_with
+    from pressctl.core.atomic import write_with
 
     def produce(path: Path) -> None:
         raise PermissionError(13, "Permission denied")
