@@ -274,7 +274,9 @@ def test_a_change_in_pressctls_own_code_rebuilds_everything(built: Path, tmp_pat
     code = tmp_path / "code"
     shutil.copytree(ROOT / "pressctl", code / "pressctl",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    with (code / "pressctl" / "render" / "pdf.py").open("a", encoding="utf-8") as fh:
+    renderer = code / "pressctl" / "render" / "pdf" / "edition.py"
+    assert renderer.is_file()  # an edit, not a new file
+    with renderer.open("a", encoding="utf-8") as fh:
         fh.write("\n# a new version\n")
     result = run("build", "--json", cwd=built, env={"PYTHONPATH": str(code)})
     assert result.returncode == 0, result.stderr
@@ -283,7 +285,9 @@ def test_a_change_in_pressctls_own_code_rebuilds_everything(built: Path, tmp_pat
 
 def test_outputs_are_readable_by_everyone(template: Path) -> None:
     """mkstemp makes 0600 files; a published kit is rw-r--r-- like any other file."""
-    for path in (template / "dist" / SLUG).iterdir():
+    paths = sorted((template / "dist" / SLUG).iterdir())
+    assert {p.name for p in paths} == {*ALL, "manifest.json"}  # an empty folder proves nothing
+    for path in paths:
         assert path.stat().st_mode & 0o777 == 0o644, path.name
 
 
