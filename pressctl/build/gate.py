@@ -65,7 +65,7 @@ def missing_message(config: Config, release: Release, missing: dict[str, list[st
 def check_translations(config: Config, release: Release, seed: Path,
                        kits: dict[str, Kit], draft: bool) -> dict[str, list[str]]:
     """Missing translations per language (``kits``: the release localised into each)."""
-    from pressctl.kit import is_kit_source
+    from pressctl.catalogs.wording import is_kit_source
 
     missing: dict[str, list[str]] = {}
     for lang, kit in kits.items():

@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 
 from pressctl.catalogs import catalog
 from pressctl.core import inputs
+from pressctl.core.atomic import sha256, write_bytes
 from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
 from pressctl.core.paths import cache_dir
+from pressctl.source import cached
 from pressctl.source.media import figure_files
-from pressctl.write.atomic import sha256, write_bytes
 
 if TYPE_CHECKING:
     from pressctl.source.release import Release
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 def read_release(seed: Path, config: Config) -> Release:
     """The seed, parsed once per version of the file; in the project's ``source_lang``
     unless it names its own language."""
-    return inputs.release(seed, config.source_lang)
+    return cached.release(seed, config.source_lang)
 
 
 code_hash = inputs.code_hash
@@ -60,7 +61,7 @@ def _pictures(config: Config, seed: Path, code: str) -> list[Path]:
 
 def _default_wording_hash(config: Config, lang: str) -> str:
     """The shipped default kit wording is an input like the project's catalog."""
-    from pressctl.kit import default_path
+    from pressctl.catalogs.wording import default_path
 
     path = default_path(config.locale(lang)) if lang else None
     return _file_hash(path) if path is not None else "-"

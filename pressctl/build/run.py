@@ -18,10 +18,10 @@ from pathlib import Path
 
 from pressctl.build.keys import code_hash, input_key, read_release, up_to_date
 from pressctl.build.plan import BuildResult, Job, Shard, bilingual_sides, plan, select
+from pressctl.core.atomic import remove_stale_temporaries, write_with
 from pressctl.core.config import Config
 from pressctl.core.paths import relative
 from pressctl.write import manifest
-from pressctl.write.atomic import remove_stale_temporaries, write_with
 
 #: Called after each file: (its path relative to the project, files done, files to build).
 Progress = Callable[[str, int, int], None]

@@ -4,7 +4,9 @@ The manifest is written last, after every file of the release, and lists each
 with its size, SHA-256 and input key.  It is the build's record: the next
 build skips a file whose key and bytes match it (``build/keys.py``), and CI
 reads it to know what the folder should contain.  Reading it back lives here
-too, so the format has a single home.
+too, so the format has a single home.  A build killed before the manifest
+leaves the previous one, whose hashes no longer match the new files, so the
+next build rebuilds them.
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pressctl.catalogs import catalog
+from pressctl.core.atomic import sha256, write_text
 from pressctl.core.config import Config
 from pressctl.core.paths import relative
-from pressctl.write.atomic import sha256, write_text
 
 if TYPE_CHECKING:
     from pressctl.source.release import Release

@@ -42,7 +42,7 @@ TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         f"{INC}[en-font]", f"{INC}[deleted-output]")),
     "pressctl/write/manifest.py": (("entries",), (
         f"{INC}[hand-edited-output]", f"{INC}[deleted-output]")),
-    "pressctl/write/atomic.py": ((), (
+    "pressctl/core/atomic.py": ((), (
         "tests/test_incremental.py::test_a_build_killed_while_the_new_file_waits_leaves_the_old_one",
         "tests/test_incremental.py::test_outputs_are_never_opened_for_writing_in_place",
         "tests/test_build.py::test_check_reports_stale_and_missing_files_and_writes_nothing",
@@ -85,7 +85,7 @@ BROAD: dict[str, tuple[str, ...]] = {
     "pressctl/build/run.py": ("tests/test_incremental.py", "tests/test_build.py", "-m", "not slow"),
     "pressctl/write/manifest.py": ("tests/test_incremental.py", "tests/test_build.py",
                                    "-m", "not slow"),
-    "pressctl/write/atomic.py": ("tests/test_incremental.py", "tests/test_build.py",
+    "pressctl/core/atomic.py": ("tests/test_incremental.py", "tests/test_build.py",
                                  "-m", "not slow"),
     "pressctl/qa/numbers.py": ("tests/test_qa_numbers.py", "tests/test_qa.py",
                                "tests/test_promises.py"),
@@ -104,7 +104,7 @@ BROAD: dict[str, tuple[str, ...]] = {
 }
 #: fewer mutants where each costs whole builds (seconds of CPU per test)
 CAPS = {"pressctl/build/keys.py": 6, "pressctl/build/run.py": 2,
-        "pressctl/write/manifest.py": 2, "pressctl/write/atomic.py": 12,
+        "pressctl/write/manifest.py": 2, "pressctl/core/atomic.py": 12,
         "pressctl/translate/machine.py": 10}
 
 FLIP: dict[type, type] = {

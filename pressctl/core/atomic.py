@@ -1,7 +1,10 @@
-"""Write outputs atomically: a temporary file in the target folder, then rename.
+"""Write files atomically (a temporary file in the target folder, then rename) and hash them.
 
 A build killed half-way therefore leaves the previous file in place, never a
-partial one; readers of ``dist/`` see either the old or the new version.
+partial one; readers of ``dist/`` see either the old or the new version.  Every
+stage writes something (a catalog, the glyph and QA caches, a converted font,
+the outputs), so this is the base (``core``), not the build's ``write`` stage,
+which only adds the manifest written last.
 """
 
 from __future__ import annotations
