@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib
 import json
 import os
 import tempfile
@@ -26,6 +25,7 @@ from pressctl.core.atomic import remove_stale_temporaries, sha256, write_bytes, 
 from pressctl.core.config import Config
 from pressctl.core.errors import CheckFailed, PressctlError
 from pressctl.core.paths import cache_dir, relative, typed
+from pressctl.render import renderer
 from pressctl.source import cached
 from pressctl.source.media import figure_files
 from pressctl.write.manifest import write_manifest
@@ -149,7 +149,7 @@ def run_job(job: Job) -> Path:
     from pressctl.render.pdf.font_registry import scoped_fonts
 
     release = _read(job.seed, job.config)
-    module = importlib.import_module(f"pressctl.render.{job.fmt}.edition")
+    module = renderer(job.fmt)
     with _without_source_date_epoch(), scoped_fonts():  # a font subset per file, not per process
         if job.pair is not None:
             source = make_kit(job.config, release, job.left or release.lang, draft=job.draft)
@@ -522,7 +522,7 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
 
         for fmt in dict.fromkeys(job.fmt for job in stale):
             # once here rather than once per worker: forked workers inherit the modules
-            importlib.import_module(f"pressctl.render.{fmt}.edition")
+            renderer(fmt)
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for done, target in enumerate(pool.map(run_job, stale), 1):
                 written(target, done)
