@@ -111,7 +111,8 @@ def _template(lang: str) -> str:
 
 def _fill_known(config: Config, seed: Path, source: str, lang: str) -> list[tuple[str, str]]:
     """Enter what memory and glossary already know as reviewed; (source, translation) pairs."""
-    from pressctl.translate.engine import Translator, fill_catalog
+    from pressctl.translate.engine import Translator
+    from pressctl.translate.fill import fill_catalog
 
     translator = Translator.for_project(config, base_lang(source), base_lang(lang))
     fill = fill_catalog(config, seed, lang, translator, use_machine=False, reviewed_only=True)
