@@ -10,7 +10,6 @@ a build with nothing to do only hashes its inputs and never needs them.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -21,6 +20,7 @@ from pressctl.build.plan import BuildResult, Job, Shard, bilingual_sides, plan, 
 from pressctl.core.atomic import remove_stale_temporaries, write_with
 from pressctl.core.config import Config
 from pressctl.core.paths import relative
+from pressctl.render import renderer
 from pressctl.write import manifest
 
 #: Called after each file: (its path relative to the project, files done, files to build).
@@ -51,7 +51,7 @@ def run_job(job: Job) -> Path:
     from pressctl.render.pdf.font_registry import scoped_fonts
 
     release = read_release(job.seed, job.config)
-    module = importlib.import_module(f"pressctl.render.{job.fmt}.edition")
+    module = renderer(job.fmt)
     with _without_source_date_epoch(), scoped_fonts():  # a font subset per file, not per process
         if job.pair is not None:
             source = make_kit(job.config, release, job.left or release.lang, draft=job.draft)
@@ -152,7 +152,7 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
 
         for fmt in dict.fromkeys(job.fmt for job in stale):
             # once here rather than once per worker: forked workers inherit the modules
-            importlib.import_module(f"pressctl.render.{fmt}.edition")
+            renderer(fmt)
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for done, target in enumerate(pool.map(run_job, stale), 1):
                 written(target, done)
