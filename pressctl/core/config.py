@@ -92,6 +92,10 @@ class Config(BaseModel):
                                                 "\"zh_Hans_CN\"")
     tags: dict[str, str] = Field(default_factory=dict,
                                  description="a BCP 47 tag per language, e.g. zh = \"zh-CN\"")
+    currency: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="a table per language: display = \"symbol\" (CLDR's, the default), "
+                    "\"code\" or \"name\", and a label per currency, e.g. CNY = \"RMB\"")
     qa: dict[str, str] = Field(default_factory=dict,
                                description="a severity per QA check: \"error\", \"warning\" "
                                            "or \"off\"")
@@ -250,6 +254,12 @@ def load(root: Path | None = None) -> Config:
     if config.bilingual and config.bilingual[0] == config.bilingual[1]:
         raise PressctlError("[tool.pressctl] bilingual needs two different languages",
                             path=path, line=line_of_key(path, ("bilingual",)))
+    for lang, table in config.currency.items():
+        shown = table.get("display", "symbol")
+        if shown not in ("symbol", "code", "name"):
+            raise PressctlError(f"[tool.pressctl.currency.{lang}] display is {shown!r}; "
+                                "expected \"symbol\", \"code\" or \"name\"", path=path,
+                                line=line_of_key(path, ("currency", lang, "display")))
     for lang in config.languages:
         key = ("locales" if lang in config.locales
                else "languages" if lang in data.get("languages", ()) else "source_lang")

@@ -168,17 +168,39 @@ def format_amount(value: float, locale: str) -> str:
     return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=6)
 
 
-def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str) -> FactRow:
-    """Format one key figure; ``fact`` carries the source unit, ``localised`` the text."""
+#: How ``[tool.pressctl.currency.<lang>] display`` may write money.
+CURRENCY_DISPLAYS = ("symbol", "code", "name")
+
+
+def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str,
+             currency: Mapping[str, str] | None = None) -> FactRow:
+    """Format one key figure; ``fact`` carries the source unit, ``localised`` the text.
+
+    Money is written as ``currency`` (the language's ``[tool.pressctl.currency.<lang>]``)
+    says: a label of the project's own for that currency (``CNY = "RMB"``: "RMB 1.85
+    billion", as Chinese-market press style writes it in English), else ``display`` —
+    the ISO code ("CNY 1.85 billion"), the name ("1.85 billion Chinese yuan"), or by
+    default CLDR's symbol ("CN¥1.85 billion"; the Chinese kit's wording writes the name).
+    """
     from babel.dates import format_skeleton
     from babel.numbers import get_currency_name, get_currency_symbol
 
     from pressctl.source.segment import FORMATTED_UNITS
 
     amount = format_amount(fact.value, locale)
+    currency = currency or {}
+    display = currency.get("display", "symbol")
+    label = currency.get(fact.unit) or (fact.unit if display == "code" else None)
     if fact.unit == "%":
         value = f"{amount}%"
         unit_text = "%"
+    elif fact.unit in FORMATTED_UNITS and label:
+        value = f"{label} {amount}"
+        unit_text = label
+    elif fact.unit in FORMATTED_UNITS and display == "name" and not t.has(MONEY_BY_NAME):
+        name = get_currency_name(fact.unit, count=fact.value, locale=locale)  # "Chinese yuan"
+        value = f"{amount} {name}"
+        unit_text = name
     elif fact.unit in FORMATTED_UNITS and t.has(MONEY_BY_NAME):
         name = get_currency_name(fact.unit, locale=locale)
         value = t(MONEY_BY_NAME, amount=amount, name=name)
