@@ -47,7 +47,7 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
     src_face = face_for(source, source.faces.regular)
     tgt_face = face_for(target, target.faces.regular)
     cjk = target if target.cjk else source
-    east = cjk.tag if cjk.cjk else "zh-CN"
+    east = cjk.east_asian_tag
     # styles name the CJK face for East Asian text and the source's Latin face;
     # the Latin look (ragged right) suits both halves of a narrow column
     style_face = Face(family=(tgt_face if target.cjk else src_face).family,

@@ -229,16 +229,18 @@ def _annotations(pdf: pikepdf.Pdf) -> None:
             annot.Contents = pikepdf.String(target or str(annot.get("/Subtype", "/Link"))[1:])
 
 
-def finish(data: bytes, meta: ArchiveMeta, *steps: Callable[[pikepdf.Pdf], None]) -> bytes:
-    """reportlab's ``data`` as PDF/A-2u: run ``steps`` on the opened PDF, then add
-    the XMP, the sRGB output intent, annotation flags and catalog entries,
-    and save with every stream rewritten (exact ``/Length``, EOL markers) and
-    an ID computed from the content."""
+def finish(data: bytes, meta: ArchiveMeta, structure_tree: Callable[[pikepdf.Pdf], None]
+           ) -> bytes:
+    """reportlab's ``data`` as PDF/A-2u: write the structure tree (``structure.structure``)
+    into the opened PDF, then all of the document's metadata — the Info dictionary, the
+    XMP, ``/Lang``, the viewer preference to show the title — the sRGB output intent,
+    annotation flags, and save with every stream rewritten (exact ``/Length``, EOL
+    markers) and an ID computed from the content.  reportlab writes no metadata of its
+    own (invariant mode): this is the one place it is written."""
     import pikepdf
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        for step in steps:
-            step(pdf)
+        structure_tree(pdf)
         producer = _info(pdf, meta)
         root = pdf.Root
         root.Metadata = pdf.make_stream(xmp(meta, producer), Type=pikepdf.Name.Metadata,
@@ -250,6 +252,10 @@ def finish(data: bytes, meta: ArchiveMeta, *steps: Callable[[pikepdf.Pdf], None]
         prefs.DisplayDocTitle = True
         _output_intent(pdf)
         _annotations(pdf)
+        # the permanent ID (the first element) from this document's content too: qpdf keeps
+        # a first element it finds, and reportlab's, made from no metadata, is one for all
+        if "/ID" in pdf.trailer:
+            del pdf.trailer.ID
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, fix_metadata_version=False, min_version="1.7",
                  object_stream_mode=pikepdf.ObjectStreamMode.disable, compress_streams=True)
@@ -287,6 +293,10 @@ def _no_cr_before_endstream(data: bytes) -> bytes:
             obj.write(base64.a85encode(raw, adobe=True)[2:],
                       filter=pikepdf.Array([pikepdf.Name.ASCII85Decode, *filters]),
                       decode_parms=parms if parm is not None else None)
+        # the permanent ID (the first element) from this document's content too: qpdf keeps
+        # a first element it finds, and reportlab's, made from no metadata, is one for all
+        if "/ID" in pdf.trailer:
+            del pdf.trailer.ID
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, fix_metadata_version=False, min_version="1.7",
                  object_stream_mode=pikepdf.ObjectStreamMode.disable,
