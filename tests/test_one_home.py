@@ -194,3 +194,29 @@ def test_the_glyph_check_and_the_font_subset_read_the_same_texts(kits: dict[str,
     assert "中文" in texts  # the bilingual edition's column head
     assert "".join(texts).count("。") == 1
     assert set(document_text(kit)) == set("".join(texts))
+
+
+#: (module, function, parameter): every caller passes it, so a default would only let a
+#: new caller skip a step (an untagged table, a list item outside the list's structure,
+#: a bullet the font may lack, a PDF without its structure tree).
+REQUIRED = [("render/pdf/table.py", "build_table", "element"),
+            ("render/pdf/lists.py", "list_item", "tree"),
+            ("render/pdf/page.py", "_lay_out", "tags"),
+            ("render/docx/lists.py", "__init__", "bullets"),
+            ("kit/__init__.py", "item_marker", "bullets"),
+            ("render/pdf/archive.py", "finish", "structure_tree")]
+
+
+@pytest.mark.parametrize(("module", "function", "parameter"), REQUIRED)
+def test_no_dead_default(module: str, function: str, parameter: str) -> None:
+    tree = ast.parse((PACKAGE / module).read_text("utf-8"))
+    found = [node.args for node in ast.walk(tree)
+             if isinstance(node, ast.FunctionDef) and node.name == function]
+    assert len(found) == 1
+    args = found[0]
+    positional = [*args.posonlyargs, *args.args]
+    names = [a.arg for a in positional]
+    assert parameter in names, names
+    with_default = names[len(names) - len(args.defaults):] if args.defaults else []
+    assert parameter not in with_default
+    assert args.vararg is None  # no open-ended *steps for a fixed number of steps

@@ -207,7 +207,7 @@ def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str) -> FactRow:
     return FactRow(localised.label, value, period, fact.value, fact.unit, unit_text)
 
 
-def item_marker(block: Block, bullets: tuple[str, str] = BULLETS) -> str:
+def item_marker(block: Block, bullets: tuple[str, str]) -> str:
     """What stands before a list item: a bullet or its number ("3."), none for a further
     paragraph of the same item.  Chinese keeps "1." too: in a hanging list of Arabic
     numerals it is what Chinese releases and GB/T 1.1 style documents print (顿号 1、
