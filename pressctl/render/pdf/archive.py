@@ -3,11 +3,13 @@
 reportlab writes a good PDF but not an archival one: no XMP metadata, no
 output intent for its DeviceRGB colours, annotations without print flags,
 and streams whose ``/Length`` and end-of-line markers are not as ISO 19005
-wants them.  :func:`finish` opens reportlab's bytes with pikepdf, runs the
-steps it is given (the structure tree of the tagged PDF), then adds what
-PDF/A-2u and the identification and metadata rules of PDF/UA-1 ask for and
-saves the file again.  ToUnicode maps are fixed earlier, where reportlab
-writes them (:mod:`pressctl.render.pdf.tounicode`).
+wants them.  :func:`finish` opens reportlab's bytes with pikepdf, writes the
+structure tree of the tagged PDF, then adds what PDF/A-2u and the
+identification and metadata rules of PDF/UA-1 ask for and saves the file
+again.  It is the one writer of the document's metadata (Info, XMP, ``/Lang``,
+the title preference): reportlab is given none, so nothing is written twice.
+ToUnicode maps are fixed earlier, where reportlab writes them
+(:mod:`pressctl.render.pdf.tounicode`).
 
 Everything is derived from :class:`ArchiveMeta` (the release) and
 constants: the dates are the release date, the document ID is computed
