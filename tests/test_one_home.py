@@ -77,6 +77,15 @@ def _reads_dateline(node: ast.AST) -> bool:
         isinstance(node.ctx, ast.Load)
 
 
+def _width_estimate(node: ast.AST) -> bool:
+    """``1.0 if <wide> else 0.55``: a character's width in ems spelt out, or Unicode's
+    wide/full-width property read."""
+    return _calls(node, "east_asian_width") or (
+        isinstance(node, ast.IfExp) and isinstance(node.body, ast.Constant) and
+        node.body.value == 1.0 and isinstance(node.orelse, ast.Constant) and
+        isinstance(node.orelse.value, float) and 0 < node.orelse.value < 1)
+
+
 #: A concept → (what spells out its logic, by the syntax tree, the modules allowed to).
 #: Found by the tree, not by a text search: renaming a variable or reformatting a line
 #: does not hide a second home.
@@ -98,6 +107,7 @@ HOMES: dict[str, tuple[Callable[[ast.AST], bool], list[str]]] = {
     # the kit resolves fonts for renderers; doctor reports them, the build hashes their files
     "font resolution": (_imports_font_resolve,
                         ["build/run.py", "kit/make.py", "project/doctor.py"]),
+    "character width estimate": (_width_estimate, ["core/script.py"]),
     "PDF metadata": (_writes_pdf_metadata, ["render/pdf/archive.py"]),
     # the reader and the catalogs carry the dateline; only the kit joins it to the date
     "the date line": (_reads_dateline,
@@ -129,7 +139,8 @@ def test_a_second_home_is_found_whatever_its_names(tmp_path: Path) -> None:
         "    pdf.docinfo.Title = who\n"
         "    return [doc.release.dateline, (who.value_text, who.period_text, who.unit_text),\n"
         "            'zh-CN', who.relative_to(when), 'XDG_CACHE_HOME', who.replace('&', 'x'),\n"
-        "            loc.get_language_name('en')]\n", "utf-8")
+        "            loc.get_language_name('en'),\n"
+        "            sum(1.0 if ord(c) > 0x2E80 else 0.6 for c in who)]\n", "utf-8")
     for concept, (spells, _home) in HOMES.items():
         assert homes_of(spells, tmp_path) == ["second.py"], concept
 
