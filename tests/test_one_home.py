@@ -86,6 +86,15 @@ def _width_estimate(node: ast.AST) -> bool:
         isinstance(node.orelse.value, float) and 0 < node.orelse.value < 1)
 
 
+def _punctuation_table(node: ast.AST) -> bool:
+    """A dict pairing a half-width mark with its full-width form, either way round."""
+    if not isinstance(node, ast.Dict):
+        return False
+    pairs = {(getattr(k, "value", None), getattr(v, "value", None))
+             for k, v in zip(node.keys, node.values, strict=True)}
+    return bool(pairs & {(",", "，"), ("，", ","), ("。", "."), (".", "。")})
+
+
 #: A concept → (what spells out its logic, by the syntax tree, the modules allowed to).
 #: Found by the tree, not by a text search: renaming a variable or reformatting a line
 #: does not hide a second home.
@@ -108,6 +117,7 @@ HOMES: dict[str, tuple[Callable[[ast.AST], bool], list[str]]] = {
     "font resolution": (_imports_font_resolve,
                         ["build/run.py", "kit/make.py", "project/doctor.py"]),
     "character width estimate": (_width_estimate, ["core/script.py"]),
+    "half-/full-width punctuation": (_punctuation_table, ["core/script.py"]),
     "PDF metadata": (_writes_pdf_metadata, ["render/pdf/archive.py"]),
     # the reader and the catalogs carry the dateline; only the kit joins it to the date
     "the date line": (_reads_dateline,
@@ -140,7 +150,8 @@ def test_a_second_home_is_found_whatever_its_names(tmp_path: Path) -> None:
         "    return [doc.release.dateline, (who.value_text, who.period_text, who.unit_text),\n"
         "            'zh-CN', who.relative_to(when), 'XDG_CACHE_HOME', who.replace('&', 'x'),\n"
         "            loc.get_language_name('en'),\n"
-        "            sum(1.0 if ord(c) > 0x2E80 else 0.6 for c in who)]\n", "utf-8")
+        "            sum(1.0 if ord(c) > 0x2E80 else 0.6 for c in who), {'。': '.'}]\n",
+        "utf-8")
     for concept, (spells, _home) in HOMES.items():
         assert homes_of(spells, tmp_path) == ["second.py"], concept
 

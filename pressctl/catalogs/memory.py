@@ -21,13 +21,14 @@ from pathlib import Path
 
 from pressctl.core.lang import canonical
 from pressctl.core.paths import relative_to_root
-from pressctl.core.script import is_cjk
+from pressctl.core.script import HALF_WIDTH, is_cjk
 
 #: Punctuation NFKC leaves alone but people treat as the same character.
 _PUNCTUATION = str.maketrans({
     "“": '"', "”": '"', "„": '"', "‟": '"', "「": '"', "」": '"', "『": '"', "』": '"',
     "‘": "'", "’": "'", "‚": "'", "‛": "'",
-    "。": ".", "、": ",", "【": "[", "】": "]", "〔": "(", "〕": ")",
+    **HALF_WIDTH,  # 。、 (NFKC folds the full-width forms ，！？；：（）)
+    "【": "[", "】": "]", "〔": "(", "〕": ")",
     "—": "-", "–": "-", "―": "-", "‐": "-", "‑": "-", "−": "-",
 })
 _NO_SPACE_BEFORE = set(",.;:!?)]%")

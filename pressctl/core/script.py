@@ -62,6 +62,14 @@ CJK_MARKS = (
 )
 
 
+#: Half-width punctuation → the full-width form Chinese and Japanese text writes: the
+#: one table of machine-output repair (``translate/punctuation.py``), QA's width check
+#: and the memory's punctuation-blind matching.
+FULL_WIDTH = {",": "，", ".": "。", "!": "！", "?": "？", ";": "；", ":": "：", "(": "（",
+              ")": "）"}
+#: Full-width → half-width; the enumeration comma 、 becomes a comma in Latin text.
+HALF_WIDTH = {**{full: half for half, full in FULL_WIDTH.items()}, "、": ","}
+
 def _char_class(*tables: tuple[tuple[int, int, str], ...]) -> str:
     ranges = sorted((first, last) for table in tables for first, last, _ in table)
     return "".join(f"{chr(first)}-{chr(last)}" for first, last in ranges)
