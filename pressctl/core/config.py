@@ -22,7 +22,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from typing_extensions import TypedDict
 
 from pressctl.core.errors import PressctlError
-from pressctl.core.lang import language
+from pressctl.core.lang import cldr_locale, language
 
 KNOWN_FORMATS = ("pdf", "docx")
 PAGE_SIZES = ("A4", "Letter")
@@ -286,12 +286,8 @@ def suggest(key: str, valid: tuple[str, ...] | list[str]) -> str:
 def _check_language(config: Config, lang: str, path: Path, key: str) -> None:
     """Refuse a language CLDR does not know now, naming the line to fix, rather than
     as a Babel traceback halfway through formatting the kit's dates and figures."""
-    from babel import Locale, UnknownLocaleError
-
     locale = config.locale(lang)
-    try:
-        Locale.parse(locale)
-    except (ValueError, UnknownLocaleError):
+    if cldr_locale(locale) is None:
         raise PressctlError(
             f"unknown language {lang!r}" + (f" (locale {locale!r})" if locale != lang else "")
             + (" in [tool.pressctl.locales]" if key == "locales" else f" in [tool.pressctl] {key}"),
