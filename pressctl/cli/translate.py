@@ -19,7 +19,8 @@ from pressctl.cli.progress import Bar
 
 if TYPE_CHECKING:
     from pressctl.core.config import Config
-    from pressctl.translate.engine import Fill, Result, Translator
+    from pressctl.translate.engine import Result, Translator
+    from pressctl.translate.fill import Fill
 
 #: Fewer machine sentences than this finish before a progress bar would be read.
 PROGRESS_MIN = 8
@@ -137,11 +138,11 @@ def _result_json(result: Result) -> dict[str, Any]:
 
 def _fill_seed(cfg: Config, seed: Path, src: str | None, targets: list[str],
                memory_only: bool, as_json: bool) -> None:
-    from pressctl.build.run import relative
     from pressctl.core.errors import PressctlError
     from pressctl.core.lang import canonical
+    from pressctl.core.paths import relative
     from pressctl.source.read import read
-    from pressctl.translate.engine import fill_catalog
+    from pressctl.translate.fill import fill_catalog
 
     release = read(seed, default_lang=cfg.source_lang)
     lang = canonical(release.lang)
@@ -203,7 +204,7 @@ def translate_command(
     """
     from pressctl.core.errors import PressctlError
     from pressctl.core.lang import canonical
-    from pressctl.translate.engine import detect_lang, layout, render
+    from pressctl.translate.layout import detect_lang, layout, render
 
     cfg = config()
     if len(target or []) > 1 and not (file and str(file) != "-" and file.is_file()
