@@ -133,6 +133,24 @@ class Config(BaseModel):
         folder = self.root / self.seeds_dir
         return sorted(folder.glob("*.md")) if folder.is_dir() else []
 
+    def named_seeds(self, names: tuple[str, ...]) -> list[Path]:
+        """The seeds of the releases named, in the order given, for ``build`` and ``qa``.
+
+        A name may also be the seed's path (``seeds/<slug>.md``), as a shell completes
+        it.  An unknown name is refused (exit 2) with the closest slug and the list, so
+        that a typo does not check or build nothing and pass.
+        """
+        known = {seed.stem: seed for seed in self.seeds()}
+        chosen = []
+        for name in dict.fromkeys(names):
+            slug = Path(name).stem if name.endswith(".md") else name
+            if slug not in known:
+                raise PressctlError(f"unknown release {name!r}" + suggest(slug, list(known)),
+                                    path=self.root / self.seeds_dir,
+                                    hint=f"releases: {', '.join(known) or 'none'}")
+            chosen.append(known[slug])
+        return chosen
+
     def catalog_path(self, lang: str, domain: str) -> Path:
         """``locales/zh_Hant_TW/LC_MESSAGES/<domain>.po``: folders in gettext/Babel form."""
         return self.root / self.locales_dir / language(lang).folder / "LC_MESSAGES" / \

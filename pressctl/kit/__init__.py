@@ -220,6 +220,10 @@ def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str) -> FactRow:
         unit_text = t("{symbol}{amount}", symbol=symbol, amount="", name=name).strip()
     else:
         value = t("{amount} {unit}", amount=amount, unit=localised.unit)
+        if localised.unit[:1].isascii() and localised.unit[:1].isalpha():
+            # a unit symbol in Latin letters is spaced in every language (SI, GB 3101):
+            # 2,800 kWh in the Taiwan kit as in the English one; 2,800吨 stays closed
+            value = value.replace(f"{amount}{localised.unit}", f"{amount} {localised.unit}")
         unit_text = localised.unit
     if fact.qualifier:
         value = t(f"{fact.qualifier} {{value}}", value=value)
