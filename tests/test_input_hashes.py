@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pressctl.write import atomic
+from pressctl.core import atomic
 
 
 @pytest.fixture
