@@ -14,7 +14,7 @@ from pressctl.core.paths import cache_dir, relative
 from pressctl.kit import Kit, Wording, language_name, printed_texts, split_speaker
 from pressctl.kit.make import make_kit
 from pressctl.render.docx.text import xml_escape
-from pressctl.render.pdf.page import document_text
+from pressctl.render.pdf.style import document_text
 from pressctl.source.release import Block, BlockKind
 
 PACKAGE = Path(__file__).resolve().parent.parent / "pressctl"
@@ -70,11 +70,10 @@ def test_glyph_coverage_is_cached_in_the_one_cache(kits: dict[str, Kit], tmp_pat
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """The font coverage cache is written whole (no temporary left) under cache_dir("cmaps")."""
     from pressctl.kit import glyphs
-    from pressctl.kit.fonts import resolve
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(glyphs, "_coverage", {})
-    font = resolve("zh", kits["zh"].fonts).regular
+    font = kits["zh"].faces.regular
     assert ord("宝") in glyphs.coverage(font)
     files = list((tmp_path / "pressctl" / "cmaps").iterdir())
     assert [f.suffix for f in files] == [".json"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import polib
@@ -29,6 +29,7 @@ from pressctl.catalogs.wording import (
 from pressctl.core.errors import PressctlError
 from pressctl.core.lang import counts_in_myriads, is_unspaced
 from pressctl.core.script import has_cjk_letters, is_cjk
+from pressctl.kit.fonts import FontSet
 from pressctl.source.release import Block, BlockKind, Fact, ListKind, Release
 
 
@@ -101,9 +102,18 @@ class Kit:
     colour: str = "#1C69D4"
     page_size: str = "A4"
     margins_mm: tuple[float, float, float, float] = (20.0, 20.0, 22.0, 20.0)
-    fonts: dict[str, str] = field(default_factory=dict)
+    #: the regular and bold font, resolved by make_kit (renderers never look fonts up);
+    #: None only in a kit made by hand for a check that draws nothing
+    fonts: FontSet | None = None
     #: the list bullets the kit's font can draw (``glyphs.kit_bullets``), by depth
     bullets: tuple[str, str] = BULLETS
+
+    @property
+    def faces(self) -> FontSet:
+        """The fonts to draw with (make_kit resolved them)."""
+        if self.fonts is None:
+            raise TypeError("a kit without fonts draws nothing: make it with make_kit")
+        return self.fonts
 
     @property
     def cjk(self) -> bool:
@@ -115,6 +125,14 @@ class Kit:
         from babel.dates import format_date
 
         return format_date(self.release.date, "long", locale=self.locale)
+
+    @property
+    def date_line(self) -> str:
+        """"Munich, 17 March 2025" / "慕尼黑，2025年3月17日": the dateline before the date, with
+        the language's comma; both formats print this one line."""
+        if not self.release.dateline:
+            return self.date_text
+        return f"{self.release.dateline}{'，' if self.cjk else ', '}{self.date_text}"
 
     @property
     def end_mark(self) -> str:

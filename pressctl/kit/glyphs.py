@@ -33,7 +33,7 @@ from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
 from pressctl.core.paths import cache_dir, relative
 from pressctl.kit import BULLETS, Kit, printed_texts
-from pressctl.kit.fonts import FontFile, FontSet, read_errors, resolve, unreadable
+from pressctl.kit.fonts import FontFile, FontSet, read_errors, unreadable
 from pressctl.source.release import Release
 
 #: Characters the renderers set as space (``pdf_text.clean``, ``docx_text.clean``): no glyph.
@@ -214,7 +214,7 @@ def check(config: Config, release: Release, kits: dict[str, Kit]) -> None:
     """
     problems: dict[tuple[str, FontFile | None], Problem] = {}  # one per character and font
     for lang, kit in kits.items():
-        fonts = resolve(lang, config.fonts.get(lang))
+        fonts = kit.faces
         faces = {face: coverage(face) for face in (fonts.regular, fonts.bold)}
         printed = set("".join(printed_texts(kit)))
         # the bullets pressctl adds, where no text of the user or kit wording has them

@@ -20,7 +20,6 @@ from lxml import etree
 
 from pressctl.core.script import is_cjk
 from pressctl.kit import Kit, language_name, split_speaker
-from pressctl.kit.fonts import resolve
 from pressctl.render.docx import package as docx_package
 from pressctl.render.docx.document import (
     ANNEX_HEADING,
@@ -45,8 +44,8 @@ Side = tuple[Kit, Face]
 
 
 def build_bilingual(source: Kit, target: Kit) -> bytes:
-    src_face = face_for(source, resolve(source.lang, source.fonts).regular)
-    tgt_face = face_for(target, resolve(target.lang, target.fonts).regular)
+    src_face = face_for(source, source.faces.regular)
+    tgt_face = face_for(target, target.faces.regular)
     cjk = target if target.cjk else source
     east = cjk.tag if cjk.cjk else "zh-CN"
     # styles name the CJK face for East Asian text and the source's Latin face;

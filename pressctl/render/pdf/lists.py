@@ -17,9 +17,10 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph
 
 from pressctl.kit import item_marker
-from pressctl.render.pdf.page import Writer
+from pressctl.render.pdf.linebreak import ASCENT
 from pressctl.render.pdf.tags import Element, tags_of, unwrap
-from pressctl.render.pdf.text import ASCENT, CJKParagraph
+from pressctl.render.pdf.text import CJKParagraph
+from pressctl.render.pdf.writer import Writer
 from pressctl.source.release import Block
 
 #: Indent per nesting level, in ems of the body size.

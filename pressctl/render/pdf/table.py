@@ -18,8 +18,9 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from pressctl.render.pdf.page import HAIRLINE, Writer, colour_of, tint
+from pressctl.render.pdf.style import HAIRLINE, colour_of, tint
 from pressctl.render.pdf.tags import Element, structured
+from pressctl.render.pdf.writer import Writer
 from pressctl.render.table_layout import alignments, shares
 from pressctl.source.release import Block
 
