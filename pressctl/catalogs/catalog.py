@@ -20,6 +20,7 @@ import polib
 
 from pressctl.catalogs import posyntax
 from pressctl.core.atomic import write_text
+from pressctl.core.charnames import UNPRINTABLE, describe
 from pressctl.core.errors import PressctlError
 from pressctl.core.lang import canonical
 from pressctl.core.textfile import read_utf8
@@ -109,7 +110,9 @@ def load(path: Path) -> polib.POFile:
     wording, the translation memory), so the strict check runs once per read:
     polib alone would read ``msgstr "投资`` (closing quote missing) as "投".
     """
-    text = read_utf8(path, what="catalog")
+    from pressctl.core.config import project_folder
+
+    text = read_utf8(path, what="catalog", root=project_folder(path))
     hint = "fix it in a PO editor (Poedit) or check it with 'msgfmt --check'"
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     if digest not in _WELL_FORMED:  # a build reads each catalog once per file it renders
@@ -119,14 +122,57 @@ def load(path: Path) -> polib.POFile:
             raise PressctlError(f"malformed PO file: {exc.message}", path=path, line=exc.line,
                                 hint=hint) from None
         _WELL_FORMED.add(digest)
+    _refuse_control(text, path)
     try:
-        return polib.pofile(text, wrapwidth=78)
+        po = polib.pofile(text, wrapwidth=78)
     except (OSError, ValueError) as exc:
         message = str(exc)
         found = re.search(r"line (\d+)", message)
         line = int(found.group(1)) if found else None
         raise PressctlError(f"malformed PO file: {message}", path=path, line=line,
                             hint=hint) from None
+    _refuse_links(po, text, path)
+    return po
+
+
+#: Characters a translation cannot hold: unprintable ones (DOCX cannot store them), and
+#: those Python and polib count as line breaks (a vertical tab, U+2028), which would put
+#: every later line number one off.
+_CONTROL = re.compile(f"{UNPRINTABLE.pattern[:-1]}\x0b\x0c\u2028\u2029]")
+
+
+def _refuse_control(text: str, path: Path) -> None:
+    found = _CONTROL.search(text)
+    if found is not None:
+        line_start = text.rfind("\n", 0, found.start()) + 1
+        raise PressctlError(
+            f"control character {describe(found.group())} in the catalog (column "
+            f"{found.start() - line_start + 1})", path=path,
+            line=text.count("\n", 0, found.start()) + 1,
+            hint="delete it, or write it as an escape if it is meant (it cannot be printed)")
+
+
+def _refuse_links(po: polib.POFile, text: str, path: Path) -> None:
+    """Hold every translation to the seed's link policy (:mod:`pressctl.core.links`), as
+    ``build --draft`` publishes translations QA has not seen: refused at the msgstr line."""
+    from pressctl.core.links import HINT
+    from pressctl.core.links import describe as describe_link
+    from pressctl.source.inline import refused_links
+
+    lines: list[str] | None = None
+    for entry in po:
+        if entry.obsolete:
+            continue
+        for msgstr in (entry.msgstr, *entry.msgstr_plural.values()):
+            refused = refused_links(msgstr) if msgstr else []
+            if not refused:
+                continue
+            lines = lines if lines is not None else text.split("\n")
+            line = next((n for n in range(entry.linenum, len(lines) + 1)
+                         if lines[n - 1].lstrip().startswith("msgstr")), entry.linenum)
+            url, reason = refused[0]
+            raise PressctlError(describe_link(url, reason) + f" (the translation of "
+                                f"{entry.msgid[:40]!r})", path=path, line=line, hint=HINT)
 
 
 def source_language(po: polib.POFile, default: str) -> str:
@@ -135,7 +181,7 @@ def source_language(po: polib.POFile, default: str) -> str:
 
 
 def load_or_none(path: Path) -> polib.POFile | None:
-    return load(path) if path.exists() else None
+    return load(path) if path.exists() or path.is_symlink() else None
 
 
 def save(po: polib.POFile, path: Path) -> None:

@@ -36,8 +36,10 @@ def _is_seed(path: Path, cfg: Config) -> bool:
         return False
     if path.resolve().parent == (cfg.root / cfg.seeds_dir).resolve():
         return True
-    with path.open("rb") as fh:
-        return fh.read(4).removeprefix(b"\xef\xbb\xbf").rstrip(b"\r\n") == b"---"
+    from pressctl.core.textfile import read_bytes
+
+    head = read_bytes(path, what="file")[:5]  # stat first: a FIFO is refused, never opened
+    return head.removeprefix(b"\xef\xbb\xbf")[:4].rstrip(b"\r\n") == b"---"
 
 
 def _read_stdin() -> str:
@@ -210,8 +212,11 @@ def translate_command(
                                         and _is_seed(file, cfg)):
         raise PressctlError("give one --to language (several only for a seed)")
     if file is not None and str(file) != "-":
-        if not file.is_file():
+        if not (file.exists() or file.is_symlink()):
             raise PressctlError("no such file", path=file)
+        from pressctl.core.textfile import check_file
+
+        check_file(file)  # a folder, FIFO or device is refused before anything opens it
         if _is_seed(file, cfg):
             _fill_seed(cfg, file, source, list(target or []), memory_only, as_json)
             return

@@ -25,10 +25,15 @@ if TYPE_CHECKING:
 
 def relative(config: Config, path: Path) -> str:
     """``path`` relative to ``config.root``, or as given when it lies outside."""
-    try:
-        return str(path.resolve().relative_to(config.root))
-    except ValueError:
-        return str(path)
+    return relative_to_root(config.root, path.resolve())
+
+
+def relative_to_root(root: Path | None, path: Path) -> str:
+    """``path`` relative to ``root`` as it is spelt (not resolved), or as given when it lies
+    outside or there is no root: for code that knows a folder but not the project."""
+    if root is not None and path.is_relative_to(root):
+        return str(path.relative_to(root))
+    return str(path)
 
 
 def typed(path: Path) -> str:

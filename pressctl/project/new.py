@@ -59,6 +59,11 @@ def new_release(config: Config, slug: str, *, title: str | None = None,
     if not SLUG.match(slug) or slug == "pressctl":
         raise PressctlError(f"{slug!r} is not a usable slug",
                             hint="use lowercase letters, digits and hyphens, e.g. 2025-q1-results")
+    from pressctl.source.read import MAX_SLUG_BYTES
+
+    if len(slug) > MAX_SLUG_BYTES:
+        raise PressctlError(f"the slug is {len(slug)} characters long; at most {MAX_SLUG_BYTES} "
+                            "fit in the kits' file names", hint="choose a shorter slug")
     lang = lang or config.source_lang
     if lang not in config.languages:
         raise PressctlError(f"--lang {lang!r} is not one of this project's languages "

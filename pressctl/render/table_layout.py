@@ -13,10 +13,9 @@ wide ones in proportion to their text, so cells wrap rather than overflow.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 
-from pressctl.core.script import CJK_CLASS
+from pressctl.core.script import CJK_CLASS, ems
 from pressctl.source.inline import plain
 from pressctl.source.release import Block
 
@@ -41,10 +40,13 @@ def alignments(block: Block) -> list[str]:
     return out
 
 
+#: The average advance of a Latin character of cell text, in ems.
+CELL_LATIN_EMS = 0.55
+
+
 def _ems(text: str) -> float:
     """Width of ``text`` in ems, roughly: a wide (CJK) character is one em, others half."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in ("W", "F") else 0.55
-               for c in plain(text))
+    return ems(plain(text), CELL_LATIN_EMS)
 
 
 #: A cell's padding on both sides together, in ems (6 pt each side at 9.5 pt).

@@ -118,13 +118,11 @@ def kit_table_style(writer: Writer, *, valign: str,
     ])
 
 
-def build_table(writer: Writer, block: Block, width: float,
-                element: Element | None = None) -> Table:
+def build_table(writer: Writer, block: Block, width: float, element: Element) -> Table:
     """The table at ``width``; its TR/TH/TD elements replace ``element``'s kids."""
     aligns = alignments(block)
     columns = len(aligns)
     rows = []
-    element = element if element is not None else writer.element("Table")
     element.kids.clear()
     for number, row in enumerate(block.rows):
         cells = list(row) + [""] * (columns - len(row))
