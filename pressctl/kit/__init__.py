@@ -295,6 +295,16 @@ def pull_quote(kit: Kit, block: Block) -> str:
     return f"{marks[0]}{quoted_text(block)}{marks[1]}"
 
 
+#: The dot between the parts of a running head or foot ("新闻稿 · Press release").
+SEPARATOR = "·"
+
+
+def attribution_dash(cjk: bool) -> str:
+    """What stands before a quote's speaker: the Chinese double dash (——, GB/T 15834),
+    or an em dash and a space."""
+    return "——" if cjk else "— "
+
+
 def printed_texts(kit: Kit) -> list[str]:
     """Every string the kit prints on its pages, in either format or edition.
 
@@ -318,6 +328,8 @@ def printed_texts(kit: Kit) -> list[str]:
     for row in kit.facts:
         texts += [row.label, row.value_text, row.period_text, row.unit_text]
     texts += [kit.t(msgid) for msgid, _ in KIT_MESSAGES]
+    # what the renderers print of their own: the speaker's dash, the running heads' dot
+    texts += [attribution_dash(kit.cjk), SEPARATOR]
     return texts
 
 

@@ -19,7 +19,7 @@ from docx.shared import Emu, Mm
 from lxml import etree
 
 from pressctl.core.script import ems as text_ems
-from pressctl.kit import Kit, language_name, split_speaker
+from pressctl.kit import Kit, attribution_dash, language_name, split_speaker
 from pressctl.render.docx import package as docx_package
 from pressctl.render.docx.document import (
     ANNEX_HEADING,
@@ -109,7 +109,7 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
                     writer.marked(paragraph, text, face=face)
                 elif name_style:
                     name, rest = split_speaker(text)
-                    writer.run(paragraph, "——" if face.cjk else "— ", face=face)
+                    writer.run(paragraph, attribution_dash(face.cjk), face=face)
                     writer.run(paragraph, name, style=name_style, face=face)
                     if rest:
                         writer.run(paragraph, rest, face=face)

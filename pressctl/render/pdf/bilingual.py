@@ -32,7 +32,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
-from pressctl.kit import Kit, language_name, split_speaker
+from pressctl.kit import Kit, attribution_dash, language_name, split_speaker
 from pressctl.render.pdf.figure import figure_parts
 from pressctl.render.pdf.fonts import register
 from pressctl.render.pdf.linebreak import Run
@@ -165,7 +165,7 @@ class Bilingual:
         paragraph = writer.marked(block.text, "lead" if block is kit.release.lead else "body")
         if block.kind is BlockKind.QUOTE and block.speaker:
             name, rest = split_speaker(block.speaker)
-            runs = [Run("——" if kit.cjk else "— ", writer.fonts.regular),
+            runs = [Run(attribution_dash(kit.cjk), writer.fonts.regular),
                     Run(name, writer.fonts.bold, TEXT)]
             if rest:
                 runs.append(Run(rest, writer.fonts.regular))
