@@ -237,6 +237,24 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
     return lay_out(pages, story, title, keywords)
 
 
+def _title(b: Bilingual) -> Table:
+    """The title row: one H1 holding the title in both languages (a Span each, in its
+    own /Lang), as the DOCX has one Title; the release's headings are H2 on both sides."""
+    cells, spans = [], []
+    for kit, writer in b.sides:
+        tagged = writer.para(kit.release.title, "title", role="Span")
+        writer.heading_level = 1  # what follows is under this H1
+        cells.append([tagged])
+        spans.append(tagged.element)
+    # no /Lang of its own (the document's applies): each Span says its language, so the
+    # outermost elements still read source, translation, row after row
+    heading = Element("H1").add(*spans)
+    outline = " / ".join(kit.release.title for kit, _ in b.sides if kit.release.title)
+    table = b.row(cells, outline=outline, elements=[heading])
+    table.outline_level = 0
+    return table
+
+
 def _rows(b: Bilingual) -> list[Flowable]:
     (source, src), (target, tgt) = b.sides
     both = (source, target)
@@ -246,7 +264,7 @@ def _rows(b: Bilingual) -> list[Flowable]:
     rows: list[Flowable] = [
         b.row(heads, elements=[]),
         b.texts([k.t("For immediate release") for k in both], "label"),
-        b.texts([k.release.title for k in both], "title", outline=True),
+        _title(b),
     ]
     if source.release.subtitle or target.release.subtitle:
         rows.append(b.texts([k.release.subtitle for k in both], "subtitle"))
@@ -255,7 +273,10 @@ def _rows(b: Bilingual) -> list[Flowable]:
         heading = (left or right).kind is BlockKind.HEADING
         cells = [b.block(src, source, left), b.block(tgt, target, right)]
         outline = " / ".join(plain(x.text) for x in (left, right) if x) if heading else None
-        rows.append(b.row(cells, heading=heading, outline=outline))
+        row = b.row(cells, heading=heading, outline=outline)
+        if heading:  # ## under the title, ### under that, as in the DOCX
+            row.outline_level = 1 if (left or right).level <= 2 else 2
+        rows.append(row)
     rows.append(b.texts([k.end_mark for k in both], "end"))
     if source.facts:
         rows.append(b.texts([k.t("Key figures") for k in both], "heading", heading=True,
