@@ -209,8 +209,12 @@ def test_charts_and_photo_have_their_alt_text(pdfs: dict[str, Path]) -> None:
     document = struct_text(pdfs["office.en"])
     roles = [role for role, _ in outline(document)]
     at = roles.index("Figure")
-    assert outline(document)[at + 1] == ("Caption", "The Nordwind recycling plant in Leipzig-Nord")
-    assert outline(document)[at + 2] == ("P", "Photo: Nordwind Energy / J. Keller")
+    # the Caption is the Figure's child (issue 23), the credit the paragraph after it
+    figure = document.kids[at]
+    assert [(kid.role, kid.text) for kid in figure.kids] == [
+        ("Caption", "The Nordwind recycling plant in Leipzig-Nord")]
+    assert outline(document)[at + 1] == ("P", "Photo: Nordwind Energy / J. Keller")
+    assert "Caption" not in roles
 
 
 def test_press_office_lists_table_and_links(pdfs: dict[str, Path]) -> None:
