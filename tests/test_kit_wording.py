@@ -161,6 +161,10 @@ def test_money_is_written_as_the_language_setting_says() -> None:
         "RMB 1.85 billion"
     assert fact_row(fact, fact, english, "en_GB", {"display": "code"}).value_text == \
         "CNY 1.85 billion"
+    # any currency CLDR knows is formatted by the kit (TWD was a unit to translate)
+    refund = Fact("Maximum refund", 1990, "TWD")
+    assert fact_row(refund, refund, english, "en_GB").value_text == "NT$1,990"
+    assert fact_row(refund, refund, english, "en_GB", {"TWD": "NT$"}).value_text == "NT$1,990"
     assert fact_row(fact, fact, english, "en_GB", {"display": "name"}).value_text == \
         "1.85 billion Chinese yuan"
 

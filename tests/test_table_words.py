@@ -78,3 +78,41 @@ def test_bookmarks_nest_under_the_title_as_the_docx_headings_do(ferry: Path) -> 
         outline = pypdf.PdfReader(ferry / f"dist/ferry/ferry.{edition}.pdf").outline
         assert outline[0].title == title, edition
         assert isinstance(outline[1], list) and outline[1][0].title == heading, outline
+
+
+RECALL = ROOT / "tests" / "data" / "own" / "recall"
+
+
+@pytest.fixture(scope="module")
+def recall(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A short product-recall notice written in Traditional Chinese, translated by hand."""
+    root = tmp_path_factory.mktemp("recall")
+    (root / "seeds").mkdir()
+    shutil.copy(RECALL / "pyproject.toml", root / "pyproject.toml")
+    shutil.copy(RECALL / "kettle-recall.md", root / "seeds" / "kettle-recall.md")
+    for lang, name in (("en", "kettle-recall.en.po"), ("zh_Hant_TW", "pressctl.zh_Hant_TW.po")):
+        folder = root / "locales" / lang / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        shutil.copy(RECALL / name, folder / name.replace(f".{lang}", ""))
+    return root
+
+
+def test_the_recall_notice_passes_qa_and_prints_its_figures(recall: Path) -> None:
+    """No false alarm (三十分鐘 = thirty minutes, 最高 = up to, "Co., Ltd."), the quote's
+    speaker without a stray dash, NT$ from CLDR, no empty brackets for a figure without
+    a period in the bilingual edition."""
+    need("pdftotext")
+    qa = run("qa", cwd=recall)
+    assert qa.returncode == 0, qa.stdout + qa.stderr
+    assert "error:" not in qa.stdout
+    built = run("build", "--format", "pdf", cwd=recall)
+    assert built.returncode == 0, built.stderr
+    folder = recall / "dist" / "kettle-recall"
+    english = subprocess.run(["pdftotext", "-raw", str(folder / "kettle-recall.en.pdf"), "-"],
+                             capture_output=True, text=True, check=True).stdout
+    assert "NT$1,990" in english and "1,990 TWD" not in english
+    assert "— Lin Yi-chun" in english and "— —" not in english
+    both = subprocess.run(["pdftotext", "-raw", str(folder / "kettle-recall.bilingual.pdf"),
+                           "-"], capture_output=True, text=True, check=True).stdout
+    assert "()" not in both and "（）" not in both
+    assert "12,800 units" in both

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable
 
 from pressctl.source.release import BlockKind, Fact, Release
-from pressctl.source.segment import FORMATTED_UNITS, join_sentences, split_sentences
+from pressctl.source.segment import formatted_unit, join_sentences, split_sentences
 
 #: Blocks translated as one segment rather than sentence by sentence.
 WHOLE = (BlockKind.HEADING, BlockKind.ITEM, BlockKind.FIGURE)
@@ -42,7 +42,7 @@ def localise(release: Release, translations: dict[str, str], lang: str) -> Relea
         for b in release.blocks
     )
     facts = tuple(
-        Fact(one(f.label), f.value, f.unit if f.unit in FORMATTED_UNITS else one(f.unit),
+        Fact(one(f.label), f.value, f.unit if formatted_unit(f.unit) else one(f.unit),
              f.period if (not f.period or f.period.isdigit()) else one(f.period),
              f.qualifier, f.line)
         for f in release.facts

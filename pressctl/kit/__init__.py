@@ -197,6 +197,15 @@ def format_amount(value: float, locale: str) -> str:
     return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=6)
 
 
+def figure_with_period(row: FactRow, cjk: bool) -> str:
+    """A key figure and its period, as the bilingual editions set them in one cell:
+    "12,800 units (2025)", "1.28萬台（2025年）"; no brackets when the fact has no period."""
+    if not row.period_text:
+        return row.value_text
+    return f"{row.value_text}（{row.period_text}）" if cjk else \
+        f"{row.value_text} ({row.period_text})"
+
+
 #: How ``[tool.pressctl.currency.<lang>] display`` may write money.
 CURRENCY_DISPLAYS = ("symbol", "code", "name")
 
@@ -214,27 +223,28 @@ def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str,
     from babel.dates import format_skeleton
     from babel.numbers import get_currency_name, get_currency_symbol
 
-    from pressctl.source.segment import FORMATTED_UNITS
+    from pressctl.source.segment import formatted_unit
 
     amount = format_amount(fact.value, locale)
+    money = fact.unit != "%" and formatted_unit(fact.unit)
     currency = currency or {}
     display = currency.get("display", "symbol")
     label = currency.get(fact.unit) or (fact.unit if display == "code" else None)
     if fact.unit == "%":
         value = f"{amount}%"
         unit_text = "%"
-    elif fact.unit in FORMATTED_UNITS and label:
-        value = f"{label} {amount}"
+    elif money and label:  # "RMB 1.85 billion", but "NT$1,990": a symbol is not spaced
+        value = f"{label}{' ' if label[-1].isalpha() else ''}{amount}"
         unit_text = label
-    elif fact.unit in FORMATTED_UNITS and display == "name" and not t.has(MONEY_BY_NAME):
+    elif money and display == "name" and not t.has(MONEY_BY_NAME):
         name = get_currency_name(fact.unit, count=fact.value, locale=locale)  # "Chinese yuan"
         value = f"{amount} {name}"
         unit_text = name
-    elif fact.unit in FORMATTED_UNITS and t.has(MONEY_BY_NAME):
+    elif money and t.has(MONEY_BY_NAME):
         name = get_currency_name(fact.unit, locale=locale)
         value = t(MONEY_BY_NAME, amount=amount, name=name)
         unit_text = name
-    elif fact.unit in FORMATTED_UNITS:
+    elif money:
         symbol = get_currency_symbol(fact.unit, locale)
         # name too: a catalog from before MONEY_BY_NAME may still write {name} here
         name = get_currency_name(fact.unit, locale=locale)

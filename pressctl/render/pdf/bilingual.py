@@ -32,7 +32,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
-from pressctl.kit import Kit, attribution_dash, language_name, split_speaker
+from pressctl.kit import Kit, attribution_dash, figure_with_period, language_name, split_speaker
 from pressctl.render.pdf.figure import figure_parts
 from pressctl.render.pdf.fonts import register
 from pressctl.render.pdf.linebreak import Run
@@ -287,9 +287,8 @@ def _rows(b: Bilingual) -> list[Flowable]:
         for index, (left, right) in enumerate(zip(source.facts, target.facts, strict=False)):
             cells = []
             for (kit, writer), fact, table in zip(b.sides, (left, right), tables, strict=True):
-                period = f"（{fact.period_text}）" if kit.cjk else f" ({fact.period_text})"
                 label = writer.para(fact.label, "td", role="TH", Scope="Row")
-                value = writer.para(f"{fact.value_text}{period}", "figure", role="TD")
+                value = writer.para(figure_with_period(fact, kit.cjk), "figure", role="TD")
                 table.add(writer.element("TR").add(label.element, value.element))
                 cells.append([label, value])
             rows.append(b.row(cells, boxed=True, shade=index % 2 == 0,
