@@ -97,7 +97,7 @@ def test_the_graph_sees_lazy_and_package_imports() -> None:
     assert "pressctl.render.pdf.page" in graph["pressctl.render.pdf.edition"]
     assert "pressctl.render.pdf.bilingual" in graph["pressctl.render.pdf.edition"]
     assert "pressctl.render.docx.document" in graph["pressctl.render.docx.bilingual"]
-    assert "pressctl.qa" in graph["pressctl.build.run"]  # a lazy import inside a function
+    assert "pressctl.qa" in graph["pressctl.build.gate"]  # a lazy import inside a function
 
 
 def test_no_import_cycles() -> None:

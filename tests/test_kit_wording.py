@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pressctl import qa
-from pressctl.build import run as build
+from pressctl.build import keys
 from pressctl.catalogs import catalog
 from pressctl.catalogs import wording as kit
 from pressctl.core.config import load
@@ -127,9 +127,9 @@ def test_input_key_hashes_the_shipped_default(tmp_path: Path,
     shutil.copytree(DEFAULT.parent.parent.parent, copy)
     monkeypatch.setattr(kit, "DEFAULTS_DIR", copy)
     config = load(ROOT)
-    before = build.input_key(config, SEED, "zh", "pdf", False, "code")
-    english = build.input_key(config, SEED, "en", "pdf", False, "code")
+    before = keys.input_key(config, SEED, "zh", "pdf", False, "code")
+    english = keys.input_key(config, SEED, "en", "pdf", False, "code")
     po = copy / "zh_Hans" / "LC_MESSAGES" / "pressctl.po"
     po.write_text(po.read_text("utf-8").replace("即时发布", "立即发布"), "utf-8")
-    assert build.input_key(config, SEED, "zh", "pdf", False, "code") != before
-    assert build.input_key(config, SEED, "en", "pdf", False, "code") == english
+    assert keys.input_key(config, SEED, "zh", "pdf", False, "code") != before
+    assert keys.input_key(config, SEED, "en", "pdf", False, "code") == english

@@ -136,9 +136,9 @@ def _result_json(result: Result) -> dict[str, Any]:
 
 def _fill_seed(cfg: Config, seed: Path, src: str | None, targets: list[str],
                memory_only: bool, as_json: bool) -> None:
-    from pressctl.build.run import relative
     from pressctl.core.errors import PressctlError
     from pressctl.core.lang import canonical
+    from pressctl.core.paths import relative
     from pressctl.source.read import read
     from pressctl.translate.fill import fill_catalog
 

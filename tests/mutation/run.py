@@ -34,9 +34,14 @@ INC = "tests/test_incremental.py::test_an_edit_rebuilds_exactly_the_files_that_d
 PROM = "tests/test_promises.py::"
 #: module → (functions to mutate, or () for the whole module; the tests that guard it)
 TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "pressctl/build/run.py": (("input_key", "_up_to_date", "_previous", "_nothing_to_do"), (
+    "pressctl/build/keys.py": (("input_key", "up_to_date"), (
         f"{INC}[seed]", f"{INC}[kit-wording]", f"{INC}[hand-edited-output]",
         f"{INC}[en-font]", f"{INC}[deleted-output]")),
+    "pressctl/build/run.py": (("_nothing_to_do",), (
+        f"{INC}[seed]", f"{INC}[kit-wording]", f"{INC}[hand-edited-output]",
+        f"{INC}[en-font]", f"{INC}[deleted-output]")),
+    "pressctl/write/manifest.py": (("entries",), (
+        f"{INC}[hand-edited-output]", f"{INC}[deleted-output]")),
     "pressctl/core/atomic.py": ((), (
         "tests/test_incremental.py::test_a_build_killed_while_the_new_file_waits_leaves_the_old_one",
         "tests/test_incremental.py::test_outputs_are_never_opened_for_writing_in_place",
@@ -75,7 +80,11 @@ TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 #: module → the wider tests a survivor of the fast subset is tried against (``--recheck``)
 BROAD: dict[str, tuple[str, ...]] = {
+    "pressctl/build/keys.py": ("tests/test_incremental.py", "tests/test_build.py",
+                               "-m", "not slow"),
     "pressctl/build/run.py": ("tests/test_incremental.py", "tests/test_build.py", "-m", "not slow"),
+    "pressctl/write/manifest.py": ("tests/test_incremental.py", "tests/test_build.py",
+                                   "-m", "not slow"),
     "pressctl/core/atomic.py": ("tests/test_incremental.py", "tests/test_build.py",
                                  "-m", "not slow"),
     "pressctl/qa/numbers.py": ("tests/test_qa_numbers.py", "tests/test_qa.py",
@@ -94,7 +103,8 @@ BROAD: dict[str, tuple[str, ...]] = {
                             "model or prefix or machine or engine"),
 }
 #: fewer mutants where each costs whole builds (seconds of CPU per test)
-CAPS = {"pressctl/build/run.py": 10, "pressctl/core/atomic.py": 12,
+CAPS = {"pressctl/build/keys.py": 6, "pressctl/build/run.py": 2,
+        "pressctl/write/manifest.py": 2, "pressctl/core/atomic.py": 12,
         "pressctl/translate/machine.py": 10}
 
 FLIP: dict[type, type] = {
