@@ -250,7 +250,9 @@ def parse(text: str, *, path: Path | None = None, source_lang: str = "en",
 
 def load(path: Path, *, source_lang: str = "en", target_lang: str = "zh") -> Glossary:
     """Read the glossary; a project without one has an empty glossary."""
-    if not path.exists():
+    if not (path.exists() or path.is_symlink()):  # a dangling link is read, and refused
         return Glossary((), canonical(source_lang), canonical(target_lang), None)
-    text = read_utf8(path, what="glossary (CSV)")
+    from pressctl.core.config import project_folder
+
+    text = read_utf8(path, what="glossary (CSV)", root=project_folder(path))
     return parse(text, path=path, source_lang=source_lang, target_lang=target_lang)

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from pressctl.cli.app import app, config, emit_json, info
-from pressctl.core.paths import relative
+from pressctl.core.paths import shown
 
 
 @app.command("new")
@@ -26,11 +26,11 @@ def new_command(
     cfg = config()
     made = new_release(cfg, slug, title=title, date=parse_date(date) if date else None,
                        lang=lang)
-    info(f"created {relative(cfg, made.seed)}")
+    info(f"created {shown(cfg, made.seed)}")
     for target, path in made.catalogs.items():
         filled = made.filled.get(target, [])
         known = "; ".join(f"{source} → {translation}" for source, translation in filled[:5])
-        info(f"created {relative(cfg, path)}: {len(filled)} entr"
+        info(f"created {shown(cfg, path)}: {len(filled)} entr"
              f"{'y' if len(filled) == 1 else 'ies'} already known, entered as reviewed"
              + (f" ({known})" if known else ""))
     info("next steps:")

@@ -25,6 +25,7 @@ from pressctl.catalogs.wording import (
     OPTIONAL_MESSAGES,
     default_wording,
 )
+from pressctl.core import fields
 from pressctl.core.errors import PressctlError
 from pressctl.core.lang import EAST_ASIAN_DEFAULT, cldr_locale, counts_in_myriads, is_unspaced
 from pressctl.core.script import has_cjk_letters, is_cjk
@@ -47,6 +48,29 @@ class Wording:
         self._messages = {**(default or {}), **catalog.reviewed(po)}
         self._lines = {e.msgid: e.linenum for e in po or [] if e.msgid in self._messages}
         self._path = path
+        self._vet(po)
+
+    def _vet(self, po: polib.POFile | None) -> None:
+        """Refuse, when the catalog is read, a kit translation that is more than text with
+        the msgid's own ``{name}`` fields (:mod:`pressctl.core.fields`): ``{page.__class__}``
+        or ``{0[0]}`` is a PO error at its line, never evaluated, even under ``--draft``."""
+        kit = {msgid for msgid, _ in KIT_MESSAGES}
+        for entry in po or []:
+            if entry.msgid not in kit or entry.obsolete or \
+                    self._messages.get(entry.msgid) != entry.msgstr:
+                continue
+            wanted = fields.names(entry.msgid)
+            problem = fields.problem(entry.msgstr)
+            if problem is None:
+                unknown = sorted(fields.names(entry.msgstr) - wanted)
+                if unknown:
+                    problem = f"{{{unknown[0]}}} is not a placeholder the kit fills"
+            if problem is not None:
+                raise PressctlError(
+                    f"the translation of {entry.msgid!r}, {entry.msgstr!r}, cannot be filled "
+                    f"in: {problem}", path=self._path, line=entry.linenum,
+                    hint="use only the placeholders the kit fills: "
+                         + (", ".join("{" + name + "}" for name in sorted(wanted)) or "none"))
 
     def missing(self) -> list[str]:
         return [msgid for msgid, _ in KIT_MESSAGES
@@ -65,8 +89,8 @@ class Wording:
         if not values:
             return text
         try:
-            return text.format(**values)
-        except (KeyError, IndexError, ValueError) as exc:
+            return fields.fill(text, values)
+        except (KeyError, ValueError) as exc:
             raise PressctlError(
                 f"the translation of {msgid!r}, {text!r}, cannot be filled in: "
                 f"{type(exc).__name__} {exc}", path=self._path, line=self._lines.get(msgid),
@@ -196,6 +220,10 @@ def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str) -> FactRow:
         unit_text = t("{symbol}{amount}", symbol=symbol, amount="", name=name).strip()
     else:
         value = t("{amount} {unit}", amount=amount, unit=localised.unit)
+        if localised.unit[:1].isascii() and localised.unit[:1].isalpha():
+            # a unit symbol in Latin letters is spaced in every language (SI, GB 3101):
+            # 2,800 kWh in the Taiwan kit as in the English one; 2,800吨 stays closed
+            value = value.replace(f"{amount}{localised.unit}", f"{amount} {localised.unit}")
         unit_text = localised.unit
     if fact.qualifier:
         value = t(f"{fact.qualifier} {{value}}", value=value)
