@@ -28,7 +28,8 @@ def translations(config: Config, release: Release, lang: str) -> dict[str, str]:
 def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False) -> Kit:
     """Localise ``release`` into ``lang`` and gather the kit wording for it."""
     from pressctl.catalogs.localize import localise
-    from pressctl.kit import Kit, Wording, fact_row, is_kit_source
+    from pressctl.catalogs.wording import is_kit_source
+    from pressctl.kit import Kit, Wording, fact_row
 
     localised = localise(release, translations(config, release, lang), lang)
     if is_kit_source(lang):  # pressctl's own English, whatever the release is written in

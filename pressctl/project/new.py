@@ -20,10 +20,10 @@ from pathlib import Path
 from string import Template
 
 from pressctl.catalogs import project as catalogs
+from pressctl.core.atomic import write_text
 from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
 from pressctl.core.lang import base_lang
-from pressctl.write.atomic import write_text
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -187,7 +187,7 @@ class Translator:
         """
         if not is_traditional(self.target_lang):
             return None
-        from pressctl.translate.hant import conversion, convert
+        from pressctl.core.hant import conversion, convert
 
         entry = self.memory.lookup(text, self.source_lang, "zh")
         if entry is None:

@@ -93,8 +93,8 @@ def _convert_simplified(config: Config, entries: list[polib.POEntry], translator
     """
     import dataclasses
 
+    from pressctl.core.hant import conversion, convert
     from pressctl.core.lang import canonical
-    from pressctl.translate.hant import conversion, convert
 
     simplified = dataclasses.replace(translator, target_lang="zh", engine=None,
                                      load_engine=None)
@@ -138,10 +138,10 @@ def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Trans
     Nothing is written if translation fails.
     """
     from pressctl.catalogs import catalog
+    from pressctl.core.hant import conversion
     from pressctl.core.paths import relative
     from pressctl.source.read import read
     from pressctl.source.segment import segments
-    from pressctl.translate.hant import conversion
 
     release = read(seed, default_lang=config.source_lang)
     pot = catalog.template(segments(release), relative(config, seed), project=release.slug,
