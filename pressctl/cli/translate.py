@@ -60,7 +60,8 @@ def _translator(cfg: Config, src: str, tgt: str, memory_only: bool) -> Translato
     from pressctl.translate.engine import Translator
 
     return Translator.for_project(
-        cfg, src, tgt, load_engine=None if memory_only else (lambda: machine.load(src, tgt)))
+        cfg, src, tgt,
+        load_engine=None if memory_only else (lambda: machine.load(src, tgt, cfg.decoding)))
 
 
 def _run(work: Any) -> Any:
