@@ -309,3 +309,61 @@ def test_the_tiny_real_model_with_faults_gives_no_corrupted_draft(
     assert inventory(result.target) == inventory(sentence)
     if set(faults) & VISIBLE - ({"numbers"} if holds not in ("figures", "all") else set()):
         assert result.warnings, result.target
+
+
+# ---------------------------------------------------------------- the degenerate-draft check
+
+
+@pytest.mark.parametrize(("source", "target", "langs", "doubt"), [
+    ("The test result was negative.", "检测结果为阴性阴性阴性阴性。", ("en", "zh"),
+     "repeats itself"),
+    ("The plant opens today in the city.", "工厂今天在该市开业现现现现。", ("en", "zh"),
+     "repeats itself: '现现现现'"),
+    ("宝马今天开设新工厂。", "BMW opens a new plant today today today.", ("zh", "en"),
+     "repeats itself"),
+    ("BMW thanked its partners warmly.", "宝马感谢合作伙伴。(掌声)", ("en", "zh"),
+     "a parenthetical the source does not have: (掌声)"),
+    ("BMW thanked its partners warmly.", "BMW thanked its partners warmly.", ("en", "zh"),
+     "the model returned the source text untranslated"),
+    ("BMW thanked its partners warmly.", "BMW dankte seinen Partnern.", ("en", "zh"),
+     "no Chinese characters"),
+    ("宝马感谢合作伙伴。", "BMW thanked its 合作伙伴.", ("zh", "en"),
+     "Chinese characters in a draft"),
+    ("BMW thanked all of its partners in China for the cooperation.", "谢", ("en", "zh"),
+     "length 0.02 × the source's"),
+    ("Revenue reached 1,000.5 million euros.", "营收达到1.000,5百万欧元。", ("en", "zh"),
+     "a figure changed form: 1,000.5 → 1.000,5"),
+])
+def test_each_sign_of_a_degenerate_draft_is_named(source: str, target: str,
+                                                  langs: tuple[str, str], doubt: str) -> None:
+    from pressctl.translate.degenerate import doubts
+
+    found = doubts(source, target, *langs)
+    assert any(d.startswith(doubt) for d in found), found
+
+
+@pytest.mark.parametrize(("source", "target", "langs"), [
+    ("Revenue reached €142.38 billion in 2024.", "2024年营收达1423.8亿欧元。", ("en", "zh")),
+    ("See [the report](https://example.com/r) (in English).", "见[报告](https://example.com/r)"
+     "（英文）。", ("en", "zh")),
+    ("宝马集团计划在2025年实现全球电动车累计销量超过300万辆。",
+     "The BMW Group plans to exceed 3 million cumulative EV sales worldwide in 2025.",
+     ("zh", "en")),
+    ("Sales rose by 10000 units.", "销量增长10000辆。", ("en", "zh")),
+])
+def test_good_translations_raise_no_doubt(source: str, target: str,
+                                          langs: tuple[str, str]) -> None:
+    from pressctl.translate.degenerate import doubts
+
+    assert doubts(source, target, *langs) == []
+
+
+def test_the_qa_check_reads_fuzzy_drafts_only() -> None:
+    from pressctl.qa import degenerate
+    from pressctl.qa.base import Pair
+
+    loop = Pair("The test result was negative.", "检测结果为阴性阴性阴性阴性。", flags=("fuzzy",))
+    assert [f.message for f in degenerate.check(loop)] == [
+        "the draft looks degenerate: repeats itself: '阴性阴性阴性阴性'"]
+    reviewed = Pair("The test result was negative.", "检测结果为阴性阴性阴性阴性。")
+    assert degenerate.check(reviewed) == []

@@ -19,8 +19,9 @@ from pressctl.core.script import has_cjk_letters, is_cjk_letter
 from pressctl.core.verbatim import nothing_to_translate
 
 #: The same stretch of two or more characters three times in a row ("阴性阴性阴性"),
-#: or a word of two or more letters three times in a row ("the the the").
-_LOOP = re.compile(r"(\S{2,}?)\1{2,}|\b(\w{2,})(?:\W+\2\b){2,}")
+#: a word of two or more letters three times in a row ("the the the"), or one
+#: letter or ideograph four times ("现现现现").
+_LOOP = re.compile(r"(\S{2,}?)\1{2,}|\b(\w{2,})(?:\W+\2\b){2,}|([^\W\d_])\3{3,}")
 #: A parenthesised aside: (掌声), （笑声）, (Applause).
 _ASIDE = re.compile(r"(?<!\])[(（][^()（）]{1,20}[)）]")  # not a link's (url)
 #: A figure as written: 1,000.5 / 3.5 / 2024.
