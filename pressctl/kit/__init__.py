@@ -298,11 +298,18 @@ def quoted_text(block: Block) -> str:
 
 
 def pull_quote(kit: Kit, block: Block) -> str:
-    """The pull-quote in the kit language's double quotes (「…」 in Taiwan and Hong Kong)."""
-    from pressctl.core.lang import language
+    """The pull-quote in the kit language's double quotes (「…」 in Taiwan and Hong Kong).
 
-    marks = language(kit.lang).quotes
-    return f"{marks[0]}{quoted_text(block)}{marks[1]}"
+    A quotation standing in untranslated in a draft keeps its own language's
+    quotes: English in a Taiwan kit is “In China, …”, not 「In China, …」.
+    """
+    from pressctl.core.lang import is_unspaced, language
+    from pressctl.core.script import has_cjk_letters
+
+    text = quoted_text(block)
+    own_script = has_cjk_letters(text) == is_unspaced(kit.lang)
+    marks = language(kit.lang if own_script else "zh" if has_cjk_letters(text) else "en").quotes
+    return f"{marks[0]}{text}{marks[1]}"
 
 
 #: The dot between the parts of a running head or foot ("新闻稿 · Press release").
