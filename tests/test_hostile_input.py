@@ -223,6 +223,20 @@ def test_text_after_a_comment_on_its_line_is_refused(office: Path) -> None:
     assert error.line == 17 and "The plant opens to visitors" in error.message
 
 
+def test_a_comment_inside_a_sentence_is_refused_not_published(office: Path) -> None:
+    seed = _body(office, "The plant opens in July\nto visitors <!-- embargo: price not final "
+                         "--> from Leipzig.")
+    error = refusal(lambda: read(seed))
+    assert error.line == 18 and "<!-- embargo: price not final -->" in error.message
+    assert "inside the text would be printed" in error.message
+
+
+def test_a_comment_in_a_table_cell_is_refused(office: Path) -> None:
+    seed = _body(office, "| Site | Opens |\n| --- | --- |\n| Leipzig <!-- tbc --> | July |")
+    error = refusal(lambda: read(seed))
+    assert error.line == 17 and "<!-- tbc -->" in error.message
+
+
 def test_comments_alone_are_skipped_and_the_text_around_them_kept(office: Path) -> None:
     seed = _body(office, "<!-- one --> <!-- two -->\n\nVisitors are welcome in July.\n\n"
                          "<!--\nA longer note\n-->")

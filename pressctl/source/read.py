@@ -352,6 +352,7 @@ def _body(tokens: list[Token], offset: int, path: Path,
             table = None
         elif token.type == "inline" and table is not None:
             _refuse_inline_picture(token, table.line, path)
+            _refuse_inline_comment(token, table.line, path)
             table.rows[-1].append(inline_source(token))
         elif token.type == "hr":
             blocks.append(Block(BlockKind.RULE, "", offset + _first_line(token)))
@@ -370,6 +371,7 @@ def _body(tokens: list[Token], offset: int, path: Path,
             text = inline_source(token)
             if not text:
                 continue
+            _refuse_inline_comment(token, line, path)
             picture = _lone_image(token)
             if picture is None or lists or depth:
                 _refuse_inline_picture(token, line, path)
@@ -470,6 +472,21 @@ def _refuse_inline_picture(token: Token, line: int, path: Path) -> None:
             "printed", path=path, line=line,
             hint="put the picture alone in its own paragraph (a blank line before and "
                  "after): it is then printed as a figure with its caption")
+
+
+def _refuse_inline_comment(token: Token, line: int, path: Path) -> None:
+    """A comment inside a sentence is inline HTML, which the kit prints as typed: an
+    editor's note ("<!-- embargo: do not publish the price -->") would be published.
+    Refuse it at its line; a comment on lines of its own is skipped as a note."""
+    found = next((c for c in token.children or []
+                  if c.type == "html_inline" and c.content.startswith("<!--")), None)
+    if found is not None:
+        before = token.content.find(found.content)
+        raise PressctlError(
+            f"HTML comment {found.content[:40]!r} inside the text would be printed as typed",
+            path=path, line=line + token.content.count("\n", 0, max(before, 0)),
+            hint="put the comment on lines of its own, with blank lines around it: it is "
+                 "then skipped as a note")
 
 
 def _lone_image(token: Token) -> Token | None:
