@@ -245,6 +245,15 @@ def test_comments_alone_are_skipped_and_the_text_around_them_kept(office: Path) 
     assert not any("one" in text or "note" in text for text in texts)
 
 
+@pytest.mark.parametrize("src", ["file:///etc/hosts", "javascript:alert(1)",
+                                 "vbscript:x", "FILE:images/leipzig-plant.jpg"])
+def test_a_picture_with_a_refused_scheme_is_not_printed_as_its_alt_text(
+        office: Path, src: str) -> None:
+    seed = _body(office, f"![The plant from above]({src})")
+    error = refusal(lambda: read(seed))
+    assert error.line == 17 and "is a URL; a kit embeds local pictures only" in error.message
+
+
 def test_a_picture_inside_a_sentence_is_not_dropped(office: Path) -> None:
     seed = _body(office, "See the plant ![plant](images/leipzig-plant.jpg) from above.")
     error = refusal(lambda: read(seed))
