@@ -82,6 +82,13 @@ def test_ctrl_c_under_json_is_a_json_error(project: Path) -> None:
     assert json.loads(result.stdout)["error"]["message"] == "interrupted"
 
 
+def test_ctrl_c_without_json_is_exit_130_and_one_line(project: Path) -> None:
+    result = run_broken("catalog", "stats", cwd=project,
+                        bug="(_ for _ in ()).throw(KeyboardInterrupt)")
+    assert result.returncode == 130
+    assert result.stderr == "interrupted\n" and result.stdout == ""
+
+
 def test_exit_70_is_documented() -> None:
     help_text = run("--help").stdout
     assert "70 an internal error" in " ".join(help_text.split())

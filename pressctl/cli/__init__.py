@@ -38,6 +38,10 @@ def main() -> None:
     as_json = failure.wants_json(argv)
     try:
         code = app(standalone_mode=False) if as_json else app()
+    except SystemExit as exc:  # Typer turns Ctrl-C into a silent exit 130: say it in one line
+        if exc.code != INTERRUPTED:
+            raise
+        code = failure.interrupted(as_json=False)
     except PressctlError as exc:
         code = failure.user_error(exc, as_json=as_json)
     except TyperException as exc:  # Click's usage errors, raised to us only under --json
