@@ -108,9 +108,18 @@ class FactRow:
     unit_text: str  # localised unit, for captions
 
 
-#: Bullets by nesting depth: a round bullet, then an en dash (pressctl's own symbols:
-#: a font without one gets the fallback ``glyphs.kit_bullets`` picks).
-BULLETS = ("•", "–")
+#: pressctl's own symbols (not the user's text, not kit wording) — the list bullets by
+#: nesting depth, a round bullet then an en dash — with what the glyph gate calls each
+#: and what stands in for it in a font that lacks it, best first (``glyphs.kit_bullets``
+#: picks): WenQuanYi Zen Hei has no "•", but the full-width katakana middle dot "・"
+#: reads as a bullet beside Chinese and Latin alike; "·" is smaller, "-" is in every font.
+SYMBOLS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "•": ("pressctl's list bullet", ("・", "·", "-")),
+    "–": ("pressctl's second-level list bullet", ("-",)),
+}
+_FIRST, _SECOND = SYMBOLS
+#: The bullets by nesting depth, as :data:`SYMBOLS` lists them.
+BULLETS = (_FIRST, _SECOND)
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ from pressctl.render.pdf.style import (
     make_styles,
     tint,
 )
-from pressctl.render.pdf.table import SeedTable
+from pressctl.render.pdf.table import SeedTable, tagged_row
 from pressctl.render.pdf.tags import Decoration, Element, story_elements, structured, unwrap
 from pressctl.render.pdf.writer import Writer
 from pressctl.source.inline import plain
@@ -267,9 +267,9 @@ def _rows(b: Bilingual) -> list[Flowable]:
             cells = []
             for (kit, writer), fact, table in zip(b.sides, (left, right), tables, strict=True):
                 period = f"（{fact.period_text}）" if kit.cjk else f" ({fact.period_text})"
-                label = writer.para(fact.label, "td", role="TH", Scope="Row")
+                label = writer.para(fact.label, "td")
                 value = writer.para(f"{fact.value_text}{period}", "figure", role="TD")
-                table.add(writer.element("TR").add(label.element, value.element))
+                table.add(tagged_row(writer, [label, value], "Row"))
                 cells.append([label, value])
             rows.append(b.row(cells, boxed=True, shade=index % 2 == 0,
                               elements=tables if index == 0 else []))
