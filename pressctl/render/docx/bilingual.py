@@ -31,9 +31,10 @@ from pressctl.render.docx.document import (
     styled,
     table_layout,
 )
+from pressctl.render.docx.face import Face, face_for
 from pressctl.render.docx.figure import add_figure
 from pressctl.render.docx.lists import Lists
-from pressctl.render.docx.styles import CELL_MARGIN, Face, face_for
+from pressctl.render.docx.styles import CELL_MARGIN
 from pressctl.render.docx.table import add_table, mark_row
 from pressctl.render.docx.text import property_text
 from pressctl.render.docx.watermark import watermark_run

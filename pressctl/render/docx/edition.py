@@ -29,9 +29,9 @@ from pressctl.render.docx.document import (
     styled,
     table_layout,
 )
+from pressctl.render.docx.face import face_for
 from pressctl.render.docx.figure import add_figure, add_picture
 from pressctl.render.docx.lists import Lists
-from pressctl.render.docx.styles import face_for
 from pressctl.render.docx.table import add_table, mark_row
 from pressctl.render.docx.watermark import watermark_run
 from pressctl.source.release import Block, BlockKind

@@ -15,7 +15,7 @@ from docx.shared import Emu, Pt
 from docx.table import _Row
 
 from pressctl.render.docx.document import Writer, styled, table_layout
-from pressctl.render.docx.styles import Face
+from pressctl.render.docx.face import Face
 from pressctl.render.table_layout import alignments, shares
 from pressctl.source.release import Block
 
