@@ -35,7 +35,8 @@ from pressctl.source.front_matter import (
 from pressctl.source.inline import HARD_BREAK, refused_links
 from pressctl.source.release import Block, BlockKind, ListKind, Release
 
-ATTRIBUTION_DASHES = ("—", "――", "--", "-", "–")
+#: Longest first: "——" (the Chinese double dash, GB/T 15834) must not leave one "—" behind.
+ATTRIBUTION_DASHES = ("——", "――", "—", "--", "-", "–")
 #: The longest slug (seed file name without ``.md``), in bytes: the kits are named
 #: ``<slug>.zh-Hant-TW.docx`` and written through a temporary name beside them, and a file
 #: system allows 255 bytes a name.
