@@ -325,6 +325,29 @@ def test_an_unreadable_seed(office: Path) -> None:
     assert error.path == seed and "permission denied" in error.message
 
 
+def test_a_file_the_system_will_not_open_is_named(office: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """As root, chmod 000 does not stop a read: the refusal of open() is simulated."""
+    real = os.open
+
+    def refuse(path: object, *args: object, **kwargs: object) -> int:
+        if str(path).endswith(".po"):
+            raise PermissionError(13, "Permission denied")
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
+    error = refusal(lambda: catalog.load(office / ZH_PO))
+    assert error.path == office / ZH_PO
+    assert error.message == "cannot read the catalog: permission denied"
+
+
+def test_a_symlink_inside_the_project_is_read(office: Path) -> None:
+    (office / "drafts").mkdir()
+    (office / SEED).rename(office / "drafts" / "q3.md")
+    (office / SEED).symlink_to(office / "drafts" / "q3.md")
+    assert read(office / SEED).title.startswith("Nordwind Energy Opens")
+
+
 def test_a_control_character_in_a_front_matter_title_is_blamed_on_its_line(
         office: Path) -> None:
     seed = office / SEED
