@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from pressctl.core.errors import PressctlError
-from pressctl.core.lang import canonical, is_traditional
+from pressctl.core.lang import canonical, cldr_locale, is_traditional
 from pressctl.core.textfile import read_utf8
 
 HEADER = ("source", "target", "note")
@@ -181,13 +181,7 @@ def _is_language(name: str) -> bool:
     """Whether a header cell is a language code CLDR knows (``en``, ``zh``, ``zh-hant``)."""
     if not LANGUAGE_COLUMN.fullmatch(name):
         return False
-    from babel.core import Locale, UnknownLocaleError
-
-    try:
-        Locale.parse(name.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        return False
-    return True
+    return cldr_locale(name) is not None
 
 
 def parse(text: str, *, path: Path | None = None, source_lang: str = "en",

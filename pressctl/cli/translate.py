@@ -16,6 +16,7 @@ import typer
 
 from pressctl.cli.app import STATE, app, config, emit_json, info
 from pressctl.cli.progress import Bar
+from pressctl.core.paths import shown
 
 if TYPE_CHECKING:
     from pressctl.core.config import Config
@@ -90,9 +91,9 @@ def _report(results: list[Result]) -> None:
 
     attention = [p for r in results for p in r.parts
                  if p.status in (Status.MACHINE, Status.CONVERTED, Status.UNTRANSLATED)]
-    for shown, part in enumerate(attention):
-        if shown == REPORT_LIMIT and not STATE["verbose"]:
-            info(f"… and {len(attention) - shown} more (--verbose lists all, --json gives "
+    for listed, part in enumerate(attention):
+        if listed == REPORT_LIMIT and not STATE["verbose"]:
+            info(f"… and {len(attention) - listed} more (--verbose lists all, --json gives "
                  "every segment)")
             return
         if part.status in (Status.MACHINE, Status.CONVERTED):
@@ -162,7 +163,7 @@ def _fill_seed(cfg: Config, seed: Path, src: str | None, targets: list[str],
         finally:
             bar.close()
         fills.append(fill)
-        info(f"{relative(cfg, fill.path)}: {fill.reviewed} from memory, "
+        info(f"{shown(cfg, fill.path)}: {fill.reviewed} from memory, "
              + (f"{fill.converted} converted from Simplified by OpenCC (fuzzy: needs review), "
                 if fill.converted else "")
              + f"{fill.machine} machine-translated (fuzzy: needs review), "

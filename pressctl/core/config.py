@@ -22,7 +22,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from typing_extensions import TypedDict
 
 from pressctl.core.errors import PressctlError
-from pressctl.core.lang import language
+from pressctl.core.lang import cldr_locale, language
 
 KNOWN_FORMATS = ("pdf", "docx")
 PAGE_SIZES = ("A4", "Letter")
@@ -132,6 +132,24 @@ class Config(BaseModel):
     def seeds(self) -> list[Path]:
         folder = self.root / self.seeds_dir
         return sorted(folder.glob("*.md")) if folder.is_dir() else []
+
+    def named_seeds(self, names: tuple[str, ...]) -> list[Path]:
+        """The seeds of the releases named, in the order given, for ``build`` and ``qa``.
+
+        A name may also be the seed's path (``seeds/<slug>.md``), as a shell completes
+        it.  An unknown name is refused (exit 2) with the closest slug and the list, so
+        that a typo does not check or build nothing and pass.
+        """
+        known = {seed.stem: seed for seed in self.seeds()}
+        chosen = []
+        for name in dict.fromkeys(names):
+            slug = Path(name).stem if name.endswith(".md") else name
+            if slug not in known:
+                raise PressctlError(f"unknown release {name!r}" + suggest(slug, list(known)),
+                                    path=self.root / self.seeds_dir,
+                                    hint=f"releases: {', '.join(known) or 'none'}")
+            chosen.append(known[slug])
+        return chosen
 
     def catalog_path(self, lang: str, domain: str) -> Path:
         """``locales/zh_Hant_TW/LC_MESSAGES/<domain>.po``: folders in gettext/Babel form."""
@@ -336,12 +354,8 @@ def suggest(key: str, valid: tuple[str, ...] | list[str]) -> str:
 def _check_language(config: Config, lang: str, path: Path, key: str) -> None:
     """Refuse a language CLDR does not know now, naming the line to fix, rather than
     as a Babel traceback halfway through formatting the kit's dates and figures."""
-    from babel import Locale, UnknownLocaleError
-
     locale = config.locale(lang)
-    try:
-        Locale.parse(locale)
-    except (ValueError, UnknownLocaleError):
+    if cldr_locale(locale) is None:
         raise PressctlError(
             f"unknown language {lang!r}" + (f" (locale {locale!r})" if locale != lang else "")
             + (" in [tool.pressctl.locales]" if key == "locales" else f" in [tool.pressctl] {key}"),

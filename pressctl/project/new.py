@@ -126,11 +126,11 @@ def _fill_known(config: Config, seed: Path, source: str, lang: str) -> list[tupl
 
 def next_steps(config: Config, made: NewRelease) -> list[str]:
     """What to do after ``pressctl new``, in order, with the project's real paths."""
-    from pressctl.core.paths import relative, typed
+    from pressctl.core.paths import shown, typed
 
-    seed = relative(config, made.seed)
-    folder = relative(config, config.dist / made.seed.stem)
-    po = ", ".join(relative(config, p) for p in made.catalogs.values()) or "(no target language)"
+    seed = shown(config, made.seed)
+    folder = shown(config, config.dist / made.seed.stem)
+    po = ", ".join(shown(config, p) for p in made.catalogs.values()) or "(no target language)"
     return [
         f"edit {seed}: the title, the text, the facts",
         "pressctl catalog update            # bring the catalogs up to date with the text",
