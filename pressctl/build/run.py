@@ -9,6 +9,7 @@ build with nothing to do only hashes its inputs and never needs them.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import importlib
 import json
@@ -25,6 +26,7 @@ from pressctl.core import inputs
 from pressctl.core.config import Config
 from pressctl.core.errors import CheckFailed, PressctlError
 from pressctl.core.paths import cache_dir, relative, typed
+from pressctl.kit.web import EXTENSIONS, file_name
 from pressctl.source.media import figure_files
 from pressctl.write.atomic import (
     remove_stale_temporaries,
@@ -45,6 +47,10 @@ def _read(seed: Path, config: Config) -> Release:
     return inputs.release(seed, config.source_lang)
 
 
+#: Formats with a bilingual edition (the web page and the e-mail are one language each).
+BILINGUAL_FORMATS = ("pdf", "docx")
+#: The files of a release the manifest lists (the web page's social card is a .png).
+OUTPUT_SUFFIXES = (*(f".{ext}" for ext in EXTENSIONS.values()), ".png")
 #: Called after each file: (its path relative to the project, files done, files to build).
 Progress = Callable[[str, int, int], None]
 
@@ -127,6 +133,7 @@ class Job:
     key: str  # hash of every input; equal key and bytes mean the file is up to date
     pair: str | None = None  # for the bilingual edition: the translation's language
     left: str | None = None  # the bilingual edition's other side (default: the release's own)
+    embargoed: bool = False  # the release's embargo holds at the build's --now
 
 
 @contextlib.contextmanager
@@ -156,11 +163,14 @@ def run_job(job: Job) -> Path:
     module = importlib.import_module(f"pressctl.render.{job.fmt}.edition")
     with _without_source_date_epoch(), scoped_fonts():  # a font subset per file, not per process
         if job.pair is not None:
-            source = make_kit(job.config, release, job.left or release.lang, draft=job.draft)
-            target = make_kit(job.config, release, job.pair, draft=job.draft)
+            source = make_kit(job.config, release, job.left or release.lang, draft=job.draft,
+                              embargoed=job.embargoed)
+            target = make_kit(job.config, release, job.pair, draft=job.draft,
+                              embargoed=job.embargoed)
             write_with(job.target, lambda tmp: module.render_bilingual(source, target, tmp))
         else:
-            kit = make_kit(job.config, release, job.lang, draft=job.draft)
+            kit = make_kit(job.config, release, job.lang, draft=job.draft,
+                           embargoed=job.embargoed)
             write_with(job.target, lambda tmp: module.render(kit, tmp))
     return job.target
 
@@ -199,7 +209,7 @@ def _default_wording_hash(config: Config, lang: str) -> str:
 
 
 def input_key(config: Config, seed: Path, lang: str, fmt: str, draft: bool,
-              code: str, source: str | None = None) -> str:
+              code: str, source: str | None = None, embargoed: bool = False) -> str:
     """Everything an output depends on: seed, catalogs, settings, fonts, code.
 
     ``source`` is the release's own language, which the bilingual edition
@@ -212,6 +222,8 @@ def input_key(config: Config, seed: Path, lang: str, fmt: str, draft: bool,
              *(_file_hash(p) for p in _pictures(config, seed, code)),
              repr((config.colour, config.page_size, config.margins_mm,
                    sorted(config.qa.items())))]
+    if embargoed:  # its lifting changes the label, so it is a change like an edit
+        parts.append("embargoed")
     # the bilingual edition prints the source language's side with its own kit too
     sides = [lang, source or config.source_lang] if fmt.startswith("bilingual") else [lang]
     for side in sides:
@@ -239,6 +251,20 @@ def _previous(folder: Path) -> dict[str, dict[str, object]]:
         return {}
 
 
+def _recorded_embargo(folder: Path, now: dt.datetime) -> bool:
+    """Whether the embargo the manifest recorded still holds at ``now`` (the seed's hash,
+    in every key, says whether the recorded one is still the seed's)."""
+    from pressctl.source import embargo
+
+    try:
+        data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        recorded = data.get("embargo")
+        return isinstance(recorded, str) and not embargo.lifted(
+            dt.datetime.fromisoformat(recorded), now)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def _recorded_source_lang(folder: Path) -> str | None:
     """The release language the manifest recorded, without reading the seed again."""
     try:
@@ -264,8 +290,8 @@ def check_translations(config: Config, release: Release, seed: Path,
     for lang, kit in kits.items():
         if kit.release.untranslated:
             missing[lang] = list(kit.release.untranslated)
-        if not is_kit_source(lang) and kit.t.missing():
-            missing[f"{lang}{KIT_WORDING}"] = kit.t.missing()
+        if not is_kit_source(lang) and kit.missing_wording():
+            missing[f"{lang}{KIT_WORDING}"] = kit.missing_wording()
     if missing and not draft:
         raise CheckFailed(
             missing_message(config, release, missing), path=seed,
@@ -359,7 +385,8 @@ def bilingual_sides(config: Config, source: str, langs: tuple[str, ...]
 def plan(config: Config, *, langs: tuple[str, ...] | None = None,
          formats: tuple[str, ...] | None = None, draft: bool = False,
          out: Path | None = None, slugs: tuple[str, ...] | None = None,
-         shard: Shard | None = None) -> tuple[list[BuildResult], list[Job]]:
+         shard: Shard | None = None, now: dt.datetime | None = None
+         ) -> tuple[list[BuildResult], list[Job]]:
     """Read each seed (of ``slugs``, of ``shard``), check its translations, and list the
     files to produce.
 
@@ -382,13 +409,17 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
 
     code = _code_hash()
     from pressctl.catalogs.project import release_lang
+    from pressctl.source import embargo
 
+    moment = now or embargo.now()
     releases = [_read(seed, config) for seed in seeds]
     for release, seed in zip(releases, seeds, strict=True):
         release_lang(config, seed, release.lang)
     missing_by_seed = []
     for release, seed in zip(releases, seeds, strict=True):
-        kits = {lang: make_kit(config, release, lang, draft=True) for lang in langs}
+        held = not embargo.lifted(release.embargo, moment)
+        kits = {lang: make_kit(config, release, lang, draft=True, embargoed=held)
+                for lang in langs}
         glyphs.check(config, release, kits)  # first: a box for a character is never right
         missing_by_seed.append(check_translations(config, release, seed, kits, draft))
     blocking = gate_qa(config, seeds, langs, draft)
@@ -396,19 +427,22 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
     for seed, release, missing in zip(seeds, releases, missing_by_seed, strict=True):
         folder = (out or config.dist) / release.slug
         marked = bool(missing or blocking[seed.stem])
+        held = not embargo.lifted(release.embargo, moment)
         result = BuildResult(release.slug, folder, untranslated=missing, draft=marked,
                              blocking=blocking[seed.stem])
         for lang in langs:
             for fmt in formats:
-                target = folder / f"{release.slug}.{lang}.{fmt}"
-                key = input_key(config, seed, lang, fmt, marked, code)
-                jobs.append(Job(config, seed, lang, fmt, target, marked, key))
+                target = folder / file_name(release.slug, lang, fmt)
+                key = input_key(config, seed, lang, fmt, marked, code, embargoed=held)
+                jobs.append(Job(config, seed, lang, fmt, target, marked, key, embargoed=held))
                 result.files.append(target)
         left, pair = bilingual_sides(config, release.lang, langs)
-        for fmt in formats if pair else ():
+        for fmt in (f for f in formats if f in BILINGUAL_FORMATS) if pair else ():
             target = folder / f"{release.slug}.bilingual.{fmt}"
-            key = input_key(config, seed, pair or "", f"bilingual-{fmt}", marked, code, left)
-            jobs.append(Job(config, seed, "bilingual", fmt, target, marked, key, pair, left))
+            key = input_key(config, seed, pair or "", f"bilingual-{fmt}", marked, code, left,
+                            embargoed=held)
+            jobs.append(Job(config, seed, "bilingual", fmt, target, marked, key, pair, left,
+                            embargoed=held))
             result.files.append(target)
         results.append(result)
     return results, jobs
@@ -418,7 +452,7 @@ def _manifest(config: Config, seed: Path, result: BuildResult, keys: dict[Path, 
     release = _read(seed, config)
     previous = _previous(result.folder)
     files = sorted(p for p in result.folder.glob(f"{release.slug}.*.*")
-                   if p.suffix in (".pdf", ".docx") and not p.name.startswith("."))
+                   if p.suffix in OUTPUT_SUFFIXES and not p.name.startswith("."))
     inputs = {p.name: keys.get(p) or previous.get(p.name, {}).get("inputs") for p in files}
     data = {
         "slug": release.slug,
@@ -428,6 +462,7 @@ def _manifest(config: Config, seed: Path, result: BuildResult, keys: dict[Path, 
         "source_lang": release.lang,
         "languages": list(config.languages),
         "draft": result.draft,
+        "embargo": release.embargo.isoformat() if release.embargo else None,
         "segments": {lang: segment_counts(config, release, lang) for lang in config.languages},
     }
     from pressctl.source.media import copy_media
@@ -440,7 +475,8 @@ def _manifest(config: Config, seed: Path, result: BuildResult, keys: dict[Path, 
 
 def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
                    formats: tuple[str, ...] | None, slugs: tuple[str, ...] | None,
-                   shard: Shard | None = None) -> list[BuildResult] | None:
+                   shard: Shard | None = None, now: dt.datetime | None = None
+                   ) -> list[BuildResult] | None:
     """The results of a build that would change nothing, found by hashing inputs alone.
 
     Every gate (translations, QA, glyphs) depends only on what the input keys
@@ -454,6 +490,9 @@ def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
     langs = langs or config.languages
     formats = formats or config.formats
     code = _code_hash()
+    from pressctl.source import embargo
+
+    moment = now or embargo.now()
     results = []
     for seed in select(config, slugs, shard):
         slug = seed.stem
@@ -463,15 +502,17 @@ def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
             return None
         remove_stale_temporaries(folder)  # a killed build's leftovers go either way
         result = BuildResult(slug, folder, manifest=folder / "manifest.json")
-        wanted = [(lang, fmt, f"{slug}.{lang}.{fmt}", input_key(config, seed, lang, fmt, False,
-                                                               code))
+        held = _recorded_embargo(folder, moment)
+        wanted = [(lang, fmt, file_name(slug, lang, fmt), input_key(config, seed, lang, fmt, False,
+                                                               code, embargoed=held))
                   for lang in langs for fmt in formats]
         source = _recorded_source_lang(folder) or config.source_lang  # the seed's hash is in
         source, pair = bilingual_sides(config, source, langs)  # every key below
         if pair:
             wanted += [(pair, fmt, f"{slug}.bilingual.{fmt}",
-                        input_key(config, seed, pair, f"bilingual-{fmt}", False, code, source))
-                       for fmt in formats]
+                        input_key(config, seed, pair, f"bilingual-{fmt}", False, code, source,
+                                  embargoed=held))
+                       for fmt in formats if fmt in BILINGUAL_FORMATS]
         for _lang, _fmt, name, key in wanted:
             if not _up_to_date(folder / name, key, previous):
                 return None
@@ -484,15 +525,15 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
           formats: tuple[str, ...] | None = None, draft: bool = False,
           jobs: int | None = None, force: bool = False, out: Path | None = None,
           progress: Progress | None = None, slugs: tuple[str, ...] | None = None,
-          shard: Shard | None = None) -> list[BuildResult]:
+          shard: Shard | None = None, now: dt.datetime | None = None) -> list[BuildResult]:
     """Build every seed (or those of ``slugs``, of ``shard``); files whose inputs did not
     change are left alone.  ``jobs``: worker processes, by default one per core."""
     if not (force or draft or out):
-        unchanged = _nothing_to_do(config, langs, formats, slugs, shard)
+        unchanged = _nothing_to_do(config, langs, formats, slugs, shard, now)
         if unchanged is not None:
             return unchanged
     results, todo = plan(config, langs=langs, formats=formats, draft=draft, out=out,
-                         slugs=slugs, shard=shard)
+                         slugs=slugs, shard=shard, now=now)
     previous = {r.folder: _previous(r.folder) for r in results}
     for result in results:
         remove_stale_temporaries(result.folder)
@@ -539,7 +580,7 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
 def check(config: Config, *, langs: tuple[str, ...] | None = None,
           formats: tuple[str, ...] | None = None, draft: bool = False,
           slugs: tuple[str, ...] | None = None, shard: Shard | None = None,
-          jobs: int | None = None) -> list[str]:
+          jobs: int | None = None, now: dt.datetime | None = None) -> list[str]:
     """Build into a temporary folder and list the files of ``dist/`` that differ from it.
 
     With a subset (``--lang``/``--format``) only those files are compared: the
@@ -549,7 +590,7 @@ def check(config: Config, *, langs: tuple[str, ...] | None = None,
     whole = langs is None and formats is None
     with tempfile.TemporaryDirectory(prefix="pressctl-check-") as tmp:
         fresh = build(config, langs=langs, formats=formats, draft=draft, force=True,
-                      out=Path(tmp), slugs=slugs, shard=shard, jobs=jobs)
+                      out=Path(tmp), slugs=slugs, shard=shard, jobs=jobs, now=now)
         stale = []
         for result in fresh:
             expected = [*result.files, *([result.folder / "manifest.json"] if whole else [])]
@@ -564,7 +605,7 @@ def check(config: Config, *, langs: tuple[str, ...] | None = None,
                 stale.extend(f"extra: {relative(config, path)}"
                              for path in sorted((config.dist / result.slug).glob("*"))
                              if path.is_file() and path.name not in names
-                             and path.suffix in (".pdf", ".docx"))
+                             and path.suffix in OUTPUT_SUFFIXES)
         return stale
 
 
@@ -579,7 +620,7 @@ def cores() -> int:
 def listing(config: Config, *, langs: tuple[str, ...] | None = None,
             formats: tuple[str, ...] | None = None, draft: bool = False,
             slugs: tuple[str, ...] | None = None,
-            shard: Shard | None = None) -> dict[str, object]:
+            shard: Shard | None = None, now: dt.datetime | None = None) -> dict[str, object]:
     """What ``build`` would do, without rendering: ``build --list --json``.
 
     The same plan as the build, gates included (a release that would be
@@ -588,7 +629,7 @@ def listing(config: Config, *, langs: tuple[str, ...] | None = None,
     up to date (its key and bytes on record in the manifest).
     """
     results, jobs = plan(config, langs=langs, formats=formats, draft=draft, slugs=slugs,
-                         shard=shard)
+                         shard=shard, now=now)
     previous = {r.folder: _previous(r.folder) for r in results}
     by_target = {job.target: job for job in jobs}
     releases = []

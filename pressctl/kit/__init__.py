@@ -26,6 +26,8 @@ from pressctl.core.lang import base_lang, counts_in_myriads, is_unspaced
 from pressctl.core.script import has_cjk_letters, is_cjk
 from pressctl.source.release import Block, BlockKind, Fact, ListKind, Release
 
+if TYPE_CHECKING:
+    from pressctl.kit.web import Web
 if TYPE_CHECKING:  # the Markdown reader and Babel's formatting are imported where used:
     from pressctl.source.segment import (
         Segment,  # a build with nothing to do needs default_path only
@@ -49,6 +51,9 @@ DEFAULTS_DIR = Path(__file__).resolve().parent.parent / "locale"
 #: python-brace-format placeholders that translators keep.
 KIT_MESSAGES: tuple[tuple[str, str], ...] = (
     ("For immediate release", "release label above the title"),
+    ("Embargoed until {time}", "release label above the title of a release under embargo, "
+                               "and the e-mail subject's prefix; {time} is the date and time "
+                               "the embargo lifts, with its UTC offset"),
     ("Press release", "document type, in metadata and header"),
     ("Key figures", "fact sheet heading and bookmark"),
     ("Figure", "fact table column"),
@@ -74,6 +79,9 @@ KIT_MESSAGES: tuple[tuple[str, str], ...] = (
                                     "Total revenue (2024): €142.38 billion"),
     ("{label}: {value}", "one bar without a period in a chart's alternative text"),
     ("###", "end mark of the release"),
+    ("Downloads", "heading of the web page's links to the kit's PDF and DOCX"),
+    ("Languages", "label of the web page's list of the release's other languages"),
+    ("Press releases", "title of the newsroom's index page and feeds"),
 )
 
 
@@ -194,6 +202,10 @@ class Kit:
     fonts: dict[str, str] = field(default_factory=dict)
     #: the list bullets the kit's font can draw (``glyphs.kit_bullets``), by depth
     bullets: tuple[str, str] = BULLETS
+    #: the release's embargo while it holds at the build's ``--now``; None once lifted
+    embargo: dt.datetime | None = None
+    #: the web page's and e-mail's links (other languages, downloads, base URL)
+    web: Web | None = None
 
     @property
     def cjk(self) -> bool:
@@ -205,6 +217,41 @@ class Kit:
         from babel.dates import format_date
 
         return format_date(self.release.date, "long", locale=self.locale)
+
+    @property
+    def embargo_text(self) -> str:
+        """The lift moment in the kit's language with its offset ("March 17, 2025 9:00 AM
+        GMT+08:00"): the zone the office wrote, never converted, so it reads as sent."""
+        from babel.dates import format_date, format_time, get_timezone_gmt
+
+        if self.embargo is None:
+            return ""
+        moment = self.embargo
+        return " ".join((format_date(moment, "long", locale=self.locale),
+                         format_time(moment, "short", tzinfo=moment.tzinfo, locale=self.locale),
+                         get_timezone_gmt(moment, "long", locale=self.locale)))
+
+    @property
+    def release_label(self) -> str:
+        """Above the title: "For immediate release", or "Embargoed until …" while it holds."""
+        if self.embargo is None:
+            return self.t("For immediate release")
+        return self.t("Embargoed until {time}", time=self.embargo_text)
+
+    @property
+    def subject(self) -> str:
+        """The document's subject (PDF and DOCX metadata): its type, and the embargo while
+        it holds, so a file found in a mail folder still says it may not be published."""
+        if self.embargo is None:
+            return self.t("Press release")
+        return f"{self.t('Press release')} – {self.release_label}"
+
+    def missing_wording(self) -> list[str]:
+        """Kit messages this kit prints that its language has not translated; the
+        embargo's label only while the release is under one."""
+        missing = self.t.missing()
+        return missing if self.embargo is not None else [
+            m for m in missing if m != "Embargoed until {time}"]
 
     @property
     def end_mark(self) -> str:
@@ -335,6 +382,7 @@ def printed_texts(kit: Kit) -> list[str]:
     for row in kit.facts:
         texts += [row.label, row.value_text, row.period_text, row.unit_text]
     texts += [kit.t(msgid) for msgid, _ in KIT_MESSAGES]
+    texts.append(kit.release_label)
     return texts
 
 

@@ -28,7 +28,8 @@ from pressctl.source.release import Block, BlockKind, Fact, ListKind, Release
 ATTRIBUTION_DASHES = ("—", "――", "--", "-", "–")
 REQUIRED = ("title", "date", "lang", "organisation")
 #: Every front matter field a seed may have (README: The source document).
-FIELDS = (*REQUIRED, "subtitle", "dateline", "contact", "boilerplate", "keywords", "facts")
+FIELDS = (*REQUIRED, "subtitle", "dateline", "contact", "boilerplate", "keywords", "facts",
+          "embargo")
 FACT_FIELDS = ("label", "value", "unit", "period", "qualifier")
 QUALIFIERS = ("about", "over")
 #: YAML errors found past the construct that caused them (an unclosed bracket or quote).
@@ -476,4 +477,16 @@ def read(path: Path, *, default_lang: str | None = None) -> Release:
         keywords=tuple(str(k) for k in keywords) if isinstance(keywords, list) else (),
         facts=_facts(data, path, text),
         blocks=blocks,
+        embargo=_embargo(data, path, text),
     )
+
+
+def _embargo(data: dict[str, Any], path: Path, text: str) -> dt.datetime | None:
+    """``embargo:`` with its time zone, checked at its line (:mod:`pressctl.source.embargo`)."""
+    from pressctl.source import embargo
+
+    if data.get("embargo") in (None, ""):
+        return None
+    found = re.search(r"^embargo\s*:", text, re.MULTILINE)
+    line = text.count("\n", 0, found.start()) + 1 if found else None
+    return embargo.parse(data["embargo"], path, line)

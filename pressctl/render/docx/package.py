@@ -57,7 +57,7 @@ def set_metadata(document: Document, kit: Kit) -> None:
     props = document.core_properties
     stamp = dt.datetime(release.date.year, release.date.month, release.date.day, 9, 0, 0)
     props.title = property_text(release.title)
-    props.subject = property_text(kit.t("Press release"))
+    props.subject = property_text(kit.subject)
     props.author = property_text(release.organisation)
     props.keywords = property_text(", ".join(release.keywords))
     props.language = kit.tag
