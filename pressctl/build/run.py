@@ -65,6 +65,7 @@ class BuildResult:
     untranslated: dict[str, list[str]] = field(default_factory=dict)
     draft: bool = False  # built with --draft and incomplete: every page says DRAFT
     blocking: int = 0  # QA problems that made it a draft
+    embargoed: bool = False  # built while its embargo held (at the build's --now)
 
 
 def segment_counts(config: Config, release: Release, lang: str) -> dict[str, int]:
@@ -429,7 +430,7 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
         marked = bool(missing or blocking[seed.stem])
         held = not embargo.lifted(release.embargo, moment)
         result = BuildResult(release.slug, folder, untranslated=missing, draft=marked,
-                             blocking=blocking[seed.stem])
+                             blocking=blocking[seed.stem], embargoed=held)
         for lang in langs:
             for fmt in formats:
                 target = folder / file_name(release.slug, lang, fmt)
@@ -463,6 +464,7 @@ def _manifest(config: Config, seed: Path, result: BuildResult, keys: dict[Path, 
         "languages": list(config.languages),
         "draft": result.draft,
         "embargo": release.embargo.isoformat() if release.embargo else None,
+        "embargoed": result.embargoed,  # built while it held: the newsroom waits for a rebuild
         "segments": {lang: segment_counts(config, release, lang) for lang in config.languages},
     }
     from pressctl.source.media import copy_media

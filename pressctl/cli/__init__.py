@@ -12,6 +12,7 @@ from pressctl.cli import (  # noqa: F401  (registers commands)
     catalog,
     failure,
     models,
+    newsroom,
     project,
     qa,
     translate,

@@ -24,11 +24,11 @@ from pressctl.source.release import Block, BlockKind, ListKind
 FORMAT_NAMES = {"pdf": "PDF", "docx": "Word (DOCX)"}
 
 
-def css(kit: Kit) -> str:
+def css(colour: str) -> str:
     """The style sheet, from the package's ``style.css`` (an editor's file), coloured."""
     sheet = resources.files("pressctl.render.html").joinpath("style.css").read_text("utf-8")
-    return (f":root{{--brand:{assets.hex_of(assets.rgb_of(kit.colour))};"
-            f"--brand-ink:{assets.ink(kit.colour)};--brand-tint:{assets.tint(kit.colour)}}}\n"
+    return (f":root{{--brand:{assets.hex_of(assets.rgb_of(colour))};"
+            f"--brand-ink:{assets.ink(colour)};--brand-tint:{assets.tint(colour)}}}\n"
             + sheet)
 
 
@@ -260,7 +260,7 @@ def _head(kit: Kit, web: Web) -> str:
         ld["url"] = canonical
     script = json.dumps(ld, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     meta.append(f'<script type="application/ld+json">{script}</script>')
-    meta.append(f"<style>{css(kit)}</style>")
+    meta.append(f"<style>{css(kit.colour)}</style>")
     return "".join(f"{line}\n" for line in meta)
 
 
