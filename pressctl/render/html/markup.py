@@ -15,7 +15,7 @@ from pressctl.core.script import CJK_LETTER_CLASS
 from pressctl.source.inline import spans
 
 #: A run of Latin words inside Chinese text (HUAWEI HiCar), or of Han inside English.
-_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&'’.\- ]*[A-Za-z0-9]|[A-Za-z]")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&'’.@+_\- ]*[A-Za-z0-9]|[A-Za-z]")
 _CJK_RUN = re.compile(f"[{CJK_LETTER_CLASS}]+(?:[\\s·・]*[{CJK_LETTER_CLASS}]+)*")
 
 

@@ -258,7 +258,9 @@ def _head(kit: Kit, web: Web) -> str:
     if canonical:
         ld["mainEntityOfPage"] = canonical
         ld["url"] = canonical
-    script = json.dumps(ld, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    # <, > and & as JSON escapes: no text of the release can end or re-open the script
+    script = (json.dumps(ld, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+              .replace(">", "\\u003e").replace("&", "\\u0026"))
     meta.append(f'<script type="application/ld+json">{script}</script>')
     meta.append(f"<style>{css(kit.colour)}</style>")
     return "".join(f"{line}\n" for line in meta)
