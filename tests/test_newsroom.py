@@ -65,7 +65,8 @@ def test_after_the_lift_it_leads_every_feed_with_its_full_content(after: Path) -
                       "zh-TW": f"{BASE}/{EMBARGOED}/{EMBARGOED}.zh-Hant-TW.html"}
     hant = _atom(after, "zh-Hant-TW")
     assert hant.feed.title == "杭州城市渡輪 – 新聞稿"
-    assert [e.title for e in hant.entries] == ["杭州城市渡輪啟用首批電動渡輪", "杭州城市渡輪推出夜間遊船"]
+    assert [e.title for e in hant.entries] == ["杭州城市渡輪啟用首批電動渡輪",
+                                               "杭州城市渡輪推出夜間遊船"]
 
 
 def test_the_json_feed_is_valid_json_feed_1_1(after: Path, before: Path) -> None:
