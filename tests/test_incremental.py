@@ -274,7 +274,9 @@ def test_a_change_in_pressctls_own_code_rebuilds_everything(built: Path, tmp_pat
     code = tmp_path / "code"
     shutil.copytree(ROOT / "pressctl", code / "pressctl",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    with (code / "pressctl" / "render" / "pdf.py").open("a", encoding="utf-8") as fh:
+    renderer = code / "pressctl" / "render" / "pdf" / "edition.py"
+    assert renderer.is_file()  # an edit, not a new file
+    with renderer.open("a", encoding="utf-8") as fh:
         fh.write("\n# a new version\n")
     result = run("build", "--json", cwd=built, env={"PYTHONPATH": str(code)})
     assert result.returncode == 0, result.stderr
@@ -283,7 +285,9 @@ def test_a_change_in_pressctls_own_code_rebuilds_everything(built: Path, tmp_pat
 
 def test_outputs_are_readable_by_everyone(template: Path) -> None:
     """mkstemp makes 0600 files; a published kit is rw-r--r-- like any other file."""
-    for path in (template / "dist" / SLUG).iterdir():
+    paths = sorted((template / "dist" / SLUG).iterdir())
+    assert {p.name for p in paths} == {*ALL, "manifest.json"}  # an empty folder proves nothing
+    for path in paths:
         assert path.stat().st_mode & 0o777 == 0o644, path.name
 
 
@@ -293,8 +297,8 @@ def test_outputs_are_readable_by_everyone(template: Path) -> None:
 ])
 def test_a_full_or_read_only_disk_is_one_message_and_no_leftover(
         tmp_path: Path, code: int, expected: str) -> None:
+    from pressctl.core.atomic import write_with
     from pressctl.core.errors import PressctlError
-    from pressctl.write.atomic import write_with
 
     (tmp_path / "kit.pdf").write_bytes(b"old")
 
@@ -309,7 +313,7 @@ def test_a_full_or_read_only_disk_is_one_message_and_no_leftover(
 
 
 def test_other_write_errors_are_not_disguised_as_a_full_disk(tmp_path: Path) -> None:
-    from pressctl.write.atomic import write_with
+    from pressctl.core.atomic import write_with
 
     def produce(path: Path) -> None:
         raise PermissionError(13, "Permission denied")

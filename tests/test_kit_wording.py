@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from pressctl import kit, qa
+from pressctl import qa
 from pressctl.build import run as build
 from pressctl.catalogs import catalog
+from pressctl.catalogs import wording as kit
 from pressctl.core.config import load
 from pressctl.kit.make import make_kit
 from pressctl.source.read import read

@@ -28,7 +28,7 @@ def kits(config: Config, release: Any) -> dict[str, Kit]:
 HOMES = {
     "relative_to(config.root)": "core/paths.py",
     "XDG_CACHE_HOME": "core/paths.py",
-    "mkstemp(": "write/atomic.py",
+    "mkstemp(": "core/atomic.py",
     '.replace("&", "&amp;")': None,  # nowhere: the standard library escapes
     "get_language_name(": "kit/__init__.py",
     'speaker.find(","': "kit/__init__.py",

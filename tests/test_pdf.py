@@ -746,7 +746,7 @@ def test_chart_labels_sit_on_one_line(lang: str, kits: dict[str, Kit],
                                                       pdfs: dict[str, Path]) -> None:
     """A wrapped label left "revenue" or "(plan)" alone on a line: the label column
     fits the longest label (within bounds), the same for every chart."""
-    from pressctl.render.pdf.chart import groups
+    from pressctl.render.charts import groups
 
     kit = kits[lang]
     lines = [squeeze(line) for line in pdftotext(pdfs[lang], "-raw").splitlines()]

@@ -173,7 +173,7 @@ def test_a_draft_page_is_marked_and_not_indexed(tmp_path: Path) -> None:
 def test_the_bmw_release_has_its_chart_with_the_kits_alt_text(tmp_path: Path) -> None:
     from pressctl.core.config import load
     from pressctl.kit.make import make_kit
-    from pressctl.render.pdf.chart import describe, groups
+    from pressctl.render.charts import describe, groups
     from pressctl.source.read import read
 
     project = copy_project(tmp_path / "bmw")

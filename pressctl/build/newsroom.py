@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import html as lxml_html
@@ -22,24 +21,8 @@ from lxml import html as lxml_html
 from pressctl.core.config import Config
 from pressctl.core.errors import CheckFailed, PressctlError
 from pressctl.core.paths import relative
-from pressctl.kit.web import file_name
+from pressctl.kit.web import Item, file_name
 from pressctl.source import embargo
-
-
-@dataclass(frozen=True)
-class Item:
-    """One release in one language, as the index and the feeds list it."""
-
-    slug: str
-    lang: str
-    tag: str
-    title: str
-    summary: str
-    content: str  # the page's <article>, pictures pointing at media/ under base_url
-    url: str
-    organisation: str  # as the page names it, in its language
-    published: dt.datetime
-    alternates: tuple[tuple[str, str], ...]  # (tag, url) of every language's page
 
 
 def _manifests(config: Config) -> list[dict[str, object]]:
@@ -126,8 +109,8 @@ def items(config: Config, now: dt.datetime) -> list[Item]:
 
 def write(config: Config, now: dt.datetime) -> list[Path]:
     """Write the index pages, feeds and sitemap into ``dist/``; return their paths."""
+    from pressctl.core.atomic import write_bytes
     from pressctl.render.html import feeds, newsroom
-    from pressctl.write.atomic import write_bytes
 
     published = items(config, now)
     written = []

@@ -23,18 +23,14 @@ from typing import TYPE_CHECKING
 
 from pressctl.catalogs import catalog
 from pressctl.core import inputs
+from pressctl.core.atomic import remove_stale_temporaries, sha256, write_bytes, write_with
 from pressctl.core.config import Config
 from pressctl.core.errors import CheckFailed, PressctlError
 from pressctl.core.paths import cache_dir, relative, typed
 from pressctl.kit.web import EXTENSIONS, file_name
+from pressctl.source import cached
 from pressctl.source.media import figure_files
-from pressctl.write.atomic import (
-    remove_stale_temporaries,
-    sha256,
-    write_bytes,
-    write_manifest,
-    write_with,
-)
+from pressctl.write.manifest import write_manifest
 
 if TYPE_CHECKING:
     from pressctl.kit import Kit
@@ -44,7 +40,7 @@ if TYPE_CHECKING:
 def _read(seed: Path, config: Config) -> Release:
     """The seed, parsed once per version of the file; in the project's ``source_lang``
     unless it names its own language."""
-    return inputs.release(seed, config.source_lang)
+    return cached.release(seed, config.source_lang)
 
 
 #: Formats with a bilingual edition (the web page and the e-mail are one language each).
@@ -203,7 +199,7 @@ def _pictures(config: Config, seed: Path, code: str) -> list[Path]:
 
 def _default_wording_hash(config: Config, lang: str) -> str:
     """The shipped default kit wording is an input like the project's catalog."""
-    from pressctl.kit import default_path
+    from pressctl.catalogs.wording import default_path
 
     path = default_path(config.locale(lang)) if lang else None
     return _file_hash(path) if path is not None else "-"
@@ -285,7 +281,7 @@ def _up_to_date(target: Path, key: str, previous: dict[str, dict[str, object]]) 
 def check_translations(config: Config, release: Release, seed: Path,
                        kits: dict[str, Kit], draft: bool) -> dict[str, list[str]]:
     """Missing translations per language (``kits``: the release localised into each)."""
-    from pressctl.kit import is_kit_source
+    from pressctl.catalogs.wording import is_kit_source
 
     missing: dict[str, list[str]] = {}
     for lang, kit in kits.items():

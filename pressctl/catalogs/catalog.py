@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 import polib
 
 from pressctl.catalogs import posyntax
+from pressctl.core.atomic import write_text
 from pressctl.core.errors import PressctlError
 from pressctl.core.textfile import read_utf8
 from pressctl.core.verbatim import nothing_to_translate
-from pressctl.write.atomic import write_text
 
 if TYPE_CHECKING:  # a build with nothing to do reads no catalog: keep its imports light
     from pressctl.source.segment import Segment

@@ -92,7 +92,7 @@ class Glossary:
         if "zh" in (self.source_lang, self.target_lang) and \
                 is_traditional(src) != is_traditional(tgt) and \
                 (is_traditional(src) or is_traditional(tgt)):
-            from pressctl.translate.hant import convert
+            from pressctl.core.hant import convert
 
             variant = src if is_traditional(src) else tgt
             zh_first = self.source_lang == "zh"

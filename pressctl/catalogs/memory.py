@@ -138,7 +138,7 @@ def load(locales: Path, source_lang: str, *, root: Path | None = None) -> Memory
     than quietly shrinking the memory.
     """
     from pressctl.catalogs import catalog
-    from pressctl.kit import DEFAULTS_DIR, KIT_SOURCE_LANG
+    from pressctl.catalogs.wording import DEFAULTS_DIR, KIT_SOURCE_LANG
 
     memory = Memory()
     for lang, path in catalogs(locales):

@@ -19,7 +19,8 @@ from pressctl.cli.progress import Bar
 
 if TYPE_CHECKING:
     from pressctl.core.config import Config
-    from pressctl.translate.engine import Fill, Result, Translator
+    from pressctl.translate.engine import Result, Translator
+    from pressctl.translate.fill import Fill
 
 #: Fewer machine sentences than this finish before a progress bar would be read.
 PROGRESS_MIN = 8
@@ -139,7 +140,7 @@ def _fill_seed(cfg: Config, seed: Path, src: str | None, targets: list[str],
     from pressctl.core.errors import PressctlError
     from pressctl.core.lang import canonical
     from pressctl.source.read import read
-    from pressctl.translate.engine import fill_catalog
+    from pressctl.translate.fill import fill_catalog
 
     release = read(seed, default_lang=cfg.source_lang)
     lang = canonical(release.lang)
@@ -201,7 +202,7 @@ def translate_command(
     """
     from pressctl.core.errors import PressctlError
     from pressctl.core.lang import canonical
-    from pressctl.translate.engine import detect_lang, layout, render
+    from pressctl.translate.layout import detect_lang, layout, render
 
     cfg = config()
     if len(target or []) > 1 and not (file and str(file) != "-" and file.is_file()

@@ -26,14 +26,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pressctl.catalogs import catalog
+from pressctl.catalogs.wording import default_path
+from pressctl.core.atomic import write_text
 from pressctl.core.charnames import describe, is_unprintable
 from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
 from pressctl.core.paths import cache_dir, relative
-from pressctl.kit import BULLETS, Kit, default_path, printed_texts
+from pressctl.kit import BULLETS, Kit, printed_texts
 from pressctl.kit.fonts import FontFile, FontSet, read_errors, resolve, unreadable
 from pressctl.source.release import Release
-from pressctl.write.atomic import write_text
 
 #: Characters the renderers set as space (``pdf_text.clean``, ``docx_text.clean``): no glyph.
 SPACING = frozenset("\t\n\r\x0b\x0c ")

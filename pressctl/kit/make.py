@@ -33,7 +33,8 @@ def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False
     ``embargoed``: the release's embargo still holds at the build's ``--now``
     (decided once by the build, so every file of a release agrees)."""
     from pressctl.catalogs.localize import localise
-    from pressctl.kit import Kit, Wording, fact_row, is_kit_source
+    from pressctl.catalogs.wording import is_kit_source
+    from pressctl.kit import Kit, Wording, fact_row
 
     localised = localise(release, translations(config, release, lang), lang)
     if is_kit_source(lang):  # pressctl's own English, whatever the release is written in

@@ -8,6 +8,7 @@ address under ``base_url``.  File names follow the build's one pattern,
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from babel.core import Locale
@@ -54,3 +55,19 @@ def own_name(locale: str, tag: str) -> str:
         return parsed.get_display_name(parsed) or tag
     except (ValueError, TypeError):
         return tag
+
+
+@dataclass(frozen=True)
+class Item:
+    """One release in one language, as the index and the feeds list it."""
+
+    slug: str
+    lang: str
+    tag: str
+    title: str
+    summary: str
+    content: str  # the page's <article>, pictures pointing at media/ under base_url
+    url: str
+    organisation: str  # as the page names it, in its language
+    published: dt.datetime
+    alternates: tuple[tuple[str, str], ...]  # (tag, url) of every language's page

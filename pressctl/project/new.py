@@ -20,10 +20,10 @@ from pathlib import Path
 from string import Template
 
 from pressctl.catalogs import project as catalogs
+from pressctl.core.atomic import write_text
 from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
 from pressctl.core.lang import base_lang
-from pressctl.write.atomic import write_text
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -111,7 +111,8 @@ def _template(lang: str) -> str:
 
 def _fill_known(config: Config, seed: Path, source: str, lang: str) -> list[tuple[str, str]]:
     """Enter what memory and glossary already know as reviewed; (source, translation) pairs."""
-    from pressctl.translate.engine import Translator, fill_catalog
+    from pressctl.translate.engine import Translator
+    from pressctl.translate.fill import fill_catalog
 
     translator = Translator.for_project(config, base_lang(source), base_lang(lang))
     fill = fill_catalog(config, seed, lang, translator, use_machine=False, reviewed_only=True)

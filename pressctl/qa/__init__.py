@@ -22,7 +22,6 @@ from typing import Any
 import polib
 
 from pressctl.catalogs import catalog
-from pressctl.core import inputs
 from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
 from pressctl.core.lang import canonical
@@ -31,6 +30,7 @@ from pressctl.qa import status
 from pressctl.qa.base import Finding, Pair, Term
 from pressctl.qa.severity import ERROR, OFF, WARNING, severities
 from pressctl.qa.terms import load_terms
+from pressctl.source import cached
 
 __all__ = ["Problem", "gate", "gate_message", "run"]
 
@@ -136,7 +136,7 @@ def _release_document(config: Config, seed: Path) -> _Document:
     from pressctl.catalogs.project import release_lang
     from pressctl.source.segment import segments
 
-    release = inputs.release(seed, config.source_lang)
+    release = cached.release(seed, config.source_lang)
     release_lang(config, seed, release.lang)
     where = relative(config, seed)
     return _Document(release.slug, release.lang,
@@ -145,7 +145,7 @@ def _release_document(config: Config, seed: Path) -> _Document:
 
 def _kit_document() -> _Document:
     """The kit's wording: it has no seed, so a missing entry is the kit catalog's to fix."""
-    from pressctl.kit import KIT_SOURCE_LANG, kit_segments
+    from pressctl.catalogs.wording import KIT_SOURCE_LANG, kit_segments
 
     return _Document(catalog.KIT_DOMAIN, KIT_SOURCE_LANG,
                      [(s.text, None, None) for s in kit_segments()])
@@ -238,7 +238,7 @@ def _kit_overrides(document: _Document, po: polib.POFile | None,
     the default is used; a reviewed entry is the project's override and is
     checked like any translation.
     """
-    from pressctl.kit import covered_by_default
+    from pressctl.catalogs.wording import covered_by_default
 
     covered = covered_by_default(locale)
     needed = _Document(document.domain, document.source_lang,

@@ -88,7 +88,7 @@ BUGS = [
         "if finding.check in waived:",
         (f"{PROM}test_a_check_set_to_off_is_not_reported_by_qa_nor_the_build_gate",)),
     Bug("write-in-place", "outputs written in place, not renamed (kill -9 test)",
-        "pressctl/write/atomic.py", "    with atomic_path(target) as tmp:\n        produce(tmp)",
+        "pressctl/core/atomic.py", "    with atomic_path(target) as tmp:\n        produce(tmp)",
         "    target.parent.mkdir(parents=True, exist_ok=True)\n    produce(target)",
         ("tests/test_incremental.py::"
          "test_a_build_killed_while_the_new_file_waits_leaves_the_old_one",

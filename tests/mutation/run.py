@@ -37,7 +37,7 @@ TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "pressctl/build/run.py": (("input_key", "_up_to_date", "_previous", "_nothing_to_do"), (
         f"{INC}[seed]", f"{INC}[kit-wording]", f"{INC}[hand-edited-output]",
         f"{INC}[en-font]", f"{INC}[deleted-output]")),
-    "pressctl/write/atomic.py": ((), (
+    "pressctl/core/atomic.py": ((), (
         "tests/test_incremental.py::test_a_build_killed_while_the_new_file_waits_leaves_the_old_one",
         "tests/test_incremental.py::test_outputs_are_never_opened_for_writing_in_place",
         "tests/test_build.py::test_check_reports_stale_and_missing_files_and_writes_nothing",
@@ -76,7 +76,7 @@ TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 #: module → the wider tests a survivor of the fast subset is tried against (``--recheck``)
 BROAD: dict[str, tuple[str, ...]] = {
     "pressctl/build/run.py": ("tests/test_incremental.py", "tests/test_build.py", "-m", "not slow"),
-    "pressctl/write/atomic.py": ("tests/test_incremental.py", "tests/test_build.py",
+    "pressctl/core/atomic.py": ("tests/test_incremental.py", "tests/test_build.py",
                                  "-m", "not slow"),
     "pressctl/qa/numbers.py": ("tests/test_qa_numbers.py", "tests/test_qa.py",
                                "tests/test_promises.py"),
@@ -94,7 +94,7 @@ BROAD: dict[str, tuple[str, ...]] = {
                             "model or prefix or machine or engine"),
 }
 #: fewer mutants where each costs whole builds (seconds of CPU per test)
-CAPS = {"pressctl/build/run.py": 10, "pressctl/write/atomic.py": 12,
+CAPS = {"pressctl/build/run.py": 10, "pressctl/core/atomic.py": 12,
         "pressctl/translate/machine.py": 10}
 
 FLIP: dict[type, type] = {

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pressctl.core.atomic import write_bytes
 from pressctl.kit import Kit
 from pressctl.kit.web import card_name
 from pressctl.render.html import assets, page
-from pressctl.write.atomic import write_bytes
 
 
 def render(kit: Kit, path: Path) -> None:

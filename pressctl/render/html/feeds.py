@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from pressctl.core.config import Config
+from pressctl.kit.web import Item
 from pressctl.render.html.newsroom import organisation, title
-
-if TYPE_CHECKING:
-    from pressctl.build.newsroom import Item
 
 JSON_FEED = "https://jsonfeed.org/version/1.1"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from babel.dates import format_date
 
 from pressctl.catalogs import catalog
+from pressctl.catalogs.wording import is_kit_source
 from pressctl.core.config import Config
-from pressctl.kit import Wording, is_kit_source
-from pressctl.kit.web import own_name
+from pressctl.kit import Wording
+from pressctl.kit.web import Item, own_name
 from pressctl.render.html.markup import esc, other_script
 from pressctl.render.html.page import css
-
-if TYPE_CHECKING:
-    from pressctl.build.newsroom import Item
 
 
 def wording(config: Config, lang: str) -> Wording:

@@ -114,7 +114,7 @@ def _lists(kit: Kit, blocks: list[Block]) -> str:
 
 def _facts(kit: Kit, chart: bool) -> str:
     """The key figures: a table (row headers), then a chart per unit, as in the kit."""
-    from pressctl.render.pdf.chart import describe, groups
+    from pressctl.render.charts import describe, groups
 
     if not kit.facts:
         return ""

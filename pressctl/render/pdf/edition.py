@@ -33,6 +33,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from pressctl.kit import Kit, pull_quote, split_speaker
 from pressctl.kit.fonts import resolve
+from pressctl.render import charts
 from pressctl.render.pdf import chart
 from pressctl.render.pdf.bilingual import build_bilingual
 from pressctl.render.pdf.figure import figure
@@ -182,7 +183,7 @@ def _fact_sheet(writer: Writer, width: float) -> list[Flowable]:
     sheet: list[Flowable] = [writer.para(kit.t("Key figures"), "heading",
                                          outline=kit.t("Key figures")), table]
     size = 8.5 if not kit.cjk else 9
-    charted = chart.groups(kit.facts)
+    charted = charts.groups(kit.facts)
     label_width = chart.label_column([row for rows in charted for row in rows], width,
                                      writer.fonts.regular, size)
     for rows_of_unit in charted:
@@ -190,7 +191,7 @@ def _fact_sheet(writer: Writer, width: float) -> list[Flowable]:
         drawing, decoration = chart.bar_chart(rows_of_unit, width, writer.fonts.regular,
                                               writer.fonts.bold, brand, size=size,
                                               label_width=label_width)
-        alt = chart.describe(rows_of_unit, kit)
+        alt = charts.describe(rows_of_unit, kit)
         sheet += [writer.para(caption, "caption"),
                   writer.tag(Chart(drawing, decoration), "Figure", Alt=alt), Spacer(1, 4)]
     # the fact sheet reads as one piece: on a page of its own rather than a

@@ -26,10 +26,10 @@ import io
 import struct
 from dataclasses import dataclass
 
+from pressctl.core.atomic import sha256_of_input, write_bytes
 from pressctl.core.errors import MissingDependency, PressctlError
 from pressctl.core.paths import cache_dir
 from pressctl.kit.fonts import FontFile, FontSet, read_errors, unreadable
-from pressctl.write.atomic import sha256_of_input, write_bytes
 
 #: Part of the cache key: bump it when the conversion itself changes.
 CONVERTER = "pressctl-otf2ttf-3"

@@ -1,7 +1,10 @@
-"""Write outputs atomically: a temporary file in the target folder, then rename.
+"""Write files atomically (a temporary file in the target folder, then rename) and hash them.
 
 A build killed half-way therefore leaves the previous file in place, never a
-partial one; readers of ``dist/`` see either the old or the new version.
+partial one; readers of ``dist/`` see either the old or the new version.  Every
+stage writes something (a catalog, the glyph and QA caches, a converted font,
+the outputs), so this is the base (``core``), not the build's ``write`` stage,
+which only adds the manifest written last.
 """
 
 from __future__ import annotations
@@ -9,12 +12,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
-import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 from pressctl.core.errors import PressctlError
 
@@ -120,23 +121,3 @@ def sha256_of_input(path: Path) -> str:
     if key not in _unchanged_hashes:
         _unchanged_hashes[key] = sha256(path)
     return _unchanged_hashes[key]
-
-
-def write_manifest(folder: Path, data: dict[str, Any], files: list[Path],
-                   inputs: dict[str, Any] | None = None) -> Path:
-    """Record every output with size and SHA-256; written last, after the files.
-
-    ``inputs`` maps a file name to the hash of what it was built from, which
-    lets the next build skip it.  An unchanged manifest is not rewritten.
-    """
-    entries = [
-        {"path": f.name, "size": f.stat().st_size, "sha256": sha256(f),
-         **({"inputs": inputs[f.name]} if inputs and inputs.get(f.name) else {})}
-        for f in sorted(files, key=lambda p: p.name)
-    ]
-    manifest = {**data, "files": entries}
-    target = folder / "manifest.json"
-    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-    if not (target.is_file() and target.read_text(encoding="utf-8") == text):
-        write_text(target, text)
-    return target
