@@ -30,9 +30,11 @@ from pressctl.source.release import BlockKind
 #: Rules the e-mail adds after the page's: a fixed 600-pixel column, no web-only parts.
 EMAIL_CSS = """
 body { margin: 0; padding: 0; background: #f3f4f6; }
-.shell { width: 100%; background: #f3f4f6; }
-.column { width: 600px; max-width: 100%; background: #ffffff; border-top: 6px solid BRAND; }
-.inner { padding: 24px; }
+.shell { width: 100%; background: #f3f4f6; table-layout: fixed; }
+.frame { border-bottom: 0; padding: 0; }
+.column { width: 100%; max-width: 600px; background: #ffffff; border-top: 6px solid BRAND; }
+.inner { padding: 24px 16px; border-bottom: 0; overflow-wrap: anywhere; }
+.column { table-layout: fixed; }
 .picture img { width: 100%; max-width: 552px; height: auto; }
 """
 ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
@@ -62,11 +64,16 @@ def _html(kit: Kit, cids: dict[str, str]) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{esc(kit.release.title)}</title>\n<style>{sheet}</style>\n</head>\n<body>\n"
             '<table role="presentation" class="shell" width="100%" cellpadding="0" '
-            'cellspacing="0" border="0"><tr><td align="center">\n'
-            '<table role="presentation" class="column" width="600" cellpadding="0" '
+            'cellspacing="0" border="0"><tr><td class="frame" align="center">\n'
+            # Outlook on Windows knows no max-width: its own conditional table holds the
+            # column at 600 pixels, while every other client lets it narrow on a phone
+            '<!--[if mso]><table role="presentation" width="600" cellpadding="0" '
+            'cellspacing="0" border="0"><tr><td><![endif]-->\n'
+            '<table role="presentation" class="column" width="100%" cellpadding="0" '
             'cellspacing="0" border="0"><tr><td class="inner">\n'
             f'<p class="organisation">{other_script(kit.release.organisation, kit.lang)}</p>\n'
-            f"{banner(kit)}\n<main>{body}</main>\n</td></tr></table>\n</td></tr></table>\n"
+            f"{banner(kit)}\n<main>{body}</main>\n</td></tr></table>\n"
+            "<!--[if mso]></td></tr></table><![endif]-->\n</td></tr></table>\n"
             "</body>\n</html>\n")
     inliner = css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False)
     return str(inliner.inline(page))
