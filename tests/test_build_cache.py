@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from pressctl.build import run as build
+from pressctl.core.atomic import sha256
 from pressctl.core.config import load
 from pressctl.source import cached
 from tests.conftest import ROOT, copy_project
@@ -129,7 +130,7 @@ def test_a_picture_added_to_a_seed_and_then_changed_rebuilds(project: Path) -> N
         f"{SLUG}.en.pdf"}
     manifest = json.loads((project / "dist" / SLUG / "manifest.json").read_text("utf-8"))
     assert [m["path"] for m in manifest["media"]] == ["media/plant.jpg"]
-    assert manifest["media"][0]["sha256"] == build.sha256(PHOTO)
+    assert manifest["media"][0]["sha256"] == sha256(PHOTO)
     # another photo under the same name: the seed's bytes are the same, the output is not
     other = ROOT / "tests/data/press-office/seeds/images"
     replacement = next(p for p in sorted(other.iterdir())
@@ -146,7 +147,7 @@ def test_a_picture_added_to_a_seed_and_then_changed_rebuilds(project: Path) -> N
     assert _built(build.build(load(project), **only)) == {  # type: ignore[arg-type]
         f"{SLUG}.en.pdf"}
     manifest = json.loads((project / "dist" / SLUG / "manifest.json").read_text("utf-8"))
-    assert manifest["media"][0]["sha256"] == build.sha256(picture) != build.sha256(PHOTO)
+    assert manifest["media"][0]["sha256"] == sha256(picture) != sha256(PHOTO)
 
 
 # the QA gate's answers ------------------------------------------------------------------

@@ -13,11 +13,9 @@ from pressctl.render.html import assets, page
 def render(kit: Kit, path: Path) -> None:
     """Write the page to ``path`` (the build's temporary name) and the 1200×630 card the
     page's Open Graph tags name, in the final folder (written atomically itself)."""
-    from pressctl.kit.fonts import resolve
-
     path.write_text(page.document(kit), encoding="utf-8", newline="\n")
     release = kit.release
-    fonts = resolve(kit.lang, kit.fonts or None)  # type: ignore[arg-type]
+    fonts = kit.faces  # resolved by make_kit
     line = kit.release_label if kit.embargo is not None else kit.date_text
     card = assets.social_card(release.title, release.organisation, line, kit.colour,
                               fonts.regular.path, fonts.regular.index, fonts.bold.path,
