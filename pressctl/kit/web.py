@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from babel.core import Locale
+from pressctl.core.lang import cldr_locale
 
 #: The file extension of each output format (the e-mail is a ``.eml`` message).
 EXTENSIONS = {"pdf": "pdf", "docx": "docx", "html": "html", "email": "eml"}
@@ -50,11 +50,8 @@ class Web:
 
 def own_name(locale: str, tag: str) -> str:
     """"English", "中文（台灣）": a language named in itself (CLDR), for the switcher."""
-    try:
-        parsed = Locale.parse(locale.replace("-", "_"))
-        return parsed.get_display_name(parsed) or tag
-    except (ValueError, TypeError):
-        return tag
+    parsed = cldr_locale(locale)
+    return (parsed.get_display_name(parsed) or tag) if parsed is not None else tag
 
 
 @dataclass(frozen=True)

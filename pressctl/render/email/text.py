@@ -22,15 +22,13 @@ def _with_links(text: str) -> str:
 
 def plain_text(kit: Kit) -> str:
     release = kit.release
-    separator = "，" if kit.cjk else ", "
     lines = [kit.release_label.upper() if not kit.cjk else kit.release_label, ""]
     if kit.draft:
         lines[:0] = [kit.t("Draft – not for publication"), ""]
     lines += [release.title]
     if release.subtitle:
         lines.append(release.subtitle)
-    lines += [f"{release.dateline}{separator}{kit.date_text}" if release.dateline
-              else kit.date_text, ""]
+    lines += [kit.date_line, ""]
     for block in release.blocks:
         if block.kind is BlockKind.RULE:
             lines += ["* * *", ""]

@@ -24,6 +24,19 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+#: JSON's own escapes for the characters that could end or re-open a ``<script>``.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_json(data: object) -> str:
+    """``data`` as JSON to place inside ``<script>`` (JSON-LD).  A script's text is not
+    HTML-decoded, so html.escape would corrupt it; JSON's \\u escapes keep the value
+    and leave no ``</script>`` or ``<!--`` a release's text could smuggle in."""
+    import json
+
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_SCRIPT_SAFE)
+
+
 def other_script(text: str, lang: str) -> str:
     """``text`` escaped, with its runs in the other script wrapped in ``<span lang>``.
 

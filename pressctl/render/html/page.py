@@ -9,13 +9,12 @@ as the PDF and the DOCX.
 
 from __future__ import annotations
 
-import json
 from importlib import resources
 
 from pressctl.kit import Kit, pull_quote, split_speaker
 from pressctl.kit.web import Web, card_name
 from pressctl.render.html import assets
-from pressctl.render.html.markup import esc, inline, other_script
+from pressctl.render.html.markup import esc, inline, other_script, script_json
 from pressctl.render.table_layout import alignments, is_figure
 from pressctl.source.inline import plain
 from pressctl.source.release import Block, BlockKind, ListKind
@@ -145,9 +144,10 @@ def article(kit: Kit, *, images: dict[str, str] | None = None, chart: bool = Tru
     do not show SVG, so the e-mail keeps the fact table only).
     """
     release = kit.release
-    separator = "，" if kit.cjk else ", "
     when = f'<time datetime="{release.date.isoformat()}">{esc(kit.date_text)}</time>'
-    dateline = f"{_t(kit, release.dateline)}{separator}{when}" if release.dateline else when
+    # the kit's one date line, the date inside it marked up as a time
+    head, _, tail = kit.date_line.rpartition(kit.date_text)
+    dateline = f"{_t(kit, head)}{when}{_t(kit, tail)}"
     parts = [f'<article aria-labelledby="title"><p class="label">{_t(kit, kit.release_label)}'
              f'</p><h1 id="title">{_t(kit, release.title)}</h1>']
     if release.subtitle:
@@ -258,9 +258,7 @@ def _head(kit: Kit, web: Web) -> str:
     if canonical:
         ld["mainEntityOfPage"] = canonical
         ld["url"] = canonical
-    # <, > and & as JSON escapes: no text of the release can end or re-open the script
-    script = (json.dumps(ld, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
-              .replace(">", "\\u003e").replace("&", "\\u0026"))
+    script = script_json(ld)
     meta.append(f'<script type="application/ld+json">{script}</script>')
     meta.append(f"<style>{css(kit.colour)}</style>")
     return "".join(f"{line}\n" for line in meta)
