@@ -101,3 +101,21 @@ def test_the_email_html(project: Path, width: int, tmp_path: Path) -> None:
             page = _mail_html(project, lang, tmp_path)
             _check(browser, page.as_uri(), tmp_path / f"mail.{lang}.{width}.png")
             browser.set_window_size(width, 900)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_bmw_pages_with_their_charts(width: int, tmp_path: Path) -> None:
+    """The BMW release (en original, zh translation): charts as inline SVG, no base_url."""
+    from tests.conftest import copy_project
+    from tests.newsroom_project import build
+
+    project = copy_project(tmp_path / "bmw")
+    build(project, "--format", "html", "--format", "email")
+    slug = "bmw-huawei-harmonyos"
+    with driver(width) as browser:
+        for lang in ("en", "zh"):
+            page = project / "dist" / slug / f"{slug}.{lang}.html"
+            _check(browser, page.as_uri(), tmp_path / f"{slug}.{lang}.{width}.png")
+            assert browser.execute_script(
+                "return document.querySelectorAll('figure.chart svg').length") >= 1
+            browser.set_window_size(width, 900)

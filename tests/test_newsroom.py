@@ -144,3 +144,22 @@ def test_the_newsroom_is_reproducible(after: Path) -> None:
     before = {p.name: p.read_bytes() for p in (after / "dist").iterdir() if p.is_file()}
     assert run("newsroom", "--now", "2030-01-01T00:00Z", cwd=after).returncode == 0
     assert {p.name: p.read_bytes() for p in (after / "dist").iterdir() if p.is_file()} == before
+
+
+def test_base_url_must_be_an_address(tmp_path: Path) -> None:
+    project = copy(tmp_path / "p")
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text("utf-8").replace(
+        'base_url = "https://press.example.cn/"', 'base_url = "press.example.cn"'), "utf-8")
+    result = run("newsroom", cwd=project)
+    assert result.returncode == 2
+    assert "pyproject.toml:" in result.stderr and "base_url" in result.stderr
+
+
+def test_a_page_edited_out_of_shape_is_named(tmp_path: Path) -> None:
+    project = web_project(tmp_path / "p", AFTER)
+    page = project / "dist" / OPEN / f"{OPEN}.en.html"
+    page.write_text("<html><body><p>hand-made</p></body></html>", "utf-8")
+    result = run("newsroom", "--now", AFTER, cwd=project)
+    assert result.returncode == 2, result.stderr
+    assert f"{OPEN}.en.html" in result.stderr and "Traceback" not in result.stderr

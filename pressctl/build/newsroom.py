@@ -55,7 +55,11 @@ def _article(config: Config, page: Path, slug: str, media: list[dict[str, object
     """The page's article for a feed: embedded pictures replaced by the originals the
     build copied to ``media/`` (feed readers drop data: URIs), in order."""
     tree = lxml_html.fromstring(page.read_bytes())
-    [article] = tree.xpath("//article")
+    found = tree.xpath("//article")
+    if len(found) != 1:
+        raise PressctlError("the page has no article pressctl wrote (edited by hand?)",
+                            path=page, hint=f"build it again: pressctl build {slug} --force")
+    [article] = found
     for number, img in enumerate(article.xpath(".//figure[@class='picture']//img")):
         img.attrib.pop("srcset", None)
         img.attrib.pop("sizes", None)

@@ -121,7 +121,9 @@ def _facts(kit: Kit, chart: bool) -> str:
                    f'<td class="num">{_t(kit, r.value_text)}</td>'
                    f"<td>{_t(kit, r.period_text)}</td></tr>" for r in kit.facts)
     out = [f'<section class="facts" aria-labelledby="facts"><h2 id="facts">'
-           f'{_t(kit, kit.t("Key figures"))}</h2><div class="table-wrap"><table>'
+           f'{_t(kit, kit.t("Key figures"))}</h2>'
+           # a table wider than a phone scrolls: keyboard users reach it (WCAG 2.1.1)
+           '<div class="table-wrap" role="region" tabindex="0" aria-labelledby="facts"><table>'
            f'<thead><tr><th scope="col">{_t(kit, kit.t("Figure"))}</th>'
            f'<th scope="col" class="num">{_t(kit, kit.t("Value"))}</th>'
            f'<th scope="col">{_t(kit, kit.t("Period"))}</th></tr></thead>'
