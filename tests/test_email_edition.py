@@ -52,6 +52,8 @@ def test_the_subject_carries_the_embargo_until_it_lifts(before: Path, tmp_path: 
     assert message(before, EMBARGOED, "zh")["Subject"] == \
         "[2025年3月17日 09:00 GMT+08:00前禁止发布] 杭州城市渡轮启用首批电动渡轮"
     assert message(before, OPEN, "zh-Hant-TW")["Subject"] == "杭州城市渡輪推出夜間遊船"
+    assert message(before, EMBARGOED, "zh-Hant-TW")["From"] == \
+        "杭州城市渡輪 <press@ferry.example.cn>"
     after = copy(tmp_path / "after")
     build(after, EMBARGOED, "--format", "email", "--lang", "en", "--now", AFTER)
     msg = message(after, EMBARGOED, "en")

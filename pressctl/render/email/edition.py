@@ -16,6 +16,7 @@ import datetime as dt
 import email.policy
 import hashlib
 import re
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -96,9 +97,8 @@ def message(kit: Kit) -> EmailMessage:
     msg["Subject"] = subject(kit)
     sender = next((m.group() for line in release.contact for m in [ADDRESS.search(line)] if m),
                   None)
-    if sender:
-        msg["From"] = f"{release.organisation} <{sender}>" if release.organisation.isascii() \
-            else sender
+    if sender:  # the display name in the message's language, RFC 2047-encoded when it must be
+        msg["From"] = Address(display_name=release.organisation, addr_spec=sender)
     msg["Date"] = format_datetime(_moment(kit))
     msg["X-Unsent"] = "1"
     if kit.embargo is not None:
