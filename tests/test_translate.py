@@ -174,10 +174,12 @@ def test_glossary_targets_restored_zh_to_en() -> None:
 def test_model_variants_of_placeholders_are_restored_and_losses_reported() -> None:
     protected = protect("Oliver Zipse thanked Huawei in 2025.", "en", "zh", TERMS)
     assert protected.text == "{0} thanked {1} in {2}."
-    text, warnings = restore("｛0｝ 感谢 { 1 } 。", protected, "zh")
-    assert text == "齐普策感谢华为。"
-    assert warnings == ["'2025' is missing from the machine translation"]
-    _, warnings = restore("感谢。", protected, "zh")
+    restored = restore("｛0｝ 感谢 { 1 } 。", protected, "zh")
+    assert restored.text == "齐普策感谢华为。"
+    assert restored.warnings == ("'2025' is missing from the machine translation",)
+    assert restored.repairs == ("placeholder { 1 } restored as {1}",
+                                "placeholder ｛0｝ restored as {0}")
+    warnings = restore("感谢。", protected, "zh").warnings
     assert "glossary term 'Oliver Zipse' (齐普策) is missing from the machine translation" \
         in warnings
 
@@ -186,7 +188,8 @@ def test_machine_warnings_reach_the_result() -> None:
     result = _translator(engine=FakeEngine(rule=lambda t: "something")).translate(
         ["BMW sells cars."])[0]
     assert result.status is Status.MACHINE
-    assert result.warnings == ["glossary term 'BMW' (宝马) is missing from the machine translation"]
+    assert result.warnings == ["glossary term 'BMW' (宝马) is missing from the machine translation",
+                               "no Chinese characters: the draft is not in the target language"]
 
 
 def test_segments_without_words_or_with_only_terms_skip_the_model() -> None:

@@ -68,9 +68,7 @@ def run_job(job: Job) -> Path:
                               embargoed=job.embargoed)
             target = make_kit(job.config, release, job.pair, draft=job.draft,
                               embargoed=job.embargoed)
-            bilingual = module.render_bilingual
-            assert bilingual is not None  # the plan pairs only BILINGUAL_FORMATS
-            write_with(job.target, lambda tmp: bilingual(source, target, tmp))
+            write_with(job.target, lambda tmp: module.render_bilingual(source, target, tmp))
         else:
             kit = make_kit(job.config, release, job.lang, draft=job.draft,
                            embargoed=job.embargoed)

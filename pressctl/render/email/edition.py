@@ -1,4 +1,4 @@
-"""``render(kit, path)`` for the ``email`` format: an RFC 5322 message, ready to send.
+"""``build(kit)`` for the ``email`` format: an RFC 5322 message, ready to send.
 
 ``multipart/alternative``: a plain-text part, and an HTML part (``multipart/
 related`` with the pictures as inline ``cid:`` parts).  The HTML is the web
@@ -136,5 +136,6 @@ def _fix_boundaries(msg: EmailMessage) -> None:
             part.set_boundary(f"=_pressctl_{number}_{digest.hexdigest()[:24]}")
 
 
-def render(kit: Kit, path: Path) -> None:
-    path.write_bytes(message(kit).as_bytes(policy=email.policy.SMTP))
+def build(kit: Kit) -> bytes:
+    """The message's bytes, CRLF line ends as mail transports expect."""
+    return message(kit).as_bytes(policy=email.policy.SMTP)
