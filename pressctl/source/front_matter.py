@@ -28,7 +28,8 @@ from pressctl.source.release import Fact
 
 REQUIRED = ("title", "date", "lang", "organisation")
 #: Every front matter field a seed may have (README: The source document).
-FIELDS = (*REQUIRED, "subtitle", "dateline", "contact", "boilerplate", "keywords", "facts")
+FIELDS = (*REQUIRED, "subtitle", "dateline", "contact", "boilerplate", "keywords", "facts",
+          "embargo")
 FACT_FIELDS = ("label", "value", "unit", "period", "qualifier")
 QUALIFIERS = ("about", "over")
 #: Key figures must be below this: CLDR's number formatting (and a reader) stops making
@@ -240,3 +241,13 @@ def _date(value: Any, path: Path, text: str) -> dt.date:
         raise PressctlError(f"date {written} does not exist ({reason})", path=path,
                             line=line) from None
 
+
+def _embargo(data: dict[str, Any], path: Path, text: str) -> dt.datetime | None:
+    """``embargo:`` with its time zone, checked at its line (:mod:`pressctl.source.embargo`)."""
+    from pressctl.source import embargo
+
+    if data.get("embargo") in (None, ""):
+        return None
+    found = re.search(r"^embargo\s*:", text, re.MULTILINE)
+    line = text.count("\n", 0, found.start()) + 1 if found else None
+    return embargo.parse(data["embargo"], path, line)

@@ -26,6 +26,7 @@ from pressctl.source.front_matter import (
     REQUIRED,
     _check_front_matter_text,
     _date,
+    _embargo,
     _facts,
     _front_matter,
     _lines,
@@ -400,4 +401,6 @@ def read(path: Path, *, default_lang: str | None = None) -> Release:
         keywords=tuple(str(k) for k in keywords) if isinstance(keywords, list) else (),
         facts=_facts(data, path, text),
         blocks=blocks,
+        embargo=_embargo(data, path, text),
     )
+
