@@ -33,6 +33,19 @@ def _wheelhouse() -> Path:
     return Path(os.environ.get("PRESSCTL_TEST_WHEELHOUSE") or default)
 
 
+def fill_wheelhouse(*requirements: str) -> Path:
+    """The wheelhouse, with ``requirements`` (and their dependencies) downloaded if missing;
+    skips the test when they are missing and the index cannot be reached."""
+    house = _wheelhouse()
+    house.mkdir(parents=True, exist_ok=True)
+    fetched = _pip("download", "--only-binary", ":all:", "--find-links", str(house),
+                   "-d", str(house), *requirements)
+    if fetched.returncode != 0:
+        pytest.skip("the wheelhouse lacks pressctl's dependencies and the package index "
+                    f"cannot be reached: {fetched.stderr.strip()[-300:]}")
+    return house
+
+
 def _pip(*args: str, python: str = sys.executable) -> subprocess.CompletedProcess[str]:
     # without the PYTHONPATH the tests run under: pip would see the checkout as installed
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
@@ -40,11 +53,10 @@ def _pip(*args: str, python: str = sys.executable) -> subprocess.CompletedProces
                           capture_output=True, text=True, timeout=900, env=env)
 
 
-@pytest.fixture(scope="module")
-def tool(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The ``bin`` folder of a fresh virtualenv with pressctl installed from its wheel."""
-    base = tmp_path_factory.mktemp("tool")
-    source = base / "source"  # a copy: building writes build/ and *.egg-info beside the code
+def build_wheel(base: Path) -> Path:
+    """``pip wheel --no-deps`` of a copy of the package (building writes build/ and
+    *.egg-info beside the code, which must not land in the checkout)."""
+    source = base / "source"
     shutil.copytree(ROOT / "pressctl", source / "pressctl",
                     ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pyproject.toml", "README.md"):
@@ -52,7 +64,14 @@ def tool(tmp_path_factory: pytest.TempPathFactory) -> Path:
     built = _pip("wheel", "--no-deps", "--no-build-isolation", "-w", str(base / "dist"),
                  str(source))
     assert built.returncode == 0, built.stderr
-    wheel = next((base / "dist").glob("pressctl-*.whl"))
+    return next((base / "dist").glob("pressctl-*.whl"))
+
+
+@pytest.fixture(scope="module")
+def tool(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ``bin`` folder of a fresh virtualenv with pressctl installed from its wheel."""
+    base = tmp_path_factory.mktemp("tool")
+    wheel = build_wheel(base)
     house = _wheelhouse()
     house.mkdir(parents=True, exist_ok=True)
     # first from the wheelhouse alone; only what is missing from it comes from the index
@@ -62,10 +81,7 @@ def tool(tmp_path_factory: pytest.TempPathFactory) -> Path:
     offline = ("install", "--no-index", "--find-links", str(house), str(wheel))
     installed = _pip(*offline, python=python)
     if installed.returncode != 0:
-        fetched = _pip("download", "--only-binary", ":all:", "-d", str(house), str(wheel))
-        if fetched.returncode != 0:
-            pytest.skip("the wheelhouse lacks pressctl's dependencies and the package index "
-                        f"cannot be reached: {fetched.stderr.strip()[-300:]}")
+        fill_wheelhouse(str(wheel))
         installed = _pip(*offline, python=python)
     assert installed.returncode == 0, installed.stderr
     return venv / "bin"
