@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 
 from pressctl.build import run as build
-from pressctl.core import inputs
+from pressctl.core.atomic import sha256
 from pressctl.core.config import load
+from pressctl.source import cached
 from tests.conftest import ROOT, copy_project
 
 SLUG = "bmw-huawei-harmonyos"
@@ -98,12 +99,12 @@ def test_a_build_with_nothing_to_do_reads_no_seed_without_pictures(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = load(project)
     build.build(config, jobs=1)
-    inputs._parse.cache_clear()
+    cached._parse.cache_clear()
 
     def no_reading(*args: object) -> None:
         raise AssertionError("the seed was parsed")
 
-    monkeypatch.setattr(inputs, "_parse", no_reading)
+    monkeypatch.setattr(cached, "_parse", no_reading)
     again = build.build(load(project), jobs=1)
     assert _built(again) == set()
     assert {p.name for p in again[0].files} == {
@@ -129,7 +130,7 @@ def test_a_picture_added_to_a_seed_and_then_changed_rebuilds(project: Path) -> N
         f"{SLUG}.en.pdf"}
     manifest = json.loads((project / "dist" / SLUG / "manifest.json").read_text("utf-8"))
     assert [m["path"] for m in manifest["media"]] == ["media/plant.jpg"]
-    assert manifest["media"][0]["sha256"] == build.sha256(PHOTO)
+    assert manifest["media"][0]["sha256"] == sha256(PHOTO)
     # another photo under the same name: the seed's bytes are the same, the output is not
     other = ROOT / "tests/data/press-office/seeds/images"
     replacement = next(p for p in sorted(other.iterdir())
@@ -146,7 +147,7 @@ def test_a_picture_added_to_a_seed_and_then_changed_rebuilds(project: Path) -> N
     assert _built(build.build(load(project), **only)) == {  # type: ignore[arg-type]
         f"{SLUG}.en.pdf"}
     manifest = json.loads((project / "dist" / SLUG / "manifest.json").read_text("utf-8"))
-    assert manifest["media"][0]["sha256"] == build.sha256(picture) != build.sha256(PHOTO)
+    assert manifest["media"][0]["sha256"] == sha256(picture) != sha256(PHOTO)
 
 
 # the QA gate's answers ------------------------------------------------------------------
@@ -174,7 +175,7 @@ def _checking_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("a catalog was checked again")
 
     monkeypatch.setattr(qa, "check_catalog", no_checking)
-    monkeypatch.setattr(inputs, "_parse", no_checking)
+    monkeypatch.setattr(cached, "_parse", no_checking)
 
 
 #: input → (the edit, a problem the gate must then report: (file, check, part of its text))
@@ -195,7 +196,7 @@ EDITS: dict[str, tuple[tuple[Path, str, str], tuple[str, str, str]]] = {
 def test_an_edit_of_any_input_of_the_qa_gate_is_checked_again(
         project: Path, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
     assert _gate(project) == set()
-    inputs._parse.cache_clear()
+    cached._parse.cache_clear()
     with monkeypatch.context() as patch:  # unchanged: the answer is remembered
         _checking_forbidden(patch)
         assert _gate(project) == set()
@@ -240,7 +241,7 @@ def test_a_new_version_of_a_library_the_checks_use_is_checked_again(
     from pressctl import qa
 
     assert _gate(project) == set()
-    inputs._parse.cache_clear()
+    cached._parse.cache_clear()
     with monkeypatch.context() as patch:
         _checking_forbidden(patch)
         assert _gate(project) == set()

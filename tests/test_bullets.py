@@ -144,14 +144,15 @@ def test_a_refused_bullet_is_named_as_pressctls(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """Without a fallback (as before), the refusal says the bullet is pressctl's own:
     it is in no file of the user's, so there is no file:line to give."""
-    from pressctl.build import run as build
+    from pressctl.build.keys import read_release
     from pressctl.core.config import load
+    from pressctl.kit.make import make_kit
 
     monkeypatch.setitem(glyphs.SYMBOLS, "•", ("pressctl's list bullet", ()))
     project = _project(tmp_path, WQY)
     config = load(project)
-    release = build._read(next((project / "seeds").glob("*.md")), config)
-    kits = {"zh": build.make_kit(config, release, "zh")}
+    release = read_release(next((project / "seeds").glob("*.md")), config)
+    kits = {"zh": make_kit(config, release, "zh")}
     assert kits["zh"].bullets == ("•", "–")
     with pytest.raises(glyphs.PressctlError) as caught:
         glyphs.check(config, release, kits)

@@ -128,7 +128,7 @@ def test_the_chart_description_names_every_bar_once(built: dict[str, Path]) -> N
     """describe() is the one home of the chart's words: the PDF tagger uses it too."""
     from pressctl.core.config import load
     from pressctl.kit.make import make_kit
-    from pressctl.render.pdf.chart import describe, groups
+    from pressctl.render.charts import describe, groups
     from pressctl.source.read import read
 
     config = load(built[BMW].parent.parent)
@@ -142,10 +142,11 @@ def test_the_chart_description_in_traditional_chinese_and_without_a_period(
     """The shipped zh_Hant wording, and a figure without a period ("{label}: {value}")."""
     import dataclasses
 
+    from pressctl.catalogs.wording import default_wording
     from pressctl.core.config import load
-    from pressctl.kit import FactRow, Wording, default_wording
+    from pressctl.kit import FactRow, Wording
     from pressctl.kit.make import make_kit
-    from pressctl.render.pdf.chart import describe
+    from pressctl.render.charts import describe
     from pressctl.source.read import read
 
     release = read(built[BMW].parent.parent / "seeds" / f"{BMW}.md")

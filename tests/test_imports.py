@@ -97,8 +97,97 @@ def test_the_graph_sees_lazy_and_package_imports() -> None:
     assert "pressctl.render.pdf.page" in graph["pressctl.render.pdf.edition"]
     assert "pressctl.render.pdf.bilingual" in graph["pressctl.render.pdf.edition"]
     assert "pressctl.render.docx.document" in graph["pressctl.render.docx.bilingual"]
-    assert "pressctl.qa" in graph["pressctl.build.run"]  # a lazy import inside a function
+    assert "pressctl.qa" in graph["pressctl.build.gate"]  # a lazy import inside a function
 
 
 def test_no_import_cycles() -> None:
     assert cycles(import_graph()) == []
+
+
+#: The stages, lowest first: a module may import its own layer and those before it, never
+#: one after it.  ``render.pdf`` and ``render.docx`` share a layer as siblings that never
+#: import each other; below them the shared ``render`` modules, above them the package's
+#: face (``pressctl.render``: the table of renderers by format).
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("__init__",),  # the version only
+    ("core",), ("source",), ("catalogs",), ("translate",), ("qa",), ("kit",),
+    ("render",), ("render.pdf", "render.docx"), ("render.__init__",),
+    ("write",), ("build",), ("project",), ("cli",), ("__main__",),
+)
+
+
+def layer_of(module: str) -> tuple[int, str]:
+    """``pressctl.render.pdf.page`` → (its layer's rank, ``render.pdf``): the most specific
+    package of :data:`LAYERS` the module is in."""
+    parts = module.split(".")[1:] or ["__init__"]
+    if parts == ["render"]:
+        parts = ["render", "__init__"]
+    best: tuple[int, str] | None = None
+    for rank, names in enumerate(LAYERS):
+        for name in names:
+            if parts[:len(name.split("."))] == name.split(".") and (
+                    best is None or len(name) > len(best[1])):
+                best = (rank, name)
+    if best is None:
+        raise AssertionError(f"{module} is in no layer of LAYERS: place its package")
+    return best
+
+
+def layer_violations(graph: dict[str, set[str]]) -> list[str]:
+    """Every import that goes up the layers or across to a sibling (pdf ↔ docx)."""
+    found = []
+    for module, targets in sorted(graph.items()):
+        rank, package = layer_of(module)
+        for target in sorted(targets):
+            t_rank, t_package = layer_of(target)
+            if t_rank > rank or (t_rank == rank and t_package != package):
+                found.append(f"{module} ({package}) imports {target} ({t_package})")
+    return found
+
+
+def test_the_layer_check_finds_an_import_up_and_across() -> None:
+    """The oracle: source importing the kit goes up, a PDF module importing the DOCX
+    renderer goes across; the kit importing source, or the registry both formats, is fine."""
+    graph = {"pressctl.source.read": {"pressctl.kit.make", "pressctl.core.lang"},
+             "pressctl.render.pdf.page": {"pressctl.render.docx.styles",
+                                          "pressctl.render.picture"},
+             "pressctl.render": {"pressctl.render.pdf.edition", "pressctl.render.docx.edition"},
+             "pressctl.kit.make": {"pressctl.source.read"}}
+    graph.update({t: set() for targets in list(graph.values()) for t in targets
+                  if t not in graph})
+    assert layer_violations(graph) == [
+        "pressctl.render.pdf.page (render.pdf) imports pressctl.render.docx.styles "
+        "(render.docx)",
+        "pressctl.source.read (source) imports pressctl.kit.make (kit)"]
+
+
+def test_every_module_is_in_a_layer_and_no_import_goes_up() -> None:
+    """core < source < catalogs < translate < qa < kit < render < write < build < project <
+    cli, lazy imports included (README, "Architecture")."""
+    graph = import_graph()
+    assert {layer_of(m)[1] for m in graph} == {n for names in LAYERS for n in names}
+    assert layer_violations(graph) == []
+
+
+def test_the_build_reaches_each_renderer_through_one_table() -> None:
+    """The format is dispatched by ``pressctl.render.RENDERERS``, imports a reader (and a
+    call-graph tool) can follow — not a module name built from a string."""
+    from pressctl.render import RENDERERS, renderer
+
+    graph = import_graph()
+    assert "pressctl.render" in graph["pressctl.build.run"]
+    assert {"pressctl.render.pdf.edition", "pressctl.render.docx.edition"} <= \
+        graph["pressctl.render"]
+    assert sorted(RENDERERS) == ["docx", "pdf"]
+    from pressctl.render.docx import edition as docx
+    from pressctl.render.pdf import edition as pdf
+
+    assert renderer("pdf") == (pdf.render, pdf.render_bilingual)
+    assert renderer("docx") == (docx.render, docx.render_bilingual)
+    called = {node.func.attr if isinstance(node.func, ast.Attribute) else
+              getattr(node.func, "id", "")
+              for path in PACKAGE.rglob("*.py")
+              for node in ast.walk(ast.parse(path.read_text("utf-8")))
+              if isinstance(node, ast.Call)}
+    assert "import_module" not in called and "__import__" not in called
+    assert "render" in called  # the oracle: calls are seen

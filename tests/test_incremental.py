@@ -93,6 +93,15 @@ def _hand_edited_output(root: Path) -> str:
     return ""
 
 
+def _comment_only(root: Path) -> str:
+    edit(root / ZH_PO, "# “+” rendered as 携手,",
+         "# “+” rendered as 携手 (checked with the client),")
+    edit(root / ZH_PO, '"PO-Revision-Date: 2025-03-17 00:00+0000\\n"',
+         '"PO-Revision-Date: 2026-12-07 09:30+0800\\n"')
+    assert run("build", "--check", cwd=root).returncode == 0
+    return ""
+
+
 def _deleted_output(root: Path) -> str:
     (root / "dist" / SLUG / f"{SLUG}.en.docx").unlink()
     return ""
@@ -120,6 +129,8 @@ CASES: dict[str, tuple[Callable[[Path], str], set[str], bool]] = {
                                     "[tool.pressctl.qa]\n") or "", ZH, True),
     "zh-font": (_fonts("zh", "WenQuanYi Zen Hei"), ZH, True),
     "en-font": (_fonts("en", "DejaVu Sans"), EN, True),
+    # what the kits do not read: a translator's comment, the editor's revision date
+    "catalog-comment": (_comment_only, set(), False),
     "hand-edited-output": (_hand_edited_output, {f"{SLUG}.zh.pdf"}, False),
     "deleted-output": (_deleted_output, {f"{SLUG}.en.docx"}, False),
 }
@@ -274,7 +285,9 @@ def test_a_change_in_pressctls_own_code_rebuilds_everything(built: Path, tmp_pat
     code = tmp_path / "code"
     shutil.copytree(ROOT / "pressctl", code / "pressctl",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    with (code / "pressctl" / "render" / "pdf.py").open("a", encoding="utf-8") as fh:
+    renderer = code / "pressctl" / "render" / "pdf" / "edition.py"
+    assert renderer.is_file()  # an edit, not a new file
+    with renderer.open("a", encoding="utf-8") as fh:
         fh.write("\n# a new version\n")
     result = run("build", "--json", cwd=built, env={"PYTHONPATH": str(code)})
     assert result.returncode == 0, result.stderr
@@ -283,7 +296,9 @@ def test_a_change_in_pressctls_own_code_rebuilds_everything(built: Path, tmp_pat
 
 def test_outputs_are_readable_by_everyone(template: Path) -> None:
     """mkstemp makes 0600 files; a published kit is rw-r--r-- like any other file."""
-    for path in (template / "dist" / SLUG).iterdir():
+    paths = sorted((template / "dist" / SLUG).iterdir())
+    assert {p.name for p in paths} == {*ALL, "manifest.json"}  # an empty folder proves nothing
+    for path in paths:
         assert path.stat().st_mode & 0o777 == 0o644, path.name
 
 
@@ -293,8 +308,8 @@ def test_outputs_are_readable_by_everyone(template: Path) -> None:
 ])
 def test_a_full_or_read_only_disk_is_one_message_and_no_leftover(
         tmp_path: Path, code: int, expected: str) -> None:
+    from pressctl.core.atomic import write_with
     from pressctl.core.errors import PressctlError
-    from pressctl.write.atomic import write_with
 
     (tmp_path / "kit.pdf").write_bytes(b"old")
 
@@ -309,7 +324,7 @@ def test_a_full_or_read_only_disk_is_one_message_and_no_leftover(
 
 
 def test_other_write_errors_are_not_disguised_as_a_full_disk(tmp_path: Path) -> None:
-    from pressctl.write.atomic import write_with
+    from pressctl.core.atomic import write_with
 
     def produce(path: Path) -> None:
         raise PermissionError(13, "Permission denied")

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from pressctl import kit, qa
-from pressctl.build import run as build
+from pressctl import qa
+from pressctl.build import keys
 from pressctl.catalogs import catalog
+from pressctl.catalogs import wording as kit
 from pressctl.core.config import load
 from pressctl.kit.make import make_kit
 from pressctl.source.read import read
@@ -126,9 +127,22 @@ def test_input_key_hashes_the_shipped_default(tmp_path: Path,
     shutil.copytree(DEFAULT.parent.parent.parent, copy)
     monkeypatch.setattr(kit, "DEFAULTS_DIR", copy)
     config = load(ROOT)
-    before = build.input_key(config, SEED, "zh", "pdf", False, "code")
-    english = build.input_key(config, SEED, "en", "pdf", False, "code")
+    before = keys.input_key(config, SEED, "zh", "pdf", False, "code")
+    english = keys.input_key(config, SEED, "en", "pdf", False, "code")
     po = copy / "zh_Hans" / "LC_MESSAGES" / "pressctl.po"
     po.write_text(po.read_text("utf-8").replace("即时发布", "立即发布"), "utf-8")
-    assert build.input_key(config, SEED, "zh", "pdf", False, "code") != before
-    assert build.input_key(config, SEED, "en", "pdf", False, "code") == english
+    assert keys.input_key(config, SEED, "zh", "pdf", False, "code") != before
+    assert keys.input_key(config, SEED, "en", "pdf", False, "code") == english
+
+
+def test_a_latin_unit_symbol_is_spaced_in_a_chinese_kit() -> None:
+    """"2,800kWh" in the Taiwan kit where the English kit prints "2,800 kWh" (issue 23)."""
+    from pressctl.kit import Wording, fact_row
+    from pressctl.source.release import Fact
+
+    closed = Wording(None, {"{amount} {unit}": "{amount}{unit}"})
+    row = fact_row(Fact("Storage", 2800, "kWh"), Fact("儲能", 2800, "kWh"), closed,
+                   "zh_Hant_TW")
+    assert row.value_text == "2,800 kWh"
+    tonnes = fact_row(Fact("Cut", 2800, "t"), Fact("減排", 2800, "噸"), closed, "zh_Hant_TW")
+    assert tonnes.value_text == "2,800噸"

@@ -20,7 +20,7 @@ from pressctl.qa.markup import check
 from pressctl.source.inline import inventory, plain, spans, unsafe_links
 from pressctl.source.read import read
 from pressctl.source.segment import split_sentences
-from pressctl.translate.engine import protect
+from pressctl.translate.protect import protect
 from tests.test_cli import run
 
 pypdf = pytest.importorskip("pypdf")

@@ -79,7 +79,13 @@ def test_the_shipped_catalogs_are_well_formed_for_both() -> None:
     """Syntax and header by msgfmt; not its format check, which refuses the kit's
     ``{symbol}{amount}`` → ``{amount}{name}`` (the kit passes ``name`` too)."""
     need("msgfmt")
-    for path in sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po")):
+    paths = sorted([*(ROOT / "locales").glob("*/LC_MESSAGES/*.po"),
+                    *(ROOT / "pressctl" / "locale").glob("*/LC_MESSAGES/*.po")])
+    assert [str(p.relative_to(ROOT)) for p in paths] == [  # none found would prove nothing
+        "locales/zh/LC_MESSAGES/bmw-huawei-harmonyos.po", "locales/zh/LC_MESSAGES/pressctl.po",
+        "pressctl/locale/zh_Hans/LC_MESSAGES/pressctl.po",
+        "pressctl/locale/zh_Hant/LC_MESSAGES/pressctl.po"]
+    for path in paths:
         posyntax.check(path.read_text("utf-8"))
         assert subprocess.run(["msgfmt", "--check-header", "-o", "/dev/null", str(path)],
                               capture_output=True).returncode == 0

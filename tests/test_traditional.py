@@ -20,7 +20,7 @@ import pytest
 
 from pressctl.core import lang
 from pressctl.core.config import load
-from pressctl.translate.hant import convert, simplified
+from pressctl.core.hant import convert, simplified
 from tests.argos_model import offline_env
 from tests.conftest import need
 

@@ -24,17 +24,11 @@ from pressctl.core.config import Config
 from pressctl.core.errors import MissingDependency
 from pressctl.source.release import Release
 from pressctl.source.segment import segments
-from pressctl.translate.engine import (
-    Status,
-    Translator,
-    detect_lang,
-    fill_catalog,
-    layout,
-    protect,
-    render,
-    restore,
-)
+from pressctl.translate.engine import Status, Translator
+from pressctl.translate.fill import fill_catalog
+from pressctl.translate.layout import detect_lang, layout, render
 from pressctl.translate.machine import FakeEngine
+from pressctl.translate.protect import protect, restore
 from tests.argos_model import build_package, offline_env
 from tests.conftest import shared_project
 
@@ -580,7 +574,7 @@ def test_target_prefix_is_used_and_stripped(tmp_path: Path) -> None:
     ("Version 2.0 , done !", "en", "Version 2.0, done!"),
 ])
 def test_tidy_spacing_and_punctuation_width(text: str, lang: str, expected: str) -> None:
-    from pressctl.translate.engine import tidy
+    from pressctl.translate.punctuation import tidy
 
     assert tidy(text, lang) == expected
 

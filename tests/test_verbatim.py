@@ -12,7 +12,7 @@ from pressctl.catalogs import catalog, glossary
 from pressctl.core.config import load
 from pressctl.qa import glossary_check, placeholders
 from pressctl.qa.base import Pair, Term
-from pressctl.translate import engine as translate
+from pressctl.translate import protect as translate
 from tests.conftest import ROOT
 from tests.test_cli import run as cli
 

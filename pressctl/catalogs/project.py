@@ -8,16 +8,16 @@ from typing import Any
 import polib
 
 from pressctl.catalogs import catalog
-from pressctl.core.config import Config
-from pressctl.core.errors import PressctlError
-from pressctl.core.paths import relative
-from pressctl.kit import (
+from pressctl.catalogs.wording import (
     KIT_SOURCE_LANG,
     covered_by_default,
     default_wording,
     is_kit_source,
     kit_segments,
 )
+from pressctl.core.config import Config
+from pressctl.core.errors import PressctlError
+from pressctl.core.paths import relative
 from pressctl.source.read import read
 from pressctl.source.segment import segments
 

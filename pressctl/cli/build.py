@@ -6,6 +6,8 @@ import typer
 
 from pressctl.cli.app import app, config, emit_json, info
 from pressctl.cli.progress import Bar
+from pressctl.core.cache import prune as prune_cache
+from pressctl.core.paths import shown
 
 
 @app.command("build")
@@ -44,22 +46,25 @@ def build_command(
     fonts, pressctl itself) did not change since the last build are left as
     they are.
     """
+    from pressctl.build import check as checking
     from pressctl.build import run as stage
     from pressctl.build.shard import parse
     from pressctl.core.config import KNOWN_FORMATS
     from pressctl.core.errors import CheckFailed, PressctlError
+    from pressctl.core.paths import relative
 
     for f in fmt or ():
         if f not in KNOWN_FORMATS:
             raise PressctlError(f"unknown format {f!r}", hint=f"use {', '.join(KNOWN_FORMATS)}")
     cfg = config()
+    prune_cache()  # at most once a day: see pressctl/core/cache.py
     langs = tuple(lang) if lang else None
     formats = tuple(fmt) if fmt else None
     chosen = tuple(slugs) if slugs else None
     part = parse(shard) if shard is not None else None
     if listing:
-        planned = stage.listing(cfg, langs=langs, formats=formats, draft=draft, slugs=chosen,
-                                shard=part)
+        planned = checking.listing(cfg, langs=langs, formats=formats, draft=draft,
+                                   slugs=chosen, shard=part)
         if as_json:
             emit_json(planned)
             return
@@ -68,8 +73,8 @@ def build_command(
                 print(f"{file['path']}\t{'up to date' if file['up_to_date'] else 'to build'}")
         return
     if check:
-        stale = stage.check(cfg, langs=langs, formats=formats, draft=draft, slugs=chosen,
-                            shard=part, jobs=jobs)
+        stale = checking.check(cfg, langs=langs, formats=formats, draft=draft, slugs=chosen,
+                               shard=part, jobs=jobs)
         if as_json:
             emit_json({"up_to_date": not stale, "stale": stale})
         for line in stale if not as_json else ():
@@ -92,9 +97,9 @@ def build_command(
     finally:
         bar.close()
     if as_json:
-        emit_json([{"slug": r.slug, "files": [stage.relative(cfg, f) for f in r.files],
-                    "built": [stage.relative(cfg, f) for f in r.built],
-                    "manifest": stage.relative(cfg, r.manifest) if r.manifest else None,
+        emit_json([{"slug": r.slug, "files": [relative(cfg, f) for f in r.files],
+                    "built": [relative(cfg, f) for f in r.built],
+                    "manifest": relative(cfg, r.manifest) if r.manifest else None,
                     "draft": r.draft, "untranslated": r.untranslated} for r in results])
         return
     for r in results:
@@ -106,4 +111,4 @@ def build_command(
                  "(run 'pressctl qa')")
         skipped = len(r.files) - len(r.built)
         info(f"{r.slug}: {len(r.built)} file(s) built, {skipped} up to date, in "
-             f"{stage.relative(cfg, r.folder)}")
+             f"{shown(cfg, r.folder)}")

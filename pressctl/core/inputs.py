@@ -2,9 +2,8 @@
 
 The input keys of ``build`` and the QA gate's cache (``qa/memo.py``) both say
 "pressctl's own code, this file's bytes": one home, so the two can never
-disagree about what counts as a change.  The parsed seed is here too, read
-once per version of the file in a process: the keys (the pictures a seed
-shows), the gates, the jobs and the manifests all ask for it.
+disagree about what counts as a change.  (The parsed seed, read once per
+version of the file, is ``source/cached.py``: the base imports no stage.)
 """
 
 from __future__ import annotations
@@ -12,12 +11,8 @@ from __future__ import annotations
 import functools
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from pressctl.write.atomic import sha256_of_input
-
-if TYPE_CHECKING:
-    from pressctl.source.release import Release
+from pressctl.core.atomic import sha256_of_input
 
 
 def code_hash() -> str:
@@ -46,18 +41,9 @@ def _tree_hash(pattern: str) -> str:
 def file_hash(path: Path) -> str:
     """The file's SHA-256, or "-" for no file (a missing catalog is an input state too);
     remembered per (path, size, mtime), as every key of a build hashes the seed again."""
-    return sha256_of_input(path) if path.exists() else "-"
+    if not (path.exists() or path.is_symlink()):
+        return "-"
+    from pressctl.core.textfile import check_file
 
-
-def release(seed: Path, default_lang: str) -> Release:
-    """The seed parsed (markdown-it and PyYAML are imported on the first call); a seed
-    that does not name its language is in ``default_lang``."""
-    stat = seed.stat()
-    return _parse(seed, default_lang, stat.st_mtime_ns, stat.st_size)
-
-
-@functools.lru_cache(maxsize=256)
-def _parse(seed: Path, default_lang: str, _mtime_ns: int, _size: int) -> Release:
-    from pressctl.source.read import read
-
-    return read(seed, default_lang=default_lang)
+    check_file(path, what="file", limit=None)  # a folder or a FIFO here is exit 2
+    return sha256_of_input(path)

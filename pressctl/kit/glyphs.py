@@ -26,14 +26,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pressctl.catalogs import catalog
+from pressctl.catalogs.wording import default_path
+from pressctl.core.atomic import write_text
 from pressctl.core.charnames import describe, is_unprintable
 from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
-from pressctl.core.paths import cache_dir, relative
-from pressctl.kit import BULLETS, Kit, default_path, printed_texts
-from pressctl.kit.fonts import FontFile, FontSet, read_errors, resolve, unreadable
+from pressctl.core.paths import cache_dir, shown
+from pressctl.kit import BULLETS, Kit, printed_texts
+from pressctl.kit.fonts import FontFile, FontSet, read_errors, unreadable
 from pressctl.source.release import Release
-from pressctl.write.atomic import write_text
 
 #: Characters the renderers set as space (``pdf_text.clean``, ``docx_text.clean``): no glyph.
 SPACING = frozenset("\t\n\r\x0b\x0c ")
@@ -141,7 +142,7 @@ class Problem:
 
     def where(self, config: Config) -> str:
         if self.path is not None:
-            return relative(config, self.path) + (f":{self.line}" if self.line else "")
+            return shown(config, self.path) + (f":{self.line}" if self.line else "")
         return self.origin or "(kit wording or CLDR data)"
 
     def reason(self) -> str:
@@ -213,7 +214,7 @@ def check(config: Config, release: Release, kits: dict[str, Kit]) -> None:
     """
     problems: dict[tuple[str, FontFile | None], Problem] = {}  # one per character and font
     for lang, kit in kits.items():
-        fonts = resolve(lang, config.fonts.get(lang))
+        fonts = kit.faces
         faces = {face: coverage(face) for face in (fonts.regular, fonts.bold)}
         printed = set("".join(printed_texts(kit)))
         # the bullets pressctl adds, where no text of the user or kit wording has them

@@ -59,7 +59,7 @@ def _fonts(config: Config) -> list[Finding]:
 
 def _conversions(config: Config) -> list[Finding]:
     """The OpenCC table each Traditional language is drafted with, and whether it loads."""
-    from pressctl.translate.hant import conversion, convert
+    from pressctl.core.hant import conversion, convert
 
     found = []
     for lang in config.languages:

@@ -26,10 +26,10 @@ from pathlib import Path
 from string import Template
 
 from pressctl import __version__
+from pressctl.core.atomic import write_text
 from pressctl.core.config import PYPROJECT, Config, load, read_table
 from pressctl.core.errors import PressctlError
 from pressctl.core.lang import LANGUAGES, base_lang, canonical
-from pressctl.write.atomic import write_text
 
 CI_CHOICES = ("github", "gitlab", "none")
 CI_FILES = {"github": ".github/workflows/press-kits.yml", "gitlab": ".gitlab-ci.yml"}
@@ -201,7 +201,7 @@ def _pairs(organisation: str, source: str, target: str) -> dict[str, str]:
 def _translate_sample(config: Config, organisation: str, source: str) -> list[str]:
     """Enter the sample's shipped translations as reviewed; the targets left without."""
     from pressctl.catalogs import catalog
-    from pressctl.translate.hant import convert
+    from pressctl.core.hant import convert
 
     missing = []
     for target in config.targets(source):

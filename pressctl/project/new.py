@@ -20,10 +20,10 @@ from pathlib import Path
 from string import Template
 
 from pressctl.catalogs import project as catalogs
+from pressctl.core.atomic import write_text
 from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
 from pressctl.core.lang import base_lang
-from pressctl.write.atomic import write_text
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -59,6 +59,11 @@ def new_release(config: Config, slug: str, *, title: str | None = None,
     if not SLUG.match(slug) or slug == "pressctl":
         raise PressctlError(f"{slug!r} is not a usable slug",
                             hint="use lowercase letters, digits and hyphens, e.g. 2025-q1-results")
+    from pressctl.source.read import MAX_SLUG_BYTES
+
+    if len(slug) > MAX_SLUG_BYTES:
+        raise PressctlError(f"the slug is {len(slug)} characters long; at most {MAX_SLUG_BYTES} "
+                            "fit in the kits' file names", hint="choose a shorter slug")
     lang = lang or config.source_lang
     if lang not in config.languages:
         raise PressctlError(f"--lang {lang!r} is not one of this project's languages "
@@ -111,7 +116,8 @@ def _template(lang: str) -> str:
 
 def _fill_known(config: Config, seed: Path, source: str, lang: str) -> list[tuple[str, str]]:
     """Enter what memory and glossary already know as reviewed; (source, translation) pairs."""
-    from pressctl.translate.engine import Translator, fill_catalog
+    from pressctl.translate.engine import Translator
+    from pressctl.translate.fill import fill_catalog
 
     translator = Translator.for_project(config, base_lang(source), base_lang(lang))
     fill = fill_catalog(config, seed, lang, translator, use_machine=False, reviewed_only=True)
@@ -120,11 +126,11 @@ def _fill_known(config: Config, seed: Path, source: str, lang: str) -> list[tupl
 
 def next_steps(config: Config, made: NewRelease) -> list[str]:
     """What to do after ``pressctl new``, in order, with the project's real paths."""
-    from pressctl.core.paths import relative, typed
+    from pressctl.core.paths import shown, typed
 
-    seed = relative(config, made.seed)
-    folder = relative(config, config.dist / made.seed.stem)
-    po = ", ".join(relative(config, p) for p in made.catalogs.values()) or "(no target language)"
+    seed = shown(config, made.seed)
+    folder = shown(config, config.dist / made.seed.stem)
+    po = ", ".join(shown(config, p) for p in made.catalogs.values()) or "(no target language)"
     return [
         f"edit {seed}: the title, the text, the facts",
         "pressctl catalog update            # bring the catalogs up to date with the text",

@@ -15,22 +15,22 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import polib
 
 from pressctl.catalogs import catalog
-from pressctl.core import inputs
 from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
 from pressctl.core.lang import canonical
-from pressctl.core.paths import relative
+from pressctl.core.paths import relative, shown
 from pressctl.qa import status
 from pressctl.qa.base import Finding, Pair, Term
 from pressctl.qa.severity import ERROR, OFF, WARNING, severities
 from pressctl.qa.terms import load_terms
+from pressctl.source import cached
 
 __all__ = ["Problem", "gate", "gate_message", "run"]
 
@@ -109,6 +109,10 @@ class Problem:
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def shown(self, config: Config) -> str:
+        """The problem as a message prints it: its file relative to the working directory."""
+        return str(replace(self, file=shown(config, self.file)))
+
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         entry = " ".join(self.msgid.split())
@@ -126,9 +130,9 @@ class _Document:
 
 
 def _seeds(config: Config, slugs: Iterable[str] | None) -> list[Path]:
-    """The seeds to check: all, or those of ``slugs`` (a seed's slug is its file name)."""
-    wanted = set(slugs) if slugs is not None else None
-    return [seed for seed in config.seeds() if wanted is None or seed.stem in wanted]
+    """The seeds to check: all, or those of ``slugs`` as ``build`` names them (an unknown
+    name is refused rather than checking nothing)."""
+    return config.seeds() if slugs is None else config.named_seeds(tuple(slugs))
 
 
 def _release_document(config: Config, seed: Path) -> _Document:
@@ -136,7 +140,7 @@ def _release_document(config: Config, seed: Path) -> _Document:
     from pressctl.catalogs.project import release_lang
     from pressctl.source.segment import segments
 
-    release = inputs.release(seed, config.source_lang)
+    release = cached.release(seed, config.source_lang)
     release_lang(config, seed, release.lang)
     where = relative(config, seed)
     return _Document(release.slug, release.lang,
@@ -145,7 +149,7 @@ def _release_document(config: Config, seed: Path) -> _Document:
 
 def _kit_document() -> _Document:
     """The kit's wording: it has no seed, so a missing entry is the kit catalog's to fix."""
-    from pressctl.kit import KIT_SOURCE_LANG, kit_segments
+    from pressctl.catalogs.wording import KIT_SOURCE_LANG, kit_segments
 
     return _Document(catalog.KIT_DOMAIN, KIT_SOURCE_LANG,
                      [(s.text, None, None) for s in kit_segments()])
@@ -238,7 +242,7 @@ def _kit_overrides(document: _Document, po: polib.POFile | None,
     the default is used; a reviewed entry is the project's override and is
     checked like any translation.
     """
-    from pressctl.kit import covered_by_default
+    from pressctl.catalogs.wording import covered_by_default
 
     covered = covered_by_default(locale)
     needed = _Document(document.domain, document.source_lang,
@@ -357,10 +361,10 @@ def gate(config: Config, slugs: Iterable[str] | None,
     return [p for p in problems if p.severity == ERROR]
 
 
-def gate_message(problems: list[Problem], limit: int = 20) -> str:
+def gate_message(problems: list[Problem], limit: int = 20, config: Config | None = None) -> str:
     """The blocking problems, one a line, for the error ``pressctl build`` raises."""
     lines = [f"QA found {len(problems)} blocking problem(s):"]
-    lines.extend(f"  {p}" for p in problems[:limit])
+    lines.extend(f"  {p.shown(config) if config else p}" for p in problems[:limit])
     if len(problems) > limit:
         lines.append(f"  … and {len(problems) - limit} more (run 'pressctl qa')")
     return "\n".join(lines)

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pressctl.core import inputs
+from pressctl.core.atomic import write_text
 from pressctl.core.errors import PressctlError
 from pressctl.core.paths import cache_dir
-from pressctl.write.atomic import write_text
 
 if TYPE_CHECKING:
     from pressctl.core.config import Config

@@ -2,18 +2,18 @@
 
 A Traditional catalog drafted by OpenCC and then edited by hand, or pasted
 from a Simplified one, can keep a character a Taiwan or Hong Kong reader
-sees at once (宝马 for 寶馬).  :func:`pressctl.translate.hant.simplified` decides, with
+sees at once (宝马 for 寶馬).  :func:`pressctl.core.hant.simplified` decides, with
 OpenCC's own tables read in context (皇后 and 干擾 are Traditional too, and
 Hong Kong's own forms such as 户 in 用户 pass in a Hong Kong catalog).
 """
 
 from __future__ import annotations
 
+from pressctl.core.hant import simplified
 from pressctl.core.lang import is_traditional
 from pressctl.core.script import has_cjk_letters
 from pressctl.qa.base import Finding, Pair
 from pressctl.qa.text import mask
-from pressctl.translate.hant import simplified
 
 CHECK = "script"
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pressctl.core.atomic import sha256, write_bytes
 from pressctl.source.release import BlockKind, Release
-from pressctl.write.atomic import sha256, write_bytes
 
 FOLDER = "media"
 ORIENTATION = 0x0112  # the EXIF tag

@@ -126,7 +126,7 @@ class ConvertedEngine:
         self.name = f"{inner.name} + {how}"
 
     def translate_batch(self, texts: Sequence[str], progress: Tick | None = None) -> list[str]:
-        from pressctl.translate.hant import convert, quotes
+        from pressctl.core.hant import convert, quotes
 
         out = self.inner.translate_batch(texts, progress)
         if self.name.endswith("quotes"):

@@ -32,26 +32,26 @@ class Bug:
 INC = "tests/test_incremental.py::test_an_edit_rebuilds_exactly_the_files_that_depend_on_it"
 PROM = "tests/test_promises.py::"
 BUGS = [
-    Bug("key-ignores-seed", "input key ignores the seed file", "pressctl/build/run.py",
+    Bug("key-ignores-seed", "input key ignores the seed file", "pressctl/build/keys.py",
         "parts = [code, fmt, lang, str(draft), _file_hash(seed),",
         "parts = [code, fmt, lang, str(draft),", (f"{INC}[seed]",)),
     Bug("key-ignores-kit-wording", "input key ignores the kit-wording catalog",
-        "pressctl/build/run.py",
+        "pressctl/build/keys.py",
         "                  _file_hash(config.catalog_path(side, catalog.KIT_DOMAIN)),\n", "",
         (f"{INC}[kit-wording]",)),
     Bug("key-ignores-sha256", "up-to-date check no longer compares the output's SHA-256",
-        "pressctl/build/run.py", '            and entry.get("sha256") == sha256(target))', ")",
+        "pressctl/build/keys.py", '            and entry.get("sha256") == sha256(target))', ")",
         (f"{INC}[hand-edited-output]",)),
     Bug("key-ignores-source-font", "bilingual key ignores the source language's settings "
-        "(found by this work: a real bug, fixed)", "pressctl/build/run.py",
+        "(found by this work: a real bug, fixed)", "pressctl/build/keys.py",
         'sides = [lang, source or config.source_lang] if fmt.startswith("bilingual") else [lang]',
         "sides = [lang]", (f"{INC}[en-font]",)),
     Bug("key-ignores-code", "input key ignores pressctl's own code (a mutation-check "
-        "survivor)", "pressctl/build/run.py",
+        "survivor)", "pressctl/build/keys.py",
         "parts = [code, fmt, lang, str(draft), _file_hash(seed),",
         "parts = [fmt, lang, str(draft), _file_hash(seed),",
         ("tests/test_incremental.py::test_a_change_in_pressctls_own_code_rebuilds_everything",)),
-    Bug("kinsoku-no-end", "line-end kinsoku set loses （《“", "pressctl/render/pdf/text.py",
+    Bug("kinsoku-no-end", "line-end kinsoku set loses （《“", "pressctl/render/pdf/linebreak.py",
         'NO_END = frozenset("（［｛〔〈《「『【〖〘〚“‘([{$£€¥￥#")',
         'NO_END = frozenset("［｛〔〈「『【〖〘〚‘([{$£€¥￥#")',
         (f"{PROM}test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one",)),
@@ -88,7 +88,7 @@ BUGS = [
         "if finding.check in waived:",
         (f"{PROM}test_a_check_set_to_off_is_not_reported_by_qa_nor_the_build_gate",)),
     Bug("write-in-place", "outputs written in place, not renamed (kill -9 test)",
-        "pressctl/write/atomic.py", "    with atomic_path(target) as tmp:\n        produce(tmp)",
+        "pressctl/core/atomic.py", "    with atomic_path(target) as tmp:\n        produce(tmp)",
         "    target.parent.mkdir(parents=True, exist_ok=True)\n    produce(target)",
         ("tests/test_incremental.py::"
          "test_a_build_killed_while_the_new_file_waits_leaves_the_old_one",

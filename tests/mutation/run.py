@@ -34,10 +34,15 @@ INC = "tests/test_incremental.py::test_an_edit_rebuilds_exactly_the_files_that_d
 PROM = "tests/test_promises.py::"
 #: module → (functions to mutate, or () for the whole module; the tests that guard it)
 TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "pressctl/build/run.py": (("input_key", "_up_to_date", "_previous", "_nothing_to_do"), (
+    "pressctl/build/keys.py": (("input_key", "up_to_date"), (
         f"{INC}[seed]", f"{INC}[kit-wording]", f"{INC}[hand-edited-output]",
         f"{INC}[en-font]", f"{INC}[deleted-output]")),
-    "pressctl/write/atomic.py": ((), (
+    "pressctl/build/run.py": (("_nothing_to_do",), (
+        f"{INC}[seed]", f"{INC}[kit-wording]", f"{INC}[hand-edited-output]",
+        f"{INC}[en-font]", f"{INC}[deleted-output]")),
+    "pressctl/write/manifest.py": (("entries",), (
+        f"{INC}[hand-edited-output]", f"{INC}[deleted-output]")),
+    "pressctl/core/atomic.py": ((), (
         "tests/test_incremental.py::test_a_build_killed_while_the_new_file_waits_leaves_the_old_one",
         "tests/test_incremental.py::test_outputs_are_never_opened_for_writing_in_place",
         "tests/test_build.py::test_check_reports_stale_and_missing_files_and_writes_nothing",
@@ -62,7 +67,7 @@ TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         f"{PROM}test_bilingual_edition_shows_both_long_dates",
         f"{PROM}test_pull_quote_is_the_quotation_with_a_full_stop_and_its_speaker",
         f"{PROM}test_quoted_text_takes_the_words_inside_the_first_quotation")),
-    "pressctl/render/pdf/text.py": ((), (
+    "pressctl/render/pdf/linebreak.py": ((), (
         f"{PROM}test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one",
         "tests/test_pdf.py::test_chinese_line_breaking_rules",
         "tests/test_pdf.py::test_reportlab_alone_would_break_these_rules",
@@ -75,8 +80,12 @@ TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 #: module → the wider tests a survivor of the fast subset is tried against (``--recheck``)
 BROAD: dict[str, tuple[str, ...]] = {
+    "pressctl/build/keys.py": ("tests/test_incremental.py", "tests/test_build.py",
+                               "-m", "not slow"),
     "pressctl/build/run.py": ("tests/test_incremental.py", "tests/test_build.py", "-m", "not slow"),
-    "pressctl/write/atomic.py": ("tests/test_incremental.py", "tests/test_build.py",
+    "pressctl/write/manifest.py": ("tests/test_incremental.py", "tests/test_build.py",
+                                   "-m", "not slow"),
+    "pressctl/core/atomic.py": ("tests/test_incremental.py", "tests/test_build.py",
                                  "-m", "not slow"),
     "pressctl/qa/numbers.py": ("tests/test_qa_numbers.py", "tests/test_qa.py",
                                "tests/test_promises.py"),
@@ -88,13 +97,14 @@ BROAD: dict[str, tuple[str, ...]] = {
     "pressctl/kit/__init__.py": ("tests/test_promises.py", "tests/test_pdf.py",
                                  "tests/test_docx.py",
                         "tests/test_cli.py", "tests/test_catalog.py", "-m", "not slow"),
-    "pressctl/render/pdf/text.py": ("tests/test_pdf.py", "tests/test_promises.py",
+    "pressctl/render/pdf/linebreak.py": ("tests/test_pdf.py", "tests/test_promises.py",
                                     "tests/test_properties.py"),
     "pressctl/translate/machine.py": ("tests/test_translate.py", "tests/test_promises.py", "-k",
                             "model or prefix or machine or engine"),
 }
 #: fewer mutants where each costs whole builds (seconds of CPU per test)
-CAPS = {"pressctl/build/run.py": 10, "pressctl/write/atomic.py": 12,
+CAPS = {"pressctl/build/keys.py": 6, "pressctl/build/run.py": 2,
+        "pressctl/write/manifest.py": 2, "pressctl/core/atomic.py": 12,
         "pressctl/translate/machine.py": 10}
 
 FLIP: dict[type, type] = {

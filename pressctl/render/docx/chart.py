@@ -25,13 +25,13 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from pressctl.core.atomic import sha256_of_input, write_bytes
 from pressctl.core.errors import PressctlError
 from pressctl.core.paths import cache_dir
 from pressctl.core.script import is_cjk, is_cjk_letter
 from pressctl.kit import FactRow, Kit
 from pressctl.kit.fonts import FontSet
-from pressctl.render.pdf.chart import describe, groups
-from pressctl.write.atomic import sha256_of_input, write_bytes
+from pressctl.render.charts import describe, groups
 
 DPI = 220
 MM = DPI / 25.4

@@ -5,14 +5,12 @@ vehicle sales (plan)") and read best set level on the left; each bar carries
 its figure as the kit writes it ("over 3 million vehicles", "超过300万辆"), so
 the chart needs no axis and shows exactly what the table says.  Text is set
 in the kit's own embedded fonts, so Chinese labels render and extract.  A
-unit with one figure makes no chart: one bar compares nothing.  The DOCX draws
-the same groups (:func:`groups`), so both kits show the same charts.
+unit with one figure makes no chart: one bar compares nothing.  Which figures
+make a chart and what its alternative text says are ``render/charts.py``,
+shared with the DOCX (which draws its charts as PNG), so both kits show the
+same charts; reportlab is imported where a chart is drawn.
 
-The grouping and the alternative text (:func:`describe`) serve the DOCX too,
-which draws its charts as PNG: reportlab is imported where a chart is drawn,
-so a DOCX-only build does not pay for it (a fifth of its time).
-
-Tagged PDF: the chart is a ``Figure`` whose ``/Alt`` is :func:`describe`; the
+Tagged PDF: the chart is a ``Figure`` whose ``/Alt`` is ``charts.describe``; the
 bars and their labels are the figure's content, the axis line is decoration,
 drawn as an artifact (:func:`bar_chart` returns it as a drawing of its own).
 """
@@ -21,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pressctl.kit import FactRow, Kit
+from pressctl.kit import FactRow
 
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
@@ -32,33 +30,8 @@ INK = (0.15, 0.15, 0.15)
 AXIS = (0.78, 0.8, 0.82)
 
 
-def groups(facts: tuple[FactRow, ...]) -> list[list[FactRow]]:
-    """Figures grouped by source unit, in first-seen order; a lone figure is no chart."""
-    by_unit: dict[str, list[FactRow]] = {}
-    for row in facts:
-        by_unit.setdefault(row.unit, []).append(row)
-    return [rows for rows in by_unit.values() if len(rows) > 1]
-
-
-def describe(rows: list[FactRow], kit: Kit) -> str:
-    """The chart's alternative text: its caption and every bar's figure, in the kit's words.
-
-    A screen reader cannot see the bars, so the text states what they show —
-    "Bar chart, Key figures in €: Total revenue (2024): €142.38 billion; …" — with
-    the figures exactly as the fact table prints them.  The DOCX picture's
-    ``descr`` and the tagged PDF's ``/Alt`` both say this, from this one function.
-    """
-    caption = kit.t("Key figures in {unit}", unit=rows[0].unit_text)
-    bars = [kit.t("{label} ({period}): {value}", label=row.label, period=row.period_text,
-                  value=row.value_text) if row.period_text
-            else kit.t("{label}: {value}", label=row.label, value=row.value_text)
-            for row in rows]
-    return kit.t("Bar chart, {caption}: {bars}", caption=caption,
-                 bars=("；" if kit.cjk else "; ").join(bars))
-
-
 def _label_lines(text: str, font: str, size: float, width: float) -> list[str]:
-    from pressctl.render.pdf.text import Run, layout
+    from pressctl.render.pdf.linebreak import Run, layout
 
     lines = layout([Run(text, font)], size, width, justify=False)
     return ["".join(unit.text for unit in line.units) for line in lines]
@@ -70,7 +43,7 @@ def _text(drawing: Drawing, x: float, y: float, text: str, font: str, size: floa
     from reportlab.graphics.shapes import String
     from reportlab.lib.colors import Color
 
-    from pressctl.render.pdf.text import pieces
+    from pressctl.render.pdf.linebreak import pieces
 
     parts, width = pieces(text, font, size)
     start = x - width if right else x
@@ -86,7 +59,7 @@ LABEL_SHARE = (0.28, 0.45)
 
 def label_column(rows: list[FactRow], width: float, font: str, size: float) -> float:
     """The label column's width, one for all the charts of a kit so their axes align."""
-    from pressctl.render.pdf.text import pieces
+    from pressctl.render.pdf.linebreak import pieces
 
     longest = max((pieces(row.label, font, size)[1] for row in rows), default=0.0)
     low, high = LABEL_SHARE
@@ -101,7 +74,7 @@ def bar_chart(rows: list[FactRow], width: float, regular: str, bold: str, colour
     from reportlab.graphics.shapes import Drawing, Line, Rect
     from reportlab.lib.colors import Color
 
-    from pressctl.render.pdf.text import pieces
+    from pressctl.render.pdf.linebreak import pieces
 
     line_height = size * 1.3
     bar_height = size * 1.7

@@ -32,27 +32,26 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from pressctl.kit import Kit, pull_quote, split_speaker
-from pressctl.kit.fonts import resolve
+from pressctl.render import charts
 from pressctl.render.pdf import chart
 from pressctl.render.pdf.bilingual import build_bilingual
 from pressctl.render.pdf.figure import figure
 from pressctl.render.pdf.fonts import register
+from pressctl.render.pdf.linebreak import Run
 from pressctl.render.pdf.lists import ListTree, last_items, list_item
-from pressctl.render.pdf.page import (
+from pressctl.render.pdf.page import Pages, lay_out
+from pressctl.render.pdf.style import (
     HAIRLINE,
     PAGE_SIZES,
     TEXT,
-    Pages,
-    Writer,
     colour_of,
     document_text,
-    lay_out,
     make_styles,
     tint,
 )
 from pressctl.render.pdf.table import SeedTable, kit_table_style
 from pressctl.render.pdf.tags import Decoration, artifact, structured, tags_of
-from pressctl.render.pdf.text import Run
+from pressctl.render.pdf.writer import Writer
 from pressctl.source.release import Block, BlockKind
 
 
@@ -69,7 +68,7 @@ def render_bilingual(source: Kit, target: Kit, path: Path) -> None:
 def build(kit: Kit) -> bytes:
     """The kit as PDF bytes."""
     rl_config.invariant = 1
-    fonts = register(resolve(kit.lang, kit.fonts), document_text(kit), latin=not kit.cjk)
+    fonts = register(kit.faces, document_text(kit), latin=not kit.cjk)
     pages = Pages([(kit, fonts)], PAGE_SIZES.get(kit.page_size, A4))
 
     def story() -> list[Flowable]:
@@ -87,10 +86,7 @@ def _front(writer: Writer) -> list[Flowable]:
              writer.para(release.title, "title", outline=release.title)]
     if release.subtitle:
         story.append(writer.para(release.subtitle, "subtitle"))
-    separator = "，" if kit.cjk else ", "
-    date_line = (f"{release.dateline}{separator}{kit.date_text}" if release.dateline
-                 else kit.date_text)
-    story.append(writer.para(date_line, "date"))
+    story.append(writer.para(kit.date_line, "date"))
     story.append(Decoration(HRFlowable(width="100%", thickness=0.6, color=HAIRLINE,
                                        spaceBefore=2, spaceAfter=12)))
     return story
@@ -182,7 +178,7 @@ def _fact_sheet(writer: Writer, width: float) -> list[Flowable]:
     sheet: list[Flowable] = [writer.para(kit.t("Key figures"), "heading",
                                          outline=kit.t("Key figures")), table]
     size = 8.5 if not kit.cjk else 9
-    charted = chart.groups(kit.facts)
+    charted = charts.groups(kit.facts)
     label_width = chart.label_column([row for rows in charted for row in rows], width,
                                      writer.fonts.regular, size)
     for rows_of_unit in charted:
@@ -190,7 +186,7 @@ def _fact_sheet(writer: Writer, width: float) -> list[Flowable]:
         drawing, decoration = chart.bar_chart(rows_of_unit, width, writer.fonts.regular,
                                               writer.fonts.bold, brand, size=size,
                                               label_width=label_width)
-        alt = chart.describe(rows_of_unit, kit)
+        alt = charts.describe(rows_of_unit, kit)
         sheet += [writer.para(caption, "caption"),
                   writer.tag(Chart(drawing, decoration), "Figure", Alt=alt), Spacer(1, 4)]
     # the fact sheet reads as one piece: on a page of its own rather than a

@@ -1,7 +1,10 @@
-"""Write outputs atomically: a temporary file in the target folder, then rename.
+"""Write files atomically (a temporary file in the target folder, then rename) and hash them.
 
 A build killed half-way therefore leaves the previous file in place, never a
-partial one; readers of ``dist/`` see either the old or the new version.
+partial one; readers of ``dist/`` see either the old or the new version.  Every
+stage writes something (a catalog, the glyph and QA caches, a converted font,
+the outputs), so this is the base (``core``), not the build's ``write`` stage,
+which only adds the manifest written last.
 """
 
 from __future__ import annotations
@@ -9,14 +12,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
-import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 from pressctl.core.errors import PressctlError
+from pressctl.core.paths import cache_dir
 
 TMP_SUFFIX = ".pressctl-tmp"
 #: errno values that mean the disk, not pressctl, failed while writing a file.
@@ -111,32 +113,34 @@ def sha256(path: Path) -> str:
 
 _unchanged_hashes: dict[tuple[str, int, int], str] = {}
 
+#: Files at least this large also have their hash remembered in the cache folder
+#: (``hashes/``): a CJK system font is 20 MB, 20 ms to hash in every process that
+#: embeds it or draws a chart with it, and a build's workers are such processes.
+LARGE = 1 << 20
+
 
 def sha256_of_input(path: Path) -> str:
     """SHA-256 of a file read many times by one process (a font, a module's source),
-    remembered per (path, size, mtime)."""
+    remembered per (path, size, mtime); a large file's across processes as well."""
     stat = path.stat()
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     if key not in _unchanged_hashes:
-        _unchanged_hashes[key] = sha256(path)
+        _unchanged_hashes[key] = (_remembered(path, stat) if stat.st_size >= LARGE
+                                  else sha256(path))
     return _unchanged_hashes[key]
 
 
-def write_manifest(folder: Path, data: dict[str, Any], files: list[Path],
-                   inputs: dict[str, Any] | None = None) -> Path:
-    """Record every output with size and SHA-256; written last, after the files.
-
-    ``inputs`` maps a file name to the hash of what it was built from, which
-    lets the next build skip it.  An unchanged manifest is not rewritten.
-    """
-    entries = [
-        {"path": f.name, "size": f.stat().st_size, "sha256": sha256(f),
-         **({"inputs": inputs[f.name]} if inputs and inputs.get(f.name) else {})}
-        for f in sorted(files, key=lambda p: p.name)
-    ]
-    manifest = {**data, "files": entries}
-    target = folder / "manifest.json"
-    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-    if not (target.is_file() and target.read_text(encoding="utf-8") == text):
-        write_text(target, text)
-    return target
+def _remembered(path: Path, stat: os.stat_result) -> str:
+    """The hash on record for this very file (path, inode, size, modification time),
+    or the file hashed and recorded; an unwritable cache costs time only."""
+    marker = cache_dir("hashes") / hashlib.sha256("\0".join(
+        (str(path.resolve()), str(stat.st_ino), str(stat.st_size), str(stat.st_mtime_ns))
+    ).encode()).hexdigest()
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        recorded = marker.read_text(encoding="ascii")
+        if len(recorded) == 64:
+            return recorded
+    digest = sha256(path)
+    with contextlib.suppress(OSError, PressctlError):
+        write_bytes(marker, digest.encode("ascii"))
+    return digest

@@ -1,0 +1,84 @@
+"""``build --check`` and ``build --list``: what a build would change, writing nothing.
+
+``--check`` builds into a temporary folder and compares bytes, so it answers
+"would ``build`` change ``dist/``?" with the build's own code rather than a
+second opinion; ``--list`` prints the plan (gates included) with each file's
+input key, for a CI matrix.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from pressctl.build.keys import up_to_date
+from pressctl.build.plan import Shard, plan
+from pressctl.build.run import build
+from pressctl.core.config import Config
+from pressctl.core.paths import relative, shown
+from pressctl.write import manifest
+
+
+def check(config: Config, *, langs: tuple[str, ...] | None = None,
+          formats: tuple[str, ...] | None = None, draft: bool = False,
+          slugs: tuple[str, ...] | None = None, shard: Shard | None = None,
+          jobs: int | None = None) -> list[str]:
+    """Build into a temporary folder and list the files of ``dist/`` that differ from it.
+
+    With a subset (``--lang``/``--format``) only those files are compared: the
+    manifest describes the whole set, so it is compared, and files no seed
+    produces any more are reported as extra, only when the whole set is checked.
+    """
+    whole = langs is None and formats is None
+    with tempfile.TemporaryDirectory(prefix="pressctl-check-") as tmp:
+        fresh = build(config, langs=langs, formats=formats, draft=draft, force=True,
+                      out=Path(tmp), slugs=slugs, shard=shard, jobs=jobs)
+        stale = []
+        for result in fresh:
+            expected = [*result.files, *([result.folder / "manifest.json"] if whole else [])]
+            for path in expected:
+                current = config.dist / result.slug / path.name
+                if not current.is_file():
+                    stale.append(f"missing: {shown(config, current)}")
+                elif current.read_bytes() != path.read_bytes():
+                    stale.append(f"stale: {shown(config, current)}")
+            if whole:
+                names = {path.name for path in expected}
+                stale.extend(f"extra: {shown(config, path)}"
+                             for path in sorted((config.dist / result.slug).glob("*"))
+                             if path.is_file() and path.name not in names
+                             and path.suffix in (".pdf", ".docx"))
+        return stale
+
+
+def listing(config: Config, *, langs: tuple[str, ...] | None = None,
+            formats: tuple[str, ...] | None = None, draft: bool = False,
+            slugs: tuple[str, ...] | None = None,
+            shard: Shard | None = None) -> dict[str, object]:
+    """What ``build`` would do, without rendering: ``build --list --json``.
+
+    The same plan as the build, gates included (a release that would be
+    refused is refused here too), so a CI job can make its matrix from it:
+    the releases of the shard, each file with its input key and whether it is
+    up to date (its key and bytes on record in the manifest).
+    """
+    results, jobs = plan(config, langs=langs, formats=formats, draft=draft, slugs=slugs,
+                         shard=shard)
+    previous = {r.folder: manifest.entries(r.folder) for r in results}
+    by_target = {job.target: job for job in jobs}
+    releases = []
+    for result in results:
+        files = []
+        for target in result.files:
+            job = by_target[target]
+            files.append({"path": relative(config, target), "lang": job.pair or job.lang,
+                          "format": job.fmt, "bilingual": job.pair is not None,
+                          "inputs": job.key,
+                          "up_to_date": up_to_date(target, job.key, previous[result.folder])})
+        seed = by_target[result.files[0]].seed if result.files else None
+        releases.append({"slug": result.slug,
+                         "seed": relative(config, seed) if seed else None,
+                         "folder": relative(config, result.folder), "draft": result.draft,
+                         "manifest": relative(config, result.folder / "manifest.json"),
+                         "files": files})
+    return {"shard": f"{shard[0]}/{shard[1]}" if shard else None, "releases": releases}
