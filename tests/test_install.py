@@ -115,6 +115,12 @@ def test_the_wheel_installs_a_working_tool_without_torch(tool: Path, tmp_path: P
                             "import pressctl; print(pressctl.__file__)"],
                            capture_output=True, text=True, env=env, cwd=tmp_path, check=True)
     assert str(ROOT) not in where.stdout  # the installed copy, not the checkout
+    data = subprocess.run([str(tool / "python"), "-c",
+                           "from importlib import resources; import json; "
+                           "print(len(json.loads(resources.files('pressctl')"
+                           ".joinpath('schemas', 'qa.json').read_text())))"],
+                          capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert data.returncode == 0 and int(data.stdout) > 3, data.stderr  # package data shipped
 
     made = _run(tool, "init", "newsroom", "--organisation", "Example Energy", "--lang", "en",
                 "--lang", "zh", cwd=tmp_path, env=env)
