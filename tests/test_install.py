@@ -38,11 +38,16 @@ def fill_wheelhouse(*requirements: str) -> Path:
     skips the test when they are missing and the index cannot be reached."""
     house = _wheelhouse()
     house.mkdir(parents=True, exist_ok=True)
+    # never keep a pressctl wheel there: pip would take its (older) metadata for the new one's
+    for old in house.glob("pressctl-*.whl"):
+        old.unlink()
     fetched = _pip("download", "--only-binary", ":all:", "--find-links", str(house),
                    "-d", str(house), *requirements)
     if fetched.returncode != 0:
         pytest.skip("the wheelhouse lacks pressctl's dependencies and the package index "
                     f"cannot be reached: {fetched.stderr.strip()[-300:]}")
+    for saved in house.glob("pressctl-*.whl"):
+        saved.unlink()
     return house
 
 
