@@ -24,8 +24,25 @@ class Finding:
         return asdict(self)
 
 
+def platform_name() -> str:
+    """This machine as :data:`pressctl.kit.fonts.FONT_PACKAGES` names platforms ("" if other)."""
+    import platform
+
+    system = platform.system()
+    if system in ("Darwin", "Windows"):
+        return "macOS" if system == "Darwin" else "Windows"
+    try:
+        release = platform.freedesktop_os_release()
+    except OSError:
+        return ""
+    ids = {release.get("ID", ""), *release.get("ID_LIKE", "").split()}
+    if ids & {"debian", "ubuntu"}:
+        return "Debian/Ubuntu"
+    return "Fedora" if ids & {"fedora", "rhel", "centos"} else ""
+
+
 def _fonts(config: Config) -> list[Finding]:
-    from pressctl.kit.fonts import INSTALL_HINT, resolve
+    from pressctl.kit.fonts import install_hint, resolve
 
     found = []
     for lang in config.languages:
@@ -35,7 +52,8 @@ def _fonts(config: Config) -> list[Finding]:
                                  f"{fonts.regular.family} ({fonts.regular.path}, face "
                                  f"{fonts.regular.index})"))
         except PressctlError as exc:
-            found.append(Finding("fonts", lang, False, exc.message, exc.hint or INSTALL_HINT))
+            hint = install_hint(platform_name()) if exc.message.startswith("no font") else exc.hint
+            found.append(Finding("fonts", lang, False, exc.message, hint or ""))
     return found
 
 
@@ -160,16 +178,18 @@ def _config(config: Config) -> Finding:
         return Finding("config", "pyproject.toml", True, str(path))
     detail = (f"no [tool.pressctl] table in {path}" if path.is_file()
               else f"no pyproject.toml with [tool.pressctl] in {config.root} or above")
-    return Finding("config", "pyproject.toml", False, detail,
-                   "add a [tool.pressctl] table to the project's pyproject.toml "
-                   "(README: Configuration)")
+    fix = ("pressctl init   # adds a [tool.pressctl] table to this pyproject.toml"
+           if path.is_file() else "pressctl init   # makes a release repository here")
+    return Finding("config", "pyproject.toml", False, detail, fix)
 
 
 def diagnose(config: Config) -> list[Finding]:
     found = [_config(config)]
     seeds = config.seeds()
+    # without a project, "pressctl new" fails: init comes first (and writes a sample release)
+    fix = "pressctl new <slug>" if found[0].ok else "pressctl init"
     found.append(Finding("seeds", str(config.seeds_dir), bool(seeds),
-                         f"{len(seeds)} release(s)", "" if seeds else "pressctl new <slug>"))
+                         f"{len(seeds)} release(s)", "" if seeds else fix))
     found.extend(_fonts(config))
     found.extend(_conversions(config))
     found.extend(_models(config))

@@ -89,12 +89,9 @@ def packages_dir() -> Path:
     ``ARGOS_PACKAGES_DIR`` is looked up here rather than through
     ``argostranslate.settings``, which reads it once at import.
     """
-    env = os.environ.get("ARGOS_PACKAGES_DIR")
-    if env:
-        return Path(env).expanduser()
-    from argostranslate import settings
+    from pressctl.translate.argos import packages_dir as argos_packages_dir
 
-    return Path(settings.package_data_dir)
+    return argos_packages_dir()
 
 
 def index_url() -> str:
