@@ -16,7 +16,7 @@ from pathlib import Path
 from pressctl.build.gate import check_translations, gate_qa
 from pressctl.build.keys import code_hash, input_key, read_release
 from pressctl.core.config import Config
-from pressctl.core.errors import PressctlError
+from pressctl.core.errors import CheckFailed, PressctlError
 
 #: ``--shard K/N``: build shard K (1…N) of the releases; see :mod:`pressctl.build.shard`.
 Shard = tuple[int, int]
@@ -101,10 +101,21 @@ def bilingual_sides(config: Config, source: str, langs: tuple[str, ...]
     return source, next((lang for lang in langs if lang != source), None)
 
 
+def output_names(config: Config, slug: str, source: str) -> list[str]:
+    """Every file the configuration makes for a release written in ``source``: the names
+    its folder may hold of pressctl's (what a ``--lang``/``--format`` build keeps, and what
+    is removed once a language or format leaves the configuration)."""
+    names = [f"{slug}.{lang}.{fmt}" for lang in config.languages for fmt in config.formats]
+    if bilingual_sides(config, source, config.languages)[1]:
+        names += [f"{slug}.bilingual.{fmt}" for fmt in config.formats]
+    return names
+
+
 def plan(config: Config, *, langs: tuple[str, ...] | None = None,
          formats: tuple[str, ...] | None = None, draft: bool = False,
          out: Path | None = None, slugs: tuple[str, ...] | None = None,
-         shard: Shard | None = None) -> tuple[list[BuildResult], list[Job]]:
+         shard: Shard | None = None,
+         refused: list[CheckFailed] | None = None) -> tuple[list[BuildResult], list[Job]]:
     """Read each seed (of ``slugs``, of ``shard``), check its translations, and list the
     files to produce.
 
@@ -112,6 +123,8 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
     every translation reviewed and no blocking QA problem is built as final.
     Every gate and key depends on the release alone (and the kit wording all
     share), so a release is planned alike in a shard and in the whole build.
+    A release its gate refuses stops the plan, unless ``refused`` is a list: then
+    the refusal is added to it and the release left out, so the others are built.
     """
     seeds = select(config, slugs, shard)
     for lang in langs or ():
@@ -131,14 +144,22 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
     releases = [read_release(seed, config) for seed in seeds]
     for release, seed in zip(releases, seeds, strict=True):
         release_lang(config, seed, release.lang)
-    missing_by_seed = []
+    passed = []
     for release, seed in zip(releases, seeds, strict=True):
         kits = {lang: make_kit(config, release, lang, draft=True) for lang in langs}
         glyphs.check(config, release, kits)  # first: a box for a character is never right
-        missing_by_seed.append(check_translations(config, release, seed, kits, draft))
-    blocking = gate_qa(config, seeds, langs, draft)
+        try:
+            passed.append((seed, release, check_translations(config, release, seed, kits,
+                                                             draft)))
+        except CheckFailed as refusal:
+            if refused is None:
+                raise
+            refused.append(refusal)
+    blocking = gate_qa(config, [seed for seed, _, _ in passed], langs, draft, refused)
     results, jobs = [], []
-    for seed, release, missing in zip(seeds, releases, missing_by_seed, strict=True):
+    for seed, release, missing in passed:
+        if blocking[seed.stem] and not draft:
+            continue  # refused by QA (gate_qa raised unless ``refused`` collects it)
         folder = (out or config.dist) / release.slug
         marked = bool(missing or blocking[seed.stem])
         result = BuildResult(release.slug, folder, untranslated=missing, draft=marked,
