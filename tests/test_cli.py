@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import shared_project
 
 HEAVY = ("torch", "argostranslate", "reportlab", "ctranslate2", "stanza", "docx")
@@ -249,3 +251,41 @@ def test_new_writes_todays_date_and_the_configured_header(project: Path) -> None
     rows = [line.split() for line in result.stdout.splitlines()]
     # the organisation's name is known to the memory (BMW China → 宝马中国): entered as reviewed
     assert ["2025-q2-results", "zh", "1", "0"] in [row[:4] for row in rows]
+
+
+def test_options_are_converted_without_a_pydantic_adapter_each(tmp_path: Path) -> None:
+    """Typer would import its pydantic adapters and build one per option of the command
+    (pressctl.cli.plain converts them); the values and Typer's messages stay the same."""
+    out = subprocess.run([sys.executable, "-X", "importtime", "-m", "pressctl", "build",
+                          "--list", "--json", "--jobs", "2", "--lang", "en", "--lang", "zh",
+                          "--format", "pdf"],
+                         cwd=shared_project(), capture_output=True, text=True,
+                         env={**os.environ, "XDG_CACHE_HOME": str(tmp_path)})
+    assert out.returncode == 0, out.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip()
+                for line in out.stderr.splitlines() if "|" in line}
+    assert "typer._adapters" not in imported
+    files = [f for release in json.loads(out.stdout)["releases"] for f in release["files"]]
+    assert sorted((f["lang"], f["format"]) for f in files) == \
+        [("en", "pdf"), ("zh", "pdf"), ("zh", "pdf")]  # the bilingual PDF pairs zh
+    for value, message in (("0", "Input should be greater than or equal to 1"),
+                           ("x", "Input should be a valid integer"),
+                           ("1.5", "Input should be a valid integer")):
+        result = run("build", "--jobs", value)
+        assert result.returncode == 2
+        assert f"Invalid value for '--jobs' / '-j': {message}" in result.stderr
+
+
+def test_plain_conversion_reads_values_as_typer_does() -> None:
+    from pressctl.cli.plain import _convert
+
+    class Info:
+        min, max, clamp = 1, 8, False
+
+    assert [_convert(int, v, Info) for v in ("2", " 3 ", 4)] == [2, 3, 4]
+    assert [_convert(bool, v, Info) for v in ("yes", "OFF", "", True, 0)] == \
+        [True, False, False, True, False]
+    assert _convert(str, "zh", Info) == "zh"
+    for kind, value in ((int, "9"), (int, "0"), (int, "two"), (bool, "maybe")):
+        with pytest.raises(ValueError):
+            _convert(kind, value, Info)

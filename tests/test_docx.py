@@ -16,7 +16,6 @@ from docx.oxml.ns import qn
 
 from pressctl.core.config import Config
 from pressctl.kit import Kit, split_speaker
-from pressctl.kit.fonts import resolve
 from pressctl.kit.make import make_kit
 from pressctl.render.docx.chart import groups
 from pressctl.render.docx.edition import page_pattern, render, render_bilingual
@@ -97,7 +96,7 @@ def test_paragraphs_use_named_styles_not_direct_formatting(
 def test_styles_and_runs_carry_the_cjk_font_and_language(
         rendered: dict[str, tuple[Kit, Path]], lang: str) -> None:
     kit, path = rendered[lang]
-    family = resolve(kit.lang, kit.fonts).regular.family
+    family = kit.faces.regular.family
     document = docx.Document(str(path))
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))
@@ -335,7 +334,7 @@ def test_libreoffice_converts_with_the_cjk_font(
     need("pdftotext")
     kit, _path = rendered[lang]
     pdf = converted[lang]
-    family = resolve(kit.lang, kit.fonts).regular.family
+    family = kit.faces.regular.family
     # a .ttc's CFF table is named for one region (NotoSansCJKjp-…) whichever face is used
     stem = re.sub(r"(SC|TC|HK|JP|KR)$", "", family.replace(" ", "")).lower()
     fonts = pdf_fonts(pdf)

@@ -167,3 +167,27 @@ def test_every_module_is_in_a_layer_and_no_import_goes_up() -> None:
     graph = import_graph()
     assert {layer_of(m)[1] for m in graph} == {n for names in LAYERS for n in names}
     assert layer_violations(graph) == []
+
+
+def test_the_build_reaches_each_renderer_through_one_table() -> None:
+    """The format is dispatched by ``pressctl.render.RENDERERS``, imports a reader (and a
+    call-graph tool) can follow — not a module name built from a string."""
+    from pressctl.render import RENDERERS, renderer
+
+    graph = import_graph()
+    assert "pressctl.render" in graph["pressctl.build.run"]
+    assert {"pressctl.render.pdf.edition", "pressctl.render.docx.edition"} <= \
+        graph["pressctl.render"]
+    assert sorted(RENDERERS) == ["docx", "pdf"]
+    from pressctl.render.docx import edition as docx
+    from pressctl.render.pdf import edition as pdf
+
+    assert renderer("pdf") == (pdf.render, pdf.render_bilingual)
+    assert renderer("docx") == (docx.render, docx.render_bilingual)
+    called = {node.func.attr if isinstance(node.func, ast.Attribute) else
+              getattr(node.func, "id", "")
+              for path in PACKAGE.rglob("*.py")
+              for node in ast.walk(ast.parse(path.read_text("utf-8")))
+              if isinstance(node, ast.Call)}
+    assert "import_module" not in called and "__import__" not in called
+    assert "render" in called  # the oracle: calls are seen

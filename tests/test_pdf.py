@@ -80,7 +80,7 @@ def normalise(text: str) -> str:
 def postscript_name(lang: str, kit: Kit) -> str:
     from fontTools.ttLib import TTFont
 
-    font = resolve(lang, kit.fonts).regular
+    font = kit.faces.regular
     with TTFont(str(font.path), fontNumber=font.index, lazy=True) as face:
         return str(face["name"].getDebugName(6))
 
@@ -299,9 +299,8 @@ def test_truetype_font_is_used_as_it_is(kits: dict[str, Kit], tmp_path: Path) ->
     """A TrueType CJK font (WenQuanYi Zen Hei) is embedded without conversion."""
     from pressctl.core.errors import MissingDependency
 
-    kit = replace(kits["zh"], fonts={"regular": "WenQuanYi Zen Hei"})
     try:
-        resolve("zh", kit.fonts)
+        kit = replace(kits["zh"], fonts=resolve("zh", {"regular": "WenQuanYi Zen Hei"}))
     except MissingDependency:
         pytest.skip("WenQuanYi Zen Hei not installed")
     path = render_to(kit, tmp_path / "wqy.pdf")
@@ -318,7 +317,7 @@ def test_font_conversion_is_cached_and_deterministic(
     from pressctl.render.pdf import fonts as pdf_fonts
 
     kit = kits["zh"]
-    if not pdf_fonts.is_cff(resolve("zh", kit.fonts).regular):
+    if not pdf_fonts.is_cff(kit.faces.regular):
         pytest.skip("the CJK font found is not CFF-flavoured")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     title = f"{kit.release.title}（缓存测试{os.getpid()}）"  # a character set of its own
@@ -334,7 +333,7 @@ def test_concurrent_conversions_share_the_cache(kits: dict[str, Kit], tmp_path: 
     """Two builds converting the same font at once both succeed; the cache holds one font."""
     from pressctl.render.pdf import fonts as pdf_fonts
 
-    font = resolve("zh", kits["zh"].fonts).regular
+    font = kits["zh"].faces.regular
     if not pdf_fonts.is_cff(font):
         pytest.skip("the CJK font found is not CFF-flavoured")
     script = ("import sys, hashlib; from pathlib import Path; "
@@ -360,7 +359,7 @@ def test_english_kit_sets_latin_quotes_proportionally(kits: dict[str, Kit]) -> N
     from pressctl.render.pdf.fonts import register
 
     kit = kits["en"]
-    files = resolve("en", kit.fonts)
+    files = kit.faces
     fonts = register(files, document_text(kit), latin=True)
     assert stringWidth("“", fonts.regular, 10) < 7
     zh = register(files, document_text(kits["zh"]), latin=False)
@@ -404,7 +403,7 @@ def chinese_font(kits: dict[str, Kit]) -> str:
     from pressctl.render.pdf.fonts import register
 
     kit = kits["zh"]
-    return register(resolve("zh", kit.fonts), document_text(kit)).regular
+    return register(kit.faces, document_text(kit)).regular
 
 
 def _line_text(line: object) -> str:
@@ -413,7 +412,7 @@ def _line_text(line: object) -> str:
 
 def test_chinese_line_breaking_rules(kits: dict[str, Kit], chinese_font: str) -> None:
     """Kinsoku, unbroken Latin words and figures, no lone last character — at any width."""
-    from pressctl.render.pdf.text import HANG, MAX_GAP, Run, layout
+    from pressctl.render.pdf.linebreak import HANG, MAX_GAP, Run, layout
 
     texts = [b.text for b in kits["zh"].release.blocks] + [
         "我们的合作伙伴包括HUAWEI HiCar、HarmonyOS NEXT和MyBMW App等，共计约460家。",
@@ -462,7 +461,7 @@ def test_reportlab_alone_would_break_these_rules(chinese_font: str) -> None:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
-    from pressctl.render.pdf.text import Run, layout
+    from pressctl.render.pdf.linebreak import Run, layout
 
     text = ("宝马将在中国深度融入鸿蒙生态，推出包括HarmonyOS NEXT在内的数字化服务，"
             "宝马正与华为合作。")
@@ -605,7 +604,7 @@ def body_lines(path: Path, kit: Kit) -> list[list[tuple[float, str]]]:
     running header or footer."""
     from reportlab.lib.pagesizes import A4, LETTER
 
-    from pressctl.render.pdf.page import BAND_HEIGHT
+    from pressctl.render.pdf.style import BAND_HEIGHT
 
     height = {"A4": A4, "Letter": LETTER}[kit.page_size][1]
     top, _right, bottom, _left = (v * 72 / 25.4 for v in kit.margins_mm)
@@ -631,7 +630,7 @@ def test_a_heading_goes_overleaf_only_when_its_first_lines_would_not_fit(
     """A heading keeps company with the first two lines of its paragraph, not all of it:
     with reportlab's keepWithNext alone it went overleaf with a long paragraph and left
     the foot of the page empty."""
-    from pressctl.render.pdf.page import CHINESE, LATIN
+    from pressctl.render.pdf.style import CHINESE, LATIN
 
     kit = kits[lang]
     m = CHINESE if kit.cjk else LATIN
@@ -671,7 +670,8 @@ def test_a_three_line_chinese_paragraph_never_leaves_one_line_overleaf(
         kits: dict[str, Kit], chinese_font: str) -> None:
     from reportlab.lib.styles import ParagraphStyle
 
-    from pressctl.render.pdf.text import CJKParagraph, Run
+    from pressctl.render.pdf.linebreak import Run
+    from pressctl.render.pdf.text import CJKParagraph
 
     style = ParagraphStyle("t", fontName=chinese_font, fontSize=10.5, leading=18)
     text = kits["zh"].release.blocks[1].text

@@ -185,7 +185,7 @@ MAY_NOT_END = set("（［｛〔〈《「『【“‘")
 def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one() -> None:
     from pressctl.kit.fonts import resolve
     from pressctl.render.pdf.fonts import register
-    from pressctl.render.pdf.text import Run, layout
+    from pressctl.render.pdf.linebreak import Run, layout
 
     texts = [
         "宝马（BMW）与华为《合作协议》签署，“鸿蒙”生态【正式】上线「数字钥匙」，"

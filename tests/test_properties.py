@@ -119,7 +119,7 @@ def test_text_round_trips_through_pdf_and_docx(config: Config, paragraph: str,
     release = release_with(paragraph)
     kit = make_kit(config, release, lang, draft=True)
     glyphs.check(config, release, {lang: kit})  # the alphabet is drawable: no error
-    kit = replace(kit, fonts={})  # the configured default fonts, as the alphabet assumes
+    kit = replace(kit, fonts=resolve(lang))  # the default fonts, as the alphabet assumes
     with TemporaryDirectory() as tmp:
         pdf_path, docx_path = Path(tmp) / "kit.pdf", Path(tmp) / "kit.docx"
         pdf.render(kit, pdf_path)

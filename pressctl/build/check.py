@@ -17,7 +17,7 @@ from pressctl.build.plan import Shard, plan
 from pressctl.build.run import build
 from pressctl.core.atomic import sha256, stale_temporaries
 from pressctl.core.config import Config
-from pressctl.core.paths import relative
+from pressctl.core.paths import relative, shown
 from pressctl.write import commit, manifest
 
 
@@ -46,33 +46,33 @@ def check(config: Config, *, langs: tuple[str, ...] | None = None,
             for path in expected:
                 current = config.dist / result.slug / path.name
                 if not current.is_file():
-                    stale.append(f"missing: {relative(config, current)}")
+                    stale.append(f"missing: {shown(config, current)}")
                 elif current.read_bytes() != path.read_bytes():
-                    stale.append(f"stale: {relative(config, current)}")
+                    stale.append(f"stale: {shown(config, current)}")
             folder = config.dist / result.slug
             if whole:
                 names = {path.name for path in expected}
-                stale.extend(f"extra: {relative(config, folder / name)}"
+                stale.extend(f"extra: {shown(config, folder / name)}"
                              for name in sorted(manifest.listed(folder))
                              if "/" not in name and name not in names)
             stale.extend(_interrupted(config, folder))
         if slugs is None and shard is None:
-            stale.extend(f"orphan: {relative(config, folder)} (its seed is gone; build removes "
+            stale.extend(f"orphan: {shown(config, folder)} (its seed is gone; build removes "
                          "what its manifest lists)" for folder in output.orphans(config))
         return stale
 
 
 def _interrupted(config: Config, folder: Path) -> list[str]:
     """What an interrupted build left in ``folder``, each with what the next build does."""
-    found = [f"interrupted: {relative(config, journal)} (a build stopped while it replaced "
+    found = [f"interrupted: {shown(config, journal)} (a build stopped while it replaced "
              "files; the next build finishes the job)" for journal in commit.journals(folder)]
-    found += [f"leftover: {relative(config, tmp)} (a temporary file of a stopped build; the "
+    found += [f"leftover: {shown(config, tmp)} (a temporary file of a stopped build; the "
               "next build removes it)"
               for place in (folder, folder / manifest.MEDIA) for tmp in stale_temporaries(place)]
     for name, entry in sorted(manifest.entries(folder).items()):
         path = folder / name
         if manifest.plain_name(name) and path.is_file() and sha256(path) != entry.get("sha256"):
-            found.append(f"inconsistent: {relative(config, path)} (not the file manifest.json "
+            found.append(f"inconsistent: {shown(config, path)} (not the file manifest.json "
                          "lists; the next build rebuilds it)")
     return found
 

@@ -15,7 +15,6 @@ a build with nothing to do only hashes its inputs and never needs them.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import os
 import signal
 import threading
@@ -44,6 +43,7 @@ from pressctl.core.atomic import (
 from pressctl.core.config import Config
 from pressctl.core.errors import CheckFailed, Terminated
 from pressctl.core.paths import relative
+from pressctl.render import renderer
 from pressctl.write import commit, manifest
 
 #: Called after each file: (its path relative to the project, files done, files to build).
@@ -76,7 +76,7 @@ def run_job(job: Job, owner: int | None = None) -> Path:
     from pressctl.render.pdf.font_registry import scoped_fonts
 
     release = read_release(job.seed, job.config)
-    module = importlib.import_module(f"pressctl.render.{job.fmt}.edition")
+    module = renderer(job.fmt)
     with _without_source_date_epoch(), scoped_fonts():  # a font subset per file, not per process
         if job.pair is not None:
             source = make_kit(job.config, release, job.left or release.lang, draft=job.draft)
@@ -229,7 +229,7 @@ def _build(config: Config, *, langs: tuple[str, ...] | None, formats: tuple[str,
 
             for fmt in dict.fromkeys(job.fmt for job in stale):
                 # once here rather than once per worker: forked workers inherit the modules
-                importlib.import_module(f"pressctl.render.{fmt}.edition")
+                renderer(fmt)
             pool.run(run_job, stale, workers, owner, written)
         else:
             for job in stale:

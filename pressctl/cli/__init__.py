@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
-import typer
-from typer.exceptions import TyperException
+#: pydantic looks for plugins in every installed distribution's entry points the first
+#: time it builds a validator (the config's): about 0.05 s of each command, for plugins
+#: pressctl never uses.  The command line is pressctl's own process; a user's setting wins.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-from pressctl.cli import (  # noqa: F401  (registers commands)
+import typer  # noqa: E402
+from typer.exceptions import TyperException  # noqa: E402
+
+from pressctl.cli import (  # noqa: F401, E402  (registers commands)
     build,
     catalog,
     failure,
@@ -16,8 +22,8 @@ from pressctl.cli import (  # noqa: F401  (registers commands)
     qa,
     translate,
 )
-from pressctl.cli.app import app
-from pressctl.core.errors import PressctlError, Terminated
+from pressctl.cli.app import app  # noqa: E402
+from pressctl.core.errors import PressctlError, Terminated  # noqa: E402
 
 INTERRUPTED = 130
 

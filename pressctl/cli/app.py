@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 import typer
 from typer.core import TyperArgument, TyperGroup
 
+from pressctl.cli import plain
+
 if TYPE_CHECKING:
     from pressctl.core.config import Config
 
@@ -39,7 +41,8 @@ class Group(TyperGroup):
     Users put ``-q`` or ``--debug`` after the command as often as before it.
     Each command Click looks up here gets a copy of the root's --quiet,
     --verbose and --debug (the ``STATE`` keys) that switches the setting on,
-    so no command repeats them in its signature.
+    so no command repeats them in its signature.  Its plain options are converted
+    by :mod:`pressctl.cli.plain`, not by a pydantic adapter each.
     """
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
@@ -53,7 +56,14 @@ class Group(TyperGroup):
                     shared = copy.copy(option)
                     shared.expose_value, shared.callback = False, _switch_on
                     command.params.append(shared)
+        if command is not None:
+            plain.preset(command.get_params(ctx))  # --help too: no pydantic adapter for it
         return command
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        plain.preset(params)
+        return params
 
 
 #: Plain help (Typer's rich panels print "<bool>" beside every flag) and -h as --help.

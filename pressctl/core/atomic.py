@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pressctl.core.errors import PressctlError
+from pressctl.core.paths import cache_dir
 
 TMP_SUFFIX = ".pressctl-tmp"
 #: errno values that mean the disk, not pressctl, failed while writing a file.
@@ -164,12 +165,34 @@ def sha256(path: Path) -> str:
 
 _unchanged_hashes: dict[tuple[str, int, int], str] = {}
 
+#: Files at least this large also have their hash remembered in the cache folder
+#: (``hashes/``): a CJK system font is 20 MB, 20 ms to hash in every process that
+#: embeds it or draws a chart with it, and a build's workers are such processes.
+LARGE = 1 << 20
+
 
 def sha256_of_input(path: Path) -> str:
     """SHA-256 of a file read many times by one process (a font, a module's source),
-    remembered per (path, size, mtime)."""
+    remembered per (path, size, mtime); a large file's across processes as well."""
     stat = path.stat()
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     if key not in _unchanged_hashes:
-        _unchanged_hashes[key] = sha256(path)
+        _unchanged_hashes[key] = (_remembered(path, stat) if stat.st_size >= LARGE
+                                  else sha256(path))
     return _unchanged_hashes[key]
+
+
+def _remembered(path: Path, stat: os.stat_result) -> str:
+    """The hash on record for this very file (path, inode, size, modification time),
+    or the file hashed and recorded; an unwritable cache costs time only."""
+    marker = cache_dir("hashes") / hashlib.sha256("\0".join(
+        (str(path.resolve()), str(stat.st_ino), str(stat.st_size), str(stat.st_mtime_ns))
+    ).encode()).hexdigest()
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        recorded = marker.read_text(encoding="ascii")
+        if len(recorded) == 64:
+            return recorded
+    digest = sha256(path)
+    with contextlib.suppress(OSError, PressctlError):
+        write_bytes(marker, digest.encode("ascii"))
+    return digest

@@ -31,9 +31,9 @@ from pressctl.core.atomic import write_text
 from pressctl.core.charnames import describe, is_unprintable
 from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
-from pressctl.core.paths import cache_dir, relative
+from pressctl.core.paths import cache_dir, shown
 from pressctl.kit import BULLETS, Kit, printed_texts
-from pressctl.kit.fonts import FontFile, FontSet, read_errors, resolve, unreadable
+from pressctl.kit.fonts import FontFile, FontSet, read_errors, unreadable
 from pressctl.source.release import Release
 
 #: Characters the renderers set as space (``pdf_text.clean``, ``docx_text.clean``): no glyph.
@@ -142,7 +142,7 @@ class Problem:
 
     def where(self, config: Config) -> str:
         if self.path is not None:
-            return relative(config, self.path) + (f":{self.line}" if self.line else "")
+            return shown(config, self.path) + (f":{self.line}" if self.line else "")
         return self.origin or "(kit wording or CLDR data)"
 
     def reason(self) -> str:
@@ -214,7 +214,7 @@ def check(config: Config, release: Release, kits: dict[str, Kit]) -> None:
     """
     problems: dict[tuple[str, FontFile | None], Problem] = {}  # one per character and font
     for lang, kit in kits.items():
-        fonts = resolve(lang, config.fonts.get(lang))
+        fonts = kit.faces
         faces = {face: coverage(face) for face in (fonts.regular, fonts.bold)}
         printed = set("".join(printed_texts(kit)))
         # the bullets pressctl adds, where no text of the user or kit wording has them

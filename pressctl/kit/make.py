@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pressctl.catalogs import catalog
-from pressctl.core.config import Config, FontTable
-from pressctl.core.errors import PressctlError
+from pressctl.core.config import Config
 
 if TYPE_CHECKING:
     from pressctl.kit import Kit
@@ -26,10 +25,13 @@ def translations(config: Config, release: Release, lang: str) -> dict[str, str]:
 
 
 def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False) -> Kit:
-    """Localise ``release`` into ``lang`` and gather the kit wording for it."""
+    """Localise ``release`` into ``lang`` and resolve everything its renderers need: the
+    kit wording, the figures, the fonts (MissingDependency, exit 3, when there is none,
+    as the glyph gate reports) and the bullets those fonts can draw."""
     from pressctl.catalogs.localize import localise
     from pressctl.catalogs.wording import is_kit_source
-    from pressctl.kit import Kit, Wording, fact_row
+    from pressctl.kit import Kit, Wording, fact_row, glyphs
+    from pressctl.kit.fonts import resolve
 
     localised = localise(release, translations(config, release, lang), lang)
     if is_kit_source(lang):  # pressctl's own English, whatever the release is written in
@@ -38,20 +40,9 @@ def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False
         wording = Wording.load(config.catalog_path(lang, catalog.KIT_DOMAIN), config.locale(lang))
     facts = tuple(fact_row(src, loc, wording, config.locale(lang))
                   for src, loc in zip(release.facts, localised.facts, strict=True))
-    fonts = {k: str(v) for k, v in config.fonts.get(lang, {}).items()}
+    fonts = resolve(lang, {k: str(v) for k, v in config.fonts.get(lang, {}).items()})
     return Kit(release=localised, lang=lang, tag=config.tag(lang), locale=config.locale(lang),
                t=wording, facts=facts, draft=draft, colour=config.colour,
                page_size=config.page_size, margins_mm=config.margins_mm, fonts=fonts,
-               bullets=_bullets(lang, config.fonts.get(lang)))
+               bullets=glyphs.kit_bullets(fonts))
 
-
-def _bullets(lang: str, fonts: FontTable | None) -> tuple[str, str]:
-    """The kit's list bullets, falling back to glyphs its font has; pressctl's own
-    without a font (the glyph gate and the renderers then report the missing font)."""
-    from pressctl.kit import BULLETS, glyphs
-    from pressctl.kit.fonts import resolve
-
-    try:
-        return glyphs.kit_bullets(resolve(lang, fonts))
-    except PressctlError:
-        return BULLETS

@@ -1,1 +1,47 @@
-"""Renderers: one module per output format, each exposing ``render(kit, path)``."""
+"""Renderers: one package per output format, registered here by format.
+
+Each format's ``edition`` module draws a resolved :class:`pressctl.kit.Kit`
+(``render(kit, path)``) and the bilingual edition (``render_bilingual(source,
+target, path)``).  :data:`RENDERERS` is the one table from a format name to
+its renderer, which the build calls; each entry imports its package on first
+use, because reportlab and python-docx are slow to import and a build of one
+format needs only its own.  A new format is a package beside ``pdf/`` and
+``docx/`` plus one line here.  The shared modules of this package
+(``picture``, ``table_layout``, ``charts``) serve both formats, which never
+import each other (``tests/test_imports.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from pressctl.kit import Kit
+
+
+class Renderer(NamedTuple):
+    render: Callable[[Kit, Path], None]
+    render_bilingual: Callable[[Kit, Kit, Path], None]
+
+
+def _pdf() -> Renderer:
+    from pressctl.render.pdf import edition
+
+    return Renderer(edition.render, edition.render_bilingual)
+
+
+def _docx() -> Renderer:
+    from pressctl.render.docx import edition
+
+    return Renderer(edition.render, edition.render_bilingual)
+
+
+#: format → its renderer, loaded on first use.
+RENDERERS: dict[str, Callable[[], Renderer]] = {"pdf": _pdf, "docx": _docx}
+
+
+def renderer(fmt: str) -> Renderer:
+    """The renderer of ``fmt`` (a format the configuration accepted)."""
+    return RENDERERS[fmt]()

@@ -51,7 +51,7 @@ BUGS = [
         "parts = [code, fmt, lang, str(draft), _file_hash(seed),",
         "parts = [fmt, lang, str(draft), _file_hash(seed),",
         ("tests/test_incremental.py::test_a_change_in_pressctls_own_code_rebuilds_everything",)),
-    Bug("kinsoku-no-end", "line-end kinsoku set loses （《“", "pressctl/render/pdf/text.py",
+    Bug("kinsoku-no-end", "line-end kinsoku set loses （《“", "pressctl/render/pdf/linebreak.py",
         'NO_END = frozenset("（［｛〔〈《「『【〖〘〚“‘([{$£€¥￥#")',
         'NO_END = frozenset("［｛〔〈「『【〖〘〚‘([{$£€¥￥#")',
         (f"{PROM}test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one",)),

@@ -67,7 +67,7 @@ TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         f"{PROM}test_bilingual_edition_shows_both_long_dates",
         f"{PROM}test_pull_quote_is_the_quotation_with_a_full_stop_and_its_speaker",
         f"{PROM}test_quoted_text_takes_the_words_inside_the_first_quotation")),
-    "pressctl/render/pdf/text.py": ((), (
+    "pressctl/render/pdf/linebreak.py": ((), (
         f"{PROM}test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one",
         "tests/test_pdf.py::test_chinese_line_breaking_rules",
         "tests/test_pdf.py::test_reportlab_alone_would_break_these_rules",
@@ -97,7 +97,7 @@ BROAD: dict[str, tuple[str, ...]] = {
     "pressctl/kit/__init__.py": ("tests/test_promises.py", "tests/test_pdf.py",
                                  "tests/test_docx.py",
                         "tests/test_cli.py", "tests/test_catalog.py", "-m", "not slow"),
-    "pressctl/render/pdf/text.py": ("tests/test_pdf.py", "tests/test_promises.py",
+    "pressctl/render/pdf/linebreak.py": ("tests/test_pdf.py", "tests/test_promises.py",
                                     "tests/test_properties.py"),
     "pressctl/translate/machine.py": ("tests/test_translate.py", "tests/test_promises.py", "-k",
                             "model or prefix or machine or engine"),

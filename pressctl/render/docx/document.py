@@ -10,7 +10,6 @@ bilingual edition's entry point so that the build finds one module per format.
 
 from __future__ import annotations
 
-import io
 import string
 
 import docx
@@ -163,13 +162,10 @@ def package(document: Document, kit: Kit, face: Face, families: tuple[str, ...])
     """Settings and the reproducible zip around a finished document."""
     docx_package.drop_template_parts(document)
     docx_package.set_settings(document, face.lang, face.east_asian_lang)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    replace = {
-        "docProps/app.xml": docx_package.app_xml(kit),
-        "word/fontTable.xml": docx_package.font_table(families),
-    }
-    return docx_package.reproducible_zip(buffer.getvalue(), kit.release.date, replace)
+    parts = docx_package.part_blobs(document)
+    parts["docProps/app.xml"] = docx_package.app_xml(kit)
+    parts["word/fontTable.xml"] = docx_package.font_table(families)
+    return docx_package.reproducible_zip(parts, kit.release.date)
 
 
 def table_layout(table: Table, text_width: Emu, shares: tuple[float, ...]) -> None:

@@ -19,7 +19,7 @@ from docx.shared import Emu, Mm
 from docx.text.paragraph import Paragraph
 
 from pressctl.kit import Kit, pull_quote, split_speaker
-from pressctl.kit.fonts import FontSet, resolve
+from pressctl.kit.fonts import FontSet
 from pressctl.render.docx import chart as docx_chart
 from pressctl.render.docx import package as docx_package
 from pressctl.render.docx.bilingual import build_bilingual
@@ -48,7 +48,7 @@ def render(kit: Kit, path: Path) -> None:
 
 
 def build(kit: Kit) -> bytes:
-    fonts = resolve(kit.lang, kit.fonts)
+    fonts = kit.faces
     face = face_for(kit, fonts.regular)
     document, section, text_width = new_document(kit, face)
     writer = Writer(document, kit, face)
@@ -76,10 +76,7 @@ def _front_matter(writer: Writer) -> None:
     writer.paragraph("Title", release.title)
     if release.subtitle:
         writer.paragraph("Subtitle", release.subtitle)
-    separator = "，" if kit.cjk else ", "
-    date_line = (f"{release.dateline}{separator}{kit.date_text}" if release.dateline
-                 else kit.date_text)
-    writer.paragraph("Dateline", date_line)
+    writer.paragraph("Dateline", kit.date_line)
 
 
 def _body(writer: Writer, text_width: Emu) -> None:

@@ -15,6 +15,8 @@ import io
 import zipfile
 
 from docx.document import Document
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
@@ -92,13 +94,39 @@ def set_settings(document: Document, latin: str, east_asian: str) -> None:
         settings.append(lang)
 
 
-def reproducible_zip(data: bytes, date: dt.date, replace: dict[str, bytes]) -> bytes:
-    """Rewrite the package with fixed timestamps and a stable entry order."""
+class _Parts(dict[str, bytes]):
+    """Stands in for python-docx's zip writer: keeps each part's bytes by member name."""
+
+    def write(self, uri: PackURI, blob: bytes) -> None:
+        self[uri.membername] = blob
+
+    def close(self) -> None:
+        pass
+
+
+def part_blobs(document: Document) -> dict[str, bytes]:
+    """The package's parts as bytes, by member name, as ``Document.save`` would zip them.
+
+    python-docx's own save compressed every part into a zip that
+    :func:`reproducible_zip` then read back and compressed again; the parts are
+    taken here from the same writer steps, and compressed once.
+    """
+    package = document.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    found = _Parts()
+    PackageWriter._write_content_types_stream(found, parts)
+    PackageWriter._write_pkg_rels(found, package.rels)
+    PackageWriter._write_parts(found, parts)  # type: ignore[arg-type]
+    return found
+
+
+def reproducible_zip(parts: dict[str, bytes], date: dt.date) -> bytes:
+    """The package with fixed timestamps and a stable entry order."""
     stamp = (max(date.year, 1980), date.month, date.day, 9, 0, 0)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    names = source.namelist()
-    first = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in names]
-    order = first + sorted(n for n in names if n not in first)
+    first = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in parts]
+    order = first + sorted(n for n in parts if n not in first)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for name in order:
@@ -106,7 +134,7 @@ def reproducible_zip(data: bytes, date: dt.date, replace: dict[str, bytes]) -> b
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            target.writestr(info, replace.get(name, source.read(name)), compresslevel=9)
+            target.writestr(info, parts[name], compresslevel=9)
     return out.getvalue()
 
 

@@ -33,25 +33,23 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
 from pressctl.kit import Kit, language_name, split_speaker
-from pressctl.kit.fonts import resolve
 from pressctl.render.pdf.figure import figure_parts
 from pressctl.render.pdf.fonts import register
+from pressctl.render.pdf.linebreak import Run
 from pressctl.render.pdf.lists import ListItem, ListTree, list_item, paragraph_baseline
-from pressctl.render.pdf.page import (
+from pressctl.render.pdf.page import Pages, lay_out
+from pressctl.render.pdf.style import (
     HAIRLINE,
     PAGE_SIZES,
     TEXT,
-    Pages,
-    Writer,
     colour_of,
     document_text,
-    lay_out,
     make_styles,
     tint,
 )
 from pressctl.render.pdf.table import SeedTable
 from pressctl.render.pdf.tags import Decoration, Element, story_elements, structured, unwrap
-from pressctl.render.pdf.text import Run
+from pressctl.render.pdf.writer import Writer
 from pressctl.source.inline import plain
 from pressctl.source.release import Block, BlockKind
 
@@ -225,7 +223,7 @@ def first_baseline(flowable: Flowable) -> float | None:
 
 def build_bilingual(source: Kit, target: Kit) -> bytes:
     rl_config.invariant = 1
-    sides = [(kit, register(resolve(kit.lang, kit.fonts), document_text(kit),
+    sides = [(kit, register(kit.faces, document_text(kit),
                             latin=not kit.cjk)) for kit in (source, target)]
     pages = Pages(sides, PAGE_SIZES.get(source.page_size, A4))
 
@@ -252,8 +250,7 @@ def _rows(b: Bilingual) -> list[Flowable]:
     ]
     if source.release.subtitle or target.release.subtitle:
         rows.append(b.texts([k.release.subtitle for k in both], "subtitle"))
-    rows.append(b.texts([f"{k.release.dateline}{'，' if k.cjk else ', '}{k.date_text}"
-                         if k.release.dateline else k.date_text for k in both], "date"))
+    rows.append(b.texts([k.date_line for k in both], "date"))
     for left, right in zip_longest(source.release.blocks, target.release.blocks):
         heading = (left or right).kind is BlockKind.HEADING
         cells = [b.block(src, source, left), b.block(tgt, target, right)]

@@ -31,7 +31,7 @@ AXIS = (0.78, 0.8, 0.82)
 
 
 def _label_lines(text: str, font: str, size: float, width: float) -> list[str]:
-    from pressctl.render.pdf.text import Run, layout
+    from pressctl.render.pdf.linebreak import Run, layout
 
     lines = layout([Run(text, font)], size, width, justify=False)
     return ["".join(unit.text for unit in line.units) for line in lines]
@@ -43,7 +43,7 @@ def _text(drawing: Drawing, x: float, y: float, text: str, font: str, size: floa
     from reportlab.graphics.shapes import String
     from reportlab.lib.colors import Color
 
-    from pressctl.render.pdf.text import pieces
+    from pressctl.render.pdf.linebreak import pieces
 
     parts, width = pieces(text, font, size)
     start = x - width if right else x
@@ -59,7 +59,7 @@ LABEL_SHARE = (0.28, 0.45)
 
 def label_column(rows: list[FactRow], width: float, font: str, size: float) -> float:
     """The label column's width, one for all the charts of a kit so their axes align."""
-    from pressctl.render.pdf.text import pieces
+    from pressctl.render.pdf.linebreak import pieces
 
     longest = max((pieces(row.label, font, size)[1] for row in rows), default=0.0)
     low, high = LABEL_SHARE
@@ -74,7 +74,7 @@ def bar_chart(rows: list[FactRow], width: float, regular: str, bold: str, colour
     from reportlab.graphics.shapes import Drawing, Line, Rect
     from reportlab.lib.colors import Color
 
-    from pressctl.render.pdf.text import pieces
+    from pressctl.render.pdf.linebreak import pieces
 
     line_height = size * 1.3
     bar_height = size * 1.7

@@ -32,28 +32,26 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from pressctl.kit import Kit, pull_quote, split_speaker
-from pressctl.kit.fonts import resolve
 from pressctl.render import charts
 from pressctl.render.pdf import chart
 from pressctl.render.pdf.bilingual import build_bilingual
 from pressctl.render.pdf.figure import figure
 from pressctl.render.pdf.fonts import register
+from pressctl.render.pdf.linebreak import Run
 from pressctl.render.pdf.lists import ListTree, last_items, list_item
-from pressctl.render.pdf.page import (
+from pressctl.render.pdf.page import Pages, lay_out
+from pressctl.render.pdf.style import (
     HAIRLINE,
     PAGE_SIZES,
     TEXT,
-    Pages,
-    Writer,
     colour_of,
     document_text,
-    lay_out,
     make_styles,
     tint,
 )
 from pressctl.render.pdf.table import SeedTable, kit_table_style
 from pressctl.render.pdf.tags import Decoration, artifact, structured, tags_of
-from pressctl.render.pdf.text import Run
+from pressctl.render.pdf.writer import Writer
 from pressctl.source.release import Block, BlockKind
 
 
@@ -70,7 +68,7 @@ def render_bilingual(source: Kit, target: Kit, path: Path) -> None:
 def build(kit: Kit) -> bytes:
     """The kit as PDF bytes."""
     rl_config.invariant = 1
-    fonts = register(resolve(kit.lang, kit.fonts), document_text(kit), latin=not kit.cjk)
+    fonts = register(kit.faces, document_text(kit), latin=not kit.cjk)
     pages = Pages([(kit, fonts)], PAGE_SIZES.get(kit.page_size, A4))
 
     def story() -> list[Flowable]:
@@ -88,10 +86,7 @@ def _front(writer: Writer) -> list[Flowable]:
              writer.para(release.title, "title", outline=release.title)]
     if release.subtitle:
         story.append(writer.para(release.subtitle, "subtitle"))
-    separator = "，" if kit.cjk else ", "
-    date_line = (f"{release.dateline}{separator}{kit.date_text}" if release.dateline
-                 else kit.date_text)
-    story.append(writer.para(date_line, "date"))
+    story.append(writer.para(kit.date_line, "date"))
     story.append(Decoration(HRFlowable(width="100%", thickness=0.6, color=HAIRLINE,
                                        spaceBefore=2, spaceAfter=12)))
     return story

@@ -12,7 +12,7 @@ import io
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether
 
-from pressctl.render.pdf.page import Writer
+from pressctl.render.pdf.writer import Writer
 from pressctl.render.picture import Picture, prepare
 from pressctl.source.inline import plain
 from pressctl.source.release import Block

@@ -63,6 +63,9 @@ def is_cff(font: FontFile) -> bool:
         return "CFF " in face or "CFF2" in face
 
 
+#: Tables the converted font leaves out: reportlab does no shaping and sets no vertical text.
+DROPPED = ("GSUB", "GPOS", "GDEF", "BASE", "VORG", "vhea", "vmtx", "DSIG")
+
 #: Characters a CJK font draws full width that Latin text wants proportional.
 PROPORTIONAL = "‘’“”…"
 
@@ -110,7 +113,12 @@ def to_truetype(font: FontFile, chars: str, latin: bool = False, tag: str = "") 
     options.name_languages = ["*"]
     options.notdef_outline = True
     options.hinting = False
-    options.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "VORG", "vhea", "vmtx", "DSIG"]
+    options.drop_tables += list(DROPPED)
+    # gone before the subsetter sees them: it would read all of Noto's GSUB and GPOS
+    # (a sixth of a first build) to compact tables it then drops
+    for table in DROPPED:
+        if table in face:
+            del face[table]
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes={ord(c) for c in chars}, glyphs=set(remap.values()))
     subsetter.subset(face)

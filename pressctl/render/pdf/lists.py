@@ -17,9 +17,10 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph
 
 from pressctl.kit import item_marker
-from pressctl.render.pdf.page import Writer
+from pressctl.render.pdf.linebreak import ASCENT
 from pressctl.render.pdf.tags import Element, tags_of, unwrap
-from pressctl.render.pdf.text import ASCENT, CJKParagraph
+from pressctl.render.pdf.text import CJKParagraph
+from pressctl.render.pdf.writer import Writer
 from pressctl.source.release import Block
 
 #: Indent per nesting level, in ems of the body size.
@@ -86,8 +87,7 @@ def paragraph_baseline(flowable: Flowable) -> float | None:
     return None
 
 
-def list_item(writer: Writer, block: Block, last: bool,
-              tree: ListTree | None = None) -> ListItem:
+def list_item(writer: Writer, block: Block, last: bool, tree: ListTree) -> ListItem:
     """One item of a list (``last``: the list's last item, followed by a paragraph gap);
     ``tree`` places its elements in the list's structure."""
     style = "item-last" if last else "item"
@@ -97,10 +97,9 @@ def list_item(writer: Writer, block: Block, last: bool,
     label = writer.element("Lbl") if marker else None
     item = ListItem(body, marker, writer.styles[style].fontName,
                     (block.depth + 1) * INDENT_EMS * size, label)
-    if tree is not None:
-        top = tree.add(block, label, body.element)
-        if top is not None:
-            item.element = top  # the story's element: the list starts here
+    top = tree.add(block, label, body.element)
+    if top is not None:
+        item.element = top  # the story's element: the list starts here
     return item
 
 

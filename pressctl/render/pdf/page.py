@@ -1,344 +1,37 @@
-"""What both PDF editions share: page furniture, styles, the writer and the layout.
+"""The pages both PDF editions share: template, furniture drawn on the canvas, the layout.
 
-The kit (``pdf``) and the bilingual edition (``pdf_bilingual``) lay out
-different stories on the same pages: letterhead band, running header, footer
-"Page X of Y", draft mark, bookmarks, reproducible document dates.  Both
-import this module and the bilingual edition never imports the kit, so there
-is no import circle; ``pdf`` hands on the bilingual edition's entry point so
-that the build finds one module per format.
+The kit (``edition``) and the bilingual edition lay out different stories on
+the same pages: letterhead band, running header, footer "Page X of Y" (drawn
+at save time, so each PDF is laid out once), draft mark, bookmarks, then the
+archival step (``archive.finish``).  Styles are ``style.py``, the paragraphs
+``writer.py``.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.colors import Color
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
-from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    ActionFlowable,
     BaseDocTemplate,
     Flowable,
     Frame,
-    KeepTogether,
     PageTemplate,
-    Paragraph,
 )
 
-from pressctl.core.script import has_cjk_letters
-from pressctl.kit import Kit, printed_texts
+from pressctl.kit import Kit
 from pressctl.render.pdf.archive import ArchiveMeta, finish
 from pressctl.render.pdf.fonts import PdfFonts, draw_outlines
+from pressctl.render.pdf.linebreak import clean, pieces
 from pressctl.render.pdf.structure import structure
-from pressctl.render.pdf.tags import Element, Tagged, Tags, artifact, story_elements
-from pressctl.render.pdf.text import BREAK, CJKParagraph, Run, clean, markup, pieces
-from pressctl.source.inline import has_markup, plain, spans
-
-PAGE_SIZES = {"A4": A4, "Letter": LETTER}
-INK = Color(0.10, 0.10, 0.10)
-TEXT = Color(0.15, 0.15, 0.15)
-GREY = Color(0.37, 0.39, 0.41)
-HAIRLINE = Color(0.82, 0.83, 0.85)
-#: Code spans (a command, a file name) are set verbatim in this colour.
-CODE = Color(0.42, 0.18, 0.10)
-DRAFT_RED = colors.HexColor("#C0262D")
-BAND_HEIGHT = 24 * mm
-
-
-def colour_of(value: str) -> Color:
-    try:
-        return colors.HexColor(value if value.startswith("#") else f"#{value}")
-    except (ValueError, TypeError):
-        return colors.HexColor("#1C69D4")
-
-
-def tint(colour: Color, amount: float) -> Color:
-    """``colour`` mixed with white: ``amount`` 0 is white, 1 the colour itself."""
-    return Color(*(1 - (1 - c) * amount for c in (colour.red, colour.green, colour.blue)))
-
-
-def document_text(kit: Kit) -> str:
-    """Every character the kit may draw, for the font subset (keywords too: the PDF
-    metadata repeats them, and a subset that holds them costs nothing)."""
-    return clean("".join([*printed_texts(kit), *kit.release.keywords]))
-
-
-@dataclass(frozen=True)
-class Measures:
-    """What differs between Latin and Chinese setting."""
-
-    body: float
-    body_leading: float
-    lead: float
-    lead_leading: float
-    title: float
-    title_leading: float
-    align: int
-
-
-LATIN = Measures(body=10.5, body_leading=15.5, lead=11.5, lead_leading=16.5, title=22,
-                 title_leading=27, align=TA_LEFT)
-#: 10.5 pt (五号) with 18 pt leading: Chinese characters fill the em square and
-#: need more air between lines than Latin text; justified, as Chinese is set.
-CHINESE = Measures(body=10.5, body_leading=18, lead=11, lead_leading=19.5, title=21,
-                   title_leading=30, align=TA_JUSTIFY)
-
-
-def make_styles(kit: Kit, fonts: PdfFonts) -> dict[str, ParagraphStyle]:
-    m = CHINESE if kit.cjk else LATIN
-    brand = colour_of(kit.colour)
-    regular, bold = fonts.regular, fonts.bold
-
-    def style(name: str, **kw: Any) -> ParagraphStyle:
-        base = dict(fontName=regular, fontSize=m.body, leading=m.body_leading, textColor=TEXT,
-                    alignment=m.align, spaceAfter=m.body_leading * 0.55, allowWidows=0,
-                    allowOrphans=0)
-        base.update(kw)
-        return ParagraphStyle(name, **base)
-
-    small = 8.5 if not kit.cjk else 9
-    return {
-        "label": style("label", fontName=bold, fontSize=small + 0.5, leading=small * 1.5,
-                       textColor=brand, alignment=TA_LEFT, spaceAfter=7),
-        "title": style("title", fontName=bold, fontSize=m.title, leading=m.title_leading,
-                       textColor=INK, alignment=TA_LEFT, spaceAfter=6),
-        "subtitle": style("subtitle", fontSize=13, leading=13 * (1.55 if kit.cjk else 1.3),
-                          textColor=GREY, alignment=TA_LEFT, spaceAfter=10),
-        "date": style("date", fontSize=9.5, leading=14, textColor=GREY, alignment=TA_LEFT,
-                      spaceAfter=4),
-        "lead": style("lead", fontName=bold, fontSize=m.lead, leading=m.lead_leading,
-                      textColor=INK, spaceAfter=m.body_leading * 0.7),
-        "body": style("body"),
-        # list items sit closer together than paragraphs; the list ends with a body gap
-        "item": style("item", spaceAfter=m.body_leading * 0.25),
-        "item-last": style("item-last"),
-        "heading": style("heading", fontName=bold, fontSize=12.5,
-                         leading=12.5 * (1.5 if kit.cjk else 1.3), textColor=brand,
-                         alignment=TA_LEFT, spaceBefore=10, spaceAfter=5, keepWithNext=1),
-        # a figure's caption under its picture, then the credit line
-        "figcaption": style("figcaption", fontSize=9, leading=9 * (1.6 if kit.cjk else 1.4),
-                            textColor=INK, alignment=TA_LEFT, spaceBefore=0, spaceAfter=1),
-        "credit": style("credit", fontSize=7.5, leading=7.5 * 1.5, textColor=GREY,
-                        alignment=TA_LEFT, spaceBefore=0, spaceAfter=m.body_leading * 0.7),
-        # ### headings: a step down, in the text colour
-        "subheading": style("subheading", fontName=bold, fontSize=11,
-                            leading=11 * (1.5 if kit.cjk else 1.3), textColor=INK,
-                            alignment=TA_LEFT, spaceBefore=6, spaceAfter=3, keepWithNext=1),
-        "quote": style("quote", fontSize=12.5, leading=12.5 * (1.65 if kit.cjk else 1.38),
-                       textColor=colors.HexColor("#1F3A5F"), spaceAfter=5),
-        "speaker": style("speaker", fontSize=9, leading=13.5, textColor=GREY,
-                         alignment=TA_LEFT, spaceAfter=0),
-        "end": style("end", fontName=bold, fontSize=m.body, textColor=GREY,
-                     alignment=TA_CENTER, spaceBefore=8, spaceAfter=18),
-        "th": style("th", fontName=bold, fontSize=small + 0.5, leading=small * 1.55,
-                    textColor=colors.white, alignment=TA_LEFT, spaceAfter=0),
-        "td": style("td", fontSize=9.5, leading=9.5 * (1.55 if kit.cjk else 1.35),
-                    alignment=TA_LEFT, spaceAfter=0),
-        "figure": style("figure", fontName=bold, fontSize=9.5,
-                        leading=9.5 * (1.55 if kit.cjk else 1.35), textColor=INK,
-                        alignment=TA_LEFT, spaceAfter=0),
-        "period": style("period", fontSize=9.5, leading=9.5 * (1.55 if kit.cjk else 1.35),
-                        textColor=GREY, alignment=TA_LEFT, spaceAfter=0),
-        "caption": style("caption", fontName=bold, fontSize=9, leading=13, textColor=GREY,
-                         alignment=TA_LEFT, spaceBefore=12, spaceAfter=6, keepWithNext=1),
-        "small": style("small", fontSize=9.5, leading=9.5 * (1.6 if kit.cjk else 1.4),
-                       spaceAfter=2, alignment=TA_LEFT),
-    }
-
-
-class SpacedParagraph(Paragraph):  # type: ignore[misc]
-    """reportlab's Paragraph with the space kept at the end of each broken line.
-
-    reportlab drops the space where it breaks a line, so text read from the
-    structure tree (a screen reader, ``pdfinfo -struct-text``) runs the last
-    word of a line into the first of the next ("Integratewith").  The space
-    is drawn after the line's last word, where it paints nothing; a line that
-    reportlab squeezes (negative slack) keeps its own spacing.
-    """
-
-    def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - reportlab's name
-        para = self.blPara
-        if getattr(para, "kind", 0) == 1:
-            self._draw_fragments(debug)
-            return
-        lines = para.lines
-        saved = list(lines)
-        # the head of a split paragraph (reportlab marks it) breaks after its last line too
-        last = len(lines) if getattr(self, "_splitpara", 0) else len(lines) - 1
-        for number, (extra, words) in enumerate(saved[:last]):
-            if not words:
-                continue
-            if extra < -1e-8:  # squeezed: keep the word spacing with one space more
-                spaces = len(words) - 1 + " ".join(words).count("\xa0")
-                if spaces <= 0:
-                    continue
-                extra = extra * (spaces + 1) / spaces
-            lines[number] = (extra, [*words, ""])
-        try:
-            super().drawPara(debug)
-        finally:
-            lines[:] = saved
-
-    def _draw_fragments(self, debug: int) -> None:
-        """Lines of styled fragments (several fonts): the space goes after the last
-        fragment's text of each left-aligned broken line."""
-        lines = self.blPara.lines
-        last = len(lines) if getattr(self, "_splitpara", 0) else len(lines) - 1
-        changed = []
-        if self.style.alignment != TA_JUSTIFY:
-            for line in lines[:last]:
-                fragments: list[Any] = getattr(line, "words", None) or []
-                text = getattr(fragments[-1], "text", None) if fragments else None
-                if isinstance(text, str) and text and not text.endswith(" "):
-                    fragments[-1].text = text + " "
-                    changed.append((fragments[-1], text))
-        try:
-            super().drawPara(debug)
-        finally:
-            for fragment, text in changed:
-                fragment.text = text
-
-
-#: The structure element each paragraph style makes (tagged PDF): the title is
-#: the one H1, ## headings and the fact sheet's and annexes' headings H2, ###
-#: headings and the chart captions H3; table header and body cells TH and TD.
-ROLES = {"title": "H1", "heading": "H2", "subheading": "H3", "caption": "H3",
-         "figcaption": "Caption", "th": "TH", "td": "TD", "figure": "TD", "period": "TD"}
-
-
-def role_of(style: str) -> str:
-    """The role of a paragraph set in ``style`` (``th-right`` is a ``th``)."""
-    for cell in ("th", "td"):
-        if style.startswith(f"{cell}-"):
-            return ROLES[cell]
-    return ROLES.get(style, "P")
-
-
-class Writer:
-    """Builds flowables: reportlab Paragraphs for Latin text, CJKParagraphs for Chinese,
-    each with its structure element (:class:`Tagged`); ``lang`` gives every element
-    a ``/Lang`` (the columns of the bilingual edition)."""
-
-    def __init__(self, kit: Kit, fonts: PdfFonts, styles: dict[str, ParagraphStyle],
-                 lang: str | None = None) -> None:
-        self.kit, self.fonts, self.styles = kit, fonts, styles
-        self.anchors = 0
-        self.lang = lang
-        self.heading_level = 0  # of the last heading made, in story order
-
-    def element(self, role: str, **attrs: str) -> Element:
-        """A new structure element, in this writer's language if it sets one."""
-        if self.lang is not None:
-            attrs.setdefault("Lang", self.lang)
-        return Element(role, attrs)
-
-    def tag(self, flowable: Flowable, role: str, **attrs: str) -> Tagged:
-        """``flowable`` with a new element; a heading never skips a level (a ``###``
-        straight after the title is tagged H2), as PDF/UA asks."""
-        if re.fullmatch("H[1-6]", role):
-            self.heading_level = min(int(role[1]), self.heading_level + 1)
-            role = f"H{self.heading_level}"
-        return Tagged(flowable, self.element(role, **attrs))
-
-    def para(self, content: str | list[Run], style: str,
-             outline: str | None = None, role: str | None = None, **attrs: str) -> Tagged:
-        return self.tag(self._para(content, style, outline), role or role_of(style), **attrs)
-
-    def _para(self, content: str | list[Run], style: str,
-              outline: str | None = None) -> Flowable:
-        runs = [Run(content, self.styles[style].fontName)] if isinstance(content, str) else content
-        key = None
-        if outline is not None:
-            self.anchors += 1
-            key = (clean(outline), f"section-{self.anchors}")
-        # Chinese inside a Latin paragraph: CJKParagraph breaks it by the Chinese rules
-        # and marks it as a Span in Chinese for a screen reader (tagged PDF)
-        if self.kit.cjk or any(has_cjk_letters(run.text) for run in runs):
-            return CJKParagraph(runs, self.styles[style], outline=key)
-        text = "".join(self._markup(run) for run in runs)
-        flowable = SpacedParagraph(text, self.styles[style])
-        flowable.outline = key
-        return flowable
-
-    def marked(self, text: str, style: str, outline: str | None = None,
-               role: str | None = None) -> Tagged:
-        """A paragraph of body text, its inline Markdown (strong, emphasis, code, links,
-        hard breaks) drawn as styled runs.
-
-        Text with markup is set by :class:`CJKParagraph` in every language: it
-        draws emphasis oblique (the fonts have no italic) and links as URI
-        annotations; plain text keeps reportlab's Paragraph in Latin kits.
-        """
-        found = spans(text) if has_markup(text) else []
-        if not any(s.strong or s.emphasis or s.code or s.href or s.br for s in found):
-            heading = plain(outline) if outline is not None else None
-            return self.para(plain(text), style, outline=heading, role=role)
-        base = self.styles[style].fontName
-        brand = colour_of(self.kit.colour)
-        runs = []
-        for span in found:
-            if span.br:
-                runs.append(Run(BREAK, base))
-                continue
-            font = self.fonts.bold if span.strong else base
-            colour = brand if span.href else (CODE if span.code else None)
-            runs.append(Run(span.text, font, colour, href=span.href, oblique=span.emphasis))
-        key = None
-        if outline is not None:
-            self.anchors += 1
-            key = (clean(plain(outline)), f"section-{self.anchors}")
-        return self.tag(CJKParagraph(runs, self.styles[style], outline=key),
-                        role or role_of(style))
-
-    def _markup(self, run: Run) -> str:
-        colour = f' color="#{run.colour.hexval()[2:]}"' if run.colour is not None else ""
-        return f'<font face="{run.font}"{colour}>{markup(run.text)}</font>'
-
-
-class KeepWithFirstLines(KeepTogether):  # type: ignore[misc]
-    """``keepWithNext`` that keeps a heading with the first lines of what follows.
-
-    reportlab's own KeepTogether moves a heading to the next page whenever the
-    whole of the next paragraph does not fit below it, which leaves a third of
-    a page empty before a long paragraph.  A heading only needs company: it
-    stays where it is when the next flowable can start below it (at least the
-    two lines the orphan rule asks for, or all of it), and goes overleaf with
-    it otherwise.
-    """
-
-    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
-        content = list(self._content)
-        frame = getattr(self, "_frame", None)
-        at_top = frame is not None and getattr(frame, "_atTop", False)
-        if len(content) < 2 or at_top or self._starts_here(content, aW, aH):
-            return content
-        from reportlab.platypus.doctemplate import FrameBreak
-
-        return [FrameBreak(), *content]
-
-    def _starts_here(self, content: list[Flowable], width: float, height: float) -> bool:
-        from reportlab.platypus.flowables import _listWrapOn
-
-        heads, following = content[:-1], content[-1]
-        canvas = getattr(self, "canv", None)
-        _, used = _listWrapOn(heads, width, canvas)
-        room = height - used - max(heads[-1].getSpaceAfter(), following.getSpaceBefore())
-        if room <= 0:
-            return False
-        if following.wrapOn(canvas, width, room)[1] <= room + 1e-6:
-            return True
-        parts = following.splitOn(canvas, width, room)
-        return bool(parts) and not isinstance(parts[0], ActionFlowable) and \
-            parts[0].wrapOn(canvas, width, room)[1] <= room + 1e-6
+from pressctl.render.pdf.style import BAND_HEIGHT, DRAFT_RED, GREY, HAIRLINE, colour_of
+from pressctl.render.pdf.tags import Tags, artifact, story_elements
+from pressctl.render.pdf.writer import KeepWithFirstLines
 
 
 class KitDocTemplate(BaseDocTemplate):  # type: ignore[misc]
@@ -529,8 +222,9 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 
 
 class KitCanvas(Canvas):  # type: ignore[misc]
-    """A canvas whose document dates come from the release, not the clock, and
-    which draws what depends on the number of pages ("Page X of Y") at save time.
+    """A canvas that draws what depends on the number of pages ("Page X of Y") at save
+    time.  (Document dates and the rest of the metadata are written once, by
+    ``archive.finish``; reportlab's own run in invariant mode.)
 
     Each page is laid out once.  :meth:`defer` leaves a marker line (a PDF
     comment) where the footer goes in the page's content stream; the page is
@@ -545,14 +239,11 @@ class KitCanvas(Canvas):  # type: ignore[misc]
     on the inputs.
     """
 
-    created = "D:20000101000000+00'00'"
     #: the recorder of marked content (tagged PDF), set per document by :func:`lay_out`
     tags: Tags | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        created = self.created
-        self.setDateFormatter(lambda *_: created)
         self.showOutline()
         self._pending: list[tuple[str, Callable[[Canvas, int], None]]] = []
         self._deferred: list[tuple[Any, str, Callable[[Canvas, int], None]]] = []
@@ -595,21 +286,18 @@ def lay_out(pages: Pages, story: Callable[[], list[Flowable]], title: str,
     tags = Tags(kit.tag)
     flowables = story()
     tags.document.add(*story_elements(flowables))
-    _lay_out(pages, flowables, meta, buffer, tags)
+    _lay_out(pages, flowables, buffer, tags)
     return finish(buffer.getvalue(), meta, structure(tags))
 
 
-def _lay_out(pages: Pages, story: list[Flowable], meta: ArchiveMeta, out: io.BytesIO,
-             tags: Tags | None = None) -> int:
+def _lay_out(pages: Pages, story: list[Flowable], out: io.BytesIO, tags: Tags) -> int:
     """Build the PDF into ``out``, recording its marked content in ``tags``; the
     number of pages."""
     fonts = pages.fonts
     doc = KitDocTemplate(
         out, pagesize=(pages.width, pages.height), leftMargin=pages.left,
         rightMargin=pages.right, topMargin=pages.top, bottomMargin=pages.bottom,
-        title=meta.title, author=meta.creator, subject=meta.subject,
-        keywords=list(meta.keywords), creator="pressctl", lang=meta.lang, invariant=1,
-        displayDocTitle=1, initialFontName=fonts.regular,
+        invariant=1, initialFontName=fonts.regular,  # metadata: archive.finish, once
     )
     first = Frame(pages.left, pages.bottom, pages.text_width,
                   pages.first_frame_top() - pages.bottom, id="first", leftPadding=0,
@@ -621,6 +309,6 @@ def _lay_out(pages: Pages, story: list[Flowable], meta: ArchiveMeta, out: io.Byt
         PageTemplate("first", [first], onPage=pages.first, autoNextPageTemplate="later"),
         PageTemplate("later", [later], onPage=pages.later),
     ])
-    canvas = type("ReleaseCanvas", (KitCanvas,), {"created": meta.pdf_date, "tags": tags})
+    canvas = type("ReleaseCanvas", (KitCanvas,), {"tags": tags})
     doc.build(story, canvasmaker=canvas)
     return int(doc.page)
