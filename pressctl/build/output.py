@@ -37,10 +37,11 @@ def check_output_dir(config: Config) -> None:
     if dist == root:
         problem = "is the project folder"
     for key, folder in inputs.items():
+        named = f"{key} ({relative(config, config.root / getattr(config, key))})"
         if problem is None and _inside(dist, folder):
-            problem = f"lies inside {key} ({relative(config, config.root / getattr(config, key))})"
+            problem = f"is {named}" if dist == folder else f"lies inside {named}"
         elif problem is None and _inside(folder, dist):
-            problem = f"contains {key} ({relative(config, config.root / getattr(config, key))})"
+            problem = f"contains {named}"
     if problem is None:
         return
     raise PressctlError(f"output_dir {str(config.output_dir)!r} {problem}: the build would "
