@@ -326,7 +326,8 @@ def test_check_of_a_subset_ignores_the_rest_and_the_whole_set_reports_extras(
     # left from a removed language: a file the manifest lists (pressctl's own) is extra
     (out(built) / f"{SLUG}.fr.pdf").write_bytes(b"%PDF-1.4 left from a removed language")
     manifest = json.loads((out(built) / "manifest.json").read_text(encoding="utf-8"))
-    manifest["files"].append({"path": f"{SLUG}.fr.pdf"})
+    manifest["files"].append({"path": f"{SLUG}.fr.pdf", "sha256": hashlib.sha256(
+        (out(built) / f"{SLUG}.fr.pdf").read_bytes()).hexdigest()})
     (out(built) / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     (out(built) / f"{SLUG}.notes.pdf").write_bytes(b"%PDF-1.4 the user's, not listed")
     result = run("build", "--check", cwd=built)

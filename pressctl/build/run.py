@@ -15,6 +15,7 @@ a build with nothing to do only hashes its inputs and never needs them.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import threading
@@ -35,6 +36,7 @@ from pressctl.build.plan import (
     select,
 )
 from pressctl.core.atomic import (
+    not_written,
     remove_stale_temporaries,
     remove_temporaries_of,
     sha256,
@@ -198,6 +200,10 @@ def _build(config: Config, *, langs: tuple[str, ...] | None, formats: tuple[str,
     previous = {r.folder: manifest.entries(r.folder) for r in results}
     stale = [job for job in todo
              if force or not up_to_date(job.target, job.key, previous[job.target.parent])]
+    for job in stale:  # a folder where an output belongs: refused before anything renders
+        if job.target.is_dir() and not job.target.is_symlink():
+            raise not_written(job.target, IsADirectoryError(errno.EISDIR,
+                                                            os.strerror(errno.EISDIR)))
     keys = {job.target: job.key for job in todo}
     staged: dict[Path, Path] = {}  # an output → the temporary file that will replace it
     seeds = {job.target.parent: job.seed for job in todo}

@@ -106,14 +106,15 @@ def staged_path(target: Path, owner: int | None = None) -> Iterator[Path]:
                 os.fsync(fh.fileno())
             os.chmod(tmp, 0o644)
         except OSError as exc:
-            raise _not_written(target, exc) from None
+            raise not_written(target, exc) from None
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
 
 
-def _not_written(target: Path, exc: OSError) -> PressctlError:
+def not_written(target: Path, exc: OSError) -> PressctlError:
+    """The error for an output that could not be put in place (a folder of its name …)."""
     return PressctlError(f"cannot write {target.name}: {exc.strerror}", path=target.parent,
                          hint="check that the name is free (not a folder) and the folder "
                               "is writable and not full")
@@ -129,7 +130,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     except OSError as exc:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
-        raise _not_written(target, exc) from None
+        raise not_written(target, exc) from None
 
 
 def write_bytes(target: Path, data: bytes) -> None:

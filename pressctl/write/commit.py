@@ -15,6 +15,7 @@ leave a journal behind.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import signal
@@ -22,7 +23,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pressctl.core.atomic import _alive, write_text
+from pressctl.core.atomic import _alive, not_written, write_text
+from pressctl.core.errors import PressctlError
 
 PREFIX = ".pressctl-commit."
 SUFFIX = ".json"
@@ -61,6 +63,9 @@ def commit(folder: Path, moves: dict[Path, Path], remove: list[Path], manifest: 
            manifest_text: str | None) -> None:
     """Rename each staged file of ``moves`` (staged → target) into place, remove
     ``remove``, then write ``manifest`` (unless ``manifest_text`` is None: unchanged)."""
+    for target in moves.values():  # refused before anything moves: no half commit
+        if target.is_dir() and not target.is_symlink():
+            raise not_written(target, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
     with signals_held():
         journal = _journal(folder, os.getpid())
         plan = {"moves": [[str(src.relative_to(folder)), str(dst.relative_to(folder))]
@@ -69,8 +74,10 @@ def commit(folder: Path, moves: dict[Path, Path], remove: list[Path], manifest: 
                 "manifest": [str(manifest.relative_to(folder)), manifest_text]}
         if moves or remove:
             write_text(journal, json.dumps(plan, ensure_ascii=False))
-        _carry_out(folder, plan)
-        journal.unlink(missing_ok=True)
+        try:
+            _carry_out(folder, plan)
+        finally:  # done, or failed with a message (the next build rebuilds what differs)
+            journal.unlink(missing_ok=True)
 
 
 def _within(folder: Path, name: str) -> Path:
@@ -86,8 +93,11 @@ def _carry_out(folder: Path, plan: dict[str, Any]) -> None:
     for src, dst in plan["moves"]:
         staged, target = _within(folder, src), _within(folder, dst)
         if staged.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staged, target)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staged, target)
+            except OSError as exc:
+                raise not_written(target, exc) from None
     for name in plan["remove"]:
         with contextlib.suppress(FileNotFoundError, IsADirectoryError):
             _within(folder, name).unlink()
@@ -106,7 +116,7 @@ def finish(folder: Path) -> list[Path]:
             try:
                 plan = json.loads(journal.read_text(encoding="utf-8"))
                 _carry_out(folder, plan)
-            except (OSError, ValueError, KeyError, TypeError):  # not ours, or unreadable
+            except (OSError, ValueError, KeyError, TypeError, PressctlError):  # not ours
                 pass
             journal.unlink(missing_ok=True)
         done.append(journal)
