@@ -115,7 +115,7 @@ HOMES: dict[str, tuple[Callable[[ast.AST], bool], list[str]]] = {
     "the Simplified Chinese document tag": (lambda n: _constant(n, "zh-CN"), ["core/lang.py"]),
     # the kit resolves fonts for renderers; doctor reports them, the build hashes their files
     "font resolution": (_imports_font_resolve,
-                        ["build/run.py", "kit/make.py", "project/doctor.py"]),
+                        ["build/keys.py", "kit/make.py", "project/doctor.py"]),
     "character width estimate": (_width_estimate, ["core/script.py"]),
     "half-/full-width punctuation": (_punctuation_table, ["core/script.py"]),
     "PDF metadata": (_writes_pdf_metadata, ["render/pdf/archive.py"]),

@@ -22,7 +22,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from pressctl.core.lang import is_unspaced
+from pressctl.core.lang import cldr_locale, is_unspaced
 from pressctl.core.script import is_cjk_letter
 from pressctl.qa.text import mask
 
@@ -74,11 +74,11 @@ def time_units() -> tuple[str, ...]:
     length; the per-unit forms (``{0}/天``, ``每{0}``) and :data:`NOT_COUNTED`
     are left out.  Longest first, so 秒钟 wins over 秒.
     """
-    from babel import Locale
-
     units: set[str] = set()
     for name in ("zh", "zh_Hant"):
-        patterns = Locale.parse(name)._data["unit_patterns"]
+        locale = cldr_locale(name)
+        assert locale is not None, name  # CLDR's own locales
+        patterns = locale._data["unit_patterns"]
         for key in patterns:
             kind = key.partition("-")[2]
             if not key.startswith("duration-") or kind.partition("-")[0] in NOT_COUNTED:
