@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import json
 import os
 import signal
@@ -25,6 +26,7 @@ from typing import Any
 
 from pressctl.core.atomic import _alive, not_written, write_text
 from pressctl.core.errors import PressctlError
+from pressctl.core.paths import relative_to_root
 
 PREFIX = ".pressctl-commit."
 SUFFIX = ".json"
@@ -68,10 +70,10 @@ def commit(folder: Path, moves: dict[Path, Path], remove: list[Path], manifest: 
             raise not_written(target, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
     with signals_held():
         journal = _journal(folder, os.getpid())
-        plan = {"moves": [[str(src.relative_to(folder)), str(dst.relative_to(folder))]
-                          for src, dst in moves.items()],
-                "remove": [str(path.relative_to(folder)) for path in remove],
-                "manifest": [str(manifest.relative_to(folder)), manifest_text]}
+        name = functools.partial(relative_to_root, folder)  # names inside the folder
+        plan = {"moves": [[name(src), name(dst)] for src, dst in moves.items()],
+                "remove": [name(path) for path in remove],
+                "manifest": [name(manifest), manifest_text]}
         if moves or remove:
             write_text(journal, json.dumps(plan, ensure_ascii=False))
         try:
