@@ -162,6 +162,9 @@ def test_core_properties(rendered: dict[str, tuple[Kit, Path]], lang: str) -> No
     assert props.language == kit.tag
     assert props.keywords == ", ".join(kit.release.keywords)
     assert props.created.date() == kit.release.date == props.modified.date()
+    # the same instant as the PDF's CreationDate (D:YYYYMMDD000000+00'00'): midnight UTC
+    assert (props.created.hour, props.created.minute) == (0, 0) == (props.modified.hour,
+                                                                    props.modified.minute)
     assert props.revision == 1
     names = zipfile.ZipFile(path).namelist()
     assert "docProps/thumbnail.jpeg" not in names

@@ -13,7 +13,14 @@ from lxml import etree
 
 from pressctl.core.config import Config
 from pressctl.core.paths import cache_dir, relative
-from pressctl.kit import Kit, Wording, language_name, printed_texts, split_speaker
+from pressctl.kit import (
+    Kit,
+    Wording,
+    language_name,
+    printed_texts,
+    pull_quote,
+    split_speaker,
+)
 from pressctl.kit.make import make_kit
 from pressctl.render.docx.text import xml_escape
 from pressctl.render.pdf.style import document_text
@@ -216,6 +223,11 @@ def test_the_glyph_check_and_the_font_subset_read_the_same_texts(kits: dict[str,
     assert "中文" in texts  # the bilingual edition's column head
     assert "".join(texts).count("。") == 1
     assert set(document_text(kit)) == set("".join(texts))
+    # what the renderers add of their own: the speaker's dash, the running heads' dot and
+    # the pull-quote's marks (issue 23: they passed only because both fonts have them)
+    assert {"——", "·"} <= set(texts)
+    pulled = pull_quote(kit, quote)
+    assert pulled[0] + pulled[-1] in texts
 
 
 #: (module, function, parameter): every caller passes it, so a default would only let a

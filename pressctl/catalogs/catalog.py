@@ -40,6 +40,8 @@ class Counts:
     fuzzy: int
     untranslated: int
     obsolete: int = 0
+    doubtful: int = 0  # fuzzy machine drafts whose comment says why they look degenerate
+    refused: int = 0  # empty entries whose comment says why the machine's output was refused
 
     @property
     def total(self) -> int:
@@ -131,7 +133,7 @@ def load(path: Path) -> polib.POFile:
         line = int(found.group(1)) if found else None
         raise PressctlError(f"malformed PO file: {message}", path=path, line=line,
                             hint=hint) from None
-    _refuse_links(po, text, path)
+    _refuse_unsafe_text(po, text, path)
     return po
 
 
@@ -152,9 +154,11 @@ def _refuse_control(text: str, path: Path) -> None:
             hint="delete it, or write it as an escape if it is meant (it cannot be printed)")
 
 
-def _refuse_links(po: polib.POFile, text: str, path: Path) -> None:
-    """Hold every translation to the seed's link policy (:mod:`pressctl.core.links`), as
-    ``build --draft`` publishes translations QA has not seen: refused at the msgstr line."""
+def _refuse_unsafe_text(po: polib.POFile, text: str, path: Path) -> None:
+    """Hold every translation to the seed's rules, as ``build --draft`` publishes
+    translations QA has not seen: no control character, even one written as an escape
+    (``\\f``, ``\\x07``), and no link outside the policy (:mod:`pressctl.core.links`);
+    refused at the msgstr line."""
     from pressctl.core.links import HINT
     from pressctl.core.links import describe as describe_link
     from pressctl.source.inline import refused_links
@@ -164,12 +168,20 @@ def _refuse_links(po: polib.POFile, text: str, path: Path) -> None:
         if entry.obsolete:
             continue
         for msgstr in (entry.msgstr, *entry.msgstr_plural.values()):
-            refused = refused_links(msgstr) if msgstr else []
-            if not refused:
+            if not msgstr:
+                continue
+            control = _CONTROL.search(msgstr)
+            refused = refused_links(msgstr)
+            if not (refused or control):
                 continue
             lines = lines if lines is not None else text.split("\n")
             line = next((n for n in range(entry.linenum, len(lines) + 1)
                          if lines[n - 1].lstrip().startswith("msgstr")), entry.linenum)
+            if control is not None:
+                raise PressctlError(
+                    f"control character {describe(control.group())} in the translation of "
+                    f"{entry.msgid[:40]!r} (written as an escape)", path=path, line=line,
+                    hint="delete it: it cannot be printed, and DOCX cannot store it")
             url, reason = refused[0]
             raise PressctlError(describe_link(url, reason) + f" (the translation of "
                                 f"{entry.msgid[:40]!r})", path=path, line=line, hint=HINT)
@@ -237,21 +249,34 @@ def reviewed(po: polib.POFile | None) -> dict[str, str]:
     return {e.msgid: e.msgstr for e in po if is_reviewed(e)}
 
 
+#: Comment lines ``translate`` writes under its note on a machine draft (a PO editor
+#: shows them): what was mended, why the draft looks degenerate, why there is none.
+REPAIRED = "repaired: "
+DOUBTFUL = "doubtful: "
+REFUSED = "machine translation refused: "
+
+
+def _says(entry: polib.POEntry, prefix: str) -> bool:
+    return any(line.startswith(prefix) for line in (entry.tcomment or "").splitlines())
+
+
 def counts(po: polib.POFile | None, msgids: Iterable[str] | None = None) -> Counts:
     """Status counts; with ``msgids``, only for those segments (a missing catalog counts all)."""
     entries = {e.msgid: e for e in po if not e.obsolete} if po is not None else {}
     wanted = list(dict.fromkeys(msgids)) if msgids is not None else list(entries)
-    translated = fuzzy = untranslated = 0
+    translated = fuzzy = untranslated = doubtful = refused = 0
     for msgid in wanted:
         entry = entries.get(msgid)
         if entry is None or not entry.msgstr:
             untranslated += 1
+            refused += entry is not None and _says(entry, REFUSED)
         elif "fuzzy" in entry.flags:
             fuzzy += 1
+            doubtful += _says(entry, DOUBTFUL)
         else:
             translated += 1
     obsolete = sum(1 for e in po if e.obsolete) if po is not None else 0
-    return Counts(translated, fuzzy, untranslated, obsolete)
+    return Counts(translated, fuzzy, untranslated, obsolete, doubtful, refused)
 
 
 def merge(old: polib.POFile | None, pot: polib.POFile, *, lang: str) -> polib.POFile:

@@ -28,7 +28,8 @@ from pressctl.core.textfile import read_utf8
 from pressctl.source.inline import HARD_BREAK, refused_links
 from pressctl.source.release import Block, BlockKind, Fact, ListKind, Release
 
-ATTRIBUTION_DASHES = ("—", "――", "--", "-", "–")
+#: Longest first: "——" (the Chinese double dash, GB/T 15834) must not leave one "—" behind.
+ATTRIBUTION_DASHES = ("——", "――", "—", "--", "-", "–")
 REQUIRED = ("title", "date", "lang", "organisation")
 #: Every front matter field a seed may have (README: The source document).
 FIELDS = (*REQUIRED, "subtitle", "dateline", "contact", "boilerplate", "keywords", "facts")
@@ -351,6 +352,7 @@ def _body(tokens: list[Token], offset: int, path: Path,
             table = None
         elif token.type == "inline" and table is not None:
             _refuse_inline_picture(token, table.line, path)
+            _refuse_inline_comment(token, table.line, path)
             table.rows[-1].append(inline_source(token))
         elif token.type == "hr":
             blocks.append(Block(BlockKind.RULE, "", offset + _first_line(token)))
@@ -372,6 +374,7 @@ def _body(tokens: list[Token], offset: int, path: Path,
             picture = _lone_image(token)
             if picture is None or lists or depth:
                 _refuse_inline_picture(token, line, path)
+            _refuse_inline_comment(token, line, path)
             if opener.type == "heading_open":
                 blocks.append(Block(BlockKind.HEADING, text, line, level=int(opener.tag[1])))
             elif picture is not None and not lists and not depth:
@@ -469,6 +472,19 @@ def _refuse_inline_picture(token: Token, line: int, path: Path) -> None:
             "printed", path=path, line=line,
             hint="put the picture alone in its own paragraph (a blank line before and "
                  "after): it is then printed as a figure with its caption")
+
+
+def _refuse_inline_comment(token: Token, line: int, path: Path) -> None:
+    """A comment inside a paragraph is inline HTML, which pressctl prints as typed: an
+    editor's note (``<!-- not approved yet -->``) would be published.  Refuse it."""
+    found = next((c for c in token.children or [] if c.type == "html_inline"
+                  and c.content.startswith("<!--")), None)
+    if found is not None:
+        raise PressctlError(
+            f"HTML comment {found.content[:40]!r} inside the text would be printed",
+            path=path, line=line,
+            hint="put the comment on lines of its own (a blank line before and after): "
+                 "it is then an editor's note that is not printed")
 
 
 def _lone_image(token: Token) -> Token | None:

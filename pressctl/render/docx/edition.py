@@ -16,7 +16,7 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Emu, Mm
 from docx.text.paragraph import Paragraph
 
-from pressctl.kit import Kit, pull_quote, split_speaker
+from pressctl.kit import Kit, attribution_dash, pull_quote, split_speaker
 from pressctl.kit.fonts import FontSet
 from pressctl.render.docx import chart as docx_chart
 from pressctl.render.docx import package as docx_package
@@ -99,7 +99,7 @@ def _pull_quote(writer: Writer, block: Block) -> None:
     writer.paragraph("PullQuote", pull_quote(writer.kit, block))
     if not block.speaker:
         return
-    attribution = writer.paragraph("QuoteAttribution", "——" if cjk else "— ")
+    attribution = writer.paragraph("QuoteAttribution", attribution_dash(cjk))
     name, rest = split_speaker(block.speaker)
     writer.run(attribution, name, style="SpeakerName")
     if rest:

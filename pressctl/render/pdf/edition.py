@@ -29,7 +29,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
-from pressctl.kit import Kit, pull_quote, split_speaker
+from pressctl.kit import Kit, attribution_dash, pull_quote, split_speaker
 from pressctl.render import charts
 from pressctl.render.pdf import chart
 from pressctl.render.pdf.figure import figure
@@ -123,7 +123,7 @@ def _pull_quote(writer: Writer, block: Block) -> Flowable:
     element = writer.element("BlockQuote").add(quote.element)
     if block.speaker:
         name, rest = split_speaker(block.speaker)
-        dash = "——" if kit.cjk else "— "
+        dash = attribution_dash(kit.cjk)
         runs = [Run(dash, writer.fonts.regular), Run(name, writer.fonts.bold, TEXT)]
         if rest:
             runs.append(Run(rest, writer.fonts.regular))
