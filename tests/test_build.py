@@ -323,11 +323,23 @@ def test_check_of_a_subset_ignores_the_rest_and_the_whole_set_reports_extras(
     result = run("build", "--check", "--lang", "en", "--format", "pdf", cwd=built)
     assert result.returncode == 0, result.stdout + result.stderr
 
+    # left from a removed language: a file the manifest lists (pressctl's own) is extra
     (out(built) / f"{SLUG}.fr.pdf").write_bytes(b"%PDF-1.4 left from a removed language")
+    manifest = json.loads((out(built) / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"].append({"path": f"{SLUG}.fr.pdf", "sha256": hashlib.sha256(
+        (out(built) / f"{SLUG}.fr.pdf").read_bytes()).hexdigest()})
+    (out(built) / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (out(built) / f"{SLUG}.notes.pdf").write_bytes(b"%PDF-1.4 the user's, not listed")
     result = run("build", "--check", cwd=built)
     assert result.returncode == 1
-    assert result.stdout.splitlines() == [f"extra: dist/{SLUG}/{SLUG}.fr.pdf"]
+    assert result.stdout.splitlines() == [f"stale: dist/{SLUG}/manifest.json",
+                                          f"extra: dist/{SLUG}/{SLUG}.fr.pdf"]
     assert run("build", "--check", "--lang", "en", cwd=built).returncode == 0
+    # the build removes what is extra, and leaves the user's file alone
+    assert run("build", cwd=built).returncode == 0
+    assert not (out(built) / f"{SLUG}.fr.pdf").exists()
+    assert (out(built) / f"{SLUG}.notes.pdf").read_bytes() == b"%PDF-1.4 the user's, not listed"
+    assert run("build", "--check", cwd=built).returncode == 0
 
 
 # 7. kill -9 --------------------------------------------------------------------------------

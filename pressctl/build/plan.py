@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from pressctl.build.gate import check_translations, gate_qa
 from pressctl.build.keys import code_hash, input_key, read_release
 from pressctl.core.config import Config
-from pressctl.core.errors import PressctlError
-from pressctl.kit.web import file_name
+from pressctl.core.errors import CheckFailed, PressctlError
+from pressctl.kit.web import card_name, file_name
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -99,11 +99,24 @@ def bilingual_sides(config: Config, source: str, langs: tuple[str, ...]
     return source, next((lang for lang in langs if lang != source), None)
 
 
+def output_names(config: Config, slug: str, source: str) -> list[str]:
+    """Every file the configuration makes for a release written in ``source``: the names
+    its folder may hold of pressctl's (what a ``--lang``/``--format`` build keeps, and what
+    is removed once a language or format leaves the configuration)."""
+    names = [file_name(slug, lang, fmt) for lang in config.languages for fmt in config.formats]
+    if "html" in config.formats:  # each web page writes its social card beside itself
+        names += [card_name(slug, lang) for lang in config.languages]
+    if bilingual_sides(config, source, config.languages)[1]:
+        names += [f"{slug}.bilingual.{fmt}" for fmt in config.formats
+                  if fmt in BILINGUAL_FORMATS]
+    return names
+
+
 def plan(config: Config, *, langs: tuple[str, ...] | None = None,
          formats: tuple[str, ...] | None = None, draft: bool = False,
          out: Path | None = None, slugs: tuple[str, ...] | None = None,
-         shard: Shard | None = None, now: dt.datetime | None = None
-         ) -> tuple[list[BuildResult], list[Job]]:
+         shard: Shard | None = None, now: dt.datetime | None = None,
+         refused: list[CheckFailed] | None = None) -> tuple[list[BuildResult], list[Job]]:
     """Read each seed (of ``slugs``, of ``shard``), check its translations, and list the
     files to produce.
 
@@ -112,6 +125,8 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
     Every gate and key depends on the release alone (and the kit wording all
     share), so a release is planned alike in a shard and in the whole build.
     ``now`` decides which embargoes have lifted (default: the clock).
+    A release its gate refuses stops the plan, unless ``refused`` is a list: then
+    the refusal is added to it and the release left out, so the others are built.
     """
     seeds = select(config, slugs, shard)
     for lang in langs or ():
@@ -133,16 +148,24 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
     releases = [read_release(seed, config) for seed in seeds]
     for release, seed in zip(releases, seeds, strict=True):
         release_lang(config, seed, release.lang)
-    missing_by_seed = []
+    passed = []
     for release, seed in zip(releases, seeds, strict=True):
         held = not embargo.lifted(release.embargo, moment)
         kits = {lang: make_kit(config, release, lang, draft=True, embargoed=held)
                 for lang in langs}
         glyphs.check(config, release, kits)  # first: a box for a character is never right
-        missing_by_seed.append(check_translations(config, release, seed, kits, draft))
-    blocking = gate_qa(config, seeds, langs, draft)
+        try:
+            passed.append((seed, release, check_translations(config, release, seed, kits,
+                                                             draft)))
+        except CheckFailed as refusal:
+            if refused is None:
+                raise
+            refused.append(refusal)
+    blocking = gate_qa(config, [seed for seed, _, _ in passed], langs, draft, refused)
     results, jobs = [], []
-    for seed, release, missing in zip(seeds, releases, missing_by_seed, strict=True):
+    for seed, release, missing in passed:
+        if blocking[seed.stem] and not draft:
+            continue  # refused by QA (gate_qa raised unless ``refused`` collects it)
         folder = (out or config.dist) / release.slug
         marked = bool(missing or blocking[seed.stem])
         held = not embargo.lifted(release.embargo, moment)
