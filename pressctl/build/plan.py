@@ -12,11 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pressctl.build.gate import check_translations, gate_qa
 from pressctl.build.keys import code_hash, input_key, read_release
 from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
+
+if TYPE_CHECKING:
+    from pressctl.kit import Kit
 
 #: ``--shard K/N``: build shard K (1…N) of the releases; see :mod:`pressctl.build.shard`.
 Shard = tuple[int, int]
@@ -104,9 +108,14 @@ def bilingual_sides(config: Config, source: str, langs: tuple[str, ...]
 def plan(config: Config, *, langs: tuple[str, ...] | None = None,
          formats: tuple[str, ...] | None = None, draft: bool = False,
          out: Path | None = None, slugs: tuple[str, ...] | None = None,
-         shard: Shard | None = None) -> tuple[list[BuildResult], list[Job]]:
+         shard: Shard | None = None, kits: dict[tuple[Path, str], Kit] | None = None
+         ) -> tuple[list[BuildResult], list[Job]]:
     """Read each seed (of ``slugs``, of ``shard``), check its translations, and list the
     files to produce.
+
+    ``kits``, when given, receives the kit the gates made of each release in each
+    language, by (seed, language): the build renders from them rather than
+    localising every release again for each of its files.
 
     ``draft`` lets an incomplete release through marked DRAFT; a release with
     every translation reviewed and no blocking QA problem is built as final.
@@ -133,9 +142,11 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
         release_lang(config, seed, release.lang)
     missing_by_seed = []
     for release, seed in zip(releases, seeds, strict=True):
-        kits = {lang: make_kit(config, release, lang, draft=True) for lang in langs}
-        glyphs.check(config, release, kits)  # first: a box for a character is never right
-        missing_by_seed.append(check_translations(config, release, seed, kits, draft))
+        made = {lang: make_kit(config, release, lang, draft=True) for lang in langs}
+        glyphs.check(config, release, made)  # first: a box for a character is never right
+        missing_by_seed.append(check_translations(config, release, seed, made, draft))
+        if kits is not None:
+            kits.update({(seed, lang): kit for lang, kit in made.items()})
     blocking = gate_qa(config, seeds, langs, draft)
     results, jobs = [], []
     for seed, release, missing in zip(seeds, releases, missing_by_seed, strict=True):

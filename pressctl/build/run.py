@@ -10,10 +10,12 @@ a build with nothing to do only hashes its inputs and never needs them.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pressctl.build.keys import code_hash, input_key, read_release, up_to_date
 from pressctl.build.plan import BuildResult, Job, Shard, bilingual_sides, plan, select
@@ -22,6 +24,10 @@ from pressctl.core.config import Config
 from pressctl.core.paths import relative
 from pressctl.render import renderer
 from pressctl.write import manifest
+
+if TYPE_CHECKING:
+    from pressctl.kit import Kit
+    from pressctl.source.release import Release
 
 #: Called after each file: (its path relative to the project, files done, files to build).
 Progress = Callable[[str, int, int], None]
@@ -45,20 +51,36 @@ def _without_source_date_epoch() -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
+#: The kits the plan's gates made, by (seed, language), while a build renders: each file
+#: takes its kit from here (a forked worker inherits them) rather than localising the
+#: release again — five kits fewer for a release's six files.  Empty between builds.
+_PLANNED: dict[tuple[Path, str], Kit] = {}
+
+
+def _kit(job: Job, release: Release, lang: str) -> Kit:
+    """The kit of ``release`` in ``lang`` for ``job``: the plan's, or made anew (a worker
+    started otherwise than by fork, or a job run on its own)."""
+    planned = _PLANNED.get((job.seed, lang))
+    if planned is not None and planned.release.slug == release.slug:
+        return dataclasses.replace(planned, draft=job.draft)
+    from pressctl.kit.make import make_kit
+
+    return make_kit(job.config, release, lang, draft=job.draft)
+
+
 def run_job(job: Job) -> Path:
     """Render one file (atomically); runs in a worker process under ``--jobs``."""
-    from pressctl.kit.make import make_kit
     from pressctl.render.pdf.font_registry import scoped_fonts
 
     release = read_release(job.seed, job.config)
     module = renderer(job.fmt)
     with _without_source_date_epoch(), scoped_fonts():  # a font subset per file, not per process
         if job.pair is not None:
-            source = make_kit(job.config, release, job.left or release.lang, draft=job.draft)
-            target = make_kit(job.config, release, job.pair, draft=job.draft)
+            source = _kit(job, release, job.left or release.lang)
+            target = _kit(job, release, job.pair)
             write_with(job.target, lambda tmp: module.render_bilingual(source, target, tmp))
         else:
-            kit = make_kit(job.config, release, job.lang, draft=job.draft)
+            kit = _kit(job, release, job.lang)
             write_with(job.target, lambda tmp: module.render(kit, tmp))
     return job.target
 
@@ -116,8 +138,20 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
         unchanged = _nothing_to_do(config, langs, formats, slugs, shard)
         if unchanged is not None:
             return unchanged
+    planned: dict[tuple[Path, str], Kit] = {}
     results, todo = plan(config, langs=langs, formats=formats, draft=draft, out=out,
-                         slugs=slugs, shard=shard)
+                         slugs=slugs, shard=shard, kits=planned)
+    try:
+        _PLANNED.update(planned)
+        _render(config, results, todo, select(config, slugs, shard), force, jobs, progress)
+    finally:
+        _PLANNED.clear()
+    return results
+
+
+def _render(config: Config, results: list[BuildResult], todo: list[Job], seeds: list[Path],
+            force: bool, jobs: int | None, progress: Progress | None) -> None:
+    """Write the files of ``todo`` that are not up to date, then each release's manifest."""
     previous = {r.folder: manifest.entries(r.folder) for r in results}
     for result in results:
         remove_stale_temporaries(result.folder)
@@ -126,7 +160,7 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
     keys = {job.target: job.key for job in todo}
     built = {job.target for job in stale}
     releases = {result.folder: (result, seed)
-                for result, seed in zip(results, select(config, slugs, shard), strict=True)}
+                for result, seed in zip(results, seeds, strict=True)}
     waiting = Counter(job.target.parent for job in stale)
 
     def finish(folder: Path) -> None:
@@ -135,6 +169,8 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
         result.built = [f for f in result.files if f in built]
         result.manifest = manifest.write_release_manifest(
             config, read_release(seed, config), seed, result.folder, result.draft, keys)
+        for key in [key for key in _PLANNED if key[0] == seed]:  # memory stays flat
+            del _PLANNED[key]
 
     def written(target: Path, done: int) -> None:
         if progress:
@@ -146,7 +182,7 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
     for folder in releases:
         if not waiting[folder]:
             finish(folder)
-    workers = min(jobs or cores(), len(stale))
+    workers = pool_size(jobs, len(stale))
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -159,7 +195,23 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
     else:
         for done, job in enumerate(stale, 1):
             written(run_job(job), done)
-    return results
+
+
+#: Files a worker process must have to pay for starting it, when ``--jobs`` is not given.
+FILES_PER_WORKER = 2
+
+
+def pool_size(jobs: int | None, files: int) -> int:
+    """Worker processes for ``files`` files: ``jobs`` when given (at most one a file);
+    otherwise one per core, as long as each has at least two files.
+
+    A worker repeats what the first file of a process costs (fonts registered,
+    caches read): for the three files of ``--format docx`` a second process made
+    the build slower, not faster (paired runs, tests/bench/RESULTS.md).
+    """
+    if jobs is not None:
+        return min(jobs, files)
+    return min(cores(), files // FILES_PER_WORKER)
 
 
 def cores() -> int:
