@@ -115,3 +115,40 @@ def test_the_qa_gate_is_per_release(two: Path) -> None:
     text = run("build", "--draft", "--format", "pdf", "--force", cwd=two).stderr
     assert f"DRAFT: {SLUG} has 1 blocking QA problem(s)" in text
     assert f"DRAFT: {OTHER}" not in text
+
+
+def test_qa_slug_checks_only_that_release(two: Path) -> None:
+    """After one release's catalog loses an entry, ``qa second`` reads only the other."""
+    edit(two / ZH_PO, f'msgstr "{REVENUE_ZH}"', 'msgstr ""')
+    broken = run("qa", "--json", cwd=two)
+    assert broken.returncode == 1
+    assert any(f"{SLUG}.po" in p["file"] for p in json.loads(broken.stdout)["problems"])
+    result = run("qa", OTHER, "--json", cwd=two)
+    assert result.returncode == 0, result.stdout + result.stderr
+    files = {p["file"] for p in json.loads(result.stdout)["problems"]}
+    assert not any(f"{SLUG}.po" in f for f in files), files
+    assert run("qa", f"seeds/{OTHER}.md", cwd=two).returncode == 0
+
+
+def test_qa_refuses_an_unknown_slug_as_build_does(two: Path) -> None:
+    result = run("qa", "secnod", cwd=two)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[:2] == [
+        "error: seeds: unknown release 'secnod' (did you mean 'second'?)",
+        f"  hint: releases: {SLUG}, {OTHER}"]
+
+
+def test_messages_name_files_relative_to_the_working_directory(two: Path) -> None:
+    """From a subfolder, a QA line and the build's gate name the catalog as the shell there
+    would (``zh/LC_MESSAGES/…`` under ``locales/``), like a seed error does."""
+    edit(two / ZH_PO, f'msgstr "{REVENUE_ZH}"', 'msgstr ""')
+    inside = two / "locales"
+    result = run("qa", cwd=inside)
+    assert result.returncode == 1
+    lines = [line for line in result.stdout.splitlines() if "untranslated" in line]
+    assert lines and all(line.startswith(f"zh/LC_MESSAGES/{SLUG}.po:") for line in lines), \
+        result.stdout
+    gate = run("build", SLUG, "--format", "pdf", cwd=inside)
+    assert gate.returncode == 1
+    assert f"(zh/LC_MESSAGES/{SLUG}.po)" in gate.stderr, gate.stderr
+    assert "(locales/zh/" not in gate.stderr

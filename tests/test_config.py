@@ -113,7 +113,7 @@ def test_config_is_typed_frozen_and_picklable(project: Path) -> None:
     """build --jobs sends it to worker processes: it must survive pickling unchanged."""
     edit(project / "pyproject.toml", "margins_mm = [20, 20, 22, 20]",
          "margins_mm = [10, 12.5, 14, 16]")
-    edit(project / "pyproject.toml", 'languages = ["en", "zh"]', 'languages = "zh"')
+    edit(project / "pyproject.toml", 'languages = ["en", "zh"]', 'languages = ["zh"]')
     config = load(project)
     assert config.margins_mm == (10.0, 12.5, 14.0, 16.0)
     assert config.languages == ("en", "zh")  # the source language is always built

@@ -220,5 +220,6 @@ def test_a_kit_translation_with_an_unknown_placeholder_is_input_not_a_bug(
         assert result.returncode == 2, result.stderr
         assert result.stderr == (
             f"error: {KIT_PO}:{entry_line(project / KIT_PO, '{amount} {unit}')}: the translation "
-            "of '{amount} {unit}', '{amount}{units}', cannot be filled in: KeyError 'units'\n"
+            "of '{amount} {unit}', '{amount}{units}', cannot be filled in: {units} is not a "
+            "placeholder the kit fills\n"
             "  hint: use only the placeholders the kit fills: {amount}, {unit}\n")

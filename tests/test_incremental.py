@@ -93,6 +93,15 @@ def _hand_edited_output(root: Path) -> str:
     return ""
 
 
+def _comment_only(root: Path) -> str:
+    edit(root / ZH_PO, "# “+” rendered as 携手,",
+         "# “+” rendered as 携手 (checked with the client),")
+    edit(root / ZH_PO, '"PO-Revision-Date: 2025-03-17 00:00+0000\\n"',
+         '"PO-Revision-Date: 2026-12-07 09:30+0800\\n"')
+    assert run("build", "--check", cwd=root).returncode == 0
+    return ""
+
+
 def _deleted_output(root: Path) -> str:
     (root / "dist" / SLUG / f"{SLUG}.en.docx").unlink()
     return ""
@@ -120,6 +129,8 @@ CASES: dict[str, tuple[Callable[[Path], str], set[str], bool]] = {
                                     "[tool.pressctl.qa]\n") or "", ZH, True),
     "zh-font": (_fonts("zh", "WenQuanYi Zen Hei"), ZH, True),
     "en-font": (_fonts("en", "DejaVu Sans"), EN, True),
+    # what the kits do not read: a translator's comment, the editor's revision date
+    "catalog-comment": (_comment_only, set(), False),
     "hand-edited-output": (_hand_edited_output, {f"{SLUG}.zh.pdf"}, False),
     "deleted-output": (_deleted_output, {f"{SLUG}.en.docx"}, False),
 }

@@ -133,3 +133,16 @@ def test_input_key_hashes_the_shipped_default(tmp_path: Path,
     po.write_text(po.read_text("utf-8").replace("即时发布", "立即发布"), "utf-8")
     assert keys.input_key(config, SEED, "zh", "pdf", False, "code") != before
     assert keys.input_key(config, SEED, "en", "pdf", False, "code") == english
+
+
+def test_a_latin_unit_symbol_is_spaced_in_a_chinese_kit() -> None:
+    """"2,800kWh" in the Taiwan kit where the English kit prints "2,800 kWh" (issue 23)."""
+    from pressctl.kit import Wording, fact_row
+    from pressctl.source.release import Fact
+
+    closed = Wording(None, {"{amount} {unit}": "{amount}{unit}"})
+    row = fact_row(Fact("Storage", 2800, "kWh"), Fact("儲能", 2800, "kWh"), closed,
+                   "zh_Hant_TW")
+    assert row.value_text == "2,800 kWh"
+    tonnes = fact_row(Fact("Cut", 2800, "t"), Fact("減排", 2800, "噸"), closed, "zh_Hant_TW")
+    assert tonnes.value_text == "2,800噸"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -24,25 +26,134 @@ PACKAGE = Path(__file__).resolve().parent.parent / "pressctl"
 def kits(config: Config, release: Any) -> dict[str, Kit]:
     return {lang: make_kit(config, release, lang) for lang in ("en", "zh")}
 
-#: What spells out a concept's logic → the one module allowed to spell it.
-HOMES = {
-    "relative_to(config.root)": "core/paths.py",
-    "XDG_CACHE_HOME": "core/paths.py",
-    "mkstemp(": "core/atomic.py",
-    '.replace("&", "&amp;")': None,  # nowhere: the standard library escapes
-    "get_language_name(": "kit/__init__.py",
-    'speaker.find(","': "kit/__init__.py",
-    'split("-")[0]': "core/lang.py",
-    "row.label, row.value_text, row.period_text, row.unit_text": "kit/__init__.py",  # printed_texts
+def _calls(node: ast.AST, name: str) -> bool:
+    """A call of ``name`` (``mkstemp(…)`` or ``tempfile.mkstemp(…)``), whatever its receiver."""
+    return isinstance(node, ast.Call) and name in (
+        getattr(node.func, "attr", None), getattr(node.func, "id", None))
+
+
+def _first_arg(node: ast.AST, name: str, values: set[str]) -> bool:
+    return _calls(node, name) and bool(node.args) and \
+        isinstance(node.args[0], ast.Constant) and node.args[0].value in values  # type: ignore[attr-defined]
+
+
+def _constant(node: ast.AST, value: str) -> bool:
+    return isinstance(node, ast.Constant) and node.value == value
+
+
+def _split_dash_first(node: ast.AST) -> bool:
+    """``x.split("-")[0]``: the base language spelt by hand."""
+    return isinstance(node, ast.Subscript) and _first_arg(node.value, "split", {"-"}) and \
+        isinstance(node.slice, ast.Constant) and node.slice.value == 0
+
+
+def _printed_fact(node: ast.AST) -> bool:
+    """A list of a fact row's printed fields (what ``printed_texts`` gathers)."""
+    if not isinstance(node, (ast.List, ast.Tuple)):
+        return False
+    read = {e.attr for e in node.elts if isinstance(e, ast.Attribute)}
+    return {"value_text", "period_text", "unit_text"} <= read
+
+
+def _parses_locale(node: ast.AST) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+        node.func.attr == "parse" and getattr(node.func.value, "id", None) == "Locale"
+
+
+def _imports_font_resolve(node: ast.AST) -> bool:
+    return isinstance(node, ast.ImportFrom) and node.module == "pressctl.kit.fonts" and \
+        any(alias.name == "resolve" for alias in node.names)
+
+
+def _writes_pdf_metadata(node: ast.AST) -> bool:
+    """The Info dictionary, reportlab's document dates or its metadata arguments."""
+    return (isinstance(node, ast.Attribute) and node.attr == "docinfo") or \
+        _calls(node, "setDateFormatter") or (isinstance(node, ast.Call) and any(
+            k.arg in ("displayDocTitle", "author") for k in node.keywords))
+
+
+def _reads_dateline(node: ast.AST) -> bool:
+    return isinstance(node, ast.Attribute) and node.attr == "dateline" and \
+        isinstance(node.ctx, ast.Load)
+
+
+def _width_estimate(node: ast.AST) -> bool:
+    """``1.0 if <wide> else 0.55``: a character's width in ems spelt out, or Unicode's
+    wide/full-width property read."""
+    return _calls(node, "east_asian_width") or (
+        isinstance(node, ast.IfExp) and isinstance(node.body, ast.Constant) and
+        node.body.value == 1.0 and isinstance(node.orelse, ast.Constant) and
+        isinstance(node.orelse.value, float) and 0 < node.orelse.value < 1)
+
+
+def _punctuation_table(node: ast.AST) -> bool:
+    """A dict pairing a half-width mark with its full-width form, either way round."""
+    if not isinstance(node, ast.Dict):
+        return False
+    pairs = {(getattr(k, "value", None), getattr(v, "value", None))
+             for k, v in zip(node.keys, node.values, strict=True)}
+    return bool(pairs & {(",", "，"), ("，", ","), ("。", "."), (".", "。")})
+
+
+#: A concept → (what spells out its logic, by the syntax tree, the modules allowed to).
+#: Found by the tree, not by a text search: renaming a variable or reformatting a line
+#: does not hide a second home.
+HOMES: dict[str, tuple[Callable[[ast.AST], bool], list[str]]] = {
+    "displayed paths": (lambda n: _calls(n, "relative_to"),
+                        # core/inputs.py: file names inside the package hash, never shown
+                        ["core/inputs.py", "core/paths.py"]),
+    "the cache folder": (lambda n: _constant(n, "XDG_CACHE_HOME"), ["core/paths.py"]),
+    "atomic writes": (lambda n: _calls(n, "mkstemp"), ["core/atomic.py"]),
+    "XML escaping (the standard library's)": (
+        lambda n: _first_arg(n, "replace", {"&", "<", ">"}), []),
+    "language names": (lambda n: _calls(n, "get_language_name"), ["kit/__init__.py"]),
+    "the speaker's name and title": (lambda n: _first_arg(n, "find", {",", "，"}),
+                                     ["kit/__init__.py"]),
+    "base language": (_split_dash_first, ["core/lang.py"]),
+    "printed fact texts": (_printed_fact, ["kit/__init__.py"]),
+    "CLDR locales": (_parses_locale, ["core/lang.py"]),
+    "the Simplified Chinese document tag": (lambda n: _constant(n, "zh-CN"), ["core/lang.py"]),
+    # the kit resolves fonts for renderers; doctor reports them, the build hashes their files
+    "font resolution": (_imports_font_resolve,
+                        ["build/run.py", "kit/make.py", "project/doctor.py"]),
+    "character width estimate": (_width_estimate, ["core/script.py"]),
+    "half-/full-width punctuation": (_punctuation_table, ["core/script.py"]),
+    "PDF metadata": (_writes_pdf_metadata, ["render/pdf/archive.py"]),
+    # the reader and the catalogs carry the dateline; only the kit joins it to the date
+    "the date line": (_reads_dateline,
+                      ["catalogs/localize.py", "kit/__init__.py", "source/segment.py"]),
 }
 
 
-@pytest.mark.parametrize("spelling", sorted(HOMES))
-def test_concept_is_spelled_out_only_in_its_home(spelling: str) -> None:
-    places = sorted(str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
-                    if spelling in path.read_text(encoding="utf-8"))
-    home = HOMES[spelling]
-    assert places == ([home] if home else [])
+def homes_of(spells: Callable[[ast.AST], bool], package: Path = PACKAGE) -> list[str]:
+    return sorted(str(path.relative_to(package)) for path in package.rglob("*.py")
+                  if any(spells(node) for node in ast.walk(ast.parse(path.read_text("utf-8")))))
+
+
+@pytest.mark.parametrize("concept", sorted(HOMES))
+def test_concept_is_spelled_out_only_in_its_home(concept: str) -> None:
+    spells, home = HOMES[concept]
+    assert homes_of(spells) == home
+
+
+def test_a_second_home_is_found_whatever_its_names(tmp_path: Path) -> None:
+    """The oracle: each concept's spelling is found in code that renames everything."""
+    (tmp_path / "second.py").write_text(
+        "import tempfile as t\nfrom babel import Locale\n"
+        "from pressctl.kit.fonts import resolve as find_fonts\n"
+        "def f(who, when, pdf, doc):\n"
+        "    fd, n = t.mkstemp(dir='.')\n"
+        "    loc = Locale.parse(when.replace('-', '_'))\n"
+        "    base = who.split('-')[0]\n"
+        "    cut = who.find('，')\n"
+        "    pdf.docinfo.Title = who\n"
+        "    return [doc.release.dateline, (who.value_text, who.period_text, who.unit_text),\n"
+        "            'zh-CN', who.relative_to(when), 'XDG_CACHE_HOME', who.replace('&', 'x'),\n"
+        "            loc.get_language_name('en'),\n"
+        "            sum(1.0 if ord(c) > 0x2E80 else 0.6 for c in who), {'。': '.'}]\n",
+        "utf-8")
+    for concept, (spells, _home) in HOMES.items():
+        assert homes_of(spells, tmp_path) == ["second.py"], concept
 
 
 def test_xml_escape_round_trips_through_a_parser() -> None:
@@ -105,3 +216,29 @@ def test_the_glyph_check_and_the_font_subset_read_the_same_texts(kits: dict[str,
     assert "中文" in texts  # the bilingual edition's column head
     assert "".join(texts).count("。") == 1
     assert set(document_text(kit)) == set("".join(texts))
+
+
+#: (module, function, parameter): every caller passes it, so a default would only let a
+#: new caller skip a step (an untagged table, a list item outside the list's structure,
+#: a bullet the font may lack, a PDF without its structure tree).
+REQUIRED = [("render/pdf/table.py", "build_table", "element"),
+            ("render/pdf/lists.py", "list_item", "tree"),
+            ("render/pdf/page.py", "_lay_out", "tags"),
+            ("render/docx/lists.py", "__init__", "bullets"),
+            ("kit/__init__.py", "item_marker", "bullets"),
+            ("render/pdf/archive.py", "finish", "structure_tree")]
+
+
+@pytest.mark.parametrize(("module", "function", "parameter"), REQUIRED)
+def test_no_dead_default(module: str, function: str, parameter: str) -> None:
+    tree = ast.parse((PACKAGE / module).read_text("utf-8"))
+    found = [node.args for node in ast.walk(tree)
+             if isinstance(node, ast.FunctionDef) and node.name == function]
+    assert len(found) == 1
+    args = found[0]
+    positional = [*args.posonlyargs, *args.args]
+    names = [a.arg for a in positional]
+    assert parameter in names, names
+    with_default = names[len(names) - len(args.defaults):] if args.defaults else []
+    assert parameter not in with_default
+    assert args.vararg is None  # no open-ended *steps for a fixed number of steps

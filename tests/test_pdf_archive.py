@@ -296,13 +296,14 @@ def test_finish_is_a_function_of_its_inputs(bmw: Path, tmp_path: Path) -> None:
     meta = ArchiveMeta("T", "en", "Org", "Press release", ("a", "b"), dt.date(2024, 2, 29))
     seen: list[int] = []
     once = finish(data, meta, lambda pdf: seen.append(len(pdf.pages)))
-    assert finish(data, meta) == once and seen == [len(pikepdf.open(io.BytesIO(data)).pages)]
+    assert finish(data, meta, lambda pdf: None) == once
+    assert seen == [len(pikepdf.open(io.BytesIO(data)).pages)]
     with pikepdf.open(io.BytesIO(once)) as pdf:
         assert pdf.open_metadata()["xmp:CreateDate"] == "2024-02-29T00:00:00+00:00"
         assert str(pdf.docinfo.Keywords) == "a, b"
     # no organisation, no keywords: neither in the Info dictionary nor in the XMP
     bare = tmp_path / "bare.pdf"
-    bare.write_bytes(finish(data, replace(meta, creator="", keywords=())))
+    bare.write_bytes(finish(data, replace(meta, creator="", keywords=()), lambda pdf: None))
     assert failures(bare) == []
     with pikepdf.open(bare) as pdf:
         assert "/Keywords" not in pdf.docinfo and "/Author" not in pdf.docinfo
@@ -342,9 +343,34 @@ def test_stream_data_ending_in_cr_keeps_its_length_exact(tmp_path: Path) -> None
 
     meta = ArchiveMeta("T", "en", "Org", "Press release", (), dt.date(2026, 10, 1))
     path = tmp_path / "cr.pdf"
-    path.write_bytes(finish(_content_ending_in_cr(tmp_path), meta))
+    path.write_bytes(finish(_content_ending_in_cr(tmp_path), meta, lambda pdf: None))
     assert [f for f in failures(path) if f.startswith("PDFA2U-STREAM-LENGTH")] == []
     assert b"\r\nendstream" not in path.read_bytes()
     done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
                           check=True)
     assert re.fullmatch(r"Station a*\s*", done.stdout)
+
+
+def test_metadata_is_written_once_by_the_archival_step(config: Config, bmw: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """reportlab writes no title, author, language or viewer preference of the release (they
+    were written twice, then overwritten by ``finish``); the finished kits carry them, each
+    with its own permanent ID (the first /ID element, from its content: reportlab's, made
+    without metadata, would be the same for every kit)."""
+    from pressctl.render.pdf import page as pdf_page
+    from pressctl.render.pdf.edition import build
+
+    raw: list[bytes] = []
+    monkeypatch.setattr(pdf_page, "finish", lambda data, meta, step: raw.append(data) or data)
+    build(make_kit(config, read(SEED), "zh"))
+    with pikepdf.open(io.BytesIO(raw[0])) as pdf:
+        # reportlab's placeholders only: nothing of the release
+        assert (str(pdf.docinfo.Title), str(pdf.docinfo.Author)) == ("(anonymous)",) * 2
+        assert "/Lang" not in pdf.Root and "/ViewerPreferences" not in pdf.Root
+    ids = set()
+    for name in ("en", "zh", "bilingual"):
+        with pikepdf.open(bmw / f"{BMW}.{name}.pdf") as pdf:
+            assert str(pdf.docinfo.Title) and str(pdf.docinfo.Author) in ("BMW China", "宝马中国")
+            assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+            ids.add(bytes(pdf.trailer.ID[0]))
+    assert len(ids) == 3

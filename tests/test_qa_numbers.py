@@ -175,3 +175,42 @@ def test_ten_years_and_a_decade_are_both_shi_nian() -> None:
     assert all_checks(from_zh("未来十年", "over the next decade")) == []
     assert any(m.startswith("spelled:") for m in
                all_checks(from_zh("我们五年的研发成果", "ten years of our research")))
+
+
+@pytest.mark.parametrize(("source", "target"), [
+    ("每艘渡轮在码头充电仅需八分钟", "each ferry charges at the quay in just eight minutes"),
+    ("每艘渡轮在码头充电仅需八分钟", "each ferry charges at the quay in just 8 minutes"),
+    ("公司订购了十二艘电动渡轮", "The company ordered twelve electric ferries"),
+    ("公司订购了十二艘电动渡轮", "The company ordered 12 electric ferries"),
+    ("每天运营十六个小时", "in service 16 hours a day"),
+    ("每天運營十六個小時", "in service 16 hours a day"),
+    ("三点五万辆", "35,000 vehicles"),
+    ("三家工厂和五款车型", "three plants and five models"),
+    ("增长百分之一万", "up 10,000%"),
+    ("成立三周年", "its third anniversary"),
+    ("第三季", "Q3"),
+])
+def test_numerals_before_a_measure_word_or_time_unit_are_counts(source: str,
+                                                                 target: str) -> None:
+    assert all_checks(from_zh(source, target)) == []
+
+
+@pytest.mark.parametrize(("source", "target", "wrong"), [
+    ("公司订购了十二艘电动渡轮", "The company ordered 13 electric ferries", "十二"),
+    ("每天运营十六个小时", "in service 15 hours a day", "十六"),
+    ("每艘渡轮充电仅需八分钟", "each ferry charges in just nine minutes", "八"),
+    ("三家工厂和五款车型", "three plants and four models", "五"),
+])
+def test_a_changed_count_in_numerals_is_found(source: str, target: str, wrong: str) -> None:
+    assert any(wrong in message for message in all_checks(from_zh(source, target)))
+
+
+def test_time_units_come_from_cldr() -> None:
+    from pressctl.qa.words import time_units
+
+    assert {"分钟", "分鐘", "小时", "小時", "天", "个月", "個月", "秒"} <= set(time_units())
+    assert "月" not in time_units()  # 三月 is March
+
+
+def test_percentages_with_wan_are_read() -> None:
+    assert values("增长百分之一万", ZH) == [Decimal(10000)]

@@ -15,7 +15,7 @@ from pressctl.build.keys import up_to_date
 from pressctl.build.plan import Shard, plan
 from pressctl.build.run import build
 from pressctl.core.config import Config
-from pressctl.core.paths import relative
+from pressctl.core.paths import relative, shown
 from pressctl.write import manifest
 
 
@@ -39,12 +39,12 @@ def check(config: Config, *, langs: tuple[str, ...] | None = None,
             for path in expected:
                 current = config.dist / result.slug / path.name
                 if not current.is_file():
-                    stale.append(f"missing: {relative(config, current)}")
+                    stale.append(f"missing: {shown(config, current)}")
                 elif current.read_bytes() != path.read_bytes():
-                    stale.append(f"stale: {relative(config, current)}")
+                    stale.append(f"stale: {shown(config, current)}")
             if whole:
                 names = {path.name for path in expected}
-                stale.extend(f"extra: {relative(config, path)}"
+                stale.extend(f"extra: {shown(config, path)}"
                              for path in sorted((config.dist / result.slug).glob("*"))
                              if path.is_file() and path.name not in names
                              and path.suffix in (".pdf", ".docx"))

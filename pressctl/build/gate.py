@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from pressctl.catalogs import catalog
 from pressctl.core.config import Config
 from pressctl.core.errors import CheckFailed
-from pressctl.core.paths import relative, typed
+from pressctl.core.paths import relative, shown, typed
 
 if TYPE_CHECKING:
     from pressctl.kit import Kit
@@ -54,7 +54,7 @@ def missing_problems(config: Config, release: Release,
 def missing_message(config: Config, release: Release, missing: dict[str, list[str]]) -> str:
     lines = [f"{release.slug}: translations missing or not reviewed:"]
     for key, texts in missing.items():
-        path = relative(config, missing_catalog(config, release, key)[1])
+        path = shown(config, missing_catalog(config, release, key)[1])
         lines.append(f"  {key} ({path}): {len(texts)} segment(s)")
         lines.extend(f"    - {text[:90]}" for text in texts[:10])
         if len(texts) > 10:
@@ -96,7 +96,7 @@ def gate_qa(config: Config, seeds: list[Path], langs: tuple[str, ...],
 
     blocking = qa.gate(config, [seed.stem for seed in seeds], langs)
     if blocking and not draft:
-        raise CheckFailed(qa.gate_message(blocking),
+        raise CheckFailed(qa.gate_message(blocking, config=config),
                           hint="fix them (run 'pressctl qa' for the full report), or build a "
                                "marked preview with --draft",
                           problems=[p.as_dict() for p in blocking])

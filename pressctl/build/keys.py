@@ -84,8 +84,9 @@ def input_key(config: Config, seed: Path, lang: str, fmt: str, draft: bool,
     # the bilingual edition prints the source language's side with its own kit too
     sides = [lang, source or config.source_lang] if fmt.startswith("bilingual") else [lang]
     for side in sides:
-        parts += [_file_hash(config.catalog_path(side, seed.stem)),
-                  _file_hash(config.catalog_path(side, catalog.KIT_DOMAIN)),
+        # what the kits read, not the comments or the wrapping (catalog.reading_hash)
+        parts += [catalog.reading_hash(config.catalog_path(side, seed.stem)),
+                  catalog.reading_hash(config.catalog_path(side, catalog.KIT_DOMAIN)),
                   _default_wording_hash(config, side),
                   repr((config.locale(side), config.tag(side),
                         sorted(config.fonts.get(side, {}).items())))]

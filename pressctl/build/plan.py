@@ -76,18 +76,7 @@ def select(config: Config, slugs: tuple[str, ...] | None = None,
 
 
 def _named(config: Config, seeds: list[Path], slugs: tuple[str, ...]) -> list[Path]:
-    known = {seed.stem: seed for seed in seeds}
-    chosen = []
-    for name in dict.fromkeys(slugs):
-        slug = Path(name).stem if name.endswith(".md") else name
-        if slug not in known:
-            from pressctl.core.config import suggest
-
-            raise PressctlError(f"unknown release {name!r}" + suggest(slug, list(known)),
-                                path=config.root / config.seeds_dir,
-                                hint=f"releases: {', '.join(known)}")
-        chosen.append(known[slug])
-    return chosen
+    return config.named_seeds(slugs)  # the one home, shared with qa
 
 
 def bilingual_sides(config: Config, source: str, langs: tuple[str, ...]

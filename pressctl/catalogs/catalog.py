@@ -7,6 +7,7 @@ so a reviewed translation is never lost to an update.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import re
@@ -19,7 +20,9 @@ import polib
 
 from pressctl.catalogs import posyntax
 from pressctl.core.atomic import write_text
+from pressctl.core.charnames import UNPRINTABLE, describe
 from pressctl.core.errors import PressctlError
+from pressctl.core.lang import canonical
 from pressctl.core.textfile import read_utf8
 from pressctl.core.verbatim import nothing_to_translate
 
@@ -107,7 +110,9 @@ def load(path: Path) -> polib.POFile:
     wording, the translation memory), so the strict check runs once per read:
     polib alone would read ``msgstr "投资`` (closing quote missing) as "投".
     """
-    text = read_utf8(path, what="catalog")
+    from pressctl.core.config import project_folder
+
+    text = read_utf8(path, what="catalog", root=project_folder(path))
     hint = "fix it in a PO editor (Poedit) or check it with 'msgfmt --check'"
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     if digest not in _WELL_FORMED:  # a build reads each catalog once per file it renders
@@ -117,14 +122,57 @@ def load(path: Path) -> polib.POFile:
             raise PressctlError(f"malformed PO file: {exc.message}", path=path, line=exc.line,
                                 hint=hint) from None
         _WELL_FORMED.add(digest)
+    _refuse_control(text, path)
     try:
-        return polib.pofile(text, wrapwidth=78)
+        po = polib.pofile(text, wrapwidth=78)
     except (OSError, ValueError) as exc:
         message = str(exc)
         found = re.search(r"line (\d+)", message)
         line = int(found.group(1)) if found else None
         raise PressctlError(f"malformed PO file: {message}", path=path, line=line,
                             hint=hint) from None
+    _refuse_links(po, text, path)
+    return po
+
+
+#: Characters a translation cannot hold: unprintable ones (DOCX cannot store them), and
+#: those Python and polib count as line breaks (a vertical tab, U+2028), which would put
+#: every later line number one off.
+_CONTROL = re.compile(f"{UNPRINTABLE.pattern[:-1]}\x0b\x0c\u2028\u2029]")
+
+
+def _refuse_control(text: str, path: Path) -> None:
+    found = _CONTROL.search(text)
+    if found is not None:
+        line_start = text.rfind("\n", 0, found.start()) + 1
+        raise PressctlError(
+            f"control character {describe(found.group())} in the catalog (column "
+            f"{found.start() - line_start + 1})", path=path,
+            line=text.count("\n", 0, found.start()) + 1,
+            hint="delete it, or write it as an escape if it is meant (it cannot be printed)")
+
+
+def _refuse_links(po: polib.POFile, text: str, path: Path) -> None:
+    """Hold every translation to the seed's link policy (:mod:`pressctl.core.links`), as
+    ``build --draft`` publishes translations QA has not seen: refused at the msgstr line."""
+    from pressctl.core.links import HINT
+    from pressctl.core.links import describe as describe_link
+    from pressctl.source.inline import refused_links
+
+    lines: list[str] | None = None
+    for entry in po:
+        if entry.obsolete:
+            continue
+        for msgstr in (entry.msgstr, *entry.msgstr_plural.values()):
+            refused = refused_links(msgstr) if msgstr else []
+            if not refused:
+                continue
+            lines = lines if lines is not None else text.split("\n")
+            line = next((n for n in range(entry.linenum, len(lines) + 1)
+                         if lines[n - 1].lstrip().startswith("msgstr")), entry.linenum)
+            url, reason = refused[0]
+            raise PressctlError(describe_link(url, reason) + f" (the translation of "
+                                f"{entry.msgid[:40]!r})", path=path, line=line, hint=HINT)
 
 
 def source_language(po: polib.POFile, default: str) -> str:
@@ -133,11 +181,49 @@ def source_language(po: polib.POFile, default: str) -> str:
 
 
 def load_or_none(path: Path) -> polib.POFile | None:
-    return load(path) if path.exists() else None
+    return load(path) if path.exists() or path.is_symlink() else None
 
 
 def save(po: polib.POFile, path: Path) -> None:
     write_text(path, po.__unicode__())
+
+
+#: Translator comments that change what a build does: a QA waiver (``# qa-ignore: units``).
+_READ_COMMENT = re.compile(r"^\s*qa-ignore:.*$", re.MULTILINE)
+
+
+def reading_hash(path: Path) -> str:
+    """A hash of what the kits and the QA gate read from a catalog, or "-" for no file.
+
+    Translations, contexts, flags (fuzzy, formats), QA waivers and the source
+    language; not the rest of the comments, the references, the wrapping, the
+    header order or an editor's headers.  A translator's comment-only edit then
+    leaves ``build --check`` content.  Remembered per file content in the cache
+    (``catalogs/``), so a build with nothing to do parses no catalog twice.
+    """
+    from pressctl.core.inputs import file_hash
+    from pressctl.core.paths import cache_dir
+
+    raw = file_hash(path)
+    if raw == "-":
+        return raw
+    memo = cache_dir("catalogs") / raw
+    try:
+        return memo.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        pass
+    po = load(path)
+    digest = hashlib.sha256(source_language(po, "").encode())
+    for entry in po:
+        fields = (entry.msgctxt or "", entry.msgid, entry.msgstr,
+                  repr(sorted(entry.msgstr_plural.items())), " ".join(sorted(entry.flags)),
+                  " ".join(_READ_COMMENT.findall(entry.tcomment or "")),
+                  "obsolete" if entry.obsolete else "")
+        digest.update(("\0".join(fields) + "\1").encode())
+    value = digest.hexdigest()
+    with contextlib.suppress(OSError):  # an unwritable cache costs time only
+        write_text(memo, value)
+    return value
 
 
 def is_reviewed(entry: polib.POEntry) -> bool:
@@ -171,10 +257,14 @@ def counts(po: polib.POFile | None, msgids: Iterable[str] | None = None) -> Coun
 def merge(old: polib.POFile | None, pot: polib.POFile, *, lang: str) -> polib.POFile:
     """Merge a template into an existing catalog with msgmerge's rules.
 
-    Exact source matches keep their translation and status; a changed source
-    sentence inherits the closest old translation as fuzzy, recording the old
-    source as ``#| msgid``; sources no longer in the template become obsolete.
-    A segment with nothing to translate enters as its own reviewed translation.
+    Exact source matches (same msgid and msgctxt) keep their translation and
+    status; a changed source sentence inherits the closest old translation as
+    fuzzy, recording the old source as ``#| msgid`` (and a context the template
+    does not have as ``#| msgctxt``), and is then stored once — the old entry
+    is not also kept as obsolete; sources no longer in the template become
+    obsolete.  A segment with nothing to translate enters as its own reviewed
+    translation.  The ``Language`` header is kept as written when it names the
+    same language (``zh_Hans`` for ``zh_CN``).
     """
     po = polib.POFile(wrapwidth=78)
     po.metadata = dict(old.metadata) if old is not None else {
@@ -183,15 +273,19 @@ def merge(old: polib.POFile | None, pot: polib.POFile, *, lang: str) -> polib.PO
         "Language-Team": "",
     }
     po.metadata.update({k: v for k, v in pot.metadata.items()})
-    po.metadata["Language"] = lang
+    written = po.metadata.get("Language", "").strip()
+    if not written or canonical(written) != canonical(lang):
+        po.metadata["Language"] = lang
     po.header = old.header if old is not None else ""
-    previous = {e.msgid: e for e in old} if old is not None else {}
-    wanted = {e.msgid for e in pot}
-    spare = {m: e for m, e in previous.items() if m not in wanted and e.msgstr}
+    previous = {(e.msgctxt, e.msgid): e for e in old} if old is not None else {}
+    wanted = {(e.msgctxt, e.msgid) for e in pot}
+    spare = {k: e for k, e in previous.items() if k not in wanted and e.msgstr}
+    used: set[tuple[str | None, str]] = set()
     for new in pot:
         entry = polib.POEntry(msgid=new.msgid, msgstr="", comment=new.comment,
-                              occurrences=list(new.occurrences), flags=list(new.flags))
-        match = previous.get(new.msgid)
+                              msgctxt=new.msgctxt, occurrences=list(new.occurrences),
+                              flags=list(new.flags))
+        match = previous.get((new.msgctxt, new.msgid))
         if match is not None:
             entry.msgstr = match.msgstr
             entry.tcomment = match.tcomment
@@ -199,27 +293,41 @@ def merge(old: polib.POFile | None, pot: polib.POFile, *, lang: str) -> polib.PO
             # translator's: a flag the source no longer earns must not stay.
             kept = [f for f in match.flags if not f.endswith("-format")]
             entry.flags = list(dict.fromkeys([*new.flags, *kept]))
-            entry.previous_msgid = match.previous_msgid if "fuzzy" in match.flags else None
+            if "fuzzy" in match.flags:
+                entry.previous_msgid = match.previous_msgid
+                entry.previous_msgctxt = match.previous_msgctxt
         elif spare:
-            from rapidfuzz import fuzz, process
-
-            best = process.extractOne(new.msgid, list(spare), scorer=fuzz.ratio,
-                                      score_cutoff=MERGE_SIMILARITY)
+            best = _closest(new.msgid, {k: e for k, e in spare.items() if k not in used})
             if best is not None:
-                old_entry = spare[best[0]]
+                old_entry = spare[best]
+                used.add(best)
                 entry.msgstr = old_entry.msgstr
                 entry.tcomment = old_entry.tcomment
                 entry.flags.append("fuzzy")
                 entry.previous_msgid = old_entry.msgid
+                entry.previous_msgctxt = old_entry.msgctxt
         _copy_if_literal(entry)
         po.append(entry)
-    for msgid, old_entry in previous.items():
-        if msgid not in wanted and old_entry.msgstr:
-            gone = polib.POEntry(msgid=msgid, msgstr=old_entry.msgstr,
-                                 tcomment=old_entry.tcomment, flags=list(old_entry.flags),
-                                 obsolete=True)
+    for key, old_entry in previous.items():
+        if key not in wanted and key not in used and old_entry.msgstr:
+            gone = polib.POEntry(msgid=old_entry.msgid, msgctxt=old_entry.msgctxt,
+                                 msgstr=old_entry.msgstr, tcomment=old_entry.tcomment,
+                                 flags=list(old_entry.flags), obsolete=True)
             po.append(gone)
     return po
+
+
+def _closest(msgid: str, spare: dict[tuple[str | None, str], polib.POEntry]
+             ) -> tuple[str | None, str] | None:
+    """The spare entry whose source is most like ``msgid`` (the same sentence under a context
+    the template does not give first), or None below :data:`MERGE_SIMILARITY`."""
+    if not spare:
+        return None
+    from rapidfuzz import fuzz
+
+    scored = [(fuzz.ratio(msgid, key[1]), key) for key in spare]
+    score, key = max(scored, key=lambda pair: pair[0])
+    return key if score >= MERGE_SIMILARITY else None
 
 
 def _copy_if_literal(entry: polib.POEntry) -> None:
@@ -232,21 +340,34 @@ def _copy_if_literal(entry: polib.POEntry) -> None:
         entry.msgstr = entry.msgid
         entry.flags = [f for f in entry.flags if f != "fuzzy"]
         entry.previous_msgid = None
+        entry.previous_msgctxt = None
 
 
 def update(path: Path, pot: polib.POFile, *, lang: str) -> MergeReport:
-    """Merge ``pot`` into the catalog at ``path`` and write it only if it changed."""
+    """Merge ``pot`` into the catalog at ``path`` and write it only if it changed.
+
+    The file keeps its own style (:mod:`pressctl.catalogs.postyle`): entries
+    that did not change stay byte for byte, with the file's wrapping, line
+    endings, byte-order mark and editor headers.
+    """
+    from pressctl.catalogs import postyle
+
     old = load_or_none(path)
     new = merge(old, pot, lang=lang)
-    before = {e.msgid: e for e in old} if old is not None else {}
-    added = sum(1 for e in new if not e.obsolete and e.msgid not in before
+    before = {(e.msgctxt, e.msgid): e for e in old} if old is not None else {}
+    added = sum(1 for e in new if not e.obsolete and (e.msgctxt, e.msgid) not in before
                 and not e.previous_msgid)
     fuzzy = sum(1 for e in new if not e.obsolete and e.previous_msgid
-                and e.msgid not in before)
-    obsolete = sum(1 for e in new if e.obsolete and not before[e.msgid].obsolete)
-    kept = sum(1 for e in new if not e.obsolete and e.msgid in before)
-    text = new.__unicode__()
-    changed = old is None or text != old.__unicode__()
+                and (e.msgctxt, e.msgid) not in before)
+    obsolete = sum(1 for e in new if e.obsolete and not before[(e.msgctxt, e.msgid)].obsolete)
+    kept = sum(1 for e in new if not e.obsolete and (e.msgctxt, e.msgid) in before)
+    if old is None:
+        text = new.__unicode__()
+        changed = True
+    else:
+        raw = path.read_bytes().decode("utf-8")
+        text = postyle.render(raw, new)
+        changed = text != raw
     if changed:
         write_text(path, text)
     return MergeReport(path, added, fuzzy, obsolete, kept, changed)

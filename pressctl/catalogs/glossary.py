@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from pressctl.core.errors import PressctlError
-from pressctl.core.lang import canonical, is_traditional
+from pressctl.core.lang import canonical, cldr_locale, is_traditional
 from pressctl.core.textfile import read_utf8
 
 HEADER = ("source", "target", "note")
@@ -181,13 +181,7 @@ def _is_language(name: str) -> bool:
     """Whether a header cell is a language code CLDR knows (``en``, ``zh``, ``zh-hant``)."""
     if not LANGUAGE_COLUMN.fullmatch(name):
         return False
-    from babel.core import Locale, UnknownLocaleError
-
-    try:
-        Locale.parse(name.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        return False
-    return True
+    return cldr_locale(name) is not None
 
 
 def parse(text: str, *, path: Path | None = None, source_lang: str = "en",
@@ -256,7 +250,9 @@ def parse(text: str, *, path: Path | None = None, source_lang: str = "en",
 
 def load(path: Path, *, source_lang: str = "en", target_lang: str = "zh") -> Glossary:
     """Read the glossary; a project without one has an empty glossary."""
-    if not path.exists():
+    if not (path.exists() or path.is_symlink()):  # a dangling link is read, and refused
         return Glossary((), canonical(source_lang), canonical(target_lang), None)
-    text = read_utf8(path, what="glossary (CSV)")
+    from pressctl.core.config import project_folder
+
+    text = read_utf8(path, what="glossary (CSV)", root=project_folder(path))
     return parse(text, path=path, source_lang=source_lang, target_lang=target_lang)

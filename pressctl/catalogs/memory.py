@@ -20,13 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressctl.core.lang import canonical
-from pressctl.core.script import is_cjk
+from pressctl.core.paths import relative_to_root
+from pressctl.core.script import HALF_WIDTH, is_cjk
 
 #: Punctuation NFKC leaves alone but people treat as the same character.
 _PUNCTUATION = str.maketrans({
     "“": '"', "”": '"', "„": '"', "‟": '"', "「": '"', "」": '"', "『": '"', "』": '"',
     "‘": "'", "’": "'", "‚": "'", "‛": "'",
-    "。": ".", "、": ",", "【": "[", "】": "]", "〔": "(", "〕": ")",
+    **HALF_WIDTH,  # 。、 (NFKC folds the full-width forms ，！？；：（）)
+    "【": "[", "】": "]", "〔": "(", "〕": ")",
     "—": "-", "–": "-", "―": "-", "‐": "-", "‑": "-", "−": "-",
 })
 _NO_SPACE_BEFORE = set(",.;:!?)]%")
@@ -147,12 +149,12 @@ def load(locales: Path, source_lang: str, *, root: Path | None = None) -> Memory
         source = canonical(catalog.source_language(po, default))
         if lang == source:
             continue
-        origin = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+        origin = relative_to_root(root, path)
         for msgid, msgstr in catalog.reviewed(po).items():
             memory.add(msgid, msgstr, source, lang, origin)
     # the kit's shipped wording is reviewed English → lang
     for lang, path in catalogs(DEFAULTS_DIR):
-        origin = f"pressctl/{path.relative_to(DEFAULTS_DIR.parent)}"
+        origin = relative_to_root(DEFAULTS_DIR.parent.parent, path)  # pressctl/locale/…
         for msgid, msgstr in catalog.reviewed(catalog.load(path)).items():
             memory.add(msgid, msgstr, KIT_SOURCE_LANG, lang, origin)
     return memory

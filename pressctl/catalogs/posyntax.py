@@ -33,7 +33,6 @@ warnings) is left to msgfmt and QA.
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -329,15 +328,15 @@ def _check_format(entry: _Entry) -> None:
 
 
 def _check_brace_format(text: str, line: int) -> None:
-    try:
-        for _, name, spec, conversion in string.Formatter().parse(text):
-            if conversion not in (None, "r", "s", "a"):
-                raise ValueError(f"unknown conversion '!{conversion}'")
-            if name is not None and spec:
-                _check_brace_format(spec, line)  # a nested field, e.g. {x:>{width}}
-    except ValueError as exc:
+    """A python-brace-format translation may hold named fields only (``{page}``): pressctl
+    fills them without evaluating anything (:mod:`pressctl.core.fields`), so attribute or
+    index access, conversions and format specifications are errors here, at the line."""
+    from pressctl.core.fields import problem
+
+    found = problem(text)
+    if found is not None:
         raise PoSyntaxError(f"msgstr is not a valid Python brace format string "
-                            f"(python-brace-format): {exc}", line) from None
+                            f"(python-brace-format): {found}", line)
 
 
 def _check_python_format(entry: _Entry) -> None:

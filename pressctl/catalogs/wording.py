@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from babel.core import Locale, UnknownLocaleError, get_global
+from babel.core import get_global
 
 from pressctl.catalogs import catalog
-from pressctl.core.lang import base_lang
+from pressctl.core.lang import base_lang, cldr_locale
 
 if TYPE_CHECKING:  # the Markdown reader is imported where used:
     from pressctl.source.segment import (
@@ -87,9 +87,8 @@ def default_path(locale: str) -> Path | None:
     Chinese (``zh_Hant_TW``) never gets the Simplified wording; a locale without
     a script gets CLDR's likely one (``zh_CN`` → ``zh_Hans``).
     """
-    try:
-        parsed = Locale.parse(locale.replace("-", "_"))
-    except (ValueError, TypeError, UnknownLocaleError):
+    parsed = cldr_locale(locale)
+    if parsed is None:
         return None
     script = parsed.script
     if script is None:

@@ -6,6 +6,8 @@ import typer
 
 from pressctl.cli.app import app, config, emit_json, info
 from pressctl.cli.progress import Bar
+from pressctl.core.cache import prune as prune_cache
+from pressctl.core.paths import shown
 
 
 @app.command("build")
@@ -55,6 +57,7 @@ def build_command(
         if f not in KNOWN_FORMATS:
             raise PressctlError(f"unknown format {f!r}", hint=f"use {', '.join(KNOWN_FORMATS)}")
     cfg = config()
+    prune_cache()  # at most once a day: see pressctl/core/cache.py
     langs = tuple(lang) if lang else None
     formats = tuple(fmt) if fmt else None
     chosen = tuple(slugs) if slugs else None
@@ -108,4 +111,4 @@ def build_command(
                  "(run 'pressctl qa')")
         skipped = len(r.files) - len(r.built)
         info(f"{r.slug}: {len(r.built)} file(s) built, {skipped} up to date, in "
-             f"{relative(cfg, r.folder)}")
+             f"{shown(cfg, r.folder)}")

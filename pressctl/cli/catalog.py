@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from pressctl.cli.app import SETTINGS, app, config, emit_json, info
+from pressctl.core.paths import shown
 
 catalog_app = typer.Typer(help="Extract, merge and count the translation catalogs.",
                           no_args_is_help=True, **SETTINGS)
@@ -22,7 +23,7 @@ def update_command() -> None:
 
     cfg = config()
     for report in catalogs.update_all(cfg):
-        info(f"{report.path.relative_to(cfg.root)}: {report.kept} kept, {report.added} new, "
+        info(f"{shown(cfg, report.path)}: {report.kept} kept, {report.added} new, "
              f"{report.fuzzy} fuzzy, {report.obsolete} obsolete"
              + ("" if report.written else " (unchanged)"))
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from pressctl.cli.app import app, config, emit_json, info
+from pressctl.core.paths import shown
 
 
 @app.command("new")
@@ -25,11 +26,11 @@ def new_command(
     cfg = config()
     made = new_release(cfg, slug, title=title, date=parse_date(date) if date else None,
                        lang=lang)
-    info(f"created {made.seed.relative_to(cfg.root)}")
+    info(f"created {shown(cfg, made.seed)}")
     for target, path in made.catalogs.items():
         filled = made.filled.get(target, [])
         known = "; ".join(f"{source} → {translation}" for source, translation in filled[:5])
-        info(f"created {path.relative_to(cfg.root)}: {len(filled)} entr"
+        info(f"created {shown(cfg, path)}: {len(filled)} entr"
              f"{'y' if len(filled) == 1 else 'ies'} already known, entered as reviewed"
              + (f" ({known})" if known else ""))
     info("next steps:")

@@ -16,6 +16,7 @@ import typer
 
 from pressctl.cli.app import STATE, app, config, emit_json, info
 from pressctl.cli.progress import Bar
+from pressctl.core.paths import shown
 
 if TYPE_CHECKING:
     from pressctl.core.config import Config
@@ -35,8 +36,10 @@ def _is_seed(path: Path, cfg: Config) -> bool:
         return False
     if path.resolve().parent == (cfg.root / cfg.seeds_dir).resolve():
         return True
-    with path.open("rb") as fh:
-        return fh.read(4).removeprefix(b"\xef\xbb\xbf").rstrip(b"\r\n") == b"---"
+    from pressctl.core.textfile import read_bytes
+
+    head = read_bytes(path, what="file")[:5]  # stat first: a FIFO is refused, never opened
+    return head.removeprefix(b"\xef\xbb\xbf")[:4].rstrip(b"\r\n") == b"---"
 
 
 def _read_stdin() -> str:
@@ -88,9 +91,9 @@ def _report(results: list[Result]) -> None:
 
     attention = [p for r in results for p in r.parts
                  if p.status in (Status.MACHINE, Status.CONVERTED, Status.UNTRANSLATED)]
-    for shown, part in enumerate(attention):
-        if shown == REPORT_LIMIT and not STATE["verbose"]:
-            info(f"… and {len(attention) - shown} more (--verbose lists all, --json gives "
+    for listed, part in enumerate(attention):
+        if listed == REPORT_LIMIT and not STATE["verbose"]:
+            info(f"… and {len(attention) - listed} more (--verbose lists all, --json gives "
                  "every segment)")
             return
         if part.status in (Status.MACHINE, Status.CONVERTED):
@@ -160,7 +163,7 @@ def _fill_seed(cfg: Config, seed: Path, src: str | None, targets: list[str],
         finally:
             bar.close()
         fills.append(fill)
-        info(f"{relative(cfg, fill.path)}: {fill.reviewed} from memory, "
+        info(f"{shown(cfg, fill.path)}: {fill.reviewed} from memory, "
              + (f"{fill.converted} converted from Simplified by OpenCC (fuzzy: needs review), "
                 if fill.converted else "")
              + f"{fill.machine} machine-translated (fuzzy: needs review), "
@@ -209,8 +212,11 @@ def translate_command(
                                         and _is_seed(file, cfg)):
         raise PressctlError("give one --to language (several only for a seed)")
     if file is not None and str(file) != "-":
-        if not file.is_file():
+        if not (file.exists() or file.is_symlink()):
             raise PressctlError("no such file", path=file)
+        from pressctl.core.textfile import check_file
+
+        check_file(file)  # a folder, FIFO or device is refused before anything opens it
         if _is_seed(file, cfg):
             _fill_seed(cfg, file, source, list(target or []), memory_only, as_json)
             return

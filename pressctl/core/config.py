@@ -22,7 +22,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from typing_extensions import TypedDict
 
 from pressctl.core.errors import PressctlError
-from pressctl.core.lang import language
+from pressctl.core.lang import cldr_locale, language
 
 KNOWN_FORMATS = ("pdf", "docx")
 PAGE_SIZES = ("A4", "Letter")
@@ -35,7 +35,7 @@ class ProjectNotFound(PressctlError):
 
 
 def _listify(value: object) -> object:
-    """``languages = "zh"`` means ``["zh"]``, as it always did."""
+    """``formats = "pdf"`` means ``["pdf"]``."""
     return [value] if isinstance(value, str) else value
 
 
@@ -68,7 +68,7 @@ class Config(BaseModel):
 
     root: Path
     source_lang: Text = Field(default="en", description="a language code such as \"en\"")
-    languages: Annotated[tuple[Text, ...], BeforeValidator(_listify), Field(min_length=1)] = \
+    languages: Annotated[tuple[Text, ...], Field(min_length=1)] = \
         Field(default=("en", "zh"), description="a list of language codes, e.g. [\"en\", \"zh\"]")
     formats: Annotated[tuple[Literal["pdf", "docx"], ...], BeforeValidator(_listify)] = \
         Field(default=("pdf", "docx"), description="a list of \"pdf\" and \"docx\"")
@@ -133,6 +133,24 @@ class Config(BaseModel):
         folder = self.root / self.seeds_dir
         return sorted(folder.glob("*.md")) if folder.is_dir() else []
 
+    def named_seeds(self, names: tuple[str, ...]) -> list[Path]:
+        """The seeds of the releases named, in the order given, for ``build`` and ``qa``.
+
+        A name may also be the seed's path (``seeds/<slug>.md``), as a shell completes
+        it.  An unknown name is refused (exit 2) with the closest slug and the list, so
+        that a typo does not check or build nothing and pass.
+        """
+        known = {seed.stem: seed for seed in self.seeds()}
+        chosen = []
+        for name in dict.fromkeys(names):
+            slug = Path(name).stem if name.endswith(".md") else name
+            if slug not in known:
+                raise PressctlError(f"unknown release {name!r}" + suggest(slug, list(known)),
+                                    path=self.root / self.seeds_dir,
+                                    hint=f"releases: {', '.join(known) or 'none'}")
+            chosen.append(known[slug])
+        return chosen
+
     def catalog_path(self, lang: str, domain: str) -> Path:
         """``locales/zh_Hant_TW/LC_MESSAGES/<domain>.po``: folders in gettext/Babel form."""
         return self.root / self.locales_dir / language(lang).folder / "LC_MESSAGES" / \
@@ -161,13 +179,11 @@ def read_table(path: Path) -> dict[str, Any] | None:
     A file that is not UTF-8 or not TOML is an error naming its line: it may
     be the very configuration the user meant.
     """
+    from pressctl.core.textfile import read_utf8
+
+    text = read_utf8(path, what="configuration")  # a regular file, size-limited, UTF-8
     try:
-        with path.open("rb") as fh:
-            doc = tomllib.load(fh)
-    except UnicodeDecodeError as exc:
-        raise PressctlError(f"not UTF-8 (byte {exc.start})", path=path) from None
-    except OSError as exc:
-        raise PressctlError(f"cannot read: {exc.strerror or exc}", path=path) from None
+        doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         text = str(exc)
         found = re.search(r" \(at line (\d+), column \d+\)$", text)
@@ -196,6 +212,14 @@ def find_project(start: Path | None = None) -> Path | None:
     return None
 
 
+def project_folder(path: Path) -> Path | None:
+    """The project folder a file belongs to (where the nearest ``pyproject.toml`` with
+    ``[tool.pressctl]`` above it is), or None: what an input file must stay inside.  The
+    file itself is not resolved, as it may be the symlink to judge."""
+    found = find_project(path.absolute().parent)
+    return found.parent.resolve() if found is not None else None
+
+
 def load(root: Path | None = None) -> Config:
     """The project's config.
 
@@ -221,6 +245,7 @@ def load(root: Path | None = None) -> Config:
         config = Config.model_validate({**data, "root": root})
     except ValidationError as exc:
         raise _error(exc, data, path) from None
+    _check_spelling(config, path)
     if config.source_lang not in config.languages:
         config = config.model_copy(
             update={"languages": (config.source_lang, *config.languages)})
@@ -237,6 +262,49 @@ def load(root: Path | None = None) -> Config:
                else "languages" if lang in data.get("languages", ()) else "source_lang")
         _check_language(config, lang, path, key)
     return config
+
+
+def _check_spelling(config: Config, path: Path) -> None:
+    """Each language once, spelt as pressctl spells it: ``"ZH"`` would name files
+    ``….ZH.pdf`` beside ``….zh.pdf``, and ``["zh", "zh-CN"]`` would build one language
+    twice.  Refused at the line of the key."""
+    from pressctl.core.lang import canonical
+
+    written = {"source_lang": [config.source_lang], "languages": list(config.languages)}
+    for key, values in written.items():
+        for value in values:
+            expected = _tag_case(value.strip())
+            if value != expected:
+                raise PressctlError(
+                    f"[tool.pressctl] {key} has {value!r}; write it {expected!r}",
+                    path=path, line=line_of_key(path, (key,)),
+                    hint="language tags are written as in BCP 47: en, zh, zh-Hant-TW")
+    seen: dict[str, str] = {}
+    for value in config.languages:
+        same = canonical(value)
+        if same in seen:
+            twice = f"{value!r}" if seen[same] == value else f"{seen[same]!r} and {value!r}"
+            raise PressctlError(f"[tool.pressctl] languages lists {same!r} twice ({twice})",
+                                path=path, line=line_of_key(path, ("languages",)),
+                                hint="list each language once")
+        seen[same] = value
+
+
+def _tag_case(tag: str) -> str:
+    """``tag`` in BCP 47's conventional case: ``ZH`` → ``zh``, ``zh-hant-tw`` →
+    ``zh-Hant-TW``; the separators and subtags are left as written."""
+    parts = re.split(r"([-_])", tag)
+    out = []
+    for index, part in enumerate(parts):
+        if index == 0:
+            out.append(part.lower())
+        elif len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif len(part) == 2 and part.isalpha():
+            out.append(part.upper())
+        else:
+            out.append(part)
+    return "".join(out)
 
 
 def _error(exc: ValidationError, data: dict[str, Any], path: Path) -> PressctlError:
@@ -286,12 +354,8 @@ def suggest(key: str, valid: tuple[str, ...] | list[str]) -> str:
 def _check_language(config: Config, lang: str, path: Path, key: str) -> None:
     """Refuse a language CLDR does not know now, naming the line to fix, rather than
     as a Babel traceback halfway through formatting the kit's dates and figures."""
-    from babel import Locale, UnknownLocaleError
-
     locale = config.locale(lang)
-    try:
-        Locale.parse(locale)
-    except (ValueError, UnknownLocaleError):
+    if cldr_locale(locale) is None:
         raise PressctlError(
             f"unknown language {lang!r}" + (f" (locale {locale!r})" if locale != lang else "")
             + (" in [tool.pressctl.locales]" if key == "locales" else f" in [tool.pressctl] {key}"),

@@ -41,4 +41,9 @@ def _tree_hash(pattern: str) -> str:
 def file_hash(path: Path) -> str:
     """The file's SHA-256, or "-" for no file (a missing catalog is an input state too);
     remembered per (path, size, mtime), as every key of a build hashes the seed again."""
-    return sha256_of_input(path) if path.exists() else "-"
+    if not (path.exists() or path.is_symlink()):
+        return "-"
+    from pressctl.core.textfile import check_file
+
+    check_file(path, what="file", limit=None)  # a folder or a FIFO here is exit 2
+    return sha256_of_input(path)

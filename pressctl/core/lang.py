@@ -11,6 +11,10 @@ catalog found by one stage is found by the next.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Babel is imported where a locale is parsed
+    from babel.core import Locale
 
 #: Languages written without spaces between words and with full-width
 #: punctuation (Korean uses spaces and ASCII punctuation, so it is not here).
@@ -100,3 +104,20 @@ def is_unspaced(lang: str) -> bool:
 def counts_in_myriads(lang: str) -> bool:
     """Whether ``lang`` (a code or a CLDR locale such as ``zh_Hans_CN``) says 1423.8亿."""
     return base_lang(lang) in MYRIADS
+
+
+#: The East Asian language (DOCX ``w:eastAsia``) of a document in a Latin-script
+#: language, so a stray Chinese name gets a CJK font and CJK rules: Simplified Chinese.
+EAST_ASIAN_DEFAULT = LANGUAGES["zh"].doc_tag
+
+
+def cldr_locale(name: str) -> Locale | None:
+    """Babel's Locale for a tag or a CLDR locale (``zh-Hant-TW``, ``zh_Hant_TW``, ``en``);
+    None when CLDR does not know it.  The one parser of locale names: every stage asks
+    here rather than spelling ``Locale.parse(name.replace("-", "_"))`` again."""
+    from babel.core import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(name.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None

@@ -1,5 +1,11 @@
 """Where pressctl's files are: names relative to the project root, the cache folder.
 
+Two conventions, each with one function: *data* (JSON output, manifests, PO
+references) names files relative to the project root (:func:`relative`), and
+*messages* for people name them relative to the working directory
+(:func:`shown`, :func:`typed`), as compilers and ruff do, so a path in an error,
+a QA line or a build summary can be pasted into the shell where it was printed.
+
 Messages, JSON output, manifests and PO references all say
 ``locales/zh/LC_MESSAGES/x.po`` rather than an absolute path, so output is the
 same on every machine and a user can paste it; a file outside the project
@@ -19,10 +25,15 @@ if TYPE_CHECKING:
 
 def relative(config: Config, path: Path) -> str:
     """``path`` relative to ``config.root``, or as given when it lies outside."""
-    try:
-        return str(path.resolve().relative_to(config.root))
-    except ValueError:
-        return str(path)
+    return relative_to_root(config.root, path.resolve())
+
+
+def relative_to_root(root: Path | None, path: Path) -> str:
+    """``path`` relative to ``root`` as it is spelt (not resolved), or as given when it lies
+    outside or there is no root: for code that knows a folder but not the project."""
+    if root is not None and path.is_relative_to(root):
+        return str(path.relative_to(root))
+    return str(path)
 
 
 def typed(path: Path) -> str:
@@ -34,6 +45,15 @@ def typed(path: Path) -> str:
     except (OSError, ValueError):
         pass
     return str(path)
+
+
+def shown(config: Config, path: Path | str) -> str:
+    """A file as every message prints it: relative to the working directory when inside it
+    (as compilers and ruff print paths), else its full path.  ``path`` may be absolute or
+    relative to the project root (a QA problem's ``file``); JSON documents, manifests and PO
+    references keep :func:`relative`, which is the same on every machine."""
+    full = Path(path)
+    return typed(full if full.is_absolute() else config.root / full)
 
 
 def cache_dir(kind: str = "") -> Path:

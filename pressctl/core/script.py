@@ -25,6 +25,7 @@ Regular expressions that need a character class use :data:`CJK_CLASS` or
 from __future__ import annotations
 
 import re
+import unicodedata
 
 #: Han ideographs: (first, last, block).
 HAN = (
@@ -61,6 +62,14 @@ CJK_MARKS = (
 )
 
 
+#: Half-width punctuation → the full-width form Chinese and Japanese text writes: the
+#: one table of machine-output repair (``translate/punctuation.py``), QA's width check
+#: and the memory's punctuation-blind matching.
+FULL_WIDTH = {",": "，", ".": "。", "!": "！", "?": "？", ";": "；", ":": "：", "(": "（",
+              ")": "）"}
+#: Full-width → half-width; the enumeration comma 、 becomes a comma in Latin text.
+HALF_WIDTH = {**{full: half for half, full in FULL_WIDTH.items()}, "、": ","}
+
 def _char_class(*tables: tuple[tuple[int, int, str], ...]) -> str:
     ranges = sorted((first, last) for table in tables for first, last, _ in table)
     return "".join(f"{chr(first)}-{chr(last)}" for first, last in ranges)
@@ -86,3 +95,16 @@ def is_cjk(char: str) -> bool:
 def has_cjk_letters(text: str) -> bool:
     """Whether ``text`` has at least one CJK letter (Chinese, Japanese or Korean text)."""
     return _CJK_LETTER.search(text) is not None
+
+
+def is_wide(char: str) -> bool:
+    """A character set one em wide: CJK (:func:`is_cjk`) or any Unicode wide/full-width one."""
+    return is_cjk(char) or unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def ems(text: str, narrow: float) -> float:
+    """``text``'s width in ems, estimated without a font: a wide character (:func:`is_wide`)
+    is one em, any other ``narrow`` ems.  The one estimate of the renderers; each caller
+    names its ``narrow`` for what it measures (body text, bold capitals…), as the
+    average Latin advance differs with the face and the letters."""
+    return sum(1.0 if is_wide(char) else narrow for char in text)

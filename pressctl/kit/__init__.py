@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polib
-from babel.core import Locale
 
 from pressctl.catalogs import catalog
 from pressctl.catalogs.wording import (
@@ -26,8 +25,9 @@ from pressctl.catalogs.wording import (
     OPTIONAL_MESSAGES,
     default_wording,
 )
+from pressctl.core import fields
 from pressctl.core.errors import PressctlError
-from pressctl.core.lang import counts_in_myriads, is_unspaced
+from pressctl.core.lang import EAST_ASIAN_DEFAULT, cldr_locale, counts_in_myriads, is_unspaced
 from pressctl.core.script import has_cjk_letters, is_cjk
 from pressctl.kit.fonts import FontSet
 from pressctl.source.release import Block, BlockKind, Fact, ListKind, Release
@@ -48,6 +48,29 @@ class Wording:
         self._messages = {**(default or {}), **catalog.reviewed(po)}
         self._lines = {e.msgid: e.linenum for e in po or [] if e.msgid in self._messages}
         self._path = path
+        self._vet(po)
+
+    def _vet(self, po: polib.POFile | None) -> None:
+        """Refuse, when the catalog is read, a kit translation that is more than text with
+        the msgid's own ``{name}`` fields (:mod:`pressctl.core.fields`): ``{page.__class__}``
+        or ``{0[0]}`` is a PO error at its line, never evaluated, even under ``--draft``."""
+        kit = {msgid for msgid, _ in KIT_MESSAGES}
+        for entry in po or []:
+            if entry.msgid not in kit or entry.obsolete or \
+                    self._messages.get(entry.msgid) != entry.msgstr:
+                continue
+            wanted = fields.names(entry.msgid)
+            problem = fields.problem(entry.msgstr)
+            if problem is None:
+                unknown = sorted(fields.names(entry.msgstr) - wanted)
+                if unknown:
+                    problem = f"{{{unknown[0]}}} is not a placeholder the kit fills"
+            if problem is not None:
+                raise PressctlError(
+                    f"the translation of {entry.msgid!r}, {entry.msgstr!r}, cannot be filled "
+                    f"in: {problem}", path=self._path, line=entry.linenum,
+                    hint="use only the placeholders the kit fills: "
+                         + (", ".join("{" + name + "}" for name in sorted(wanted)) or "none"))
 
     def missing(self) -> list[str]:
         return [msgid for msgid, _ in KIT_MESSAGES
@@ -66,8 +89,8 @@ class Wording:
         if not values:
             return text
         try:
-            return text.format(**values)
-        except (KeyError, IndexError, ValueError) as exc:
+            return fields.fill(text, values)
+        except (KeyError, ValueError) as exc:
             raise PressctlError(
                 f"the translation of {msgid!r}, {text!r}, cannot be filled in: "
                 f"{type(exc).__name__} {exc}", path=self._path, line=self._lines.get(msgid),
@@ -127,6 +150,12 @@ class Kit:
         return format_date(self.release.date, "long", locale=self.locale)
 
     @property
+    def east_asian_tag(self) -> str:
+        """The language of the kit's East Asian characters (DOCX ``w:eastAsia``): its own
+        when it is Chinese or Japanese, else :data:`EAST_ASIAN_DEFAULT`."""
+        return self.tag if self.cjk else EAST_ASIAN_DEFAULT
+
+    @property
     def date_line(self) -> str:
         """"Munich, 17 March 2025" / "慕尼黑，2025年3月17日": the dateline before the date, with
         the language's comma; both formats print this one line."""
@@ -158,8 +187,8 @@ def format_amount(value: float, locale: str) -> str:
         if not has_cjk_letters(text):
             # CLDR gives zh_Hant_HK "142.38B"; the Hong Kong Chinese press writes
             # 1423.8億, which is the script's own form (zh_Hant).
-            parsed = Locale.parse(locale.replace("-", "_"))
-            if parsed.script:
+            parsed = cldr_locale(locale)
+            if parsed is not None and parsed.script:
                 text = format_compact_decimal(value, format_type="short", fraction_digits=6,
                                               locale=f"{parsed.language}_{parsed.script}")
         return text
@@ -191,6 +220,10 @@ def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str) -> FactRow:
         unit_text = t("{symbol}{amount}", symbol=symbol, amount="", name=name).strip()
     else:
         value = t("{amount} {unit}", amount=amount, unit=localised.unit)
+        if localised.unit[:1].isascii() and localised.unit[:1].isalpha():
+            # a unit symbol in Latin letters is spaced in every language (SI, GB 3101):
+            # 2,800 kWh in the Taiwan kit as in the English one; 2,800吨 stays closed
+            value = value.replace(f"{amount}{localised.unit}", f"{amount} {localised.unit}")
         unit_text = localised.unit
     if fact.qualifier:
         value = t(f"{fact.qualifier} {{value}}", value=value)
@@ -202,7 +235,7 @@ def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str) -> FactRow:
     return FactRow(localised.label, value, period, fact.value, fact.unit, unit_text)
 
 
-def item_marker(block: Block, bullets: tuple[str, str] = BULLETS) -> str:
+def item_marker(block: Block, bullets: tuple[str, str]) -> str:
     """What stands before a list item: a bullet or its number ("3."), none for a further
     paragraph of the same item.  Chinese keeps "1." too: in a hanging list of Arabic
     numerals it is what Chinese releases and GB/T 1.1 style documents print (顿号 1、
@@ -278,7 +311,5 @@ def split_speaker(speaker: str) -> tuple[str, str]:
 def language_name(kit: Kit) -> str:
     """"English", "中文": the language in its own words (CLDR), as the bilingual edition
     heads its columns; the kit's tag where CLDR does not know the locale."""
-    try:
-        return Locale.parse(kit.locale).get_language_name(kit.locale) or kit.tag
-    except (ValueError, TypeError):
-        return kit.tag
+    parsed = cldr_locale(kit.locale)
+    return (parsed.get_language_name(kit.locale) if parsed is not None else None) or kit.tag

@@ -31,7 +31,7 @@ from pressctl.core.atomic import write_text
 from pressctl.core.charnames import describe, is_unprintable
 from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
-from pressctl.core.paths import cache_dir, relative
+from pressctl.core.paths import cache_dir, shown
 from pressctl.kit import BULLETS, Kit, printed_texts
 from pressctl.kit.fonts import FontFile, FontSet, read_errors, unreadable
 from pressctl.source.release import Release
@@ -142,7 +142,7 @@ class Problem:
 
     def where(self, config: Config) -> str:
         if self.path is not None:
-            return relative(config, self.path) + (f":{self.line}" if self.line else "")
+            return shown(config, self.path) + (f":{self.line}" if self.line else "")
         return self.origin or "(kit wording or CLDR data)"
 
     def reason(self) -> str:

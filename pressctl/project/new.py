@@ -59,6 +59,11 @@ def new_release(config: Config, slug: str, *, title: str | None = None,
     if not SLUG.match(slug) or slug == "pressctl":
         raise PressctlError(f"{slug!r} is not a usable slug",
                             hint="use lowercase letters, digits and hyphens, e.g. 2025-q1-results")
+    from pressctl.source.read import MAX_SLUG_BYTES
+
+    if len(slug) > MAX_SLUG_BYTES:
+        raise PressctlError(f"the slug is {len(slug)} characters long; at most {MAX_SLUG_BYTES} "
+                            "fit in the kits' file names", hint="choose a shorter slug")
     lang = lang or config.source_lang
     if lang not in config.languages:
         raise PressctlError(f"--lang {lang!r} is not one of this project's languages "
@@ -121,11 +126,11 @@ def _fill_known(config: Config, seed: Path, source: str, lang: str) -> list[tupl
 
 def next_steps(config: Config, made: NewRelease) -> list[str]:
     """What to do after ``pressctl new``, in order, with the project's real paths."""
-    from pressctl.core.paths import relative, typed
+    from pressctl.core.paths import shown, typed
 
-    seed = relative(config, made.seed)
-    folder = relative(config, config.dist / made.seed.stem)
-    po = ", ".join(relative(config, p) for p in made.catalogs.values()) or "(no target language)"
+    seed = shown(config, made.seed)
+    folder = shown(config, config.dist / made.seed.stem)
+    po = ", ".join(shown(config, p) for p in made.catalogs.values()) or "(no target language)"
     return [
         f"edit {seed}: the title, the text, the facts",
         "pressctl catalog update            # bring the catalogs up to date with the text",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from pressctl.catalogs import catalog
 from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
 from pressctl.core.lang import canonical
-from pressctl.core.paths import relative
+from pressctl.core.paths import relative, shown
 from pressctl.qa import status
 from pressctl.qa.base import Finding, Pair, Term
 from pressctl.qa.severity import ERROR, OFF, WARNING, severities
@@ -109,6 +109,10 @@ class Problem:
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def shown(self, config: Config) -> str:
+        """The problem as a message prints it: its file relative to the working directory."""
+        return str(replace(self, file=shown(config, self.file)))
+
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         entry = " ".join(self.msgid.split())
@@ -126,9 +130,9 @@ class _Document:
 
 
 def _seeds(config: Config, slugs: Iterable[str] | None) -> list[Path]:
-    """The seeds to check: all, or those of ``slugs`` (a seed's slug is its file name)."""
-    wanted = set(slugs) if slugs is not None else None
-    return [seed for seed in config.seeds() if wanted is None or seed.stem in wanted]
+    """The seeds to check: all, or those of ``slugs`` as ``build`` names them (an unknown
+    name is refused rather than checking nothing)."""
+    return config.seeds() if slugs is None else config.named_seeds(tuple(slugs))
 
 
 def _release_document(config: Config, seed: Path) -> _Document:
@@ -357,10 +361,10 @@ def gate(config: Config, slugs: Iterable[str] | None,
     return [p for p in problems if p.severity == ERROR]
 
 
-def gate_message(problems: list[Problem], limit: int = 20) -> str:
+def gate_message(problems: list[Problem], limit: int = 20, config: Config | None = None) -> str:
     """The blocking problems, one a line, for the error ``pressctl build`` raises."""
     lines = [f"QA found {len(problems)} blocking problem(s):"]
-    lines.extend(f"  {p}" for p in problems[:limit])
+    lines.extend(f"  {p.shown(config) if config else p}" for p in problems[:limit])
     if len(problems) > limit:
         lines.append(f"  … and {len(problems) - limit} more (run 'pressctl qa')")
     return "\n".join(lines)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
-from pressctl.core.lang import is_unspaced
+from pressctl.core.lang import cldr_locale, is_unspaced
 from pressctl.core.script import has_cjk_letters
 from pressctl.qa.base import Pair
 from pressctl.qa.numbers import extract
@@ -152,12 +152,12 @@ class Amount:
 @lru_cache(maxsize=16)
 def currency_words(chinese: bool) -> dict[str, frozenset[str]]:
     """Currency name or symbol (lower case) → ISO codes, from CLDR plus the press's words."""
-    from babel import Locale
     from babel.numbers import get_currency_name
 
     words: dict[str, set[str]] = {}
     for name in CLDR_LOCALES:
-        locale = Locale.parse(name)
+        locale = cldr_locale(name)
+        assert locale is not None, name  # CLDR_LOCALES are CLDR's
         for code in CURRENCIES:
             found = {locale.currency_symbols.get(code, ""), locale.currencies.get(code, "")}
             if name == "en":

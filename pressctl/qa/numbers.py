@@ -35,7 +35,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pressctl.core.lang import base_lang, is_unspaced
+from pressctl.core.lang import base_lang, cldr_locale, is_unspaced
 from pressctl.qa.base import Finding, Pair
 from pressctl.qa.text import mask
 from pressctl.qa.words import COUNT, NUMERAL_DIGITS, NUMERAL_UNITS, numerals
@@ -108,16 +108,13 @@ def _locales(locale: str) -> list[Locale]:
     en_GB writes "17 March", en "March 17"; zh_Hant_HK's compact formats are
     "142.38B", while Hong Kong's Chinese press writes 億 and 萬 as zh_Hant does.
     """
-    from babel import Locale, UnknownLocaleError
-
     parts = locale.replace("-", "_").split("_")
     script = [f"{parts[0]}_{parts[1]}"] if len(parts) > 2 and len(parts[1]) == 4 else []
     found: list[Locale] = []
     for name in dict.fromkeys([locale, *script, base_lang(locale)]):
-        try:
-            found.append(Locale.parse(name.replace("-", "_")))
-        except (UnknownLocaleError, ValueError):
-            continue
+        parsed = cldr_locale(name)
+        if parsed is not None:
+            found.append(parsed)
     return found
 
 

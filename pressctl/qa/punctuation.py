@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from pressctl.core.lang import is_unspaced, language
-from pressctl.core.script import has_cjk_letters, is_cjk
+from pressctl.core.script import FULL_WIDTH, has_cjk_letters, is_cjk
 from pressctl.qa.base import Finding, Pair
 from pressctl.qa.text import protected
 from pressctl.source.inline import markup_spans
@@ -38,8 +38,7 @@ FINAL = "punctuation-final"
 BALANCE = "punctuation-balance"
 
 #: Half-width marks a Chinese or Japanese text must not use, with what to write instead.
-FULL_FORM = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）",
-             ".": "。", '"': "“”", "'": "‘’"}
+FULL_FORM = {**FULL_WIDTH, '"': "“”", "'": "‘’"}
 #: Full-width marks out of place in a language written with Latin letters.
 CJK_MARKS = "，。！？：；（）、【】《》「」『』"
 #: Sentence-final marks by kind, in any width.

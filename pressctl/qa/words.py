@@ -20,30 +20,95 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
 
 from pressctl.core.lang import is_unspaced
+from pressctl.core.script import is_cjk_letter
 from pressctl.qa.text import mask
 
 FRACTION, MULTIPLE, COUNT = "fraction", "multiple", "count"
 THIRD = Decimal(1) / Decimal(3)
 
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10}
+         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 CJK_DIGITS = {"二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9, "十": 10}
-#: Measure words after which a Chinese numeral is a count (三家, 五款, 兩輛, 三步, 五天, 十年);
-#: not 周 (三周年 is a third anniversary).  十年 is also "a decade" (ENGLISH below).
-MEASURES = "个個款家辆輛台項项位名次座条條种種所大步天年"
+MEASURE_WORDS = Path(__file__).with_name("data") / "measure-words.txt"
+#: CLDR duration units that are not counts after a numeral: 三季 is the third quarter,
+#: 二十一世紀 the 21st century (三个世纪 stays a count).
+NOT_COUNTED = ("quarter",)
+NOT_COUNTED_UNITS = ("世紀", "世纪")
+SCALES = {"万亿": Decimal(10) ** 12, "万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
+SCALED_DECIMAL = re.compile(r"(.+点.+?)(万亿|万|亿)")
+
+
+def _measure_words() -> str:
+    """The classifiers of ``data/measure-words.txt`` (三家, 十二艘), one string of characters."""
+    words = []
+    for line in MEASURE_WORDS.read_text(encoding="utf-8").splitlines():
+        words += line.partition("#")[0].split()
+    return "".join(dict.fromkeys(words))
+
+
+#: Measure words after which a Chinese numeral is a count (三家, 五款, 兩輛, 十二艘).
+MEASURES = _measure_words()
 #: Digits of a Chinese numeral written out (二十, 三点五, 二〇〇五), zero as 〇 or 零.
 NUMERAL_DIGITS = {"〇": 0, "零": 0, "一": 1, **CJK_DIGITS}
 NUMERAL_UNITS = {"十": 10, "百": 100, "千": 1000}
 #: the digits alone (十 is in CJK_DIGITS as a count, but here it is a unit)
 _DIGIT = "".join(d for d in NUMERAL_DIGITS if d not in NUMERAL_UNITS)
 _UNIT = "".join(NUMERAL_UNITS)
+_BIG = "万萬亿億"
 #: Figures Chinese writes in numerals where English writes digits: a percentage
-#: (百分之二十 = 20%, 百分之三点五, 百分之百) and a year read digit by digit (二〇〇五年).
-NUMERALS = re.compile(rf"百分之(?P<percent>[{_DIGIT}{_UNIT}]+(?:[点點][{_DIGIT}]+)?)"
+#: (百分之二十 = 20%, 百分之三点五, 百分之百, 百分之一万) and a year read digit by digit
+#: (二〇〇五年).
+NUMERALS = re.compile(rf"百分之(?P<percent>[{_DIGIT}{_UNIT}{_BIG}]+(?:[点點][{_DIGIT}]+)?)"
                       rf"|(?<![{_DIGIT}{_UNIT}])(?P<year>[一二][{_DIGIT}]{{3}})(?=年)")
+
+
+@lru_cache(maxsize=1)
+def time_units() -> tuple[str, ...]:
+    """Chinese time units a count stands before (八分钟, 十六个小时, 三個月), from CLDR.
+
+    Babel's unit patterns for zh and zh_Hant (``{0}分钟``, ``{0} 小時``) in every
+    length; the per-unit forms (``{0}/天``, ``每{0}``) and :data:`NOT_COUNTED`
+    are left out.  Longest first, so 秒钟 wins over 秒.
+    """
+    from babel import Locale
+
+    units: set[str] = set()
+    for name in ("zh", "zh_Hant"):
+        patterns = Locale.parse(name)._data["unit_patterns"]
+        for key in patterns:
+            kind = key.partition("-")[2]
+            if not key.startswith("duration-") or kind.partition("-")[0] in NOT_COUNTED:
+                continue
+            for length in patterns[key]:
+                forms = patterns[key][length]
+                for plural in forms if hasattr(forms, "__iter__") else ():
+                    pattern = forms[plural]
+                    if not isinstance(pattern, str) or not pattern.startswith("{0}"):
+                        continue
+                    unit = pattern[3:].strip() or "-"
+                    if all(map(is_cjk_letter, unit)) and unit not in NOT_COUNTED_UNITS:
+                        units.add(unit)
+    return tuple(sorted(units, key=len, reverse=True))
+
+
+def _count_pattern() -> str:
+    """A numeral (八, 十二, 三万) before a measure word or a CLDR time unit.
+
+    A lone 一 is an article (一个新时代); a run of digits without 十/百/千/万
+    is a year or a range (二〇〇五年, 三四天); 第 makes an ordinal, 几/数 a guess;
+    周年 is an anniversary.
+    """
+    units = "|".join(re.escape(u) + ("(?!年)" if u in ("周", "週") else "")
+                     for u in time_units())
+    return (rf"(?<![{_DIGIT}{_UNIT}{_BIG}点點第几幾数數])"
+            rf"(?:(?=[{_DIGIT}{_UNIT}{_BIG}点點]*[{_UNIT}{_BIG}])[{_DIGIT}十][{_DIGIT}{_UNIT}{_BIG}点點]+"
+            rf"|[二两兩三四五六七八九十])(?![{_DIGIT}{_UNIT}{_BIG}点點])(?=[{MEASURES}]|{units})")
+
+
 ENGLISH: tuple[tuple[str, Decimal, str], ...] = (
     # "the first three quarters" are periods, not 3/4.
     (r"(?<!first\s)(?<!last\s)(?<!past\s)(?<!next\s)three[\s-]quarters", Decimal("0.75"),
@@ -59,7 +124,7 @@ ENGLISH: tuple[tuple[str, Decimal, str], ...] = (
     (r"(?:tenfold|ten-fold|ten\s+times)", Decimal(10), MULTIPLE),
     # 十年: the next decade, a decade of research, a decade-long partnership
     (r"(?:a|one|next|past|last|coming)\s+decade(?!s)", Decimal(10), COUNT),
-    (r"(?:two|three|four|five|six|seven|eight|nine|ten)(?![\s-](?:times|fold))",
+    (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![\s-](?:times|fold))",
      Decimal(0), COUNT),
 )
 CHINESE: tuple[tuple[str, Decimal, str], ...] = (
@@ -71,9 +136,7 @@ CHINESE: tuple[tuple[str, Decimal, str], ...] = (
     (r"(?:翻番|翻倍|翻了?一番|翻了一倍|两倍|兩倍|增长一倍|增長一倍)", Decimal(2), MULTIPLE),
     (r"(?:三倍)", Decimal(3), MULTIPLE),
     (r"(?:十倍)", Decimal(10), MULTIPLE),
-    # 〇 too: the 五 of 二〇〇五年 (a year written in numerals) is no count
-    (r"(?<![一二两兩三四五六七八九十百千万萬亿億零〇第])[二两兩三四五六七八九十]"
-     rf"(?![一二两兩三四五六七八九十百千万萬亿億零〇])(?=[{MEASURES}])", Decimal(0), COUNT),
+    (_count_pattern(), Decimal(0), COUNT),
     (r"(?<=前)[二两兩三](?=季度?)", Decimal(0), COUNT),  # 前三季度: the first three quarters
 )
 
@@ -104,32 +167,33 @@ def read(text: str, locale: str, flags: tuple[str, ...] = ()) -> tuple[Spelled, 
     found: list[Spelled] = []
     for pattern, value, kind in _patterns(chinese):
         for match in pattern.finditer("".join(chars)):
-            word = match.group(0)
-            if kind == COUNT and value == 0:
-                value = Decimal(CJK_DIGITS[word] if chinese else WORDS[word.lower()])
-            found.append(Spelled(kind, value, text[match.start():match.end()], match.start(),
+            word, figure = match.group(0), value
+            if kind == COUNT and value == 0:  # the value is the word's own
+                try:
+                    figure = numeral_value(word) if chinese else Decimal(WORDS[word.lower()])
+                except ValueError:  # 五六十 (fifty or sixty): no one value
+                    continue
+            found.append(Spelled(kind, figure, text[match.start():match.end()], match.start(),
                                  match.end()))
             chars[match.start():match.end()] = " " * (match.end() - match.start())
     return tuple(sorted(found, key=lambda s: s.start))
 
 
 def numeral_value(numeral: str) -> Decimal:
-    """A Chinese numeral as a value: 二十 = 20, 三点五 = 3.5, 百 = 100, 二〇〇五 = 2005."""
-    whole, _, fraction = numeral.replace("點", "点").partition("点")
-    if not any(c in NUMERAL_UNITS for c in whole):  # digit by digit: 二〇〇五
-        value = Decimal("".join(str(NUMERAL_DIGITS[c]) for c in whole) or "0")
-    else:
-        total, digit = 0, 0
-        for char in whole:
-            if char in NUMERAL_UNITS:
-                total += (digit or 1) * NUMERAL_UNITS[char]
-                digit = 0
-            else:
-                digit = NUMERAL_DIGITS[char]
-        value = Decimal(total + digit)
-    if fraction:
-        value += Decimal("0." + "".join(str(NUMERAL_DIGITS[c]) for c in fraction))
-    return value
+    """A Chinese numeral as a value: 二十 = 20, 三点五 = 3.5, 百 = 100, 二〇〇五 = 2005.
+
+    Read by ``cn2an`` (imported here: it takes half a second to load, and most
+    texts have no numeral); a bare 百 or 千 (百分之百) is one hundred, one thousand.
+    """
+    import cn2an
+
+    text = numeral.replace("點", "点").replace("萬", "万").replace("億", "亿").replace("兩", "两")
+    if text[0] in "百千万亿":
+        text = "一" + text
+    scaled = SCALED_DECIMAL.fullmatch(text)  # 三点五万: cn2an reads no decimal before 万
+    if scaled:
+        return numeral_value(scaled.group(1)) * SCALES[scaled.group(2)]
+    return Decimal(str(cn2an.cn2an(text, "normal")))
 
 
 def numerals(text: str) -> list[tuple[Decimal, int, int]]:

@@ -13,9 +13,9 @@ wide ones in proportion to their text, so cells wrap rather than overflow.
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Callable
 
-from pressctl.core.script import CJK_CLASS
+from pressctl.core.script import CJK_CLASS, ems
 from pressctl.source.inline import plain
 from pressctl.source.release import Block
 
@@ -40,10 +40,13 @@ def alignments(block: Block) -> list[str]:
     return out
 
 
+#: The average advance of a Latin character of cell text, in ems.
+CELL_LATIN_EMS = 0.55
+
+
 def _ems(text: str) -> float:
     """Width of ``text`` in ems, roughly: a wide (CJK) character is one em, others half."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in ("W", "F") else 0.55
-               for c in plain(text))
+    return ems(plain(text), CELL_LATIN_EMS)
 
 
 #: A cell's padding on both sides together, in ems (6 pt each side at 9.5 pt).
@@ -51,27 +54,52 @@ PADDING_EMS = 1.4
 _UNIT = re.compile(f"[^\\s{CJK_CLASS}]+|\\S")
 
 
-def _min_ems(text: str) -> float:
-    """The widest piece a line may not break: a Latin word or figure, or one ideograph."""
-    return max((_ems(unit) for unit in _UNIT.findall(plain(text))), default=0.0)
+#: A cell's width in ems: (text, is it a header cell) → ems.
+Measure = Callable[[str, bool], float]
+#: The pieces a word may be broken into with a hyphen (``Dis-``, ``tance``), by a dictionary.
+Hyphenate = Callable[[str], list[str]]
 
 
-def shares(block: Block, width_ems: float) -> list[float]:
+def _estimate(text: str, header: bool) -> float:
+    return _ems(text) * (1.1 if header else 1.0)  # the header is bold: a tenth wider
+
+
+def _min_ems(text: str, header: bool = False, measure: Measure = _estimate,
+             hyphenate: Hyphenate | None = None) -> float:
+    """The widest piece a line may not break: a Latin word or figure (or, where a dictionary
+    hyphenates it, its widest syllable run with the hyphen), or one ideograph."""
+    widths = []
+    for unit in _UNIT.findall(plain(text)):
+        parts = hyphenate(unit) if hyphenate and any(c.isalpha() for c in unit) else [unit]
+        if len(parts) > 1:
+            widths.append(max(measure(part + "-", header) for part in parts[:-1]))
+            widths.append(measure(parts[-1], header))
+        else:
+            widths.append(measure(unit, header))
+    return max(widths, default=0.0)
+
+
+def shares(block: Block, width_ems: float, measure: Measure = _estimate,
+           hyphenate: Hyphenate | None = None) -> list[float]:
     """Each column's share of a table ``width_ems`` wide (the shares sum to 1).
 
     As browsers lay out an automatic table: every column gets at least its
     widest unbreakable word and at most its longest cell on one line; the room
     between is shared in proportion to what each column could still use.
+    ``measure`` gives a text's width in ems (the PDF measures with the font
+    itself; the default estimates), and ``hyphenate`` the pieces a word may be
+    broken into with a hyphen: a word is never cut bare because its column was
+    given less than the word, so the narrowest piece a column may take is the
+    widest syllable run of its longest word.
     """
     columns = len(block.rows[0]) if block.rows else 0
     if not columns:
         return []
     cells = [[row[i] if i < len(row) else "" for row in block.rows] for i in range(columns)]
-    # the header is bold: a tenth wider
-    low = [max(_min_ems(c) * (1.1 if n == 0 else 1.0) for n, c in enumerate(col)) + PADDING_EMS
+    low = [max(_min_ems(c, n == 0, measure, hyphenate) for n, c in enumerate(col)) + PADDING_EMS
            for col in cells]
-    high = [max(max(_ems(c) * (1.1 if n == 0 else 1.0) for n, c in enumerate(col))
-                + PADDING_EMS, lo) for col, lo in zip(cells, low, strict=True)]
+    high = [max(max(measure(plain(c), n == 0) for n, c in enumerate(col)) + PADDING_EMS, lo)
+            for col, lo in zip(cells, low, strict=True)]
     if sum(high) <= width_ems:
         widths = [h * width_ems / sum(high) for h in high]
     elif sum(low) >= width_ems:

@@ -73,7 +73,9 @@ def _problem(path: Path, stamp: tuple[int, int]) -> tuple[str, str] | None:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 kind = image.format
-                image.verify()
+                image.verify()  # the structure; a truncated or damaged file passes it
+            with Image.open(path) as image:
+                image.load()  # every pixel decoded now, not halfway through a render
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         return (f"figure {{written}} is too large to open safely ({exc})",
                 "scale the picture down (a few thousand pixels a side is plenty for print)")

@@ -11,8 +11,9 @@ translation must keep, machine translation for what to :func:`protect`, the
 glyph check and bookmarks for the :func:`plain` text.
 
 Markdown-it-py parses; link validation is switched off so that a
-``javascript:`` link is seen (and refused, :func:`unsafe_links`) rather than
-left as text.
+``javascript:`` link is seen (and refused by the one link policy,
+:mod:`pressctl.core.links`, through :func:`refused_links`) rather than left as
+text.
 """
 
 from __future__ import annotations
@@ -28,11 +29,9 @@ from markdown_it.parser_inline import ParserInline
 from markdown_it.rules_inline.state_inline import Scanned, StateInline
 from markdown_it.token import Token
 
+from pressctl.core import links as link_policy
 from pressctl.core.script import is_cjk
 
-#: Link schemes a kit never carries: they run code or embed content in a reader.
-UNSAFE_SCHEMES = ("javascript", "vbscript", "data")
-_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 #: Characters that may open or close inline markup; text without them is plain.
 MARKERS = frozenset("*_`[]<\\&")
 #: A hard line break as it is stored: a backslash ending the line (CommonMark).
@@ -179,14 +178,19 @@ def links(text: str) -> list[str]:
     return [str(c.attrs.get("href", "")) for c in _children(text) if c.type == "link_open"]
 
 
-def unsafe_links(text: str) -> list[str]:
-    """Links whose scheme runs code or embeds content (``javascript:``, ``data:``)."""
+def refused_links(text: str) -> list[tuple[str, str]]:
+    """Each link of ``text`` a kit may not carry (:mod:`pressctl.core.links`), with why."""
     found = []
     for url in links(text):
-        scheme = _SCHEME.match(url)
-        if scheme and scheme.group(1).lower() in UNSAFE_SCHEMES:
-            found.append(url)
+        reason = link_policy.problem(url)
+        if reason is not None:
+            found.append((url, reason))
     return found
+
+
+def unsafe_links(text: str) -> list[str]:
+    """The URLs of :func:`refused_links`."""
+    return [url for url, _ in refused_links(text)]
 
 
 def inventory(text: str) -> Counter[str]:

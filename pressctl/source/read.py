@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,8 +22,10 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from pressctl.core.charnames import UNPRINTABLE, describe
 from pressctl.core.errors import PressctlError
+from pressctl.core.links import HINT as LINK_HINT
+from pressctl.core.links import describe as describe_link
 from pressctl.core.textfile import read_utf8
-from pressctl.source.inline import HARD_BREAK, unsafe_links
+from pressctl.source.inline import HARD_BREAK, refused_links
 from pressctl.source.release import Block, BlockKind, Fact, ListKind, Release
 
 ATTRIBUTION_DASHES = ("—", "――", "--", "-", "–")
@@ -31,17 +34,43 @@ REQUIRED = ("title", "date", "lang", "organisation")
 FIELDS = (*REQUIRED, "subtitle", "dateline", "contact", "boilerplate", "keywords", "facts")
 FACT_FIELDS = ("label", "value", "unit", "period", "qualifier")
 QUALIFIERS = ("about", "over")
+#: Key figures must be below this: CLDR's number formatting (and a reader) stops making
+#: sense long before, and ``.nan``/``.inf`` would break the charts.
+LARGEST_FACT = 1e18
+#: The longest slug (seed file name without ``.md``), in bytes: the kits are named
+#: ``<slug>.zh-Hant-TW.docx`` and written through a temporary name beside them, and a file
+#: system allows 255 bytes a name.
+MAX_SLUG_BYTES = 150
 #: YAML errors found past the construct that caused them (an unclosed bracket or quote).
 OPENED_ELSEWHERE = ("while parsing a flow", "while scanning a quoted", "while scanning a block")
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
-    """YAML's safe loader, with dates left as text.
+    """YAML's safe loader, with dates left as text and duplicate keys refused.
 
     PyYAML builds ``date: 2025-02-30`` into a ``datetime.date`` while it
     parses, so an impossible date escaped as a bare ValueError (a traceback);
     read as text, :func:`_date` checks it and says what is wrong with it.
+    A key given twice (``value: 100`` then ``value: 999``) would silently keep
+    the last value, a figure nobody reviewed: it is an error naming both lines.
     """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[object, int] = {}
+        for key_node, _value in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=True)
+            try:
+                first = seen.get(key)
+            except TypeError:  # an unhashable key: the base class says what is wrong
+                continue
+            if first is not None:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} is given twice (first on line {first + 2})",
+                    key_node.start_mark)
+            seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
 
 
 _FrontMatterLoader.yaml_implicit_resolvers = {
@@ -59,7 +88,10 @@ def parser() -> MarkdownIt:
 
 
 def read_text(path: Path) -> str:
-    return read_utf8(path, what="seed")
+    """The seed's text: a regular file inside its project (symlinks resolved), size-limited."""
+    from pressctl.core.config import project_folder
+
+    return read_utf8(path, what="seed", root=project_folder(path))
 
 
 _HARD_BREAK_END = re.compile(r"(?: {2,}|(?<!\\)(?:\\\\)*\\)$")
@@ -130,6 +162,33 @@ def _front_matter(tokens: list[Token], path: Path) -> tuple[dict[str, Any], int]
     return data, end
 
 
+def _check_front_matter_text(header: str, path: Path) -> None:
+    """Every text of the header, as YAML decoded it (``"\\a"`` is a bell character), is
+    held to the body's rules at its own line: no control character, no link a kit may
+    not carry."""
+    stack = [yaml.compose(header, Loader=_FrontMatterLoader)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack += [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+        elif isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
+            line = node.start_mark.line + 2  # the header starts after the '---' line
+            control = UNPRINTABLE.search(node.value)
+            if control is not None:
+                raise PressctlError(
+                    f"control character {describe(control.group())} in the front matter "
+                    f"(in {node.value[:40]!r})", path=path, line=line,
+                    hint="delete it (a YAML escape such as \\a or \\x07 writes one): it "
+                         "cannot be printed, and DOCX cannot store it")
+            refused = refused_links(node.value)
+            if refused:
+                url, reason = refused[0]
+                raise PressctlError(describe_link(url, reason) + " (in the front matter)",
+                                    path=path, line=line, hint=LINK_HINT)
+
+
 def _string(data: dict[str, Any], key: str, path: Path) -> str | None:
     value = data.get(key)
     if value is None:
@@ -166,6 +225,11 @@ def _facts(data: dict[str, Any], path: Path, text: str) -> tuple[Fact, ...]:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise PressctlError(f"fact {index} value must be a number, not {value!r}",
                                 path=path, line=line or None)
+        if not (math.isfinite(value) and abs(value) < LARGEST_FACT):
+            raise PressctlError(
+                f"fact {index} value {value!r} cannot be printed as a key figure",
+                path=path, line=line or None,
+                hint=f"a key figure is a finite number smaller than {LARGEST_FACT:,.0f}")
         qualifier = item.get("qualifier")
         if qualifier is not None and qualifier not in QUALIFIERS:
             raise PressctlError(f"fact {index} qualifier must be one of {QUALIFIERS}",
@@ -286,6 +350,7 @@ def _body(tokens: list[Token], offset: int, path: Path,
                                 align=tuple(table.align)))
             table = None
         elif token.type == "inline" and table is not None:
+            _refuse_inline_picture(token, table.line, path)
             table.rows[-1].append(inline_source(token))
         elif token.type == "hr":
             blocks.append(Block(BlockKind.RULE, "", offset + _first_line(token)))
@@ -305,6 +370,8 @@ def _body(tokens: list[Token], offset: int, path: Path,
             if not text:
                 continue
             picture = _lone_image(token)
+            if picture is None or lists or depth:
+                _refuse_inline_picture(token, line, path)
             if opener.type == "heading_open":
                 blocks.append(Block(BlockKind.HEADING, text, line, level=int(opener.tag[1])))
             elif picture is not None and not lists and not depth:
@@ -344,13 +411,42 @@ def _first_line(token: Token) -> int:
     return token.map[0] + 1 if token.map else 0
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _check_comment(token: Token, line: int, path: Path) -> None:
+    """A comment block is skipped whole, to the end of the line its ``-->`` is on
+    (CommonMark): an unclosed ``<!--`` would skip the rest of the release and text
+    after ``-->`` would vanish, both without a word.  Refuse them at their line."""
+    content = token.content
+    pos = 0
+    while (start := content.find("<!--", pos)) >= 0:
+        end = content.find("-->", start + 4)
+        again = content.find("<!--", start + 4, end if end >= 0 else len(content))
+        if end < 0 or again >= 0:
+            later = (f" before the next one opens on line {line + content.count(chr(10), 0, again)}"
+                     if again >= 0 else "")
+            raise PressctlError(
+                f"HTML comment '<!--' is not closed{later}: the text after it would be left "
+                "out", path=path, line=line + content.count("\n", 0, start),
+                hint="end the comment with '-->'")
+        pos = end + 3
+    rest = _COMMENT.sub("", content).strip()
+    if rest:
+        raise PressctlError(
+            f"text {rest[:40]!r} beside an HTML comment would not be printed",
+            path=path, line=line + content.rstrip("\n").count("\n"),
+            hint="put the comment on lines of its own, with the text on the next line")
+
+
 def _refuse_block(token: Token, offset: int, path: Path) -> None:
-    """An HTML comment is an editor's note and is skipped; other HTML, and code blocks
-    (often a paragraph indented by accident), would be dropped or printed as raw
-    markup: refuse them where they start."""
+    """An HTML comment is an editor's note and is skipped (but never the text beside it);
+    other HTML, and code blocks (often a paragraph indented by accident), would be
+    dropped or printed as raw markup: refuse them where they start."""
     line = offset + _first_line(token)
     if token.type == "html_block":
         if token.content.lstrip().startswith("<!--"):
+            _check_comment(token, line, path)
             return
         raise PressctlError(
             f"HTML block {token.content.strip().splitlines()[0][:40]!r} cannot be printed",
@@ -361,6 +457,18 @@ def _refuse_block(token: Token, offset: int, path: Path) -> None:
         "code block cannot be printed in a press release", path=path, line=line,
         hint="un-indent the paragraph (four spaces make a code block), or use `code` "
              "inside a sentence")
+
+
+def _refuse_inline_picture(token: Token, line: int, path: Path) -> None:
+    """A picture inside a sentence (or a list item, quote or cell) would print as its alt
+    text only and the picture would be dropped without a word: refuse it at its line."""
+    found = next((c for c in token.children or [] if c.type == "image"), None)
+    if found is not None:
+        raise PressctlError(
+            f"picture {str(found.attrGet('src') or '')!r} inside the text would not be "
+            "printed", path=path, line=line,
+            hint="put the picture alone in its own paragraph (a blank line before and "
+                 "after): it is then printed as a figure with its caption")
 
 
 def _lone_image(token: Token) -> Token | None:
@@ -425,16 +533,16 @@ def _quote_blocks(paragraphs: list[tuple[str, int]], path: Path) -> list[Block]:
 
 
 def _refuse_unsafe_links(blocks: tuple[Block, ...], path: Path) -> None:
-    """A ``javascript:``, ``vbscript:`` or ``data:`` link would run code or smuggle
-    content into a published kit: refuse it where it was typed."""
+    """A link a kit may not carry (:mod:`pressctl.core.links`: a ``file:`` or ``smb:``
+    URL, a UNC or relative path, ``javascript:``) is refused where it was typed."""
     for block in blocks:
-        for text in (block.text, block.speaker or "", *(c for row in block.rows for c in row)):
-            unsafe = unsafe_links(text)
-            if unsafe:
-                raise PressctlError(
-                    f"unsafe link {unsafe[0][:60]!r}: a kit links only to web and mail "
-                    "addresses", path=path, line=block.line or None,
-                    hint="link to an https:// or mailto: address instead")
+        for text in (block.text, block.speaker or "", block.credit or "",
+                     *(c for row in block.rows for c in row)):
+            refused = refused_links(text)
+            if refused:
+                url, reason = refused[0]
+                raise PressctlError(describe_link(url, reason), path=path,
+                                    line=block.line or None, hint=LINK_HINT)
 
 
 def read(path: Path, *, default_lang: str | None = None) -> Release:
@@ -443,6 +551,10 @@ def read(path: Path, *, default_lang: str | None = None) -> Release:
     ``lang`` is the release's source language; with ``default_lang`` (the
     project's ``source_lang``) a seed may leave it out.
     """
+    if len(path.stem.encode("utf-8")) > MAX_SLUG_BYTES:
+        raise PressctlError(f"the seed's name is {len(path.stem.encode('utf-8'))} bytes long; "
+                            f"the kits' file names need it to be at most {MAX_SLUG_BYTES}",
+                            path=path, hint="rename the seed to a shorter slug")
     text = read_text(path)
     if not text.strip():
         raise PressctlError("the document is empty", path=path,
@@ -451,6 +563,7 @@ def read(path: Path, *, default_lang: str | None = None) -> Release:
     tokens = parser().parse(text)
     data, _ = _front_matter(tokens, path)
     _refuse_unknown_fields(tokens[0].content, data, path)
+    _check_front_matter_text(tokens[0].content, path)
     if default_lang and not data.get("lang"):
         data["lang"] = default_lang
     missing = [key for key in REQUIRED if not data.get(key)]

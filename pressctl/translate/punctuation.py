@@ -12,11 +12,15 @@ from __future__ import annotations
 import re
 
 from pressctl.core.lang import is_unspaced
-from pressctl.core.script import CJK_CLASS, CJK_LETTER_CLASS, has_cjk_letters
+from pressctl.core.script import (
+    CJK_CLASS,
+    CJK_LETTER_CLASS,
+    FULL_WIDTH,
+    HALF_WIDTH,
+    has_cjk_letters,
+)
 
 _CJK_SPACE = re.compile(f"(?<=[{CJK_CLASS}]) +| +(?=[{CJK_CLASS}])")
-_FULL_WIDTH = {",": "，", ".": "。", "!": "！", "?": "？", ";": "；", ":": "："}
-_HALF_WIDTH = {**{v: k for k, v in _FULL_WIDTH.items()}, "、": ","}
 _CLAUSE_MARK = re.compile(r"[,!?;:]")
 _STOP_AFTER_IDEOGRAPH = re.compile(f"(?<=[{CJK_LETTER_CLASS}]) ?(\\.)(?!\\d)")
 _FINAL_STOP = re.compile(r"(?<![.!?])[.!?]$")
@@ -31,7 +35,7 @@ def _clause_mark(m: re.Match[str]) -> str:
     after = text[i + 1] if i + 1 < len(text) else ""
     if (before.isdigit() or before in "}｝") and (after.isdigit() or after in "{｛"):
         return m[0]
-    return _FULL_WIDTH[m[0]]
+    return FULL_WIDTH[m[0]]
 
 
 def tidy(text: str, target_lang: str) -> str:
@@ -47,8 +51,8 @@ def tidy(text: str, target_lang: str) -> str:
     if is_unspaced(target_lang):
         if has_cjk_letters(text):
             text = _CLAUSE_MARK.sub(_clause_mark, text)
-            text = _STOP_AFTER_IDEOGRAPH.sub(lambda m: _FULL_WIDTH[m[1]], text.rstrip())
-            text = _FINAL_STOP.sub(lambda m: _FULL_WIDTH[m[0]], text)
+            text = _STOP_AFTER_IDEOGRAPH.sub(lambda m: FULL_WIDTH[m[1]], text.rstrip())
+            text = _FINAL_STOP.sub(lambda m: FULL_WIDTH[m[0]], text)
         return _CJK_SPACE.sub("", text)
-    text = _WIDE_PUNCTUATION.sub(lambda m: _HALF_WIDTH[m[0]] + " ", text)
+    text = _WIDE_PUNCTUATION.sub(lambda m: HALF_WIDTH[m[0]] + " ", text)
     return " ".join(_SPACE_BEFORE_PUNCTUATION.sub(r"\1", text).split())

@@ -18,7 +18,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Mm
 from lxml import etree
 
-from pressctl.core.script import is_cjk
+from pressctl.core.script import ems as text_ems
 from pressctl.kit import Kit, language_name, split_speaker
 from pressctl.render.docx import package as docx_package
 from pressctl.render.docx.document import (
@@ -41,13 +41,16 @@ from pressctl.render.docx.watermark import watermark_run
 from pressctl.source.release import Block, BlockKind
 
 Side = tuple[Kit, Face]
+#: The average advance of a Latin character in a column, in ems, for the estimate of how
+#: many lines a cell takes (a row split or kept whole).
+LATIN_EMS = 0.5
 
 
 def build_bilingual(source: Kit, target: Kit) -> bytes:
     src_face = face_for(source, source.faces.regular)
     tgt_face = face_for(target, target.faces.regular)
     cjk = target if target.cjk else source
-    east = cjk.tag if cjk.cjk else "zh-CN"
+    east = cjk.east_asian_tag
     # styles name the CJK face for East Asian text and the source's Latin face;
     # the Latin look (ragged right) suits both halves of a narrow column
     style_face = Face(family=(tgt_face if target.cjk else src_face).family,
@@ -140,7 +143,7 @@ def _lines(cell: Cell, ems: float) -> int:
     """Lines a cell takes, estimated: Chinese characters one em, the rest half an em."""
     count = 0
     for _style, text, _name in cell:
-        width = sum(1.0 if is_cjk(char) else 0.5 for char in text)
+        width = text_ems(text, LATIN_EMS)
         count += max(1, math.ceil(width / ems))
     return count
 

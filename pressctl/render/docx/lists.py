@@ -16,7 +16,6 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 
-from pressctl.kit import BULLETS
 from pressctl.render.docx.styles import Face
 from pressctl.source.release import Block, ListKind
 
@@ -41,8 +40,7 @@ def _level(kind: ListKind, ilvl: int, face: Face, bullets: tuple[str, str]) -> s
 class Lists:
     """The numbering definitions of one document, made as its lists are written."""
 
-    def __init__(self, document: object, face: Face,
-                 bullets: tuple[str, str] = BULLETS) -> None:
+    def __init__(self, document: object, face: Face, bullets: tuple[str, str]) -> None:
         self.numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
         self.face = face
         self.bullets = bullets  # the kit's (Kit.bullets): the same marker as its PDF

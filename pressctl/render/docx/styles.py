@@ -80,7 +80,7 @@ def face_for(kit: Kit, font: FontFile) -> Face:
     """
     if kit.cjk:
         return Face(font.family, font.family, LATIN_IN_CJK, kit.tag, True)
-    return Face(font.family, latin_family(font), kit.tag, "zh-CN", False)
+    return Face(font.family, latin_family(font), kit.tag, kit.east_asian_tag, False)
 
 
 def latin_family(font: FontFile) -> str:

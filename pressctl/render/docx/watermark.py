@@ -11,7 +11,7 @@ from __future__ import annotations
 from docx.oxml import parse_xml
 from lxml import etree
 
-from pressctl.core.script import is_cjk
+from pressctl.core.script import ems as text_ems
 from pressctl.render.docx.text import xml_escape
 
 NAMESPACES = (
@@ -35,10 +35,14 @@ SHAPETYPE = (
 )
 
 
+#: The average advance of the watermark's bold capitals ("DRAFT"), in ems.
+CAPITALS_EMS = 0.62
+
+
 def watermark_run(text: str, family: str, number: int) -> etree._Element:
     """A w:r holding the watermark; ``number`` keeps shape ids unique per header."""
     # the text path stretches to the box: size the box to the text's proportions
-    ems = sum(1.0 if is_cjk(char) else 0.62 for char in text) or 1.0
+    ems = text_ems(text, CAPITALS_EMS) or 1.0
     height = 110
     width = min(round(height * ems), 460)
     style = (f"position:absolute;margin-left:0;margin-top:0;width:{width}pt;height:{height}pt;"

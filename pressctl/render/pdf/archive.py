@@ -3,11 +3,13 @@
 reportlab writes a good PDF but not an archival one: no XMP metadata, no
 output intent for its DeviceRGB colours, annotations without print flags,
 and streams whose ``/Length`` and end-of-line markers are not as ISO 19005
-wants them.  :func:`finish` opens reportlab's bytes with pikepdf, runs the
-steps it is given (the structure tree of the tagged PDF), then adds what
-PDF/A-2u and the identification and metadata rules of PDF/UA-1 ask for and
-saves the file again.  ToUnicode maps are fixed earlier, where reportlab
-writes them (:mod:`pressctl.render.pdf.tounicode`).
+wants them.  :func:`finish` opens reportlab's bytes with pikepdf, writes the
+structure tree of the tagged PDF, then adds what PDF/A-2u and the
+identification and metadata rules of PDF/UA-1 ask for and saves the file
+again.  It is the one writer of the document's metadata (Info, XMP, ``/Lang``,
+the title preference): reportlab is given none, so nothing is written twice.
+ToUnicode maps are fixed earlier, where reportlab writes them
+(:mod:`pressctl.render.pdf.tounicode`).
 
 Everything is derived from :class:`ArchiveMeta` (the release) and
 constants: the dates are the release date, the document ID is computed
@@ -229,16 +231,18 @@ def _annotations(pdf: pikepdf.Pdf) -> None:
             annot.Contents = pikepdf.String(target or str(annot.get("/Subtype", "/Link"))[1:])
 
 
-def finish(data: bytes, meta: ArchiveMeta, *steps: Callable[[pikepdf.Pdf], None]) -> bytes:
-    """reportlab's ``data`` as PDF/A-2u: run ``steps`` on the opened PDF, then add
-    the XMP, the sRGB output intent, annotation flags and catalog entries,
-    and save with every stream rewritten (exact ``/Length``, EOL markers) and
-    an ID computed from the content."""
+def finish(data: bytes, meta: ArchiveMeta, structure_tree: Callable[[pikepdf.Pdf], None]
+           ) -> bytes:
+    """reportlab's ``data`` as PDF/A-2u: write the structure tree (``structure.structure``)
+    into the opened PDF, then all of the document's metadata — the Info dictionary, the
+    XMP, ``/Lang``, the viewer preference to show the title — the sRGB output intent,
+    annotation flags, and save with every stream rewritten (exact ``/Length``, EOL
+    markers) and an ID computed from the content.  reportlab writes no metadata of its
+    own (invariant mode): this is the one place it is written."""
     import pikepdf
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        for step in steps:
-            step(pdf)
+        structure_tree(pdf)
         producer = _info(pdf, meta)
         root = pdf.Root
         root.Metadata = pdf.make_stream(xmp(meta, producer), Type=pikepdf.Name.Metadata,
@@ -250,6 +254,10 @@ def finish(data: bytes, meta: ArchiveMeta, *steps: Callable[[pikepdf.Pdf], None]
         prefs.DisplayDocTitle = True
         _output_intent(pdf)
         _annotations(pdf)
+        # the permanent ID (the first element) from this document's content too: qpdf keeps
+        # a first element it finds, and reportlab's, made from no metadata, is one for all
+        if "/ID" in pdf.trailer:
+            del pdf.trailer.ID
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, fix_metadata_version=False, min_version="1.7",
                  object_stream_mode=pikepdf.ObjectStreamMode.disable, compress_streams=True)
@@ -287,6 +295,10 @@ def _no_cr_before_endstream(data: bytes) -> bytes:
             obj.write(base64.a85encode(raw, adobe=True)[2:],
                       filter=pikepdf.Array([pikepdf.Name.ASCII85Decode, *filters]),
                       decode_parms=parms if parm is not None else None)
+        # the permanent ID (the first element) from this document's content too: qpdf keeps
+        # a first element it finds, and reportlab's, made from no metadata, is one for all
+        if "/ID" in pdf.trailer:
+            del pdf.trailer.ID
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, fix_metadata_version=False, min_version="1.7",
                  object_stream_mode=pikepdf.ObjectStreamMode.disable,

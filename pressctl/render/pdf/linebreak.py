@@ -32,7 +32,6 @@ text what reportlab's Paragraph needs: markup escaped.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from xml.sax.saxutils import escape
 
@@ -40,7 +39,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from pressctl.core.lang import language
-from pressctl.core.script import is_cjk, is_cjk_letter
+from pressctl.core.script import is_cjk_letter, is_wide
 
 #: May not start a line: closing brackets and quotes, stops and commas
 #: (full and half width), interpuncts, percent and the hyphen-like dashes.
@@ -118,15 +117,10 @@ class Unit:
     pad: float = 0.0  # autospace after the unit, wasted at the end of a line
 
 
-def _wide(char: str) -> bool:
-    """Ideographs, kana, hangul and full-width forms: a line may break beside each."""
-    return is_cjk(char) or unicodedata.east_asian_width(char) in ("W", "F")
-
-
 def _char_kind(char: str) -> str:
     if char == " ":
         return "space"
-    if _wide(char) or char in SINGLE or char in REPEATED:
+    if is_wide(char) or char in SINGLE or char in REPEATED:  # a line may break beside it
         return "cjk"
     return "latin"
 

@@ -87,8 +87,7 @@ def paragraph_baseline(flowable: Flowable) -> float | None:
     return None
 
 
-def list_item(writer: Writer, block: Block, last: bool,
-              tree: ListTree | None = None) -> ListItem:
+def list_item(writer: Writer, block: Block, last: bool, tree: ListTree) -> ListItem:
     """One item of a list (``last``: the list's last item, followed by a paragraph gap);
     ``tree`` places its elements in the list's structure."""
     style = "item-last" if last else "item"
@@ -98,10 +97,9 @@ def list_item(writer: Writer, block: Block, last: bool,
     label = writer.element("Lbl") if marker else None
     item = ListItem(body, marker, writer.styles[style].fontName,
                     (block.depth + 1) * INDENT_EMS * size, label)
-    if tree is not None:
-        top = tree.add(block, label, body.element)
-        if top is not None:
-            item.element = top  # the story's element: the list starts here
+    top = tree.add(block, label, body.element)
+    if top is not None:
+        item.element = top  # the story's element: the list starts here
     return item
 
 

@@ -222,8 +222,9 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 
 
 class KitCanvas(Canvas):  # type: ignore[misc]
-    """A canvas whose document dates come from the release, not the clock, and
-    which draws what depends on the number of pages ("Page X of Y") at save time.
+    """A canvas that draws what depends on the number of pages ("Page X of Y") at save
+    time.  (Document dates and the rest of the metadata are written once, by
+    ``archive.finish``; reportlab's own run in invariant mode.)
 
     Each page is laid out once.  :meth:`defer` leaves a marker line (a PDF
     comment) where the footer goes in the page's content stream; the page is
@@ -238,14 +239,11 @@ class KitCanvas(Canvas):  # type: ignore[misc]
     on the inputs.
     """
 
-    created = "D:20000101000000+00'00'"
     #: the recorder of marked content (tagged PDF), set per document by :func:`lay_out`
     tags: Tags | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        created = self.created
-        self.setDateFormatter(lambda *_: created)
         self.showOutline()
         self._pending: list[tuple[str, Callable[[Canvas, int], None]]] = []
         self._deferred: list[tuple[Any, str, Callable[[Canvas, int], None]]] = []
@@ -288,21 +286,18 @@ def lay_out(pages: Pages, story: Callable[[], list[Flowable]], title: str,
     tags = Tags(kit.tag)
     flowables = story()
     tags.document.add(*story_elements(flowables))
-    _lay_out(pages, flowables, meta, buffer, tags)
+    _lay_out(pages, flowables, buffer, tags)
     return finish(buffer.getvalue(), meta, structure(tags))
 
 
-def _lay_out(pages: Pages, story: list[Flowable], meta: ArchiveMeta, out: io.BytesIO,
-             tags: Tags | None = None) -> int:
+def _lay_out(pages: Pages, story: list[Flowable], out: io.BytesIO, tags: Tags) -> int:
     """Build the PDF into ``out``, recording its marked content in ``tags``; the
     number of pages."""
     fonts = pages.fonts
     doc = KitDocTemplate(
         out, pagesize=(pages.width, pages.height), leftMargin=pages.left,
         rightMargin=pages.right, topMargin=pages.top, bottomMargin=pages.bottom,
-        title=meta.title, author=meta.creator, subject=meta.subject,
-        keywords=list(meta.keywords), creator="pressctl", lang=meta.lang, invariant=1,
-        displayDocTitle=1, initialFontName=fonts.regular,
+        invariant=1, initialFontName=fonts.regular,  # metadata: archive.finish, once
     )
     first = Frame(pages.left, pages.bottom, pages.text_width,
                   pages.first_frame_top() - pages.bottom, id="first", leftPadding=0,
@@ -314,6 +309,6 @@ def _lay_out(pages: Pages, story: list[Flowable], meta: ArchiveMeta, out: io.Byt
         PageTemplate("first", [first], onPage=pages.first, autoNextPageTemplate="later"),
         PageTemplate("later", [later], onPage=pages.later),
     ])
-    canvas = type("ReleaseCanvas", (KitCanvas,), {"created": meta.pdf_date, "tags": tags})
+    canvas = type("ReleaseCanvas", (KitCanvas,), {"tags": tags})
     doc.build(story, canvasmaker=canvas)
     return int(doc.page)

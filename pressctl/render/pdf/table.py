@@ -13,15 +13,19 @@ and the row bands are artifacts, and so is the header row repeated overleaf.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from pressctl.render.pdf.style import HAIRLINE, colour_of, tint
 from pressctl.render.pdf.tags import Element, structured
 from pressctl.render.pdf.writer import Writer
-from pressctl.render.table_layout import alignments, shares
+from pressctl.render.table_layout import Hyphenate, alignments, shares
+from pressctl.source.inline import plain
 from pressctl.source.release import Block
 
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
@@ -60,11 +64,36 @@ class SeedTable(Flowable):  # type: ignore[misc]
         return float(self.writer.styles["body"].spaceAfter)
 
 
+@lru_cache(maxsize=16)
+def hyphenation(lang: str) -> str | None:
+    """The Hunspell hyphenation dictionary ``pyphen`` has for a Latin-script language
+    (``en-GB`` → ``en_GB``), or None (Chinese is broken between characters instead)."""
+    import pyphen
+
+    found = pyphen.language_fallback(lang.replace("-", "_"))
+    return str(found) if found else None
+
+
+def _hyphenator(lang: str | None) -> Hyphenate | None:
+    dictionary = hyphenation(lang) if lang else None
+    if dictionary is None:
+        return None
+    import pyphen
+
+    words = pyphen.Pyphen(lang=dictionary)
+    # reportlab hyphenates words of letters only: "Xiamen–Gulangyu" is one piece to it
+    return lambda word: words.inserted(word).split("-") if word.isalpha() else [word]
+
+
 def _style(writer: Writer, base: str, align: str) -> str:
+    """A cell's paragraph style.  In a Latin-script language a word too long for its cell
+    is hyphenated by the language's dictionary (reportlab asks ``pyphen``), never cut bare."""
     name = f"{base}-{align}"
     if name not in writer.styles:
+        dictionary = hyphenation(writer.kit.tag) if not writer.kit.cjk else None
+        extra = {"hyphenationLang": dictionary, "embeddedHyphenation": 1} if dictionary else {}
         writer.styles[name] = ParagraphStyle(name, parent=writer.styles[base],
-                                             alignment=ALIGN[align])
+                                             alignment=ALIGN[align], **extra)
     return name
 
 
@@ -89,13 +118,11 @@ def kit_table_style(writer: Writer, *, valign: str,
     ])
 
 
-def build_table(writer: Writer, block: Block, width: float,
-                element: Element | None = None) -> Table:
+def build_table(writer: Writer, block: Block, width: float, element: Element) -> Table:
     """The table at ``width``; its TR/TH/TD elements replace ``element``'s kids."""
     aligns = alignments(block)
     columns = len(aligns)
     rows = []
-    element = element if element is not None else writer.element("Table")
     element.kids.clear()
     for number, row in enumerate(block.rows):
         cells = list(row) + [""] * (columns - len(row))
@@ -108,7 +135,13 @@ def build_table(writer: Writer, block: Block, width: float,
         element.add(writer.element("TR").add(*(cell.element for cell in tagged)))
         rows.append(tagged)
     size = writer.styles["td"].fontSize
-    table = Table(rows, colWidths=[width * s for s in shares(block, width / size)], repeatRows=1,
-                  hAlign="LEFT")
+
+    def measure(text: str, header: bool) -> float:  # in ems of the cell's own font
+        font = writer.styles["th" if header else "td"].fontName
+        return float(stringWidth(plain(text), font, size)) / size
+
+    hyphenate = None if writer.kit.cjk else _hyphenator(writer.kit.tag)
+    widths = shares(block, width / size, measure, hyphenate)
+    table = Table(rows, colWidths=[width * s for s in widths], repeatRows=1, hAlign="LEFT")
     table.setStyle(kit_table_style(writer, valign="TOP", padding=(6, 4, 5)))
     return structured(table, element)
