@@ -78,8 +78,13 @@ def _sentencepiece(symbols: list[str], *, traditional: bool = False) -> bytes:
     return model.getvalue()
 
 
-def build_model_dir(folder: Path, sp_model: bytes, *, seed: int = 0) -> None:
-    """Write a CTranslate2 Transformer (1 layer each side) for the SentencePiece vocabulary."""
+def build_model_dir(folder: Path, sp_model: bytes, *, seed: int = 0,
+                    eos_bias: float = 2.5) -> None:
+    """Write a CTranslate2 Transformer (1 layer each side) for the SentencePiece vocabulary.
+
+    ``eos_bias`` 0 makes a model that rarely ends a sentence: it loops, as a real
+    model does on text it cannot translate (what the decoding settings are for).
+    """
     import numpy as np
     import sentencepiece as spm
     from ctranslate2.specs import model_spec, transformer_spec
@@ -104,7 +109,7 @@ def build_model_dir(folder: Path, sp_model: bytes, *, seed: int = 0) -> None:
 
     model_spec.visit_spec(spec, fill)
     bias = np.zeros((len(vocab),), np.float32)
-    bias[vocab.index("</s>")] = 2.5  # end sentences after a few tokens
+    bias[vocab.index("</s>")] = eos_bias  # 2.5: end sentences after a few tokens
     spec.decoder.projection.bias = bias
     spec.register_source_vocabulary(vocab)
     spec.register_target_vocabulary(vocab)
@@ -116,12 +121,12 @@ def build_model_dir(folder: Path, sp_model: bytes, *, seed: int = 0) -> None:
 
 def build_package(out_dir: Path, from_code: str = "en", to_code: str = "zh", *,
                   version: str = "1.0", target_prefix: str = "",
-                  metadata: dict[str, object] | None = None) -> Path:
+                  metadata: dict[str, object] | None = None, eos_bias: float = 2.5) -> Path:
     """A real ``.argosmodel`` for the pair in ``out_dir``; returns its path."""
     work = out_dir / f"build-{from_code}-{to_code}-{version}"
     sp_model = _sentencepiece([target_prefix] if target_prefix else [],
                               traditional=to_code == "zt")
-    build_model_dir(work / "model", sp_model)
+    build_model_dir(work / "model", sp_model, eos_bias=eos_bias)
     meta: dict[str, object] = {
         "package_version": version, "argos_version": "1.9.0",
         "from_code": from_code, "from_name": {"en": "English", "zh": "Chinese"}.get(from_code,

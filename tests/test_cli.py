@@ -133,9 +133,9 @@ def test_catalog_stats_prints_a_plain_table(project: Path) -> None:
     result = run("catalog", "stats", cwd=project)
     assert result.returncode == 0, result.stderr
     assert [line.split() for line in result.stdout.splitlines()] == [
-        ["document", "lang", "translated", "fuzzy", "untranslated"],
-        [SLUG, "zh", "35", "0", "0"],
-        ["pressctl", "zh", "21", "0", "0"],
+        ["document", "lang", "translated", "fuzzy", "untranslated", "doubtful", "refused"],
+        [SLUG, "zh", "35", "0", "0", "0", "0"],
+        ["pressctl", "zh", "21", "0", "0", "0", "0"],
     ]
     assert "\x1b" not in result.stdout + result.stderr
 
@@ -161,7 +161,7 @@ def test_catalog_update_adds_new_sentences_and_stats_counts_them(project: Path) 
     assert 'msgid "The launch is planned for May."\nmsgstr ""' in text
     result = run("catalog", "stats", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[1].split() == [SLUG, "zh", "35", "0", "2"]
+    assert result.stdout.splitlines()[1].split() == [SLUG, "zh", "35", "0", "2", "0", "0"]
 
 
 def test_verbose_lists_every_sentence_that_needs_review(project: Path) -> None:

@@ -17,8 +17,9 @@ from docx.oxml.ns import qn
 from pressctl.core.config import Config
 from pressctl.kit import Kit, split_speaker
 from pressctl.kit.make import make_kit
+from pressctl.render import renderer
 from pressctl.render.docx.chart import groups
-from pressctl.render.docx.edition import page_pattern, render, render_bilingual
+from pressctl.render.docx.edition import page_pattern
 from pressctl.source.release import Block, BlockKind, Release
 from pressctl.source.segment import segments
 from tests.conftest import need
@@ -30,6 +31,8 @@ LANGS = ("en", "zh")
 RUN_PROPERTIES = {"rStyle", "rFonts", "lang", "noProof"}
 KIT_BUILTINS = {"Normal", "Title", "Subtitle", "Heading1", "Heading2", "Heading3", "Caption",
                 "Header", "Footer"}
+
+render, render_bilingual = renderer("docx").render, renderer("docx").render_bilingual
 
 
 def kit_for(config: Config, release: Release, lang: str, **changes: object) -> Kit:
@@ -159,6 +162,9 @@ def test_core_properties(rendered: dict[str, tuple[Kit, Path]], lang: str) -> No
     assert props.language == kit.tag
     assert props.keywords == ", ".join(kit.release.keywords)
     assert props.created.date() == kit.release.date == props.modified.date()
+    # the same instant as the PDF's CreationDate (D:YYYYMMDD000000+00'00'): midnight UTC
+    assert (props.created.hour, props.created.minute) == (0, 0) == (props.modified.hour,
+                                                                    props.modified.minute)
     assert props.revision == 1
     names = zipfile.ZipFile(path).namelist()
     assert "docProps/thumbnail.jpeg" not in names
@@ -402,7 +408,7 @@ def test_libreoffice_keeps_the_metadata(rendered: dict[str, tuple[Kit, Path]],
 def editions(config: Config, release: Release,
              tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[list[Kit], Path, Path]]:
     """Each edition (en, zh, bilingual): its kits, our PDF and LibreOffice's PDF of the DOCX."""
-    from pressctl.render.pdf import edition as pdf
+    pdf = renderer("pdf")
 
     need("soffice")
     folder = tmp_path_factory.mktemp("editions")

@@ -95,7 +95,7 @@ def test_the_cycle_finder_finds_a_circle() -> None:
 def test_the_graph_sees_lazy_and_package_imports() -> None:
     graph = import_graph()
     assert "pressctl.render.pdf.page" in graph["pressctl.render.pdf.edition"]
-    assert "pressctl.render.pdf.bilingual" in graph["pressctl.render.pdf.edition"]
+    assert "pressctl.render.pdf.bilingual" in graph["pressctl.render"]  # a lazy import
     assert "pressctl.render.docx.document" in graph["pressctl.render.docx.bilingual"]
     assert "pressctl.qa" in graph["pressctl.build.gate"]  # a lazy import inside a function
 
@@ -176,14 +176,17 @@ def test_the_build_reaches_each_renderer_through_one_table() -> None:
 
     graph = import_graph()
     assert "pressctl.render" in graph["pressctl.build.run"]
-    assert {"pressctl.render.pdf.edition", "pressctl.render.docx.edition"} <= \
+    assert {"pressctl.render.pdf.edition", "pressctl.render.docx.edition",
+            "pressctl.render.pdf.bilingual", "pressctl.render.docx.bilingual"} <= \
         graph["pressctl.render"]
     assert sorted(RENDERERS) == ["docx", "pdf"]
+    from pressctl.render.docx import bilingual as docx_bilingual
     from pressctl.render.docx import edition as docx
+    from pressctl.render.pdf import bilingual as pdf_bilingual
     from pressctl.render.pdf import edition as pdf
 
-    assert renderer("pdf") == (pdf.render, pdf.render_bilingual)
-    assert renderer("docx") == (docx.render, docx.render_bilingual)
+    assert renderer("pdf") == (pdf.build, pdf_bilingual.build_bilingual)
+    assert renderer("docx") == (docx.build, docx_bilingual.build_bilingual)
     called = {node.func.attr if isinstance(node.func, ast.Attribute) else
               getattr(node.func, "id", "")
               for path in PACKAGE.rglob("*.py")

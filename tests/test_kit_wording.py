@@ -146,3 +146,34 @@ def test_a_latin_unit_symbol_is_spaced_in_a_chinese_kit() -> None:
     assert row.value_text == "2,800 kWh"
     tonnes = fact_row(Fact("Cut", 2800, "t"), Fact("減排", 2800, "噸"), closed, "zh_Hant_TW")
     assert tonnes.value_text == "2,800噸"
+
+
+def test_money_is_written_as_the_language_setting_says() -> None:
+    """CLDR's symbol by default; an ISO code, a name or the project's own label
+    ("RMB 1.85 billion", as the English text of a Chinese release writes it) per language."""
+    from pressctl.kit import Wording, fact_row
+    from pressctl.source.release import Fact
+
+    fact = Fact("Order value", 1_850_000_000, "CNY")
+    english = Wording(None)
+    assert fact_row(fact, fact, english, "en_GB").value_text == "CN¥1.85 billion"
+    assert fact_row(fact, fact, english, "en_GB", {"CNY": "RMB"}).value_text == \
+        "RMB 1.85 billion"
+    assert fact_row(fact, fact, english, "en_GB", {"display": "code"}).value_text == \
+        "CNY 1.85 billion"
+    # any currency CLDR knows is formatted by the kit (TWD was a unit to translate)
+    refund = Fact("Maximum refund", 1990, "TWD")
+    assert fact_row(refund, refund, english, "en_GB").value_text == "NT$1,990"
+    assert fact_row(refund, refund, english, "en_GB", {"TWD": "NT$"}).value_text == "NT$1,990"
+    assert fact_row(fact, fact, english, "en_GB", {"display": "name"}).value_text == \
+        "1.85 billion Chinese yuan"
+
+
+def test_an_unknown_currency_display_is_refused_naming_the_line(project: Path) -> None:
+    from tests.test_cli import run
+
+    with (project / "pyproject.toml").open("a", encoding="utf-8") as fh:
+        fh.write('\n[tool.pressctl.currency.en]\ndisplay = "iso"\n')
+    result = run("qa", cwd=project)
+    assert result.returncode == 2
+    assert 'currency.en] display is \'iso\'; expected "symbol", "code" or "name"' in result.stderr

@@ -13,7 +13,14 @@ from lxml import etree
 
 from pressctl.core.config import Config
 from pressctl.core.paths import cache_dir, relative
-from pressctl.kit import Kit, Wording, language_name, printed_texts, split_speaker
+from pressctl.kit import (
+    Kit,
+    Wording,
+    language_name,
+    printed_texts,
+    pull_quote,
+    split_speaker,
+)
 from pressctl.kit.make import make_kit
 from pressctl.render.docx.text import xml_escape
 from pressctl.render.pdf.style import document_text
@@ -115,7 +122,7 @@ HOMES: dict[str, tuple[Callable[[ast.AST], bool], list[str]]] = {
     "the Simplified Chinese document tag": (lambda n: _constant(n, "zh-CN"), ["core/lang.py"]),
     # the kit resolves fonts for renderers; doctor reports them, the build hashes their files
     "font resolution": (_imports_font_resolve,
-                        ["build/run.py", "kit/make.py", "project/doctor.py"]),
+                        ["build/keys.py", "kit/make.py", "project/doctor.py"]),
     "character width estimate": (_width_estimate, ["core/script.py"]),
     "half-/full-width punctuation": (_punctuation_table, ["core/script.py"]),
     "PDF metadata": (_writes_pdf_metadata, ["render/pdf/archive.py"]),
@@ -216,6 +223,11 @@ def test_the_glyph_check_and_the_font_subset_read_the_same_texts(kits: dict[str,
     assert "中文" in texts  # the bilingual edition's column head
     assert "".join(texts).count("。") == 1
     assert set(document_text(kit)) == set("".join(texts))
+    # what the renderers add of their own: the speaker's dash, the running heads' dot and
+    # the pull-quote's marks (issue 23: they passed only because both fonts have them)
+    assert {"——", "·"} <= set(texts)
+    pulled = pull_quote(kit, quote)
+    assert pulled[0] + pulled[-1] in texts
 
 
 #: (module, function, parameter): every caller passes it, so a default would only let a

@@ -20,6 +20,7 @@ from pressctl.core.config import Config
 from pressctl.kit import Kit
 from pressctl.kit.fonts import resolve
 from pressctl.kit.make import make_kit
+from pressctl.render import renderer
 from pressctl.source.release import Block, BlockKind, Release
 from pressctl.source.segment import is_cjk, segments
 from tests.conftest import need
@@ -86,7 +87,7 @@ def postscript_name(lang: str, kit: Kit) -> str:
 
 
 def render_to(kit: Kit, path: Path) -> Path:
-    from pressctl.render.pdf.edition import render
+    render = renderer("pdf").render
 
     render(kit, path)
     return path
@@ -242,7 +243,7 @@ def test_another_process_renders_the_same_bytes(pdfs: dict[str, Path], tmp_path:
     """No hash seed, object address or clock leaks into the file."""
     script = ("import sys; from pathlib import Path; from pressctl.core.config import load; "
               "from pressctl.source.read import read; from pressctl.kit.make import make_kit; "
-              "from pressctl.render.pdf.edition import render; "
+              "from pressctl.render import renderer; render = renderer('pdf').render; "
               "from tests.conftest import ROOT, SEED; "
               "render(make_kit(load(ROOT), read(SEED), 'zh'), Path(sys.argv[1]))")
     root = Path(__file__).parent.parent
@@ -504,7 +505,7 @@ def first_lines(path: Path, texts: list[str]) -> list[tuple[int, float, float]]:
 
 @pytest.fixture(scope="module")
 def bilingual(kits: dict[str, Kit], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from pressctl.render.pdf.edition import render_bilingual
+    render_bilingual = renderer("pdf").render_bilingual
 
     path = tmp_path_factory.mktemp("bilingual") / "kit.bilingual.pdf"
     render_bilingual(kits["en"], kits["zh"], path)
@@ -532,7 +533,7 @@ def test_bilingual_holds_both_languages_row_by_row(kits: dict[str, Kit],
 
 def test_bilingual_fonts_metadata_and_bookmarks(kits: dict[str, Kit], bilingual: Path,
                                                tmp_path: Path) -> None:
-    from pressctl.render.pdf.edition import render_bilingual
+    render_bilingual = renderer("pdf").render_bilingual
 
     for row in pdffonts(bilingual):
         assert row["emb"] == "yes" and row["sub"] == "yes", row
@@ -707,7 +708,7 @@ def test_bilingual_rows_start_on_one_baseline_and_keep_speakers_with_quotes(
     """Row by row the two first lines are level (reportlab sets a Latin line at the top
     of its leading, a Chinese one in its middle), and a quotation's speaker line never
     opens a page without the end of the quotation, at whatever height a page breaks."""
-    from pressctl.render.pdf.edition import render_bilingual
+    render_bilingual = renderer("pdf").render_bilingual
 
     en, zh = kits["en"], kits["zh"]
     quote = next(i for i, b in enumerate(en.release.blocks) if b.kind is BlockKind.QUOTE)

@@ -24,6 +24,7 @@ import pytest
 
 from pressctl.core.config import Config, load
 from pressctl.kit.make import make_kit
+from pressctl.render import renderer
 from pressctl.source.read import read
 from tests.argos_model import offline_env
 from tests.conftest import ROOT, SEED, copy_project, need
@@ -80,7 +81,7 @@ def taiwan(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def drafts(config: Config, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Draft kits: the DRAFT watermark is drawn with a 9 % fill alpha."""
-    from pressctl.render.pdf.edition import render, render_bilingual
+    render, render_bilingual = renderer("pdf").render, renderer("pdf").render_bilingual
 
     folder = tmp_path_factory.mktemp("draft")
     release = read(SEED)
@@ -141,7 +142,7 @@ def test_reportlab_alone_fails_and_the_validator_says_why(config: Config, tmp_pa
 
     from pressctl.render.pdf import page as pdf_page
     from pressctl.render.pdf import tounicode as pdf_tounicode
-    from pressctl.render.pdf.edition import render
+    render = renderer("pdf").render
 
     monkeypatch.setattr(pdf_page, "finish", lambda data, meta, *steps: data)
     monkeypatch.setattr(pdf_tounicode, "to_unicode_cmap", makeToUnicodeCMap)
@@ -259,7 +260,7 @@ def test_text_is_unchanged_character_for_character(config: Config, bmw: Path, tm
 
     from pressctl.render.pdf import page as pdf_page
     from pressctl.render.pdf import tounicode as pdf_tounicode
-    from pressctl.render.pdf.edition import render
+    render = renderer("pdf").render
 
     need("pdftotext")
     monkeypatch.setattr(pdf_page, "finish", lambda data, meta, *steps: data)

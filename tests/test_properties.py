@@ -113,8 +113,9 @@ def release_with(paragraph: str) -> Release:
 def test_text_round_trips_through_pdf_and_docx(config: Config, paragraph: str,
                                                 lang: str) -> None:
     need("pdftotext")
-    from pressctl.render.docx import edition as docx
-    from pressctl.render.pdf import edition as pdf
+    from pressctl.render import renderer
+
+    docx, pdf = renderer("docx"), renderer("pdf")
 
     release = release_with(paragraph)
     kit = make_kit(config, release, lang, draft=True)

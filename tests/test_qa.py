@@ -527,7 +527,7 @@ def test_leftover_only_judges_chinese_and_japanese() -> None:
 def test_every_check_has_a_default_severity() -> None:
     assert set(DEFAULTS) == {*qa.ENTRY_CHECKS, "punctuation-balance", "untranslated", "fuzzy"}
     assert {k for k, v in DEFAULTS.items() if v == "warning"} == {"length", "leftover",
-                                                                 "unchanged"}
+                                                                 "unchanged", "degenerate"}
 
 
 def test_stages_never_print() -> None:

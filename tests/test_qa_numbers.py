@@ -214,3 +214,23 @@ def test_time_units_come_from_cldr() -> None:
 
 def test_percentages_with_wan_are_read() -> None:
     assert values("增长百分之一万", ZH) == [Decimal(10000)]
+
+
+@pytest.mark.parametrize(("source", "target"), [
+    # the Taiwan recall notice (issue 23): three false alarms
+    ("經內部測試發現，底座溫控元件在連續使用三十分鐘後可能失效。",
+     "Internal tests found that the thermostat in the base may fail after thirty minutes of "
+     "continuous use."),
+    ("消費者可辦理全額退款，最高新臺幣1,990元。", "Customers get a full refund of up to NT$1,990."),
+    ("晨光家電股份有限公司", "Chenguang Appliances Co., Ltd."),
+    ("全台二十五家门市", "twenty-five stores across Taiwan"),
+])
+def test_the_recall_notice_reads_without_a_false_alarm(source: str, target: str) -> None:
+    pair = Pair(source, target, source_lang="zh-Hant-TW", target_lang="en",
+                source_locale="zh_Hant_TW", target_locale="en_GB")
+    assert all_checks(pair) == []
+
+
+def test_english_counts_in_words_reach_ninety_nine() -> None:
+    assert any("count 30 ≠ 40" in m for m in all_checks(from_zh("連續使用三十分鐘",
+                                                                 "after forty minutes")))

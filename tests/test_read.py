@@ -160,3 +160,15 @@ def test_an_impossible_date_is_exit_2_not_a_traceback(project: Path) -> None:
     assert result.stderr.startswith(
         f"error: seeds/bmw-huawei-harmonyos.md:{line}: date 2025-02-30 does not exist (day is "
         "out of range for month: February 2025 has 28 days)\n")
+
+
+@pytest.mark.parametrize("dash", ["——", "—", "――", "–", "--"])
+def test_a_chinese_double_dash_before_the_speaker_is_not_half_kept(tmp_path: Path,
+                                                                     dash: str) -> None:
+    """"> —— 林怡君，總經理" (GB/T 15834's double dash) names 林怡君, not "— 林怡君"."""
+    seed = tmp_path / "recall.md"
+    seed.write_text("---\ntitle: 召回\ndate: 2026-12-03\nlang: zh-Hant-TW\n"
+                    "organisation: 晨光家電\n---\n\n"
+                    f"> 「安全第一。」\n>\n> {dash} 林怡君，晨光家電總經理\n", encoding="utf-8")
+    (quote,) = [b for b in read(seed).blocks if b.kind is BlockKind.QUOTE]
+    assert quote.speaker == "林怡君，晨光家電總經理"

@@ -380,11 +380,13 @@ def test_english_catalog_of_a_chinese_release_merges_like_any_catalog(
     assert changed.previous_msgid == "近日，宝马发布2024年财报，全年总营收达1423.8亿欧元。"
     assert changed.msgstr == ("Recently, BMW announced its financial report for 2024, which "
                               "revealed total revenue of €142.38 billion for the year.")
-    gone = [e for e in po if e.obsolete]
-    assert [e.msgid for e in gone] == [  # kept as obsolete: reviewed work is never lost
-        "近日，宝马发布2024年财报，全年总营收达1423.8亿欧元。",
-        "据悉，宝马集团计划在2025年实现全球电动车累计销量超过300万辆，其中纯电动车累计交付"
-        "超过150万辆。"]
+    # Both sentences were edited, not removed: each is stored once, as a fuzzy entry whose
+    # previous msgid (#|) keeps the reviewed source, with no #~ copy beside it (issue 23).
+    assert [e.msgid for e in po if e.obsolete] == []
+    edited = po.find("据悉，宝马集团计划在2025年实现全球电动车累计销量超过300万辆。")
+    assert edited is not None and "fuzzy" in edited.flags and edited.msgstr
+    assert edited.previous_msgid == ("据悉，宝马集团计划在2025年实现全球电动车累计销量超过300万辆，"
+                                     "其中纯电动车累计交付超过150万辆。")
     stats = json.loads(run("catalog", "stats", "--json", cwd=zh_project).stdout)
     rows = {(r["document"], r["lang"]): r for r in stats}
     assert (SLUG, "zh") not in rows

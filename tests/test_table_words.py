@@ -50,3 +50,69 @@ def test_no_word_of_the_english_table_is_cut_bare(ferry: Path) -> None:
     cut = sorted(words - vocabulary - kit)
     assert "Xiamen–Gulangyu" in text
     assert cut == [], f"words cut without a hyphen: {cut}"
+
+
+def test_the_bilingual_edition_has_one_h1_in_both_languages(ferry: Path) -> None:
+    """One H1 (the title, a Span per language in its own /Lang), as the DOCX has one
+    title; the structure stays sound (tests/tagged_pdf.py)."""
+    from tests import tagged_pdf
+
+    pdf = ferry / "dist/ferry/ferry.bilingual.pdf"
+    found = tagged_pdf.elements(pdf)
+    h1 = [e for e in found if e.role == "H1"]
+    assert len(h1) == 1, [(e.role, e.text) for e in h1]
+    assert h1[0].lang is None
+    assert [(kid.role, kid.lang, kid.text) for kid in h1[0].children] == [
+        ("Span", "zh-CN", "厦门轮渡集团订购十二艘电动渡轮"),
+        ("Span", "en-GB", "Xiamen Ferry Group orders twelve electric ferries")]
+    assert tagged_pdf.problems(pdf) == []
+
+
+def test_bookmarks_nest_under_the_title_as_the_docx_headings_do(ferry: Path) -> None:
+    import pypdf
+
+    for edition, title, heading in (
+            ("en", "Xiamen Ferry Group orders twelve electric ferries", "Routes and vessels"),
+            ("bilingual", "厦门轮渡集团订购十二艘电动渡轮 / Xiamen Ferry Group orders twelve "
+                          "electric ferries", "航线与船只 / Routes and vessels")):
+        outline = pypdf.PdfReader(ferry / f"dist/ferry/ferry.{edition}.pdf").outline
+        assert outline[0].title == title, edition
+        assert isinstance(outline[1], list) and outline[1][0].title == heading, outline
+
+
+RECALL = ROOT / "tests" / "data" / "own" / "recall"
+
+
+@pytest.fixture(scope="module")
+def recall(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A short product-recall notice written in Traditional Chinese, translated by hand."""
+    root = tmp_path_factory.mktemp("recall")
+    (root / "seeds").mkdir()
+    shutil.copy(RECALL / "pyproject.toml", root / "pyproject.toml")
+    shutil.copy(RECALL / "kettle-recall.md", root / "seeds" / "kettle-recall.md")
+    for lang, name in (("en", "kettle-recall.en.po"), ("zh_Hant_TW", "pressctl.zh_Hant_TW.po")):
+        folder = root / "locales" / lang / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        shutil.copy(RECALL / name, folder / name.replace(f".{lang}", ""))
+    return root
+
+
+def test_the_recall_notice_passes_qa_and_prints_its_figures(recall: Path) -> None:
+    """No false alarm (三十分鐘 = thirty minutes, 最高 = up to, "Co., Ltd."), the quote's
+    speaker without a stray dash, NT$ from CLDR, no empty brackets for a figure without
+    a period in the bilingual edition."""
+    need("pdftotext")
+    qa = run("qa", cwd=recall)
+    assert qa.returncode == 0, qa.stdout + qa.stderr
+    assert "error:" not in qa.stdout
+    built = run("build", "--format", "pdf", cwd=recall)
+    assert built.returncode == 0, built.stderr
+    folder = recall / "dist" / "kettle-recall"
+    english = subprocess.run(["pdftotext", "-raw", str(folder / "kettle-recall.en.pdf"), "-"],
+                             capture_output=True, text=True, check=True).stdout
+    assert "NT$1,990" in english and "1,990 TWD" not in english
+    assert "— Lin Yi-chun" in english and "— —" not in english
+    both = subprocess.run(["pdftotext", "-raw", str(folder / "kettle-recall.bilingual.pdf"),
+                           "-"], capture_output=True, text=True, check=True).stdout
+    assert "()" not in both and "（）" not in both
+    assert "12,800 units" in both

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pressctl.core.config import load
 from pressctl.kit.make import make_kit
-from pressctl.render.pdf.edition import render
+from pressctl.render import renderer
 from pressctl.source.read import read
 from tests.conftest import ROOT, SEED, copy_project
 from tests.tagged_pdf import problems
@@ -33,7 +33,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         for lang in ("en", "zh"):
             pdf = Path(folder) / f"kit.{lang}.pdf"
-            render(make_kit(config, release, lang), pdf)
+            renderer("pdf").render(make_kit(config, release, lang), pdf)
             image = _page_image(pdf, Path(folder) / f"page1-{lang}")
             target = REFERENCES / f"pdf-page1.{lang}.png"
             target.write_bytes(image.read_bytes())

@@ -40,6 +40,8 @@ class Counts:
     fuzzy: int
     untranslated: int
     obsolete: int = 0
+    doubtful: int = 0  # fuzzy machine drafts whose comment says why they look degenerate
+    refused: int = 0  # empty entries whose comment says why the machine's output was refused
 
     @property
     def total(self) -> int:
@@ -237,21 +239,34 @@ def reviewed(po: polib.POFile | None) -> dict[str, str]:
     return {e.msgid: e.msgstr for e in po if is_reviewed(e)}
 
 
+#: Comment lines ``translate`` writes under its note on a machine draft (a PO editor
+#: shows them): what was mended, why the draft looks degenerate, why there is none.
+REPAIRED = "repaired: "
+DOUBTFUL = "doubtful: "
+REFUSED = "machine translation refused: "
+
+
+def _says(entry: polib.POEntry, prefix: str) -> bool:
+    return any(line.startswith(prefix) for line in (entry.tcomment or "").splitlines())
+
+
 def counts(po: polib.POFile | None, msgids: Iterable[str] | None = None) -> Counts:
     """Status counts; with ``msgids``, only for those segments (a missing catalog counts all)."""
     entries = {e.msgid: e for e in po if not e.obsolete} if po is not None else {}
     wanted = list(dict.fromkeys(msgids)) if msgids is not None else list(entries)
-    translated = fuzzy = untranslated = 0
+    translated = fuzzy = untranslated = doubtful = refused = 0
     for msgid in wanted:
         entry = entries.get(msgid)
         if entry is None or not entry.msgstr:
             untranslated += 1
+            refused += entry is not None and _says(entry, REFUSED)
         elif "fuzzy" in entry.flags:
             fuzzy += 1
+            doubtful += _says(entry, DOUBTFUL)
         else:
             translated += 1
     obsolete = sum(1 for e in po if e.obsolete) if po is not None else 0
-    return Counts(translated, fuzzy, untranslated, obsolete)
+    return Counts(translated, fuzzy, untranslated, obsolete, doubtful, refused)
 
 
 def merge(old: polib.POFile | None, pot: polib.POFile, *, lang: str) -> polib.POFile:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+from pressctl.core.lang import is_unspaced
 from pressctl.source.release import BlockKind, Fact, Release
-from pressctl.source.segment import FORMATTED_UNITS, join_sentences, split_sentences
+from pressctl.source.segment import formatted_unit, join_sentences, split_sentences
 
 #: Blocks translated as one segment rather than sentence by sentence.
 WHOLE = (BlockKind.HEADING, BlockKind.ITEM, BlockKind.FIGURE)
@@ -29,7 +30,26 @@ def localise(release: Release, translations: dict[str, str], lang: str) -> Relea
         return found
 
     def running(text: str) -> str:
-        return join_sentences([one(s) for s in split_sentences(text)], lang)
+        """The sentences of a paragraph, each translated or standing in its own language.
+
+        A source sentence standing in (a draft) keeps its language's spacing: an
+        English stand-in in a Chinese paragraph is followed by a space
+        ("devices. Through …"), not glued to the next sentence by Chinese rules.
+        """
+        out = ""
+        left_stands_in = False
+        for sentence in split_sentences(text):
+            stands_in = sentence not in translations
+            if out:
+                if left_stands_in and stands_in:  # two source sentences: the source's rules
+                    out += join_sentences(["", ""], release.lang)
+                elif left_stands_in and not is_unspaced(release.lang):
+                    out += " "  # after an English stand-in, before a Chinese sentence
+                else:
+                    out += join_sentences(["", ""], lang)
+            out += one(sentence)
+            left_stands_in = stands_in
+        return out
 
     def optional(text: str | None, fn: Callable[[str], str] = one) -> str | None:
         return fn(text) if text else text
@@ -42,7 +62,7 @@ def localise(release: Release, translations: dict[str, str], lang: str) -> Relea
         for b in release.blocks
     )
     facts = tuple(
-        Fact(one(f.label), f.value, f.unit if f.unit in FORMATTED_UNITS else one(f.unit),
+        Fact(one(f.label), f.value, f.unit if formatted_unit(f.unit) else one(f.unit),
              f.period if (not f.period or f.period.isdigit()) else one(f.period),
              f.qualifier, f.line)
         for f in release.facts

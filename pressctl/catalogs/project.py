@@ -111,10 +111,12 @@ def stats(config: Config) -> list[dict[str, Any]]:
                 covered = covered_by_default(config.locale(lang))
                 own = catalog.counts(po, [m for m in msgids if m not in covered])
                 counts = catalog.Counts(own.translated + sum(m in covered for m in msgids),
-                                        own.fuzzy, own.untranslated, own.obsolete)
+                                        own.fuzzy, own.untranslated, own.obsolete,
+                                        own.doubtful, own.refused)
             else:
                 counts = catalog.counts(po, msgids)
             rows.append({"document": domain, "lang": lang, "catalog": relative(config, path),
                          "translated": counts.translated, "fuzzy": counts.fuzzy,
-                         "untranslated": counts.untranslated, "obsolete": counts.obsolete})
+                         "untranslated": counts.untranslated, "obsolete": counts.obsolete,
+                         "doubtful": counts.doubtful, "refused": counts.refused})
     return rows

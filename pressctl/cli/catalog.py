@@ -37,7 +37,9 @@ def stats_command(as_json: bool = typer.Option(False, "--json", help="Print JSON
     if as_json:
         emit_json(rows)
         return
-    print(f"{'document':<28} {'lang':<5} {'translated':>10} {'fuzzy':>6} {'untranslated':>12}")
+    print(f"{'document':<28} {'lang':<5} {'translated':>10} {'fuzzy':>6} {'untranslated':>12}"
+          f" {'doubtful':>8} {'refused':>7}")
     for row in rows:
         print(f"{row['document']:<28} {row['lang']:<5} {row['translated']:>10} "
-              f"{row['fuzzy']:>6} {row['untranslated']:>12}")
+              f"{row['fuzzy']:>6} {row['untranslated']:>12} {row['doubtful']:>8} "
+              f"{row['refused']:>7}")

@@ -63,7 +63,8 @@ def _translator(cfg: Config, src: str, tgt: str, memory_only: bool) -> Translato
     from pressctl.translate.engine import Translator
 
     return Translator.for_project(
-        cfg, src, tgt, load_engine=None if memory_only else (lambda: machine.load(src, tgt)))
+        cfg, src, tgt,
+        load_engine=None if memory_only else (lambda: machine.load(src, tgt, cfg.decoding)))
 
 
 def _run(work: Any) -> Any:
@@ -91,15 +92,21 @@ def _report(results: list[Result]) -> None:
 
     attention = [p for r in results for p in r.parts
                  if p.status in (Status.MACHINE, Status.CONVERTED, Status.UNTRANSLATED)]
+    # refused and doubtful drafts first: they are the ones a reviewer must see
+    attention.sort(key=lambda p: (not p.refused, not (p.warnings and p.status is Status.MACHINE)))
     for listed, part in enumerate(attention):
         if listed == REPORT_LIMIT and not STATE["verbose"]:
             info(f"… and {len(attention) - listed} more (--verbose lists all, --json gives "
                  "every segment)")
             return
         if part.status in (Status.MACHINE, Status.CONVERTED):
-            info(f"needs review: {_short(part.source)}")
+            doubtful = "doubtful draft, " if part.warnings and part.status is Status.MACHINE \
+                else ""
+            info(f"{doubtful}needs review: {_short(part.source)}")
         else:
             info(f"untranslated: {_short(part.source)}")
+        for repair in part.repairs:
+            info(f"  repaired: {repair}")
         for warning in part.warnings:
             info(f"  warning: {warning}")
         for s in part.suggestions:
@@ -129,8 +136,11 @@ def _summary(results: list[Result], engine: str | None) -> str:
 def _result_json(result: Result) -> dict[str, Any]:
     return {"source": result.source, "target": result.target, "status": str(result.status),
             "needs_review": result.needs_review, "reviewed": result.exact,
+            "doubtful": bool(result.machine and result.warnings), "refused": result.refused,
+            "repairs": result.repairs,
             "parts": [{"source": p.source, "target": p.target, "status": str(p.status),
                        "origin": p.origin, "warnings": list(p.warnings),
+                       "repairs": list(p.repairs), "refused": p.refused,
                        "suggestions": [{"source": s.source, "target": s.target,
                                         "score": s.score, "origin": s.origin}
                                        for s in p.suggestions]}
@@ -168,6 +178,8 @@ def _fill_seed(cfg: Config, seed: Path, src: str | None, targets: list[str],
                 if fill.converted else "")
              + f"{fill.machine} machine-translated (fuzzy: needs review), "
              f"{fill.assembled} assembled (fuzzy), {fill.untranslated} untranslated, "
+             + (f"{fill.doubtful} doubtful machine draft(s), " if fill.doubtful else "")
+             + (f"{fill.refused} machine output(s) refused, " if fill.refused else "") +
              f"{fill.kept} already there" + ("" if fill.written else " (unchanged)"))
         if fill.machine:
             info(f"  machine output is marked fuzzy, with the model named: "
@@ -178,6 +190,7 @@ def _fill_seed(cfg: Config, seed: Path, src: str | None, targets: list[str],
                     "converted": f.converted,
                     "machine": f.machine, "assembled": f.assembled,
                     "untranslated": f.untranslated, "kept": f.kept, "written": f.written,
+                    "doubtful": f.doubtful, "refused": f.refused,
                     "results": [_result_json(r) for r in f.results]} for f in fills])
 
 

@@ -197,22 +197,54 @@ def format_amount(value: float, locale: str) -> str:
     return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=6)
 
 
-def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str) -> FactRow:
-    """Format one key figure; ``fact`` carries the source unit, ``localised`` the text."""
+def figure_with_period(row: FactRow, cjk: bool) -> str:
+    """A key figure and its period, as the bilingual editions set them in one cell:
+    "12,800 units (2025)", "1.28萬台（2025年）"; no brackets when the fact has no period."""
+    if not row.period_text:
+        return row.value_text
+    return f"{row.value_text}（{row.period_text}）" if cjk else \
+        f"{row.value_text} ({row.period_text})"
+
+
+#: How ``[tool.pressctl.currency.<lang>] display`` may write money.
+CURRENCY_DISPLAYS = ("symbol", "code", "name")
+
+
+def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str,
+             currency: Mapping[str, str] | None = None) -> FactRow:
+    """Format one key figure; ``fact`` carries the source unit, ``localised`` the text.
+
+    Money is written as ``currency`` (the language's ``[tool.pressctl.currency.<lang>]``)
+    says: a label of the project's own for that currency (``CNY = "RMB"``: "RMB 1.85
+    billion", as Chinese-market press style writes it in English), else ``display`` —
+    the ISO code ("CNY 1.85 billion"), the name ("1.85 billion Chinese yuan"), or by
+    default CLDR's symbol ("CN¥1.85 billion"; the Chinese kit's wording writes the name).
+    """
     from babel.dates import format_skeleton
     from babel.numbers import get_currency_name, get_currency_symbol
 
-    from pressctl.source.segment import FORMATTED_UNITS
+    from pressctl.source.segment import formatted_unit
 
     amount = format_amount(fact.value, locale)
+    money = fact.unit != "%" and formatted_unit(fact.unit)
+    currency = currency or {}
+    display = currency.get("display", "symbol")
+    label = currency.get(fact.unit) or (fact.unit if display == "code" else None)
     if fact.unit == "%":
         value = f"{amount}%"
         unit_text = "%"
-    elif fact.unit in FORMATTED_UNITS and t.has(MONEY_BY_NAME):
+    elif money and label:  # "RMB 1.85 billion", but "NT$1,990": a symbol is not spaced
+        value = f"{label}{' ' if label[-1].isalpha() else ''}{amount}"
+        unit_text = label
+    elif money and display == "name" and not t.has(MONEY_BY_NAME):
+        name = get_currency_name(fact.unit, count=fact.value, locale=locale)  # "Chinese yuan"
+        value = f"{amount} {name}"
+        unit_text = name
+    elif money and t.has(MONEY_BY_NAME):
         name = get_currency_name(fact.unit, locale=locale)
         value = t(MONEY_BY_NAME, amount=amount, name=name)
         unit_text = name
-    elif fact.unit in FORMATTED_UNITS:
+    elif money:
         symbol = get_currency_symbol(fact.unit, locale)
         # name too: a catalog from before MONEY_BY_NAME may still write {name} here
         name = get_currency_name(fact.unit, locale=locale)
@@ -266,11 +298,28 @@ def quoted_text(block: Block) -> str:
 
 
 def pull_quote(kit: Kit, block: Block) -> str:
-    """The pull-quote in the kit language's double quotes (「…」 in Taiwan and Hong Kong)."""
-    from pressctl.core.lang import language
+    """The pull-quote in the kit language's double quotes (「…」 in Taiwan and Hong Kong).
 
-    marks = language(kit.lang).quotes
-    return f"{marks[0]}{quoted_text(block)}{marks[1]}"
+    A quotation standing in untranslated in a draft keeps its own language's
+    quotes: English in a Taiwan kit is “In China, …”, not 「In China, …」.
+    """
+    from pressctl.core.lang import is_unspaced, language
+    from pressctl.core.script import has_cjk_letters
+
+    text = quoted_text(block)
+    own_script = has_cjk_letters(text) == is_unspaced(kit.lang)
+    marks = language(kit.lang if own_script else "zh" if has_cjk_letters(text) else "en").quotes
+    return f"{marks[0]}{text}{marks[1]}"
+
+
+#: The dot between the parts of a running head or foot ("新闻稿 · Press release").
+SEPARATOR = "·"
+
+
+def attribution_dash(cjk: bool) -> str:
+    """What stands before a quote's speaker: the Chinese double dash (——, GB/T 15834),
+    or an em dash and a space."""
+    return "——" if cjk else "— "
 
 
 def printed_texts(kit: Kit) -> list[str]:
@@ -296,6 +345,8 @@ def printed_texts(kit: Kit) -> list[str]:
     for row in kit.facts:
         texts += [row.label, row.value_text, row.period_text, row.unit_text]
     texts += [kit.t(msgid) for msgid, _ in KIT_MESSAGES]
+    # what the renderers print of their own: the speaker's dash, the running heads' dot
+    texts += [attribution_dash(kit.cjk), SEPARATOR]
     return texts
 
 

@@ -38,7 +38,7 @@ def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False
         wording = Wording(None)
     else:
         wording = Wording.load(config.catalog_path(lang, catalog.KIT_DOMAIN), config.locale(lang))
-    facts = tuple(fact_row(src, loc, wording, config.locale(lang))
+    facts = tuple(fact_row(src, loc, wording, config.locale(lang), config.currency.get(lang))
                   for src, loc in zip(release.facts, localised.facts, strict=True))
     fonts = resolve(lang, {k: str(v) for k, v in config.fonts.get(lang, {}).items()})
     return Kit(release=localised, lang=lang, tag=config.tag(lang), locale=config.locale(lang),

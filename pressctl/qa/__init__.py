@@ -47,6 +47,7 @@ def _entry_checks() -> dict[str, Callable[[Pair], list[Finding]]]:
     from pressctl.qa import (
         currency,
         dates,
+        degenerate,
         glossary_check,
         leftover,
         length,
@@ -79,6 +80,7 @@ def _entry_checks() -> dict[str, Callable[[Pair], list[Finding]]]:
         "length": length.check,
         "leftover": leftover.check,
         "script": variant.check,
+        "degenerate": degenerate.check,
     }
 
 

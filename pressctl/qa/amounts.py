@@ -88,7 +88,8 @@ CHINESE_QUALIFIERS: dict[str, frozenset[str]] = {
     **{w: frozenset({ABOUT}) for w in ("约", "約", "大约", "大約", "大概")},
     **{w: frozenset({ABOUT, NEARLY}) for w in ("近",)},
     **{w: frozenset({NEARLY}) for w in ("将近", "將近", "接近", "近乎")},
-    **{w: frozenset({UP_TO}) for w in ("最多", "多达", "多達")},
+    # 最高 and 最多 are the ceiling of a refund, a fine, a discount: "up to"
+    **{w: frozenset({UP_TO}) for w in ("最多", "多达", "多達", "最高", "上限")},
     # 高达 is "as much as" but is also used for emphasis alone.
     **{w: frozenset({UP_TO, OVER, ""}) for w in ("高达", "高達")},
     **{w: frozenset({AT_LEAST}) for w in ("至少", "不少于", "不少於", "不低于", "不低於")},

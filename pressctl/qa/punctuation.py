@@ -155,6 +155,8 @@ def final(pair: Pair) -> list[Finding]:
     if source == target or (source == "full stop" and target is None
                             and _abbreviated(pair.source)):
         return []
+    if source is None and target == "full stop" and _abbreviated(pair.target):
+        return []  # 晨光家電股份有限公司 = "Chenguang Appliances Co., Ltd."
     tail = pair.target.rstrip()[-12:]
     if target is None:
         message = f"the source ends with a {source}; the translation does not"

@@ -39,6 +39,7 @@ DEFAULTS: dict[str, str] = {
     "length": WARNING,
     "leftover": WARNING,
     "unchanged": WARNING,
+    "degenerate": WARNING,
 }
 
 

@@ -22,15 +22,22 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from pressctl.core.lang import is_unspaced
+from pressctl.core.lang import cldr_locale, is_unspaced
 from pressctl.core.script import is_cjk_letter
 from pressctl.qa.text import mask
 
 FRACTION, MULTIPLE, COUNT = "fraction", "multiple", "count"
 THIRD = Decimal(1) / Decimal(3)
 
-WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+#: English counts in words, two to ninety-nine ("one" is an article; see the module's doc).
+WORDS = {**{w: v for w, v in _UNITS.items() if v > 1}, "ten": 10, "eleven": 11, "twelve": 12,
+         "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+         "eighteen": 18, "nineteen": 19, **_TENS,
+         **{f"{ten}-{unit}": tv + uv for ten, tv in _TENS.items() for unit, uv in _UNITS.items()}}
 CJK_DIGITS = {"二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9, "十": 10}
 MEASURE_WORDS = Path(__file__).with_name("data") / "measure-words.txt"
@@ -74,11 +81,11 @@ def time_units() -> tuple[str, ...]:
     length; the per-unit forms (``{0}/天``, ``每{0}``) and :data:`NOT_COUNTED`
     are left out.  Longest first, so 秒钟 wins over 秒.
     """
-    from babel import Locale
-
     units: set[str] = set()
     for name in ("zh", "zh_Hant"):
-        patterns = Locale.parse(name)._data["unit_patterns"]
+        locale = cldr_locale(name)
+        assert locale is not None, name  # CLDR's own locales
+        patterns = locale._data["unit_patterns"]
         for key in patterns:
             kind = key.partition("-")[2]
             if not key.startswith("duration-") or kind.partition("-")[0] in NOT_COUNTED:
@@ -124,7 +131,10 @@ ENGLISH: tuple[tuple[str, Decimal, str], ...] = (
     (r"(?:tenfold|ten-fold|ten\s+times)", Decimal(10), MULTIPLE),
     # 十年: the next decade, a decade of research, a decade-long partnership
     (r"(?:a|one|next|past|last|coming)\s+decade(?!s)", Decimal(10), COUNT),
-    (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![\s-](?:times|fold))",
+    (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four"
+     r"|five|six|seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+     r"|nineteen|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+     r"(?![\s-](?:times|fold))",
      Decimal(0), COUNT),
 )
 CHINESE: tuple[tuple[str, Decimal, str], ...] = (

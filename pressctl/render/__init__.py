@@ -1,14 +1,15 @@
 """Renderers: one package per output format, registered here by format.
 
-Each format's ``edition`` module draws a resolved :class:`pressctl.kit.Kit`
-(``render(kit, path)``) and the bilingual edition (``render_bilingual(source,
-target, path)``).  :data:`RENDERERS` is the one table from a format name to
-its renderer, which the build calls; each entry imports its package on first
-use, because reportlab and python-docx are slow to import and a build of one
-format needs only its own.  A new format is a package beside ``pdf/`` and
-``docx/`` plus one line here.  The shared modules of this package
-(``picture``, ``table_layout``, ``charts``) serve both formats, which never
-import each other (``tests/test_imports.py``).
+Each format draws a resolved :class:`pressctl.kit.Kit` as bytes (its
+``edition.build(kit)``) and the bilingual edition (``bilingual.build_bilingual
+(source, target)``); a :class:`Renderer` writes them to a path.
+:data:`RENDERERS` is the one table from a format name to its renderer, which
+the build calls; each entry imports its package on first use, because
+reportlab and python-docx are slow to import and a build of one format needs
+only its own.  A new format is a package beside ``pdf/`` and ``docx/`` plus
+one line here.  The shared modules of this package (``picture``,
+``table_layout``, ``charts``) serve both formats, which never import each
+other (``tests/test_imports.py``).
 """
 
 from __future__ import annotations
@@ -22,20 +23,28 @@ if TYPE_CHECKING:
 
 
 class Renderer(NamedTuple):
-    render: Callable[[Kit, Path], None]
-    render_bilingual: Callable[[Kit, Kit, Path], None]
+    build: Callable[[Kit], bytes]
+    build_bilingual: Callable[[Kit, Kit], bytes]
+
+    def render(self, kit: Kit, path: Path) -> None:
+        """Write the kit to ``path``."""
+        path.write_bytes(self.build(kit))
+
+    def render_bilingual(self, source: Kit, target: Kit, path: Path) -> None:
+        """Write the bilingual edition (source beside translation) to ``path``."""
+        path.write_bytes(self.build_bilingual(source, target))
 
 
 def _pdf() -> Renderer:
-    from pressctl.render.pdf import edition
+    from pressctl.render.pdf import bilingual, edition
 
-    return Renderer(edition.render, edition.render_bilingual)
+    return Renderer(edition.build, bilingual.build_bilingual)
 
 
 def _docx() -> Renderer:
-    from pressctl.render.docx import edition
+    from pressctl.render.docx import bilingual, edition
 
-    return Renderer(edition.render, edition.render_bilingual)
+    return Renderer(edition.build, bilingual.build_bilingual)
 
 
 #: format → its renderer, loaded on first use.

@@ -28,7 +28,8 @@ from pressctl.core.textfile import read_utf8
 from pressctl.source.inline import HARD_BREAK, refused_links
 from pressctl.source.release import Block, BlockKind, Fact, ListKind, Release
 
-ATTRIBUTION_DASHES = ("—", "――", "--", "-", "–")
+#: Longest first: "——" (the Chinese double dash, GB/T 15834) must not leave one "—" behind.
+ATTRIBUTION_DASHES = ("——", "――", "—", "--", "-", "–")
 REQUIRED = ("title", "date", "lang", "organisation")
 #: Every front matter field a seed may have (README: The source document).
 FIELDS = (*REQUIRED, "subtitle", "dateline", "contact", "boilerplate", "keywords", "facts")

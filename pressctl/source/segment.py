@@ -9,6 +9,7 @@ and brackets stay with the sentence they close.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -34,6 +35,21 @@ ABBREVIATIONS = frozenset({
 })
 #: Units the kit formats itself (CLDR currency and percent); not translated.
 FORMATTED_UNITS = frozenset({"%", "EUR", "USD", "CNY", "GBP", "JPY"})
+
+
+def formatted_unit(unit: str) -> bool:
+    """Whether the kit formats ``unit`` itself: a percentage, or any currency CLDR knows by
+    its ISO 4217 code (TWD, HKD, KRW …), written with the language's symbol or name."""
+    if unit in FORMATTED_UNITS:
+        return True
+    return len(unit) == 3 and unit.isascii() and unit.isupper() and unit in _currencies()
+
+
+@functools.cache
+def _currencies() -> frozenset[str]:
+    from babel.numbers import list_currencies  # 0.2 s: only for a fact with such a unit
+
+    return frozenset(list_currencies())
 
 
 def _ends_latin(text: str, index: int) -> bool:
@@ -185,7 +201,7 @@ def segments(release: Release) -> Iterator[Segment]:
             yield Segment(block.speaker, "speaker", block.line)
     for fact in release.facts:
         yield Segment(fact.label, "fact label", fact.line)
-        if fact.unit not in FORMATTED_UNITS:
+        if not formatted_unit(fact.unit):
             yield Segment(fact.unit, "fact unit", fact.line)
         if fact.period and not fact.period.isdigit():
             yield Segment(fact.period, "fact period", fact.line)

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from pressctl.catalogs.catalog import REFUSED
 from pressctl.catalogs.glossary import Glossary
 from pressctl.catalogs.memory import Entry, Memory, Suggestion
 from pressctl.core.config import Config
@@ -32,6 +33,7 @@ from pressctl.core.errors import MissingDependency
 from pressctl.core.lang import is_traditional
 from pressctl.core.verbatim import nothing_to_translate
 from pressctl.source.segment import join_sentences, split_sentences
+from pressctl.translate.draft import Draft, drafts
 from pressctl.translate.machine import Engine
 from pressctl.translate.protect import Protected, protect, restore
 
@@ -59,7 +61,9 @@ class Part:
     status: Status
     origin: str = ""  # catalog for memory, model name for machine
     suggestions: tuple[Suggestion, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # why a draft is doubtful, or why there is none
+    repairs: tuple[str, ...] = ()  # what was mended in the machine's output, exactly
+    refused: bool = False  # the machine's output was refused (the reason is a warning)
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,15 @@ class Result:
     @property
     def warnings(self) -> list[str]:
         return [w for p in self.parts for w in p.warnings]
+
+    @property
+    def repairs(self) -> list[str]:
+        return [r for p in self.parts for r in p.repairs]
+
+    @property
+    def refused(self) -> bool:
+        """Whether a machine draft was refused (the reason is among the warnings)."""
+        return any(p.refused for p in self.parts)
 
     @property
     def machine(self) -> str | None:
@@ -218,7 +231,7 @@ class Translator:
                 continue
             protected = protect(piece, self.source_lang, self.target_lang, self.glossary)
             if not protected.needs_machine:
-                target, _ = restore(protected.text, protected, self.target_lang)
+                target = restore(protected.text, protected, self.target_lang).text
                 status = (Status.GLOSSARY if any(s.glossary for s in protected.slots)
                           else Status.VERBATIM)
                 plan.append(Part(piece, target, status,
@@ -238,9 +251,9 @@ class Translator:
                   progress: Progress | None = None) -> list[Result]:
         """Translate every unit; machine sentences of all units go in one batch."""
         plans = [self._plan(unit) if unit.strip() else [] for unit in units]
-        pending = list(dict.fromkeys(p.protected.text for plan in plans for p in plan
-                                     if isinstance(p, _Pending)))
-        machine: dict[str, str] = {}
+        pending = {p.protected.text: p.protected for plan in plans for p in plan
+                   if isinstance(p, _Pending)}
+        machine: dict[str, Draft] = {}
         engine = None
         if pending and use_machine:
             try:
@@ -258,30 +271,29 @@ class Translator:
                 nonlocal done
                 done += n
                 if progress is not None:
-                    progress(done, len(pending))
+                    progress(min(done, len(pending)), len(pending))
 
-            outputs = engine.translate_batch(pending, progress=tick)
-            machine = dict(zip(pending, outputs, strict=True))
+            machine = drafts(engine, list(pending.values()), self.source_lang,
+                             self.target_lang, tick)
         return [self._result(unit, plan, machine, engine) for unit, plan in zip(units, plans,
                                                                                 strict=True)]
 
-    def _result(self, unit: str, plan: list[Part | _Pending], machine: dict[str, str],
+    def _result(self, unit: str, plan: list[Part | _Pending], machine: dict[str, Draft],
                 engine: Engine | None) -> Result:
         parts: list[Part] = []
         for item in plan:
             if isinstance(item, Part):
                 parts.append(item)
                 continue
-            raw = machine.get(item.protected.text)
-            if raw is None or not raw.strip():
-                empty = ("the model returned nothing",) if raw is not None else ()
+            draft = machine.get(item.protected.text)
+            if draft is None or draft.refusal:
+                why = (REFUSED + draft.refusal,) if draft else ()
                 parts.append(Part(item.source, "", Status.UNTRANSLATED, "", item.suggestions,
-                                  empty))
+                                  why, refused=draft is not None))
                 continue
-            target, warnings = restore(raw, item.protected, self.target_lang)
-            parts.append(Part(item.source, target, Status.MACHINE,
+            parts.append(Part(item.source, draft.target, Status.MACHINE,
                               engine.name if engine else "", item.suggestions,
-                              tuple(warnings)))
+                              draft.warnings, draft.repairs))
         if not parts:
             return Result(unit, unit, Status.VERBATIM)
         status = max((p.status for p in parts), key=_RANK.__getitem__)

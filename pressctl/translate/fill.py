@@ -9,10 +9,12 @@ apart from the engine, which knows nothing of catalogs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pressctl.catalogs.catalog import DOUBTFUL, REFUSED, REPAIRED
 from pressctl.core.config import Config
 from pressctl.core.lang import is_traditional
 from pressctl.translate.engine import Part, Progress, Result, Status, Translator
@@ -32,6 +34,8 @@ class Fill:
     converted: int = 0  # OpenCC of the reviewed Simplified text (fuzzy unless trusted)
     untranslated: int = 0
     kept: int = 0  # already translated, left alone
+    doubtful: int = 0  # machine drafts whose comment says why they look degenerate
+    refused: int = 0  # machine output refused (left untranslated, the reason in the comment)
     written: bool = False
     results: list[Result] = field(default_factory=list)
 
@@ -39,14 +43,43 @@ class Fill:
 MACHINE_NOTE = "machine translation by {model}; needs review"
 ASSEMBLED_NOTE = "assembled by pressctl from the translation memory and glossary; needs review"
 CONVERTED_NOTE = "converted from the reviewed Simplified translation by OpenCC {table}"
+_OURS = ("machine translation by", "assembled by pressctl", "converted from the ",
+         "trusted: converted", REPAIRED, DOUBTFUL, REFUSED)
 
 
-def _note(entry: polib.POEntry, text: str | None) -> None:
-    """Replace pressctl's note among the translator comments (others stay)."""
-    lines = [line for line in (entry.tcomment or "").splitlines()
-             if not line.startswith(("machine translation by", "assembled by pressctl",
-                                     "converted from the ", "trusted: converted"))]
-    entry.tcomment = "\n".join([*lines, text] if text else lines)
+def findings(result: Result) -> list[str]:
+    """The comment lines saying what was repaired in a machine draft and why it is doubtful.
+
+    A refusal's reason is already a warning starting with :data:`REFUSED`.
+    """
+    return [*(REPAIRED + r for r in result.repairs),
+            *(w if w.startswith(REFUSED) else DOUBTFUL + w for w in result.warnings)]
+
+
+#: Comment lines longer than this are wrapped by us, continuation lines indented,
+#: before polib (wrapping at 78 with "# ") would wrap them beyond recognition.
+COMMENT_WIDTH = 76
+
+
+def _note(entry: polib.POEntry, text: str | None, more: Sequence[str] = ()) -> None:
+    """Replace pressctl's note and findings among the translator comments (others stay).
+
+    A finding longer than a comment line continues on lines indented by two
+    spaces, so that the next run recognises, and replaces, all of it.
+    """
+    import textwrap
+
+    lines: list[str] = []
+    ours = False
+    for line in (entry.tcomment or "").splitlines():
+        ours = line.startswith(_OURS) or ours and line.startswith("  ")
+        if not ours:
+            lines.append(line)
+    for finding in [text, *more] if text else more:
+        lines.extend(textwrap.wrap(finding, COMMENT_WIDTH, subsequent_indent="  ",
+                                   break_long_words=False, break_on_hyphens=False)
+                     or [finding])
+    entry.tcomment = "\n".join(lines)
 
 
 def _convert_simplified(config: Config, entries: list[polib.POEntry], translator: Translator,
@@ -140,6 +173,9 @@ def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Trans
         fill.results.append(result)
         if result.status is Status.UNTRANSLATED:
             fill.untranslated += 1
+            if result.refused:
+                _note(entry, None, findings(result))
+                fill.refused += 1
         elif result.exact:
             entry.msgstr = result.target
             fill.reviewed += 1
@@ -150,9 +186,10 @@ def fill_catalog(config: Config, seed: Path, target_lang: str, translator: Trans
             converted = any(p.status is Status.CONVERTED for p in result.parts)
             _note(entry, MACHINE_NOTE.format(model=model) if model
                   else CONVERTED_NOTE.format(table=conversion(target_lang)) + "; needs review"
-                  if converted else ASSEMBLED_NOTE)
+                  if converted else ASSEMBLED_NOTE, findings(result))
             if model:
                 fill.machine += 1
+                fill.doubtful += bool(result.warnings)
             else:
                 fill.assembled += 1
     order = {e.msgid: i for i, e in enumerate(live)}

@@ -8,9 +8,11 @@ package, its metadata and tokenizer, and ``ctranslate2`` for the model.
 
 The decoding follows argostranslate's ``apply_packaged_translation`` (the
 package's tokenizer, its target prefix, the beam size, length penalty 0.2,
-unknown tokens replaced from the source) with one difference: all segments
+unknown tokens replaced from the source) with two differences: all segments
 of a run go to CTranslate2 in one ``translate_batch`` call, which sorts them
-by length and splits them into sub-batches itself.  The model and the
+by length and splits them into sub-batches itself; and the decoding settings
+of ``[tool.pressctl.decoding]`` (:class:`~pressctl.core.config.Decoding`) keep
+a model out of repetition loops and bound its output by the input's length.  The model and the
 tokenizer load once per engine, on first use.
 """
 
@@ -20,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from pressctl.core.config import Decoding
 from pressctl.core.errors import MissingDependency, PressctlError
 from pressctl.translate.models import Installed, find, install_hint
 
@@ -45,8 +48,9 @@ class Engine(Protocol):
 class ArgosEngine:
     """An installed Argos Translate package, driven through CTranslate2 directly."""
 
-    def __init__(self, package: Installed) -> None:
+    def __init__(self, package: Installed, decoding: Decoding | None = None) -> None:
         self.package = package
+        self.decoding = decoding or Decoding()
         self.name = package.describe()
         self.loads = 0  # how often the model was loaded: once per run
         self.batches = 0  # translate_batch calls made
@@ -99,6 +103,9 @@ class ArgosEngine:
             max_batch_size=MAX_BATCH_EXAMPLES, batch_type="examples",
             beam_size=max(1, settings.beam_size), num_hypotheses=1,
             length_penalty=LENGTH_PENALTY, replace_unknowns=True,
+            repetition_penalty=self.decoding.repetition_penalty,
+            no_repeat_ngram_size=self.decoding.no_repeat_ngram_size,
+            max_decoding_length=self.decoding.max_length(max(len(t) for t in tokens)),
             asynchronous=True)
         self.batches += 1
         out = []
@@ -136,7 +143,7 @@ class ConvertedEngine:
         return [convert(text, self.lang) for text in out]
 
 
-def load(from_lang: str, to_lang: str) -> Engine:
+def load(from_lang: str, to_lang: str, decoding: Decoding | None = None) -> Engine:
     """The engine for an installed pair; a missing one is exit 3 with the install command.
 
     Languages are project tags, looked up under Argos's codes (``zh-Hant-TW``
@@ -148,16 +155,16 @@ def load(from_lang: str, to_lang: str) -> Engine:
     from_code, to_code = language(from_lang).argos, language(to_lang).argos
     package = find(from_code, to_code)
     if package is not None and is_traditional(to_lang):
-        return ConvertedEngine(ArgosEngine(package), to_lang, "regional quotes")
+        return ConvertedEngine(ArgosEngine(package, decoding), to_lang, "regional quotes")
     if package is None and is_traditional(to_lang):
         simplified = find(from_code, "zh")
         if simplified is not None:
-            return ConvertedEngine(ArgosEngine(simplified), to_lang,
+            return ConvertedEngine(ArgosEngine(simplified, decoding), to_lang,
                                    f"OpenCC {language(to_lang).opencc}")
     if package is None:
         raise MissingDependency(f"no translation model installed for {from_code} → {to_code}",
                                 hint=install_hint(from_code, to_code))
-    return ArgosEngine(package)
+    return ArgosEngine(package, decoding)
 
 
 @dataclass

@@ -19,7 +19,7 @@ from docx.shared import Emu, Mm
 from lxml import etree
 
 from pressctl.core.script import ems as text_ems
-from pressctl.kit import Kit, language_name, split_speaker
+from pressctl.kit import Kit, attribution_dash, figure_with_period, language_name, split_speaker
 from pressctl.render.docx import package as docx_package
 from pressctl.render.docx.document import (
     ANNEX_HEADING,
@@ -109,7 +109,7 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
                     writer.marked(paragraph, text, face=face)
                 elif name_style:
                     name, rest = split_speaker(text)
-                    writer.run(paragraph, "——" if face.cjk else "— ", face=face)
+                    writer.run(paragraph, attribution_dash(face.cjk), face=face)
                     writer.run(paragraph, name, style=name_style, face=face)
                     if rest:
                         writer.run(paragraph, rest, face=face)
@@ -216,11 +216,9 @@ def _rows(sides: tuple[Side, Side]) -> list[tuple[tuple[Cell, Face], tuple[Cell,
         for left_fact, right_fact in zip(source.facts, target.facts, strict=False):
             rows.append(pair(
                 [("FactTableText", left_fact.label, None),
-                 ("FactTableFigure", f"{left_fact.value_text} ({left_fact.period_text})", None)],
+                 ("FactTableFigure", figure_with_period(left_fact, source.cjk), None)],
                 [("FactTableText", right_fact.label, None),
-                 ("FactTableFigure", f"{right_fact.value_text}（{right_fact.period_text}）"
-                  if target.cjk else f"{right_fact.value_text} ({right_fact.period_text})",
-                  None)]))
+                 ("FactTableFigure", figure_with_period(right_fact, target.cjk), None)]))
     for heading, lines, style in (
             ("About {organisation}", "boilerplate", "Boilerplate"),
             ("Media contact", "contact", "Contact")):

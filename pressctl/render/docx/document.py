@@ -1,11 +1,10 @@
 """What both DOCX editions share: page set-up, the writer, styles, tables, packaging.
 
-The kit (``docx``) and the bilingual edition (``docx_bilingual``) write
+The kit (``edition``) and the bilingual edition (``bilingual``) write
 different bodies into the same kind of document: page size and margins, the
 named styles, tables laid out in twips, the "Page X of Y" fields and the
-reproducible package.  Both import this module and the bilingual edition
-never imports the kit, so there is no import circle; ``docx`` hands on the
-bilingual edition's entry point so that the build finds one module per format.
+reproducible package.  Both import this module and neither imports the
+other; ``pressctl.render.RENDERERS`` names both entry points.
 """
 
 from __future__ import annotations

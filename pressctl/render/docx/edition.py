@@ -11,18 +11,15 @@ boilerplate and the media contact as annexes, the way Chinese releases put
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Emu, Mm
 from docx.text.paragraph import Paragraph
 
-from pressctl.kit import Kit, pull_quote, split_speaker
+from pressctl.kit import Kit, attribution_dash, pull_quote, split_speaker
 from pressctl.kit.fonts import FontSet
 from pressctl.render.docx import chart as docx_chart
 from pressctl.render.docx import package as docx_package
-from pressctl.render.docx.bilingual import build_bilingual
 from pressctl.render.docx.document import (
     ANNEX_HEADING,
     Writer,
@@ -42,11 +39,6 @@ from pressctl.render.docx.watermark import watermark_run
 from pressctl.source.release import Block, BlockKind
 
 
-def render(kit: Kit, path: Path) -> None:
-    """Write the kit as DOCX to ``path`` (python-docx is imported only here)."""
-    path.write_bytes(build(kit))
-
-
 def build(kit: Kit) -> bytes:
     fonts = kit.faces
     face = face_for(kit, fonts.regular)
@@ -60,11 +52,6 @@ def build(kit: Kit) -> bytes:
     _headers_and_footers(writer, section)
     docx_package.set_metadata(document, kit)
     return package(document, kit, face, (face.latin, face.family))
-
-
-def render_bilingual(source: Kit, target: Kit, path: Path) -> None:
-    """Source and translation side by side, paragraph by paragraph, for reviewers."""
-    path.write_bytes(build_bilingual(source, target))
 
 
 def _front_matter(writer: Writer) -> None:
@@ -112,7 +99,7 @@ def _pull_quote(writer: Writer, block: Block) -> None:
     writer.paragraph("PullQuote", pull_quote(writer.kit, block))
     if not block.speaker:
         return
-    attribution = writer.paragraph("QuoteAttribution", "——" if cjk else "— ")
+    attribution = writer.paragraph("QuoteAttribution", attribution_dash(cjk))
     name, rest = split_speaker(block.speaker)
     writer.run(attribution, name, style="SpeakerName")
     if rest:

@@ -57,7 +57,8 @@ def font_table(families: tuple[str, ...]) -> bytes:
 def set_metadata(document: Document, kit: Kit) -> None:
     release = kit.release
     props = document.core_properties
-    stamp = dt.datetime(release.date.year, release.date.month, release.date.day, 9, 0, 0)
+    # midnight UTC, the instant the PDF's Info and XMP dates give (pdf/archive.py)
+    stamp = dt.datetime(release.date.year, release.date.month, release.date.day, 0, 0, 0)
     props.title = property_text(release.title)
     props.subject = property_text(kit.t("Press release"))
     props.author = property_text(release.organisation)

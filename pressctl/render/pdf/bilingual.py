@@ -32,7 +32,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
-from pressctl.kit import Kit, language_name, split_speaker
+from pressctl.kit import Kit, attribution_dash, figure_with_period, language_name, split_speaker
 from pressctl.render.pdf.figure import figure_parts
 from pressctl.render.pdf.fonts import register
 from pressctl.render.pdf.linebreak import Run
@@ -165,7 +165,7 @@ class Bilingual:
         paragraph = writer.marked(block.text, "lead" if block is kit.release.lead else "body")
         if block.kind is BlockKind.QUOTE and block.speaker:
             name, rest = split_speaker(block.speaker)
-            runs = [Run("——" if kit.cjk else "— ", writer.fonts.regular),
+            runs = [Run(attribution_dash(kit.cjk), writer.fonts.regular),
                     Run(name, writer.fonts.bold, TEXT)]
             if rest:
                 runs.append(Run(rest, writer.fonts.regular))
@@ -237,6 +237,24 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
     return lay_out(pages, story, title, keywords)
 
 
+def _title(b: Bilingual) -> Table:
+    """The title row: one H1 holding the title in both languages (a Span each, in its
+    own /Lang), as the DOCX has one Title; the release's headings are H2 on both sides."""
+    cells, spans = [], []
+    for kit, writer in b.sides:
+        tagged = writer.para(kit.release.title, "title", role="Span")
+        writer.heading_level = 1  # what follows is under this H1
+        cells.append([tagged])
+        spans.append(tagged.element)
+    # no /Lang of its own (the document's applies): each Span says its language, so the
+    # outermost elements still read source, translation, row after row
+    heading = Element("H1").add(*spans)
+    outline = " / ".join(kit.release.title for kit, _ in b.sides if kit.release.title)
+    table = b.row(cells, outline=outline, elements=[heading])
+    table.outline_level = 0
+    return table
+
+
 def _rows(b: Bilingual) -> list[Flowable]:
     (source, src), (target, tgt) = b.sides
     both = (source, target)
@@ -246,7 +264,7 @@ def _rows(b: Bilingual) -> list[Flowable]:
     rows: list[Flowable] = [
         b.row(heads, elements=[]),
         b.texts([k.t("For immediate release") for k in both], "label"),
-        b.texts([k.release.title for k in both], "title", outline=True),
+        _title(b),
     ]
     if source.release.subtitle or target.release.subtitle:
         rows.append(b.texts([k.release.subtitle for k in both], "subtitle"))
@@ -255,7 +273,10 @@ def _rows(b: Bilingual) -> list[Flowable]:
         heading = (left or right).kind is BlockKind.HEADING
         cells = [b.block(src, source, left), b.block(tgt, target, right)]
         outline = " / ".join(plain(x.text) for x in (left, right) if x) if heading else None
-        rows.append(b.row(cells, heading=heading, outline=outline))
+        row = b.row(cells, heading=heading, outline=outline)
+        if heading:  # ## under the title, ### under that, as in the DOCX
+            row.outline_level = 1 if (left or right).level <= 2 else 2
+        rows.append(row)
     rows.append(b.texts([k.end_mark for k in both], "end"))
     if source.facts:
         rows.append(b.texts([k.t("Key figures") for k in both], "heading", heading=True,
@@ -266,9 +287,8 @@ def _rows(b: Bilingual) -> list[Flowable]:
         for index, (left, right) in enumerate(zip(source.facts, target.facts, strict=False)):
             cells = []
             for (kit, writer), fact, table in zip(b.sides, (left, right), tables, strict=True):
-                period = f"（{fact.period_text}）" if kit.cjk else f" ({fact.period_text})"
                 label = writer.para(fact.label, "td", role="TH", Scope="Row")
-                value = writer.para(f"{fact.value_text}{period}", "figure", role="TD")
+                value = writer.para(figure_with_period(fact, kit.cjk), "figure", role="TD")
                 table.add(writer.element("TR").add(label.element, value.element))
                 cells.append([label, value])
             rows.append(b.row(cells, boxed=True, shade=index % 2 == 0,

@@ -16,8 +16,6 @@ bookmark names counted rather than taken from object ids.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reportlab import rl_config
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
@@ -31,10 +29,9 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
-from pressctl.kit import Kit, pull_quote, split_speaker
+from pressctl.kit import Kit, attribution_dash, pull_quote, split_speaker
 from pressctl.render import charts
 from pressctl.render.pdf import chart
-from pressctl.render.pdf.bilingual import build_bilingual
 from pressctl.render.pdf.figure import figure
 from pressctl.render.pdf.fonts import register
 from pressctl.render.pdf.linebreak import Run
@@ -53,16 +50,6 @@ from pressctl.render.pdf.table import SeedTable, kit_table_style
 from pressctl.render.pdf.tags import Decoration, artifact, structured, tags_of
 from pressctl.render.pdf.writer import Writer
 from pressctl.source.release import Block, BlockKind
-
-
-def render(kit: Kit, path: Path) -> None:
-    """Write the kit as PDF to ``path`` (reportlab is imported only by this package)."""
-    path.write_bytes(build(kit))
-
-
-def render_bilingual(source: Kit, target: Kit, path: Path) -> None:
-    """Write the bilingual edition (source beside translation) to ``path``."""
-    path.write_bytes(build_bilingual(source, target))
 
 
 def build(kit: Kit) -> bytes:
@@ -136,7 +123,7 @@ def _pull_quote(writer: Writer, block: Block) -> Flowable:
     element = writer.element("BlockQuote").add(quote.element)
     if block.speaker:
         name, rest = split_speaker(block.speaker)
-        dash = "——" if kit.cjk else "— "
+        dash = attribution_dash(kit.cjk)
         runs = [Run(dash, writer.fonts.regular), Run(name, writer.fonts.bold, TEXT)]
         if rest:
             runs.append(Run(rest, writer.fonts.regular))

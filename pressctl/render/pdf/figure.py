@@ -2,8 +2,9 @@
 credit below, kept on one page together (a caption never parts from its picture).
 
 Tagged PDF: the picture is a ``Figure`` whose ``/Alt`` is the Markdown alt text
-(which the kit prints as the caption), else the credit; the caption follows
-as a ``Caption``, the credit as a ``P``."""
+(which the kit prints as the caption), else the credit; the caption is its
+child ``Caption`` (as PDF/UA and the DOCX keep them together), the credit a ``P``
+after it."""
 
 from __future__ import annotations
 
@@ -55,9 +56,12 @@ def figure_parts(writer: Writer, block: Block) -> list[Flowable]:
     """Picture, caption and credit (a table cell of the bilingual edition keeps them
     together as a row does)."""
     alt = plain(block.text or block.credit or "")
-    parts: list[Flowable] = [writer.tag(PictureFlowable(block), "Figure", Alt=alt)]
+    picture = writer.tag(PictureFlowable(block), "Figure", Alt=alt)
+    parts: list[Flowable] = [picture]
     if block.text:
-        parts.append(writer.para(block.text, "figcaption"))
+        caption = writer.para(block.text, "figcaption")
+        picture.element.follow(caption.element)  # the Caption is the Figure's child
+        parts.append(caption)
     if block.credit:
         parts.append(writer.para(block.credit, "credit"))
     return parts

@@ -41,14 +41,24 @@ class KitDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, keepTogetherClass=KeepWithFirstLines, **kwargs)
 
+    #: Bookmark depth by paragraph style: the headings nest under the title, as the DOCX's
+    #: Heading 1/2/3 do (a flowable may say its own ``outline_level``).
+    LEVELS = {"title": 0, "heading": 1, "subheading": 2}
+
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
         outline = getattr(flowable, "outline", None)
         if not outline:
             return
         title, key = outline
+        level = getattr(flowable, "outline_level", None)
+        if level is None:
+            level = self.LEVELS.get(getattr(getattr(flowable, "style", None), "name", ""), 1)
+        # never deeper than one below the last (a PDF outline cannot skip a level)
+        level = min(level, getattr(self, "_last_level", -1) + 1)
+        self._last_level = level
         top = self.frame._y + flowable.getSpaceAfter() + getattr(flowable, "height", 0)
         self.canv.bookmarkHorizontal(key, 0, top + 6)
-        self.canv.addOutlineEntry(title, key, level=0, closed=False)
+        self.canv.addOutlineEntry(title, key, level=level, closed=False)
 
 
 Side = tuple[Kit, PdfFonts]

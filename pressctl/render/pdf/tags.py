@@ -306,15 +306,19 @@ def element_of(flowable: Flowable) -> Element | list[Element] | None:
 def story_elements(story: list[Flowable]) -> list[Element]:
     """The structure elements of a story's flowables, in story order: a flowable's
     own (``Tagged``, or a table that stands for elements: :func:`structured`),
-    else its contents' (KeepTogether)."""
+    else its contents' (KeepTogether).  An element another one follows (a photo's
+    Caption, in its Figure) is that one's child, not a sibling."""
     out: list[Element] = []
+    followed: set[int] = set()  # elements another one holds as its tail: its children
     for flowable in story:
         element = element_of(flowable)
         if isinstance(element, list):
             out += element
             continue
         if element is not None:
-            out.append(element)
+            if id(element) not in followed:
+                out.append(element)
+                followed.update(id(kid) for kid in element.tail)
             continue
         content = getattr(flowable, "_content", None)
         if isinstance(content, list):
