@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -18,10 +19,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pressctl.build.keys import code_hash, input_key, read_release, up_to_date
-from pressctl.build.plan import BuildResult, Job, Shard, bilingual_sides, plan, select
+from pressctl.build.plan import (
+    BILINGUAL_FORMATS,
+    BuildResult,
+    Job,
+    Shard,
+    bilingual_sides,
+    plan,
+    select,
+)
 from pressctl.core.atomic import remove_stale_temporaries, write_with
 from pressctl.core.config import Config
 from pressctl.core.paths import relative
+from pressctl.kit.web import file_name
 from pressctl.render import renderer
 from pressctl.write import manifest
 
@@ -62,10 +72,11 @@ def _kit(job: Job, release: Release, lang: str) -> Kit:
     started otherwise than by fork, or a job run on its own)."""
     planned = _PLANNED.get((job.seed, lang))
     if planned is not None and planned.release.slug == release.slug:
-        return dataclasses.replace(planned, draft=job.draft)
+        return dataclasses.replace(planned, draft=job.draft,
+                                   embargo=release.embargo if job.embargoed else None)
     from pressctl.kit.make import make_kit
 
-    return make_kit(job.config, release, lang, draft=job.draft)
+    return make_kit(job.config, release, lang, draft=job.draft, embargoed=job.embargoed)
 
 
 def run_job(job: Job) -> Path:
@@ -87,7 +98,8 @@ def run_job(job: Job) -> Path:
 
 def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
                    formats: tuple[str, ...] | None, slugs: tuple[str, ...] | None,
-                   shard: Shard | None = None) -> list[BuildResult] | None:
+                   shard: Shard | None = None, now: dt.datetime | None = None
+                   ) -> list[BuildResult] | None:
     """The results of a build that would change nothing, found by hashing inputs alone.
 
     Every gate (translations, QA, glyphs) depends only on what the input keys
@@ -101,6 +113,9 @@ def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
     langs = langs or config.languages
     formats = formats or config.formats
     code = code_hash()
+    from pressctl.source import embargo
+
+    moment = now or embargo.now()
     results = []
     for seed in select(config, slugs, shard):
         slug = seed.stem
@@ -110,15 +125,17 @@ def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
             return None
         remove_stale_temporaries(folder)  # a killed build's leftovers go either way
         result = BuildResult(slug, folder, manifest=folder / "manifest.json")
-        wanted = [(lang, fmt, f"{slug}.{lang}.{fmt}", input_key(config, seed, lang, fmt, False,
-                                                               code))
+        held = manifest.recorded_embargo(folder, moment)  # the seed's hash is in every key
+        wanted = [(lang, fmt, file_name(slug, lang, fmt),
+                   input_key(config, seed, lang, fmt, False, code, embargoed=held))
                   for lang in langs for fmt in formats]
         source = manifest.recorded_source_lang(folder) or config.source_lang  # the seed's
         source, pair = bilingual_sides(config, source, langs)  # hash is in every key below
         if pair:
             wanted += [(pair, fmt, f"{slug}.bilingual.{fmt}",
-                        input_key(config, seed, pair, f"bilingual-{fmt}", False, code, source))
-                       for fmt in formats]
+                        input_key(config, seed, pair, f"bilingual-{fmt}", False, code, source,
+                                  embargoed=held))
+                       for fmt in formats if fmt in BILINGUAL_FORMATS]
         for _lang, _fmt, name, key in wanted:
             if not up_to_date(folder / name, key, previous):
                 return None
@@ -131,16 +148,16 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
           formats: tuple[str, ...] | None = None, draft: bool = False,
           jobs: int | None = None, force: bool = False, out: Path | None = None,
           progress: Progress | None = None, slugs: tuple[str, ...] | None = None,
-          shard: Shard | None = None) -> list[BuildResult]:
+          shard: Shard | None = None, now: dt.datetime | None = None) -> list[BuildResult]:
     """Build every seed (or those of ``slugs``, of ``shard``); files whose inputs did not
     change are left alone.  ``jobs``: worker processes, by default one per core."""
     if not (force or draft or out):
-        unchanged = _nothing_to_do(config, langs, formats, slugs, shard)
+        unchanged = _nothing_to_do(config, langs, formats, slugs, shard, now)
         if unchanged is not None:
             return unchanged
     planned: dict[tuple[Path, str], Kit] = {}
     results, todo = plan(config, langs=langs, formats=formats, draft=draft, out=out,
-                         slugs=slugs, shard=shard, kits=planned)
+                         slugs=slugs, shard=shard, now=now, kits=planned)
     try:
         _PLANNED.update(planned)
         _render(config, results, todo, select(config, slugs, shard), force, jobs, progress)
@@ -168,7 +185,8 @@ def _render(config: Config, results: list[BuildResult], todo: list[Job], seeds: 
         result, seed = releases[folder]
         result.built = [f for f in result.files if f in built]
         result.manifest = manifest.write_release_manifest(
-            config, read_release(seed, config), seed, result.folder, result.draft, keys)
+            config, read_release(seed, config), seed, result.folder, result.draft, keys,
+            result.embargoed)
         for key in [key for key in _PLANNED if key[0] == seed]:  # memory stays flat
             del _PLANNED[key]
 

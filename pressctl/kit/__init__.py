@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polib
 
@@ -31,6 +32,9 @@ from pressctl.core.lang import EAST_ASIAN_DEFAULT, cldr_locale, counts_in_myriad
 from pressctl.core.script import has_cjk_letters, is_cjk
 from pressctl.kit.fonts import FontSet
 from pressctl.source.release import Block, BlockKind, Fact, ListKind, Release
+
+if TYPE_CHECKING:
+    from pressctl.kit.web import Web
 
 
 class Wording:
@@ -130,6 +134,10 @@ class Kit:
     fonts: FontSet | None = None
     #: the list bullets the kit's font can draw (``glyphs.kit_bullets``), by depth
     bullets: tuple[str, str] = BULLETS
+    #: the release's embargo while it holds at the build's ``--now``; None once lifted
+    embargo: dt.datetime | None = None
+    #: the web page's and e-mail's links (other languages, downloads, base URL)
+    web: Web | None = None
 
     @property
     def faces(self) -> FontSet:
@@ -148,6 +156,41 @@ class Kit:
         from babel.dates import format_date
 
         return format_date(self.release.date, "long", locale=self.locale)
+
+    @property
+    def embargo_text(self) -> str:
+        """The lift moment in the kit's language with its offset ("March 17, 2025 9:00 AM
+        GMT+08:00"): the zone the office wrote, never converted, so it reads as sent."""
+        from babel.dates import format_date, format_time, get_timezone_gmt
+
+        if self.embargo is None:
+            return ""
+        moment = self.embargo
+        return " ".join((format_date(moment, "long", locale=self.locale),
+                         format_time(moment, "short", tzinfo=moment.tzinfo, locale=self.locale),
+                         get_timezone_gmt(moment, "long", locale=self.locale)))
+
+    @property
+    def release_label(self) -> str:
+        """Above the title: "For immediate release", or "Embargoed until …" while it holds."""
+        if self.embargo is None:
+            return self.t("For immediate release")
+        return self.t("Embargoed until {time}", time=self.embargo_text)
+
+    @property
+    def subject(self) -> str:
+        """The document's subject (PDF and DOCX metadata): its type, and the embargo while
+        it holds, so a file found in a mail folder still says it may not be published."""
+        if self.embargo is None:
+            return self.t("Press release")
+        return f"{self.t('Press release')} – {self.release_label}"
+
+    def missing_wording(self) -> list[str]:
+        """Kit messages this kit prints that its language has not translated; the
+        embargo's label only while the release is under one."""
+        missing = self.t.missing()
+        return missing if self.embargo is not None else [
+            m for m in missing if m != "Embargoed until {time}"]
 
     @property
     def east_asian_tag(self) -> str:
@@ -345,6 +388,7 @@ def printed_texts(kit: Kit) -> list[str]:
     for row in kit.facts:
         texts += [row.label, row.value_text, row.period_text, row.unit_text]
     texts += [kit.t(msgid) for msgid, _ in KIT_MESSAGES]
+    texts.append(kit.release_label)
     # what the renderers print of their own: the speaker's dash, the running heads' dot
     texts += [attribution_dash(kit.cjk), SEPARATOR]
     return texts

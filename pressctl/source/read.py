@@ -32,7 +32,8 @@ from pressctl.source.release import Block, BlockKind, Fact, ListKind, Release
 ATTRIBUTION_DASHES = ("——", "――", "—", "--", "-", "–")
 REQUIRED = ("title", "date", "lang", "organisation")
 #: Every front matter field a seed may have (README: The source document).
-FIELDS = (*REQUIRED, "subtitle", "dateline", "contact", "boilerplate", "keywords", "facts")
+FIELDS = (*REQUIRED, "subtitle", "dateline", "contact", "boilerplate", "keywords", "facts",
+          "embargo")
 FACT_FIELDS = ("label", "value", "unit", "period", "qualifier")
 QUALIFIERS = ("about", "over")
 #: Key figures must be below this: CLDR's number formatting (and a reader) stops making
@@ -352,6 +353,7 @@ def _body(tokens: list[Token], offset: int, path: Path,
             table = None
         elif token.type == "inline" and table is not None:
             _refuse_inline_picture(token, table.line, path)
+            _refuse_inline_comment(token, table.line, path)
             table.rows[-1].append(inline_source(token))
         elif token.type == "hr":
             blocks.append(Block(BlockKind.RULE, "", offset + _first_line(token)))
@@ -373,6 +375,7 @@ def _body(tokens: list[Token], offset: int, path: Path,
             picture = _lone_image(token)
             if picture is None or lists or depth:
                 _refuse_inline_picture(token, line, path)
+            _refuse_inline_comment(token, line, path)
             if opener.type == "heading_open":
                 blocks.append(Block(BlockKind.HEADING, text, line, level=int(opener.tag[1])))
             elif picture is not None and not lists and not depth:
@@ -470,6 +473,19 @@ def _refuse_inline_picture(token: Token, line: int, path: Path) -> None:
             "printed", path=path, line=line,
             hint="put the picture alone in its own paragraph (a blank line before and "
                  "after): it is then printed as a figure with its caption")
+
+
+def _refuse_inline_comment(token: Token, line: int, path: Path) -> None:
+    """A comment inside a paragraph is inline HTML, which pressctl prints as typed: an
+    editor's note (``<!-- not approved yet -->``) would be published.  Refuse it."""
+    found = next((c for c in token.children or [] if c.type == "html_inline"
+                  and c.content.startswith("<!--")), None)
+    if found is not None:
+        raise PressctlError(
+            f"HTML comment {found.content[:40]!r} inside the text would be printed",
+            path=path, line=line,
+            hint="put the comment on lines of its own (a blank line before and after): "
+                 "it is then an editor's note that is not printed")
 
 
 def _lone_image(token: Token) -> Token | None:
@@ -590,4 +606,16 @@ def read(path: Path, *, default_lang: str | None = None) -> Release:
         keywords=tuple(str(k) for k in keywords) if isinstance(keywords, list) else (),
         facts=_facts(data, path, text),
         blocks=blocks,
+        embargo=_embargo(data, path, text),
     )
+
+
+def _embargo(data: dict[str, Any], path: Path, text: str) -> dt.datetime | None:
+    """``embargo:`` with its time zone, checked at its line (:mod:`pressctl.source.embargo`)."""
+    from pressctl.source import embargo
+
+    if data.get("embargo") in (None, ""):
+        return None
+    found = re.search(r"^embargo\s*:", text, re.MULTILINE)
+    line = text.count("\n", 0, found.start()) + 1 if found else None
+    return embargo.parse(data["embargo"], path, line)

@@ -59,7 +59,7 @@ def _front_matter(writer: Writer) -> None:
     letterhead = writer.paragraph("Letterhead", release.organisation)
     writer.run(letterhead, "\t")
     writer.run(letterhead, kit.t("Press release"), style="LetterheadLabel")
-    writer.paragraph("ReleaseLabel", kit.t("For immediate release"))
+    writer.paragraph("ReleaseLabel", kit.release_label)
     writer.paragraph("Title", release.title)
     if release.subtitle:
         writer.paragraph("Subtitle", release.subtitle)

@@ -263,7 +263,7 @@ def _rows(b: Bilingual) -> list[Flowable]:
              for kit, writer in b.sides]
     rows: list[Flowable] = [
         b.row(heads, elements=[]),
-        b.texts([k.t("For immediate release") for k in both], "label"),
+        b.texts([k.release_label for k in both], "label"),
         _title(b),
     ]
     if source.release.subtitle or target.release.subtitle:

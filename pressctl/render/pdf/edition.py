@@ -69,7 +69,7 @@ def build(kit: Kit) -> bytes:
 
 def _front(writer: Writer) -> list[Flowable]:
     kit, release = writer.kit, writer.kit.release
-    story = [writer.para(kit.t("For immediate release"), "label"),
+    story = [writer.para(kit.release_label, "label"),
              writer.para(release.title, "title", outline=release.title)]
     if release.subtitle:
         story.append(writer.para(release.subtitle, "subtitle"))
