@@ -32,9 +32,9 @@ def _count_kits(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     made: list[str] = []
     real = make.make_kit
 
-    def counted(config, release, lang, *, draft=False):  # type: ignore[no-untyped-def]
+    def counted(config, release, lang, **options):  # type: ignore[no-untyped-def]
         made.append(lang)
-        return real(config, release, lang, draft=draft)
+        return real(config, release, lang, **options)
 
     monkeypatch.setattr(make, "make_kit", counted)
     return made
