@@ -397,7 +397,7 @@ def test_the_default_build_on_every_core_gives_the_bytes_of_jobs_1(project: Path
     assert contents(out(project)) == contents(out(template.root))
 
 
-def test_jobs_default_to_one_process_per_core_when_there_is_more_than_one_file(
+def test_jobs_default_to_one_process_per_core_when_each_gets_two_files(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import concurrent.futures
 
@@ -413,18 +413,21 @@ def test_jobs_default_to_one_process_per_core_when_there_is_more_than_one_file(
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recording)
     monkeypatch.setattr(stage, "cores", lambda: 3)
     config = load(project)
-    results = stage.build(config, formats=("docx",), force=True)  # 3 files, 3 cores
-    assert pools == [3]
+    results = stage.build(config, formats=("docx",), force=True)  # 3 files: one process
+    assert pools == []
     assert len(results[0].built) == 3
-    stage.build(config, langs=("en", "zh"), formats=("docx",), force=True)  # 3 files again
+    results = stage.build(config, force=True)  # 6 files, 3 cores: two files each
+    assert pools == [3]
+    assert len(results[0].built) == 6
+    stage.build(config, formats=("docx",), force=True, jobs=3)  # asked for: as asked
     assert pools == [3, 3]
-    stage.build(config, langs=("en",), formats=("docx",), force=True)  # one file: no pool
-    assert pools == [3, 3]
-    stage.build(config, formats=("docx",), force=True, jobs=1)  # asked for one
+    stage.build(config, force=True, jobs=1)  # asked for one
     assert pools == [3, 3]
     monkeypatch.setattr(stage, "cores", lambda: 8)
-    stage.build(config, formats=("docx",), force=True)  # never more workers than files
+    stage.build(config, force=True)  # never fewer than two files a worker
     assert pools == [3, 3, 3]
+    stage.build(config, formats=("docx",), force=True, jobs=8)  # nor more workers than files
+    assert pools == [3, 3, 3, 3]
 
 
 @pytest.mark.slow

@@ -23,6 +23,8 @@ from pressctl.kit.web import card_name, file_name
 if TYPE_CHECKING:
     import datetime as dt
 
+    from pressctl.kit import Kit
+
 #: Formats with a bilingual edition (the web page and the e-mail are one language each).
 BILINGUAL_FORMATS = ("pdf", "docx")
 #: ``--shard K/N``: build shard K (1…N) of the releases; see :mod:`pressctl.build.shard`.
@@ -116,7 +118,9 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
          formats: tuple[str, ...] | None = None, draft: bool = False,
          out: Path | None = None, slugs: tuple[str, ...] | None = None,
          shard: Shard | None = None, now: dt.datetime | None = None,
-         refused: list[CheckFailed] | None = None) -> tuple[list[BuildResult], list[Job]]:
+         refused: list[CheckFailed] | None = None,
+         kits: dict[tuple[Path, str], Kit] | None = None
+         ) -> tuple[list[BuildResult], list[Job]]:
     """Read each seed (of ``slugs``, of ``shard``), check its translations, and list the
     files to produce.
 
@@ -127,6 +131,9 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
     ``now`` decides which embargoes have lifted (default: the clock).
     A release its gate refuses stops the plan, unless ``refused`` is a list: then
     the refusal is added to it and the release left out, so the others are built.
+    ``kits``, when given, receives the kit the gates made of each release in each
+    language, by (seed, language): the build renders from them rather than
+    localising every release again for each of its files.
     """
     seeds = select(config, slugs, shard)
     for lang in langs or ():
@@ -151,16 +158,19 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
     passed = []
     for release, seed in zip(releases, seeds, strict=True):
         held = not embargo.lifted(release.embargo, moment)
-        kits = {lang: make_kit(config, release, lang, draft=True, embargoed=held)
+        made = {lang: make_kit(config, release, lang, draft=True, embargoed=held)
                 for lang in langs}
-        glyphs.check(config, release, kits)  # first: a box for a character is never right
+        glyphs.check(config, release, made)  # first: a box for a character is never right
         try:
-            passed.append((seed, release, check_translations(config, release, seed, kits,
+            passed.append((seed, release, check_translations(config, release, seed, made,
                                                              draft)))
         except CheckFailed as refusal:
             if refused is None:
                 raise
             refused.append(refusal)
+            continue
+        if kits is not None:
+            kits.update({(seed, lang): kit for lang, kit in made.items()})
     blocking = gate_qa(config, [seed for seed, _, _ in passed], langs, draft, refused)
     results, jobs = [], []
     for seed, release, missing in passed:

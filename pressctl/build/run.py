@@ -15,6 +15,7 @@ a build with nothing to do only hashes its inputs and never needs them.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import errno
 import os
@@ -23,7 +24,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pressctl.build import output
 from pressctl.build.keys import code_hash, input_key, read_release, up_to_date
@@ -51,6 +52,10 @@ from pressctl.kit.web import file_name
 from pressctl.render import renderer
 from pressctl.write import commit, manifest
 
+if TYPE_CHECKING:
+    from pressctl.kit import Kit
+    from pressctl.source.release import Release
+
 #: Called after each file: (its path relative to the project, files done, files to build).
 Progress = Callable[[str, int, int], None]
 
@@ -73,24 +78,39 @@ def _without_source_date_epoch() -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
+#: The kits the plan's gates made, by (seed, language), while a build renders: each file
+#: takes its kit from here (a forked worker inherits them) rather than localising the
+#: release again — five kits fewer for a release's six files.  Empty between builds.
+_PLANNED: dict[tuple[Path, str], Kit] = {}
+
+
+def _kit(job: Job, release: Release, lang: str) -> Kit:
+    """The kit of ``release`` in ``lang`` for ``job``: the plan's, or made anew (a worker
+    started otherwise than by fork, or a job run on its own)."""
+    planned = _PLANNED.get((job.seed, lang))
+    if planned is not None and planned.release.slug == release.slug:
+        return dataclasses.replace(planned, draft=job.draft,
+                                   embargo=release.embargo if job.embargoed else None)
+    from pressctl.kit.make import make_kit
+
+    return make_kit(job.config, release, lang, draft=job.draft, embargoed=job.embargoed)
+
+
 def run_job(job: Job, owner: int | None = None) -> Path:
     """Render one file into a temporary file beside its target and return it, complete but
     not in place (its release's commit renames it); runs in a worker under ``--jobs``.
     ``owner``: the build's process id, which the temporary file's name carries."""
-    from pressctl.kit.make import make_kit
     from pressctl.render.pdf.font_registry import scoped_fonts
 
     release = read_release(job.seed, job.config)
     module = renderer(job.fmt)
     with _without_source_date_epoch(), scoped_fonts():  # a font subset per file, not per process
         if job.pair is not None:
-            source = make_kit(job.config, release, job.left or release.lang, draft=job.draft,
-                              embargoed=job.embargoed)
-            target = make_kit(job.config, release, job.pair, draft=job.draft,
-                              embargoed=job.embargoed)
+            source = _kit(job, release, job.left or release.lang)
+            target = _kit(job, release, job.pair)
             return stage_with(job.target,
                               lambda tmp: module.render_bilingual(source, target, tmp), owner)
-        kit = make_kit(job.config, release, job.lang, draft=job.draft, embargoed=job.embargoed)
+        kit = _kit(job, release, job.lang)
         return stage_with(job.target, lambda tmp: module.render(kit, tmp), owner)
 
 
@@ -205,8 +225,23 @@ def _build(config: Config, *, langs: tuple[str, ...] | None, formats: tuple[str,
         if unchanged is not None:
             return unchanged
     refused: list[CheckFailed] = []
+    planned: dict[tuple[Path, str], Kit] = {}
     results, todo = plan(config, langs=langs, formats=formats, draft=draft, out=out,
-                         slugs=slugs, shard=shard, now=now, refused=refused)
+                         slugs=slugs, shard=shard, now=now, refused=refused, kits=planned)
+    try:
+        _PLANNED.update(planned)
+        return _render(config, results, todo, force=force, jobs=jobs, out=out,
+                       progress=progress, slugs=slugs, shard=shard, refused=refused)
+    finally:
+        _PLANNED.clear()
+
+
+def _render(config: Config, results: list[BuildResult], todo: list[Job], *, force: bool,
+            jobs: int | None, out: Path | None, progress: Progress | None,
+            slugs: tuple[str, ...] | None, shard: Shard | None,
+            refused: list[CheckFailed]) -> list[BuildResult]:
+    """Write the files of ``todo`` that are not up to date, commit each release, then
+    remove orphaned releases and report the refused ones."""
     for result in results:
         _tidy(result.folder)
     previous = {r.folder: manifest.entries(r.folder) for r in results}
@@ -228,6 +263,8 @@ def _build(config: Config, *, langs: tuple[str, ...] | None, formats: tuple[str,
         result = releases[folder]
         result.built = [f for f in result.files if f in staged]
         result.manifest = _commit(config, seeds[folder], result, keys, staged, owner)
+        for key in [key for key in _PLANNED if key[0] == seeds[folder]]:  # memory stays flat
+            del _PLANNED[key]
 
     def written(job: Job, path: Path) -> None:
         staged[job.target] = path
@@ -241,7 +278,7 @@ def _build(config: Config, *, langs: tuple[str, ...] | None, formats: tuple[str,
         for folder in releases:
             if not waiting[folder]:
                 finish(folder)
-        workers = min(jobs or cores(), len(stale))
+        workers = pool_size(jobs, len(stale))
         if workers > 1:
             from pressctl.build import workers as pool
 
@@ -304,6 +341,23 @@ def _commit(config: Config, seed: Path, result: BuildResult, keys: dict[Path, st
         files, inputs)
     commit.commit(folder, moves, remove, folder / manifest.NAME, text)
     return folder / manifest.NAME
+
+
+#: Files a worker process must have to pay for starting it, when ``--jobs`` is not given.
+FILES_PER_WORKER = 2
+
+
+def pool_size(jobs: int | None, files: int) -> int:
+    """Worker processes for ``files`` files: ``jobs`` when given (at most one a file);
+    otherwise one per core, as long as each has at least two files.
+
+    A worker repeats what the first file of a process costs (fonts registered,
+    caches read): for the three files of ``--format docx`` a second process made
+    the build slower, not faster (paired runs, tests/bench/RESULTS.md).
+    """
+    if jobs is not None:
+        return min(jobs, files)
+    return min(cores(), files // FILES_PER_WORKER)
 
 
 def cores() -> int:

@@ -27,7 +27,7 @@ def build_command(
                                help="Write nothing; exit 1 if dist/ is stale or incomplete."),
     jobs: int = typer.Option(None, "--jobs", "-j", min=1, metavar="N", show_default=False,
                              help="Build files in parallel in N processes [default: one "
-                                  "per core when more than one file is to be built]."),
+                                  "per core, when each process gets two files or more]."),
     shard: str = typer.Option(None, "--shard", metavar="K/N", show_default=False,
                               help="Only shard K of N (1 <= K <= N): a stable, balanced "
                                    "share of the releases, for N CI runners."),
