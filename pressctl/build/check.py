@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pressctl.build.keys import up_to_date
 from pressctl.build.plan import Shard, plan
@@ -18,11 +19,14 @@ from pressctl.core.config import Config
 from pressctl.core.paths import relative, shown
 from pressctl.write import manifest
 
+if TYPE_CHECKING:
+    import datetime as dt
+
 
 def check(config: Config, *, langs: tuple[str, ...] | None = None,
           formats: tuple[str, ...] | None = None, draft: bool = False,
           slugs: tuple[str, ...] | None = None, shard: Shard | None = None,
-          jobs: int | None = None) -> list[str]:
+          jobs: int | None = None, now: dt.datetime | None = None) -> list[str]:
     """Build into a temporary folder and list the files of ``dist/`` that differ from it.
 
     With a subset (``--lang``/``--format``) only those files are compared: the
@@ -32,7 +36,7 @@ def check(config: Config, *, langs: tuple[str, ...] | None = None,
     whole = langs is None and formats is None
     with tempfile.TemporaryDirectory(prefix="pressctl-check-") as tmp:
         fresh = build(config, langs=langs, formats=formats, draft=draft, force=True,
-                      out=Path(tmp), slugs=slugs, shard=shard, jobs=jobs)
+                      out=Path(tmp), slugs=slugs, shard=shard, jobs=jobs, now=now)
         stale = []
         for result in fresh:
             expected = [*result.files, *([result.folder / "manifest.json"] if whole else [])]
@@ -47,14 +51,14 @@ def check(config: Config, *, langs: tuple[str, ...] | None = None,
                 stale.extend(f"extra: {shown(config, path)}"
                              for path in sorted((config.dist / result.slug).glob("*"))
                              if path.is_file() and path.name not in names
-                             and path.suffix in (".pdf", ".docx"))
+                             and path.suffix in manifest.OUTPUT_SUFFIXES)
         return stale
 
 
 def listing(config: Config, *, langs: tuple[str, ...] | None = None,
             formats: tuple[str, ...] | None = None, draft: bool = False,
             slugs: tuple[str, ...] | None = None,
-            shard: Shard | None = None) -> dict[str, object]:
+            shard: Shard | None = None, now: dt.datetime | None = None) -> dict[str, object]:
     """What ``build`` would do, without rendering: ``build --list --json``.
 
     The same plan as the build, gates included (a release that would be
@@ -63,7 +67,7 @@ def listing(config: Config, *, langs: tuple[str, ...] | None = None,
     up to date (its key and bytes on record in the manifest).
     """
     results, jobs = plan(config, langs=langs, formats=formats, draft=draft, slugs=slugs,
-                         shard=shard)
+                         shard=shard, now=now)
     previous = {r.folder: manifest.entries(r.folder) for r in results}
     by_target = {job.target: job for job in jobs}
     releases = []

@@ -71,8 +71,8 @@ def check_translations(config: Config, release: Release, seed: Path,
     for lang, kit in kits.items():
         if kit.release.untranslated:
             missing[lang] = list(kit.release.untranslated)
-        if not is_kit_source(lang) and kit.t.missing():
-            missing[f"{lang}{KIT_WORDING}"] = kit.t.missing()
+        if not is_kit_source(lang) and kit.missing_wording():
+            missing[f"{lang}{KIT_WORDING}"] = kit.missing_wording()
     if missing and not draft:
         raise CheckFailed(
             missing_message(config, release, missing), path=seed,

@@ -10,16 +10,26 @@ a build with nothing to do only hashes its inputs and never needs them.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pressctl.build.keys import code_hash, input_key, read_release, up_to_date
-from pressctl.build.plan import BuildResult, Job, Shard, bilingual_sides, plan, select
+from pressctl.build.plan import (
+    BILINGUAL_FORMATS,
+    BuildResult,
+    Job,
+    Shard,
+    bilingual_sides,
+    plan,
+    select,
+)
 from pressctl.core.atomic import remove_stale_temporaries, write_with
 from pressctl.core.config import Config
 from pressctl.core.paths import relative
+from pressctl.kit.web import file_name
 from pressctl.render import renderer
 from pressctl.write import manifest
 
@@ -54,18 +64,22 @@ def run_job(job: Job) -> Path:
     module = renderer(job.fmt)
     with _without_source_date_epoch(), scoped_fonts():  # a font subset per file, not per process
         if job.pair is not None:
-            source = make_kit(job.config, release, job.left or release.lang, draft=job.draft)
-            target = make_kit(job.config, release, job.pair, draft=job.draft)
+            source = make_kit(job.config, release, job.left or release.lang, draft=job.draft,
+                              embargoed=job.embargoed)
+            target = make_kit(job.config, release, job.pair, draft=job.draft,
+                              embargoed=job.embargoed)
             write_with(job.target, lambda tmp: module.render_bilingual(source, target, tmp))
         else:
-            kit = make_kit(job.config, release, job.lang, draft=job.draft)
+            kit = make_kit(job.config, release, job.lang, draft=job.draft,
+                           embargoed=job.embargoed)
             write_with(job.target, lambda tmp: module.render(kit, tmp))
     return job.target
 
 
 def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
                    formats: tuple[str, ...] | None, slugs: tuple[str, ...] | None,
-                   shard: Shard | None = None) -> list[BuildResult] | None:
+                   shard: Shard | None = None, now: dt.datetime | None = None
+                   ) -> list[BuildResult] | None:
     """The results of a build that would change nothing, found by hashing inputs alone.
 
     Every gate (translations, QA, glyphs) depends only on what the input keys
@@ -79,6 +93,9 @@ def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
     langs = langs or config.languages
     formats = formats or config.formats
     code = code_hash()
+    from pressctl.source import embargo
+
+    moment = now or embargo.now()
     results = []
     for seed in select(config, slugs, shard):
         slug = seed.stem
@@ -88,15 +105,17 @@ def _nothing_to_do(config: Config, langs: tuple[str, ...] | None,
             return None
         remove_stale_temporaries(folder)  # a killed build's leftovers go either way
         result = BuildResult(slug, folder, manifest=folder / "manifest.json")
-        wanted = [(lang, fmt, f"{slug}.{lang}.{fmt}", input_key(config, seed, lang, fmt, False,
-                                                               code))
+        held = manifest.recorded_embargo(folder, moment)  # the seed's hash is in every key
+        wanted = [(lang, fmt, file_name(slug, lang, fmt),
+                   input_key(config, seed, lang, fmt, False, code, embargoed=held))
                   for lang in langs for fmt in formats]
         source = manifest.recorded_source_lang(folder) or config.source_lang  # the seed's
         source, pair = bilingual_sides(config, source, langs)  # hash is in every key below
         if pair:
             wanted += [(pair, fmt, f"{slug}.bilingual.{fmt}",
-                        input_key(config, seed, pair, f"bilingual-{fmt}", False, code, source))
-                       for fmt in formats]
+                        input_key(config, seed, pair, f"bilingual-{fmt}", False, code, source,
+                                  embargoed=held))
+                       for fmt in formats if fmt in BILINGUAL_FORMATS]
         for _lang, _fmt, name, key in wanted:
             if not up_to_date(folder / name, key, previous):
                 return None
@@ -109,15 +128,15 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
           formats: tuple[str, ...] | None = None, draft: bool = False,
           jobs: int | None = None, force: bool = False, out: Path | None = None,
           progress: Progress | None = None, slugs: tuple[str, ...] | None = None,
-          shard: Shard | None = None) -> list[BuildResult]:
+          shard: Shard | None = None, now: dt.datetime | None = None) -> list[BuildResult]:
     """Build every seed (or those of ``slugs``, of ``shard``); files whose inputs did not
     change are left alone.  ``jobs``: worker processes, by default one per core."""
     if not (force or draft or out):
-        unchanged = _nothing_to_do(config, langs, formats, slugs, shard)
+        unchanged = _nothing_to_do(config, langs, formats, slugs, shard, now)
         if unchanged is not None:
             return unchanged
     results, todo = plan(config, langs=langs, formats=formats, draft=draft, out=out,
-                         slugs=slugs, shard=shard)
+                         slugs=slugs, shard=shard, now=now)
     previous = {r.folder: manifest.entries(r.folder) for r in results}
     for result in results:
         remove_stale_temporaries(result.folder)
@@ -134,7 +153,8 @@ def build(config: Config, *, langs: tuple[str, ...] | None = None,
         result, seed = releases[folder]
         result.built = [f for f in result.files if f in built]
         result.manifest = manifest.write_release_manifest(
-            config, read_release(seed, config), seed, result.folder, result.draft, keys)
+            config, read_release(seed, config), seed, result.folder, result.draft, keys,
+            result.embargoed)
 
     def written(target: Path, done: int) -> None:
         if progress:

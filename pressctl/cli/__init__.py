@@ -18,6 +18,7 @@ from pressctl.cli import (  # noqa: F401, E402  (registers commands)
     catalog,
     failure,
     models,
+    newsroom,
     project,
     qa,
     translate,

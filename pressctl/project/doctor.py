@@ -121,6 +121,35 @@ def _tools() -> list[Finding]:
             for tool, fix in wanted.items()]
 
 
+def _publishing(config: Config) -> list[Finding]:
+    """What the html and email formats and the newsroom need, when the project asks for them:
+    the libraries that write them, base_url for absolute links; Chromium only for the tests."""
+    import importlib.util
+
+    wanted = [fmt for fmt in ("html", "email") if fmt in config.formats]
+    if not wanted:
+        return []
+    found = []
+    modules = {"lxml": "html", "PIL": "html", "feedgen": "html", "css_inline": "email"}
+    for module, fmt in modules.items():
+        if fmt in wanted:
+            ok = importlib.util.find_spec(module) is not None
+            found.append(Finding(fmt, module, ok, "installed" if ok else "not installed",
+                                 f"pip install {'css-inline' if module == 'css_inline' else module}"
+                                 " (pressctl declares it; reinstall pressctl)"))
+    found.append(Finding("html", "base_url", bool(config.base_url),
+                         config.base_url or "not set: pages link relatively, and "
+                                            "'pressctl newsroom' refuses to run",
+                         'set base_url = "https://press.example.com/" in [tool.pressctl]',
+                         required=False))
+    browser = shutil.which("chromium") and shutil.which("chromedriver")
+    found.append(Finding("html", "chromium", bool(browser),
+                         "chromium and chromedriver found (browser tests run)" if browser
+                         else "not found: the browser tests of pages and e-mails skip",
+                         "apt-get install chromium chromium-driver", required=False))
+    return found
+
+
 def _config(config: Config) -> Finding:
     """Whether the project has a ``[tool.pressctl]`` table: without one, pressctl's defaults
     would build whatever folder it was run in, which is not "ok"."""
@@ -146,5 +175,6 @@ def diagnose(config: Config) -> list[Finding]:
     found.extend(_models(config))
     found.append(_output(config))
     found.extend(_tools())
+    found.extend(_publishing(config))
     found.append(Finding("cache", "fonts", True, str(cache_dir()), required=False))
     return found

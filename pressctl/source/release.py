@@ -86,6 +86,8 @@ class Release:
     boilerplate: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     facts: tuple[Fact, ...] = ()
+    #: The moment the release may be published (aware), or None: for immediate release.
+    embargo: dt.datetime | None = None
     #: Source strings for which no reviewed translation existed (draft builds).
     untranslated: tuple[str, ...] = field(default=(), compare=False)
 

@@ -11,6 +11,7 @@ next build rebuilds them.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,11 +20,14 @@ from pressctl.catalogs import catalog
 from pressctl.core.atomic import sha256, write_text
 from pressctl.core.config import Config
 from pressctl.core.paths import relative
+from pressctl.kit.web import EXTENSIONS
 
 if TYPE_CHECKING:
     from pressctl.source.release import Release
 
 NAME = "manifest.json"
+#: The files of a release the manifest lists (the web page's social card is a .png).
+OUTPUT_SUFFIXES = (*(f".{ext}" for ext in EXTENSIONS.values()), ".png")
 
 
 def entries(folder: Path) -> dict[str, dict[str, object]]:
@@ -43,6 +47,19 @@ def recorded_source_lang(folder: Path) -> str | None:
         return lang if isinstance(lang, str) else None
     except (OSError, ValueError, AttributeError):
         return None
+
+
+def recorded_embargo(folder: Path, now: dt.datetime) -> bool:
+    """Whether the embargo the manifest recorded still holds at ``now``."""
+    from pressctl.source import embargo
+
+    try:
+        data = json.loads((folder / NAME).read_text(encoding="utf-8"))
+        recorded = data.get("embargo")
+        return isinstance(recorded, str) and not embargo.lifted(
+            dt.datetime.fromisoformat(recorded), now)
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def write_manifest(folder: Path, data: dict[str, Any], files: list[Path],
@@ -79,7 +96,7 @@ def segment_counts(config: Config, release: Release, lang: str) -> dict[str, int
 
 
 def write_release_manifest(config: Config, release: Release, seed: Path, folder: Path,
-                           draft: bool, keys: dict[Path, str]) -> Path:
+                           draft: bool, keys: dict[Path, str], embargoed: bool = False) -> Path:
     """The manifest of one release folder, once all its files are written; copies the
     pictures it shows into ``media/`` first, as the manifest lists them.
 
@@ -88,7 +105,7 @@ def write_release_manifest(config: Config, release: Release, seed: Path, folder:
     """
     previous = entries(folder)
     files = sorted(p for p in folder.glob(f"{release.slug}.*.*")
-                   if p.suffix in (".pdf", ".docx") and not p.name.startswith("."))
+                   if p.suffix in OUTPUT_SUFFIXES and not p.name.startswith("."))
     inputs = {p.name: keys.get(p) or previous.get(p.name, {}).get("inputs") for p in files}
     data = {
         "slug": release.slug,
@@ -98,6 +115,8 @@ def write_release_manifest(config: Config, release: Release, seed: Path, folder:
         "source_lang": release.lang,
         "languages": list(config.languages),
         "draft": draft,
+        "embargo": release.embargo.isoformat() if release.embargo else None,
+        "embargoed": embargoed,  # built while it held: the newsroom waits for a rebuild
         "segments": {lang: segment_counts(config, release, lang) for lang in config.languages},
     }
     from pressctl.source.media import copy_media

@@ -46,7 +46,7 @@ from pressctl.render.pdf.style import (
     make_styles,
     tint,
 )
-from pressctl.render.pdf.table import SeedTable, kit_table_style
+from pressctl.render.pdf.table import SeedTable, kit_table_style, tagged_row
 from pressctl.render.pdf.tags import Decoration, artifact, structured, tags_of
 from pressctl.render.pdf.writer import Writer
 from pressctl.source.release import Block, BlockKind, introduces_list
@@ -69,7 +69,7 @@ def build(kit: Kit) -> bytes:
 
 def _front(writer: Writer) -> list[Flowable]:
     kit, release = writer.kit, writer.kit.release
-    story = [writer.para(kit.t("For immediate release"), "label"),
+    story = [writer.para(kit.release_label, "label"),
              writer.para(release.title, "title", outline=release.title)]
     if release.subtitle:
         story.append(writer.para(release.subtitle, "subtitle"))
@@ -155,12 +155,10 @@ def _fact_sheet(writer: Writer, width: float) -> list[Flowable]:
         return []
     brand = colour_of(kit.colour)
     header = [writer.para(kit.t(text), "th") for text in ("Figure", "Value", "Period")]
-    for cell in header:
-        cell.element.attrs["Scope"] = "Column"
     rows = [[writer.para(r.label, "td"), writer.para(r.value_text, "figure"),
              writer.para(r.period_text, "period")] for r in kit.facts]
     element = writer.element("Table").add(
-        *(writer.element("TR").add(*(cell.element for cell in row)) for row in [header, *rows]))
+        tagged_row(writer, header, "Column"), *(tagged_row(writer, row) for row in rows))
     table = structured(Table([header, *rows], colWidths=[width * 0.54, width * 0.30,
                                                          width * 0.16],
                              repeatRows=1, hAlign="LEFT"), element)
