@@ -103,3 +103,11 @@ class Release:
 
     def replace(self, **changes: object) -> Release:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+def introduces_list(blocks: tuple[Block, ...], index: int) -> bool:
+    """A paragraph ending in a colon (":" or "："), followed by a list, is the list's
+    lead-in: the renderers keep it on the page where the list starts."""
+    block = blocks[index]
+    return (block.kind is BlockKind.PARAGRAPH and block.text.rstrip().endswith((":", "："))
+            and index + 1 < len(blocks) and blocks[index + 1].kind is BlockKind.ITEM)

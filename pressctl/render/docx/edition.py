@@ -34,7 +34,7 @@ from pressctl.render.docx.figure import add_figure, add_picture
 from pressctl.render.docx.lists import Lists
 from pressctl.render.docx.table import add_table, mark_row
 from pressctl.render.docx.watermark import watermark_run
-from pressctl.source.release import Block, BlockKind
+from pressctl.source.release import Block, BlockKind, introduces_list
 
 
 def build(kit: Kit) -> bytes:
@@ -68,7 +68,7 @@ def _body(writer: Writer, text_width: Emu) -> None:
     release = writer.kit.release
     lead = release.lead
     lists = Lists(writer.document, writer.face, writer.kit.bullets)
-    for block in release.blocks:
+    for index, block in enumerate(release.blocks):
         if block.kind is BlockKind.RULE:
             writer.paragraph("HorizontalRule")
             continue
@@ -87,7 +87,10 @@ def _body(writer: Writer, text_width: Emu) -> None:
         if block.kind is BlockKind.HEADING:
             writer.marked(writer.paragraph(heading_style(block.level)), block.text)
             continue
-        writer.marked(writer.paragraph("Lead" if block is lead else "Normal"), block.text)
+        paragraph = writer.paragraph("Lead" if block is lead else "Normal")
+        if introduces_list(release.blocks, index):
+            paragraph.paragraph_format.keep_with_next = True  # with the list it introduces
+        writer.marked(paragraph, block.text)
         if block.kind is BlockKind.QUOTE:
             _pull_quote(writer, block)
 

@@ -49,7 +49,7 @@ from pressctl.render.pdf.style import (
 from pressctl.render.pdf.table import SeedTable, kit_table_style, tagged_row
 from pressctl.render.pdf.tags import Decoration, artifact, structured, tags_of
 from pressctl.render.pdf.writer import Writer
-from pressctl.source.release import Block, BlockKind
+from pressctl.source.release import Block, BlockKind, introduces_list
 
 
 def build(kit: Kit) -> bytes:
@@ -102,7 +102,10 @@ def _body(writer: Writer) -> list[Flowable]:
             style = "heading" if block.level <= 2 else "subheading"
             story.append(writer.marked(block.text, style, outline=block.text))
             continue
-        story.append(writer.marked(block.text, "lead" if block is lead else "body"))
+        paragraph = writer.marked(block.text, "lead" if block is lead else "body")
+        if introduces_list(release.blocks, index):
+            paragraph.inner.keepWithNext = 1  # its list starts on the same page
+        story.append(paragraph)
         if block.kind is BlockKind.QUOTE:
             story.append(_pull_quote(writer, block))
     return story
