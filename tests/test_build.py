@@ -323,11 +323,23 @@ def test_check_of_a_subset_ignores_the_rest_and_the_whole_set_reports_extras(
     result = run("build", "--check", "--lang", "en", "--format", "pdf", cwd=built)
     assert result.returncode == 0, result.stdout + result.stderr
 
+    # left from a removed language: a file the manifest lists (pressctl's own) is extra
     (out(built) / f"{SLUG}.fr.pdf").write_bytes(b"%PDF-1.4 left from a removed language")
+    manifest = json.loads((out(built) / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"].append({"path": f"{SLUG}.fr.pdf", "sha256": hashlib.sha256(
+        (out(built) / f"{SLUG}.fr.pdf").read_bytes()).hexdigest()})
+    (out(built) / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (out(built) / f"{SLUG}.notes.pdf").write_bytes(b"%PDF-1.4 the user's, not listed")
     result = run("build", "--check", cwd=built)
     assert result.returncode == 1
-    assert result.stdout.splitlines() == [f"extra: dist/{SLUG}/{SLUG}.fr.pdf"]
+    assert result.stdout.splitlines() == [f"stale: dist/{SLUG}/manifest.json",
+                                          f"extra: dist/{SLUG}/{SLUG}.fr.pdf"]
     assert run("build", "--check", "--lang", "en", cwd=built).returncode == 0
+    # the build removes what is extra, and leaves the user's file alone
+    assert run("build", cwd=built).returncode == 0
+    assert not (out(built) / f"{SLUG}.fr.pdf").exists()
+    assert (out(built) / f"{SLUG}.notes.pdf").read_bytes() == b"%PDF-1.4 the user's, not listed"
+    assert run("build", "--check", cwd=built).returncode == 0
 
 
 # 7. kill -9 --------------------------------------------------------------------------------
@@ -385,7 +397,7 @@ def test_the_default_build_on_every_core_gives_the_bytes_of_jobs_1(project: Path
     assert contents(out(project)) == contents(out(template.root))
 
 
-def test_jobs_default_to_one_process_per_core_when_there_is_more_than_one_file(
+def test_jobs_default_to_one_process_per_core_when_each_gets_two_files(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import concurrent.futures
 
@@ -401,18 +413,21 @@ def test_jobs_default_to_one_process_per_core_when_there_is_more_than_one_file(
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recording)
     monkeypatch.setattr(stage, "cores", lambda: 3)
     config = load(project)
-    results = stage.build(config, formats=("docx",), force=True)  # 3 files, 3 cores
-    assert pools == [3]
+    results = stage.build(config, formats=("docx",), force=True)  # 3 files: one process
+    assert pools == []
     assert len(results[0].built) == 3
-    stage.build(config, langs=("en", "zh"), formats=("docx",), force=True)  # 3 files again
+    results = stage.build(config, force=True)  # 6 files, 3 cores: two files each
+    assert pools == [3]
+    assert len(results[0].built) == 6
+    stage.build(config, formats=("docx",), force=True, jobs=3)  # asked for: as asked
     assert pools == [3, 3]
-    stage.build(config, langs=("en",), formats=("docx",), force=True)  # one file: no pool
-    assert pools == [3, 3]
-    stage.build(config, formats=("docx",), force=True, jobs=1)  # asked for one
+    stage.build(config, force=True, jobs=1)  # asked for one
     assert pools == [3, 3]
     monkeypatch.setattr(stage, "cores", lambda: 8)
-    stage.build(config, formats=("docx",), force=True)  # never more workers than files
+    stage.build(config, force=True)  # never fewer than two files a worker
     assert pools == [3, 3, 3]
+    stage.build(config, formats=("docx",), force=True, jobs=8)  # nor more workers than files
+    assert pools == [3, 3, 3, 3]
 
 
 @pytest.mark.slow

@@ -254,6 +254,12 @@ def test_a_picture_with_a_refused_scheme_is_not_printed_as_its_alt_text(
     assert error.line == 17 and "is a URL; a kit embeds local pictures only" in error.message
 
 
+def test_a_comment_inside_a_sentence_is_not_published(office: Path) -> None:
+    seed = _body(office, "The plant opens <!-- not approved by legal yet --> in July.")
+    error = refusal(lambda: read(seed))
+    assert error.line == 17 and "not approved by legal" in error.message
+
+
 def test_a_picture_inside_a_sentence_is_not_dropped(office: Path) -> None:
     seed = _body(office, "See the plant ![plant](images/leipzig-plant.jpg) from above.")
     error = refusal(lambda: read(seed))
@@ -342,6 +348,29 @@ def test_an_unreadable_seed(office: Path) -> None:
     assert error.path == seed and "permission denied" in error.message
 
 
+def test_a_file_the_system_will_not_open_is_named(office: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """As root, chmod 000 does not stop a read: the refusal of open() is simulated."""
+    real = os.open
+
+    def refuse(path: object, *args: object, **kwargs: object) -> int:
+        if str(path).endswith(".po"):
+            raise PermissionError(13, "Permission denied")
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
+    error = refusal(lambda: catalog.load(office / ZH_PO))
+    assert error.path == office / ZH_PO
+    assert error.message == "cannot read the catalog: permission denied"
+
+
+def test_a_symlink_inside_the_project_is_read(office: Path) -> None:
+    (office / "drafts").mkdir()
+    (office / SEED).rename(office / "drafts" / "q3.md")
+    (office / SEED).symlink_to(office / "drafts" / "q3.md")
+    assert read(office / SEED).title.startswith("Nordwind Energy Opens")
+
+
 def test_a_control_character_in_a_front_matter_title_is_blamed_on_its_line(
         office: Path) -> None:
     seed = office / SEED
@@ -358,6 +387,15 @@ def test_a_vertical_tab_in_a_msgstr_is_reported_on_its_own_line(office: Path) ->
     error = refusal(lambda: catalog.load(po))
     assert (error.path, error.line) == (po, line)
     assert "U+000B" in error.message
+
+
+def test_a_control_character_written_as_an_escape_in_a_msgstr_is_refused(
+        office: Path) -> None:
+    po = office / ZH_PO
+    line = replace(po, 'msgstr "莱比锡"', 'msgstr "莱比\\f锡"')
+    error = refusal(lambda: catalog.load(po))
+    assert (error.path, error.line) == (po, line)
+    assert "U+000C" in error.message
 
 
 # point 10: inputs are regular files inside the project -----------------------------------

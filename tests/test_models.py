@@ -71,8 +71,8 @@ def test_install_list_remove(package_file: Path, env: dict[str, str], tmp_path: 
 
 def test_argostranslate_sees_what_pressctl_installs(package_file: Path, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    from argostranslate import package as argos_package
-
+    argos_package = pytest.importorskip(
+        "argostranslate.package", reason="argostranslate is the optional [argos-full] extra")
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "packages"))
     models.install_file(package_file)
     found = argos_package.get_installed_packages(path=[tmp_path / "packages"])

@@ -102,6 +102,18 @@ def _punctuation_table(node: ast.AST) -> bool:
     return bool(pairs & {(",", "，"), ("，", ","), ("。", "."), (".", "。")})
 
 
+def _tagged_row(node: ast.AST) -> bool:
+    """A PDF ``TR`` element made, or a header cell's ``Scope`` set (``attrs["Scope"] = …``
+    or ``Scope=`` given to the call making the element)."""
+    made = any(_first_arg(node, name, {"TR"}) for name in ("element", "Element"))
+    scoped = isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) and \
+        _constant(node.slice, "Scope")
+    given = isinstance(node, ast.Call) and \
+        getattr(node.func, "attr", None) in ("element", "para", "marked", "tag") and \
+        any(k.arg == "Scope" for k in node.keywords)
+    return made or scoped or given
+
+
 #: A concept → (what spells out its logic, by the syntax tree, the modules allowed to).
 #: Found by the tree, not by a text search: renaming a variable or reformatting a line
 #: does not hide a second home.
@@ -126,6 +138,12 @@ HOMES: dict[str, tuple[Callable[[ast.AST], bool], list[str]]] = {
     "character width estimate": (_width_estimate, ["core/script.py"]),
     "half-/full-width punctuation": (_punctuation_table, ["core/script.py"]),
     "PDF metadata": (_writes_pdf_metadata, ["render/pdf/archive.py"]),
+    "tagged table rows (PDF)": (_tagged_row, ["render/pdf/table.py"]),
+    # w:tblHeader / w:cantSplit on a row: mark_row
+    "Word table row properties": (lambda n: _calls(n, "get_or_add_trPr"),
+                                  ["render/docx/table.py"]),
+    "pressctl's bullet symbols and their fallbacks": (
+        lambda n: _constant(n, "•") or _constant(n, "・"), ["kit/__init__.py"]),
     # the reader and the catalogs carry the dateline; only the kit joins it to the date
     "the date line": (_reads_dateline,
                       ["catalogs/localize.py", "kit/__init__.py", "source/segment.py"]),
@@ -157,7 +175,8 @@ def test_a_second_home_is_found_whatever_its_names(tmp_path: Path) -> None:
         "    return [doc.release.dateline, (who.value_text, who.period_text, who.unit_text),\n"
         "            'zh-CN', who.relative_to(when), 'XDG_CACHE_HOME', who.replace('&', 'x'),\n"
         "            loc.get_language_name('en'),\n"
-        "            sum(1.0 if ord(c) > 0x2E80 else 0.6 for c in who), {'。': '.'}]\n",
+        "            sum(1.0 if ord(c) > 0x2E80 else 0.6 for c in who), {'。': '.'},\n"
+        "            pdf.element('TR'), doc.rows[0]._tr.get_or_add_trPr(), {'•': '-'}]\n",
         "utf-8")
     for concept, (spells, _home) in HOMES.items():
         assert homes_of(spells, tmp_path) == ["second.py"], concept

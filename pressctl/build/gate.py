@@ -71,8 +71,8 @@ def check_translations(config: Config, release: Release, seed: Path,
     for lang, kit in kits.items():
         if kit.release.untranslated:
             missing[lang] = list(kit.release.untranslated)
-        if not is_kit_source(lang) and kit.t.missing():
-            missing[f"{lang}{KIT_WORDING}"] = kit.t.missing()
+        if not is_kit_source(lang) and kit.missing_wording():
+            missing[f"{lang}{KIT_WORDING}"] = kit.missing_wording()
     if missing and not draft:
         raise CheckFailed(
             missing_message(config, release, missing), path=seed,
@@ -84,22 +84,29 @@ def check_translations(config: Config, release: Release, seed: Path,
 
 
 def gate_qa(config: Config, seeds: list[Path], langs: tuple[str, ...],
-            draft: bool) -> dict[str, int]:
+            draft: bool, refused: list[CheckFailed] | None = None) -> dict[str, int]:
     """Refuse to publish what QA calls an error (a wrong figure, a missing term, fuzzy text).
 
-    With ``draft``, nothing is refused: the count of blocking problems of each
-    release (by slug) says which ones must be marked DRAFT.  A problem in a
-    release's own files (its seed, its catalogs) counts for that release; one
-    anywhere else (the kit wording every kit prints) counts for all.
+    The count of blocking problems of each release (by slug) says which ones
+    are refused, or with ``draft`` which ones must be marked DRAFT.  A problem in
+    a release's own files (its seed, its catalogs) counts for that release; one
+    anywhere else (the kit wording every kit prints) counts for all.  Without
+    ``draft`` a problem raises, unless ``refused`` collects the refusal (the
+    caller then leaves out the releases with a count, and builds the others).
     """
     from pressctl import qa
 
+    if not seeds:
+        return {}
     blocking = qa.gate(config, [seed.stem for seed in seeds], langs)
     if blocking and not draft:
-        raise CheckFailed(qa.gate_message(blocking, config=config),
-                          hint="fix them (run 'pressctl qa' for the full report), or build a "
-                               "marked preview with --draft",
-                          problems=[p.as_dict() for p in blocking])
+        refusal = CheckFailed(qa.gate_message(blocking, config=config),
+                              hint="fix them (run 'pressctl qa' for the full report), or build "
+                                   "a marked preview with --draft",
+                              problems=[p.as_dict() for p in blocking])
+        if refused is None:
+            raise refusal
+        refused.append(refusal)
     owner = {relative(config, path): seed.stem for seed in seeds
              for path in (seed, *(config.catalog_path(lang, seed.stem) for lang in langs))}
     counts = dict.fromkeys((seed.stem for seed in seeds), 0)

@@ -68,7 +68,7 @@ def _default_wording_hash(config: Config, lang: str) -> str:
 
 
 def input_key(config: Config, seed: Path, lang: str, fmt: str, draft: bool,
-              code: str, source: str | None = None) -> str:
+              code: str, source: str | None = None, embargoed: bool = False) -> str:
     """Everything an output depends on: seed, catalogs, settings, fonts, code.
 
     ``source`` is the release's own language, which the bilingual edition
@@ -81,6 +81,8 @@ def input_key(config: Config, seed: Path, lang: str, fmt: str, draft: bool,
              *(_file_hash(p) for p in _pictures(config, seed, code)),
              repr((config.colour, config.page_size, config.margins_mm,
                    sorted(config.qa.items())))]
+    if embargoed:  # its lifting changes the label, so it is a change like an edit
+        parts.append("embargoed")
     # the bilingual edition prints the source language's side with its own kit too
     sides = [lang, source or config.source_lang] if fmt.startswith("bilingual") else [lang]
     for side in sides:

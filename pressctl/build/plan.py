@@ -12,12 +12,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pressctl.build.gate import check_translations, gate_qa
 from pressctl.build.keys import code_hash, input_key, read_release
 from pressctl.core.config import Config
-from pressctl.core.errors import PressctlError
+from pressctl.core.errors import CheckFailed, PressctlError
+from pressctl.kit.web import card_name, file_name
 
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from pressctl.kit import Kit
+
+#: Formats with a bilingual edition (the web page and the e-mail are one language each).
+BILINGUAL_FORMATS = ("pdf", "docx")
 #: ``--shard K/N``: build shard K (1…N) of the releases; see :mod:`pressctl.build.shard`.
 Shard = tuple[int, int]
 
@@ -34,6 +43,7 @@ class BuildResult:
     untranslated: dict[str, list[str]] = field(default_factory=dict)
     draft: bool = False  # built with --draft and incomplete: every page says DRAFT
     blocking: int = 0  # QA problems that made it a draft
+    embargoed: bool = False  # built while its embargo held (at the build's --now)
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,7 @@ class Job:
     key: str  # hash of every input; equal key and bytes mean the file is up to date
     pair: str | None = None  # for the bilingual edition: the translation's language
     left: str | None = None  # the bilingual edition's other side (default: the release's own)
+    embargoed: bool = False  # the release's embargo holds at the build's --now
 
 
 def select(config: Config, slugs: tuple[str, ...] | None = None,
@@ -90,10 +101,26 @@ def bilingual_sides(config: Config, source: str, langs: tuple[str, ...]
     return source, next((lang for lang in langs if lang != source), None)
 
 
+def output_names(config: Config, slug: str, source: str) -> list[str]:
+    """Every file the configuration makes for a release written in ``source``: the names
+    its folder may hold of pressctl's (what a ``--lang``/``--format`` build keeps, and what
+    is removed once a language or format leaves the configuration)."""
+    names = [file_name(slug, lang, fmt) for lang in config.languages for fmt in config.formats]
+    if "html" in config.formats:  # each web page writes its social card beside itself
+        names += [card_name(slug, lang) for lang in config.languages]
+    if bilingual_sides(config, source, config.languages)[1]:
+        names += [f"{slug}.bilingual.{fmt}" for fmt in config.formats
+                  if fmt in BILINGUAL_FORMATS]
+    return names
+
+
 def plan(config: Config, *, langs: tuple[str, ...] | None = None,
          formats: tuple[str, ...] | None = None, draft: bool = False,
          out: Path | None = None, slugs: tuple[str, ...] | None = None,
-         shard: Shard | None = None) -> tuple[list[BuildResult], list[Job]]:
+         shard: Shard | None = None, now: dt.datetime | None = None,
+         refused: list[CheckFailed] | None = None,
+         kits: dict[tuple[Path, str], Kit] | None = None
+         ) -> tuple[list[BuildResult], list[Job]]:
     """Read each seed (of ``slugs``, of ``shard``), check its translations, and list the
     files to produce.
 
@@ -101,6 +128,12 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
     every translation reviewed and no blocking QA problem is built as final.
     Every gate and key depends on the release alone (and the kit wording all
     share), so a release is planned alike in a shard and in the whole build.
+    ``now`` decides which embargoes have lifted (default: the clock).
+    A release its gate refuses stops the plan, unless ``refused`` is a list: then
+    the refusal is added to it and the release left out, so the others are built.
+    ``kits``, when given, receives the kit the gates made of each release in each
+    language, by (seed, language): the build renders from them rather than
+    localising every release again for each of its files.
     """
     seeds = select(config, slugs, shard)
     for lang in langs or ():
@@ -116,33 +149,51 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
 
     code = code_hash()
     from pressctl.catalogs.project import release_lang
+    from pressctl.source import embargo
 
+    moment = now or embargo.now()
     releases = [read_release(seed, config) for seed in seeds]
     for release, seed in zip(releases, seeds, strict=True):
         release_lang(config, seed, release.lang)
-    missing_by_seed = []
+    passed = []
     for release, seed in zip(releases, seeds, strict=True):
-        kits = {lang: make_kit(config, release, lang, draft=True) for lang in langs}
-        glyphs.check(config, release, kits)  # first: a box for a character is never right
-        missing_by_seed.append(check_translations(config, release, seed, kits, draft))
-    blocking = gate_qa(config, seeds, langs, draft)
+        held = not embargo.lifted(release.embargo, moment)
+        made = {lang: make_kit(config, release, lang, draft=True, embargoed=held)
+                for lang in langs}
+        glyphs.check(config, release, made)  # first: a box for a character is never right
+        try:
+            passed.append((seed, release, check_translations(config, release, seed, made,
+                                                             draft)))
+        except CheckFailed as refusal:
+            if refused is None:
+                raise
+            refused.append(refusal)
+            continue
+        if kits is not None:
+            kits.update({(seed, lang): kit for lang, kit in made.items()})
+    blocking = gate_qa(config, [seed for seed, _, _ in passed], langs, draft, refused)
     results, jobs = [], []
-    for seed, release, missing in zip(seeds, releases, missing_by_seed, strict=True):
+    for seed, release, missing in passed:
+        if blocking[seed.stem] and not draft:
+            continue  # refused by QA (gate_qa raised unless ``refused`` collects it)
         folder = (out or config.dist) / release.slug
         marked = bool(missing or blocking[seed.stem])
+        held = not embargo.lifted(release.embargo, moment)
         result = BuildResult(release.slug, folder, untranslated=missing, draft=marked,
-                             blocking=blocking[seed.stem])
+                             blocking=blocking[seed.stem], embargoed=held)
         for lang in langs:
             for fmt in formats:
-                target = folder / f"{release.slug}.{lang}.{fmt}"
-                key = input_key(config, seed, lang, fmt, marked, code)
-                jobs.append(Job(config, seed, lang, fmt, target, marked, key))
+                target = folder / file_name(release.slug, lang, fmt)
+                key = input_key(config, seed, lang, fmt, marked, code, embargoed=held)
+                jobs.append(Job(config, seed, lang, fmt, target, marked, key, embargoed=held))
                 result.files.append(target)
         left, pair = bilingual_sides(config, release.lang, langs)
-        for fmt in formats if pair else ():
+        for fmt in (f for f in formats if f in BILINGUAL_FORMATS) if pair else ():
             target = folder / f"{release.slug}.bilingual.{fmt}"
-            key = input_key(config, seed, pair or "", f"bilingual-{fmt}", marked, code, left)
-            jobs.append(Job(config, seed, "bilingual", fmt, target, marked, key, pair, left))
+            key = input_key(config, seed, pair or "", f"bilingual-{fmt}", marked, code, left,
+                            embargoed=held)
+            jobs.append(Job(config, seed, "bilingual", fmt, target, marked, key, pair, left,
+                            embargoed=held))
             result.files.append(target)
         results.append(result)
     return results, jobs

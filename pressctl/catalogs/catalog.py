@@ -133,7 +133,7 @@ def load(path: Path) -> polib.POFile:
         line = int(found.group(1)) if found else None
         raise PressctlError(f"malformed PO file: {message}", path=path, line=line,
                             hint=hint) from None
-    _refuse_links(po, text, path)
+    _refuse_unsafe_text(po, text, path)
     return po
 
 
@@ -154,9 +154,11 @@ def _refuse_control(text: str, path: Path) -> None:
             hint="delete it, or write it as an escape if it is meant (it cannot be printed)")
 
 
-def _refuse_links(po: polib.POFile, text: str, path: Path) -> None:
-    """Hold every translation to the seed's link policy (:mod:`pressctl.core.links`), as
-    ``build --draft`` publishes translations QA has not seen: refused at the msgstr line."""
+def _refuse_unsafe_text(po: polib.POFile, text: str, path: Path) -> None:
+    """Hold every translation to the seed's rules, as ``build --draft`` publishes
+    translations QA has not seen: no control character, even one written as an escape
+    (``\\f``, ``\\x07``), and no link outside the policy (:mod:`pressctl.core.links`);
+    refused at the msgstr line."""
     from pressctl.core.links import HINT
     from pressctl.core.links import describe as describe_link
     from pressctl.source.inline import refused_links
@@ -166,12 +168,20 @@ def _refuse_links(po: polib.POFile, text: str, path: Path) -> None:
         if entry.obsolete:
             continue
         for msgstr in (entry.msgstr, *entry.msgstr_plural.values()):
-            refused = refused_links(msgstr) if msgstr else []
-            if not refused:
+            if not msgstr:
+                continue
+            control = _CONTROL.search(msgstr)
+            refused = refused_links(msgstr)
+            if not (refused or control):
                 continue
             lines = lines if lines is not None else text.split("\n")
             line = next((n for n in range(entry.linenum, len(lines) + 1)
                          if lines[n - 1].lstrip().startswith("msgstr")), entry.linenum)
+            if control is not None:
+                raise PressctlError(
+                    f"control character {describe(control.group())} in the translation of "
+                    f"{entry.msgid[:40]!r} (written as an escape)", path=path, line=line,
+                    hint="delete it: it cannot be printed, and DOCX cannot store it")
             url, reason = refused[0]
             raise PressctlError(describe_link(url, reason) + f" (the translation of "
                                 f"{entry.msgid[:40]!r})", path=path, line=line, hint=HINT)

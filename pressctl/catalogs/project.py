@@ -120,3 +120,30 @@ def stats(config: Config) -> list[dict[str, Any]]:
                          "untranslated": counts.untranslated, "obsolete": counts.obsolete,
                          "doubtful": counts.doubtful, "refused": counts.refused})
     return rows
+
+
+def check_files(config: Config, paths: list[Path]) -> list[Path]:
+    """Read each seed (``.md``), catalog (``.po``) and glossary (``.csv``) as the commands do,
+    so a malformed one is reported (exit 2, file and line) by a pre-commit hook before it is
+    committed; without paths, every file of the project.  Other files (a README.md outside
+    the seeds folder) are skipped.
+    """
+    from pressctl.catalogs import glossary
+
+    if not paths:
+        check_all(config)
+        glossary.load(config.glossary_path)
+        return [*config.seeds(), config.glossary_path]
+    checked = []
+    seeds = (config.root / config.seeds_dir).resolve()
+    for path in paths:
+        if path.suffix == ".md" and path.resolve().parent == seeds:
+            read(path, default_lang=config.source_lang)
+        elif path.suffix == ".po":
+            catalog.load(path)
+        elif path.suffix == ".csv" and path.resolve() == config.glossary_path.resolve():
+            glossary.load(path)
+        else:
+            continue
+        checked.append(path)
+    return checked

@@ -41,6 +41,9 @@ DEFAULTS_DIR = Path(__file__).resolve().parent.parent / "locale"
 #: python-brace-format placeholders that translators keep.
 KIT_MESSAGES: tuple[tuple[str, str], ...] = (
     ("For immediate release", "release label above the title"),
+    ("Embargoed until {time}", "release label above the title of a release under embargo, "
+                               "and the e-mail subject's prefix; {time} is the date and time "
+                               "the embargo lifts, with its UTC offset"),
     ("Press release", "document type, in metadata and header"),
     ("Key figures", "fact sheet heading and bookmark"),
     ("Figure", "fact table column"),
@@ -66,6 +69,9 @@ KIT_MESSAGES: tuple[tuple[str, str], ...] = (
                                     "Total revenue (2024): €142.38 billion"),
     ("{label}: {value}", "one bar without a period in a chart's alternative text"),
     ("###", "end mark of the release"),
+    ("Downloads", "heading of the web page's links to the kit's PDF and DOCX"),
+    ("Languages", "label of the web page's list of the release's other languages"),
+    ("Press releases", "title of the newsroom's index page and feeds"),
 )
 
 

@@ -18,12 +18,13 @@ from pressctl.cli import (  # noqa: F401, E402  (registers commands)
     catalog,
     failure,
     models,
+    newsroom,
     project,
     qa,
     translate,
 )
 from pressctl.cli.app import app  # noqa: E402
-from pressctl.core.errors import PressctlError  # noqa: E402
+from pressctl.core.errors import PressctlError, Terminated  # noqa: E402
 
 INTERRUPTED = 130
 
@@ -36,22 +37,25 @@ def main() -> None:
     """
     argv = sys.argv[1:]
     as_json = failure.wants_json(argv)
+    reported = False
     try:
         code = app(standalone_mode=False) if as_json else app()
-    except SystemExit as exc:  # Typer turns Ctrl-C into a silent exit 130: say it in one line
+    except SystemExit as exc:  # Click's own exits; Ctrl-C among them, as a silent 130
         if exc.code != INTERRUPTED:
             raise
-        code = failure.interrupted(as_json=False)
+        code = INTERRUPTED
     except PressctlError as exc:
         code = failure.user_error(exc, as_json=as_json)
     except TyperException as exc:  # Click's usage errors, raised to us only under --json
         ctx = getattr(exc, "ctx", None)
         code = failure.usage_error(exc.format_message(), exc.exit_code,
                                    getattr(ctx, "command_path", None) or "pressctl")
+    except Terminated as exc:  # SIGTERM during a build: cleaned up, then 128 + 15
+        code, reported = failure.interrupted(as_json=as_json, signum=exc.signum), True
     except (KeyboardInterrupt, typer.Abort):
-        code = failure.interrupted(as_json=as_json)
+        code, reported = failure.interrupted(as_json=as_json), True
     except Exception as exc:  # a bug: reported in one line, not shown as a traceback
         code = failure.internal_error(exc, argv, as_json=as_json)
-    if as_json and code == INTERRUPTED:  # Click turned Ctrl-C into exit 130 and said nothing
-        failure.interrupted()
+    if code == INTERRUPTED and not reported:  # Click turned Ctrl-C into 130 and said nothing
+        failure.interrupted(as_json=as_json)
     sys.exit(code if isinstance(code, int) else 0)

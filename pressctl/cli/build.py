@@ -18,7 +18,7 @@ def build_command(
     lang: list[str] = typer.Option(None, "--lang", "-l", metavar="LANG",
                                    help="Only this language (repeatable)."),
     fmt: list[str] = typer.Option(None, "--format", metavar="FORMAT",
-                                  help="Only pdf or docx (repeatable)."),
+                                  help="Only pdf, docx, html or email (repeatable)."),
     draft: bool = typer.Option(False, "--draft",
                                help="Build a release even with missing translations or QA "
                                     "errors, marking its pages DRAFT; releases that pass are "
@@ -27,7 +27,7 @@ def build_command(
                                help="Write nothing; exit 1 if dist/ is stale or incomplete."),
     jobs: int = typer.Option(None, "--jobs", "-j", min=1, metavar="N", show_default=False,
                              help="Build files in parallel in N processes [default: one "
-                                  "per core when more than one file is to be built]."),
+                                  "per core, when each process gets two files or more]."),
     shard: str = typer.Option(None, "--shard", metavar="K/N", show_default=False,
                               help="Only shard K of N (1 <= K <= N): a stable, balanced "
                                    "share of the releases, for N CI runners."),
@@ -35,6 +35,9 @@ def build_command(
                                  help="Print the plan (releases, files, input keys, up to "
                                       "date or not) without building."),
     force: bool = typer.Option(False, "--force", help="Rebuild even files that are up to date."),
+    now: str = typer.Option(None, "--now", metavar="ISO-TIME", show_default=False,
+                            help="The moment that decides which embargoes have lifted, with "
+                                 "its time zone (2025-03-17T09:00+08:00) [default: the clock]."),
     as_json: bool = typer.Option(False, "--json", help="Print the results as JSON."),
 ) -> None:
     """Build PDF and DOCX kits into the output folder (default dist/).
@@ -62,9 +65,12 @@ def build_command(
     formats = tuple(fmt) if fmt else None
     chosen = tuple(slugs) if slugs else None
     part = parse(shard) if shard is not None else None
+    from pressctl.source import embargo
+
+    moment = embargo.now(now)
     if listing:
         planned = checking.listing(cfg, langs=langs, formats=formats, draft=draft,
-                                   slugs=chosen, shard=part)
+                                   slugs=chosen, shard=part, now=moment)
         if as_json:
             emit_json(planned)
             return
@@ -74,7 +80,7 @@ def build_command(
         return
     if check:
         stale = checking.check(cfg, langs=langs, formats=formats, draft=draft, slugs=chosen,
-                               shard=part, jobs=jobs)
+                               shard=part, jobs=jobs, now=moment)
         if as_json:
             emit_json({"up_to_date": not stale, "stale": stale})
         for line in stale if not as_json else ():
@@ -93,7 +99,8 @@ def build_command(
 
     try:
         results = stage.build(cfg, langs=langs, formats=formats, draft=draft, jobs=jobs,
-                              force=force, progress=progress, slugs=chosen, shard=part)
+                              force=force, progress=progress, slugs=chosen, shard=part,
+                              now=moment)
     finally:
         bar.close()
     if as_json:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from pressctl.cli.app import SETTINGS, app, config, emit_json, info
@@ -26,6 +28,20 @@ def update_command() -> None:
         info(f"{shown(cfg, report.path)}: {report.kept} kept, {report.added} new, "
              f"{report.fuzzy} fuzzy, {report.obsolete} obsolete"
              + ("" if report.written else " (unchanged)"))
+
+
+@catalog_app.command("check")
+def check_command(
+    files: list[Path] = typer.Argument(None, metavar="[FILE]...",
+                                       help="Seeds, catalogs and the glossary to read "
+                                            "(default: all of the project's)."),
+) -> None:
+    """Read seeds, catalogs and the glossary as every command does; exit 2 naming the
+    file and line of the first malformed one (the pre-commit hook runs this)."""
+    from pressctl.catalogs import project as catalogs
+
+    checked = catalogs.check_files(config(), list(files or []))
+    info(f"{len(checked)} file(s) read, all well-formed")
 
 
 @catalog_app.command("stats")

@@ -81,9 +81,11 @@ def internal_error(exc: BaseException, argv: Sequence[str], *, as_json: bool) ->
     return EXIT_INTERNAL
 
 
-def interrupted(*, as_json: bool = True) -> int:
-    """Ctrl-C: exit 130, as shells expect."""
+def interrupted(*, as_json: bool = True, signum: int = 2) -> int:
+    """Ctrl-C (SIGINT): exit 130, as shells expect; SIGTERM: 143.  One line, no traceback."""
+    code = 128 + signum
+    message = "interrupted" if signum == 2 else f"interrupted (signal {signum})"
     if as_json:
-        _emit(error_document("interrupted", exit_code=130))
-    print("interrupted", file=sys.stderr)
-    return 130
+        _emit(error_document(message, exit_code=code))
+    print(message, file=sys.stderr)
+    return code

@@ -61,3 +61,63 @@ def doctor_command(as_json: bool = typer.Option(False, "--json", help="Print JSO
     if broken:
         raise MissingDependency(f"{len(broken)} required item(s) missing: "
                                 + ", ".join(f"{f.area} {f.item}" for f in broken))
+
+
+def _ask(value: str | None, question: str, default: str) -> str:
+    """An option's value; asked on a terminal only (never when stdin is a pipe or a file)."""
+    import sys
+
+    if value is not None:
+        return value
+    return str(typer.prompt(question, default=default)) if sys.stdin.isatty() else default
+
+
+@app.command("init")
+def init_command(
+    folder: Path = typer.Argument(Path("."), metavar="[FOLDER]",
+                                  help="Where to make the release repository (default: here)."),
+    organisation: str = typer.Option(None, "--organisation", metavar="NAME",
+                                     help="The organisation named on the kits "
+                                          "(default: the folder's name)."),
+    colour: str = typer.Option(None, "--colour", metavar="HEX",
+                               help="The kits' accent colour (default: #1C69D4)."),
+    lang: list[str] = typer.Option(None, "--lang", metavar="LANG",
+                                   help="A language of the kits; repeat it "
+                                        "(default: --lang en --lang zh)."),
+    source_lang: str = typer.Option(None, "--source-lang", metavar="LANG",
+                                    help="The language releases are written in "
+                                         "(default: the first --lang)."),
+    ci: str = typer.Option("github", "--ci", metavar="github|gitlab|none",
+                           help="The CI workflow to write."),
+) -> None:
+    """Make a release repository: config, a sample release that builds, catalogs, CI.
+
+    Example: pressctl init newsroom --organisation "Example Energy" --lang en --lang zh
+    """
+    from pressctl.project.init import DEFAULT_COLOUR, Settings, init_project
+
+    where = folder.resolve()
+    name = where.name.replace("-", " ").replace("_", " ").strip().title() or "Press office"
+    organisation = _ask(organisation, "Organisation", name)
+    colour = _ask(colour, "Accent colour", DEFAULT_COLOUR)
+    languages = lang or _ask(None, "Languages (space-separated)", "en zh").split()
+    source = _ask(source_lang, "Source language", languages[0] if languages else "en")
+    made = init_project(where, Settings(organisation, colour, tuple(languages), source, ci))
+    shown = folder if not folder.is_absolute() else where
+    if made.appended:
+        info(f"added [tool.pressctl] to {shown / made.appended}")
+    for written in made.written:
+        info(f"created {shown / written}")
+    info(f"organisation: {organisation}, languages: {', '.join(languages)} "
+         "(change them in pyproject.toml)")
+    if made.untranslated:
+        info(f"the sample has no shipped translation into {', '.join(made.untranslated)}: "
+             "translate it (pressctl translate) or build with --draft")
+    info("next steps:")
+    steps = ([f"cd {shown}"] if where != Path.cwd().resolve() else []) + [
+        "pressctl doctor                    # fonts and models on this machine",
+        "pressctl build                     # the sample's kits, into dist/first-release/",
+        "pressctl new <slug>                # your first release",
+    ]
+    for number, step in enumerate(steps, start=1):
+        info(f"  {number}. {step}")

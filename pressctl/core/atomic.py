@@ -35,16 +35,38 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _temporaries(folder: Path) -> Iterator[tuple[Path, int | None]]:
+    """pressctl's temporary files in ``folder``, each with the process id its name carries."""
+    for tmp in folder.glob(f".*{TMP_SUFFIX}") if folder.is_dir() else ():
+        parts = tmp.name.rsplit(".", 3)
+        pid = parts[1] if len(parts) == 4 else ""
+        yield tmp, int(pid) if pid.isdigit() else None
+
+
 def remove_stale_temporaries(folder: Path) -> list[Path]:
     """Delete temporary files left by a build that was killed (its process is gone).
 
     Temporaries of builds still running are kept: their names carry the pid.
     """
     removed = []
-    for tmp in folder.glob(f".*{TMP_SUFFIX}") if folder.is_dir() else ():
-        parts = tmp.name.rsplit(".", 3)
-        pid = parts[1] if len(parts) == 4 else ""
-        if pid.isdigit() and not _alive(int(pid)):
+    for tmp in stale_temporaries(folder):
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+            removed.append(tmp)
+    return removed
+
+
+def stale_temporaries(folder: Path) -> list[Path]:
+    """The temporary files in ``folder`` whose process is gone (``build --check`` names them)."""
+    return [tmp for tmp, pid in _temporaries(folder) if pid is not None and not _alive(pid)]
+
+
+def remove_temporaries_of(folder: Path, pid: int) -> list[Path]:
+    """Delete the temporary files of process ``pid`` (an interrupted build cleaning up after
+    itself and its workers, whose files carry its id)."""
+    removed = []
+    for tmp, owner in _temporaries(folder):
+        if owner == pid:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
                 removed.append(tmp)
@@ -52,12 +74,18 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
 
 
 @contextlib.contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``target``; rename it into place on success."""
+def staged_path(target: Path, owner: int | None = None) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; when the block ends the file is complete
+    on disk (synced, readable by all) but not yet renamed: a commit does that, with the
+    other files of its release (:mod:`pressctl.write.commit`).  Removed on failure.
+
+    Its name carries ``owner`` (default: this process), the process whose death makes
+    it a leftover: a build's workers stage files in the name of the build.
+    """
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=TMP_SUFFIX,
-                                    dir=target.parent)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.{owner or os.getpid()}.",
+                                    suffix=TMP_SUFFIX, dir=target.parent)
     except OSError as exc:
         raise PressctlError(f"cannot write: {exc.strerror}", path=target.parent,
                             hint="check the folder exists and is writable") from None
@@ -77,15 +105,32 @@ def atomic_path(target: Path) -> Iterator[Path]:
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
             os.chmod(tmp, 0o644)
-            os.replace(tmp, target)
         except OSError as exc:
-            raise PressctlError(f"cannot write {target.name}: {exc.strerror}",
-                                path=target.parent,
-                                hint="check that the name is free (not a folder) and the folder "
-                                     "is writable and not full") from None
-    finally:
+            raise not_written(target, exc) from None
+    except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+        raise
+
+
+def not_written(target: Path, exc: OSError) -> PressctlError:
+    """The error for an output that could not be put in place (a folder of its name …)."""
+    return PressctlError(f"cannot write {target.name}: {exc.strerror}", path=target.parent,
+                         hint="check that the name is free (not a folder) and the folder "
+                              "is writable and not full")
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; rename it into place on success."""
+    with staged_path(target) as tmp:
+        yield tmp
+    try:
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise not_written(target, exc) from None
 
 
 def write_bytes(target: Path, data: bytes) -> None:
@@ -101,6 +146,14 @@ def write_with(target: Path, produce: Callable[[Path], None]) -> None:
     """Let ``produce`` write a temporary file, then rename it to ``target``."""
     with atomic_path(target) as tmp:
         produce(tmp)
+
+
+def stage_with(target: Path, produce: Callable[[Path], None], owner: int | None = None) -> Path:
+    """Let ``produce`` write a temporary file beside ``target`` and return it, complete but
+    not renamed (see :func:`staged_path`)."""
+    with staged_path(target, owner) as tmp:
+        produce(tmp)
+    return tmp
 
 
 def sha256(path: Path) -> str:

@@ -24,7 +24,7 @@ from typing_extensions import TypedDict
 from pressctl.core.errors import PressctlError
 from pressctl.core.lang import cldr_locale, language
 
-KNOWN_FORMATS = ("pdf", "docx")
+KNOWN_FORMATS = ("pdf", "docx", "html", "email")
 PAGE_SIZES = ("A4", "Letter")
 PYPROJECT = "pyproject.toml"
 TABLE = ("tool", "pressctl")
@@ -102,13 +102,18 @@ class Config(BaseModel):
     source_lang: Text = Field(default="en", description="a language code such as \"en\"")
     languages: Annotated[tuple[Text, ...], Field(min_length=1)] = \
         Field(default=("en", "zh"), description="a list of language codes, e.g. [\"en\", \"zh\"]")
-    formats: Annotated[tuple[Literal["pdf", "docx"], ...], BeforeValidator(_listify)] = \
-        Field(default=("pdf", "docx"), description="a list of \"pdf\" and \"docx\"")
+    formats: Annotated[tuple[Literal["pdf", "docx", "html", "email"], ...],
+                       BeforeValidator(_listify)] = \
+        Field(default=("pdf", "docx"),
+              description="a list of \"pdf\", \"docx\", \"html\" and \"email\"")
     seeds_dir: Path = Field(default=Path("seeds"), description="a folder name, e.g. \"seeds\"")
     locales_dir: Path = Field(default=Path("locales"),
                               description="a folder name, e.g. \"locales\"")
     output_dir: Path = Field(default=Path("dist"), description="a folder name, e.g. \"dist\"")
     organisation: str = Field(default="", description="text, e.g. \"BMW China\"")
+    base_url: Annotated[str, Field(pattern=r"^https?://[^\s]+$")] = Field(
+        default="", description="the newsroom's address, e.g. \"https://press.example.com/\" "
+                                "(canonical URLs of the web pages and feeds)")
     colour: Annotated[str, Field(pattern=r"^#?[0-9A-Fa-f]{6}$")] = \
         Field(default="#1C69D4", description="a hex colour such as \"#1C69D4\"")
     page_size: Literal["A4", "Letter"] = Field(default="A4", description="\"A4\" or \"Letter\"")

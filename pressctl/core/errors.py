@@ -54,3 +54,13 @@ class MissingDependency(PressctlError):
     """A model, font or system tool is missing; exit code 3."""
 
     exit_code = EXIT_MISSING_DEPENDENCY
+
+
+class Terminated(BaseException):
+    """SIGTERM, turned into an exception by the build so that it stops as cleanly as for
+    Ctrl-C (workers stopped, temporary files removed); exit 128 + the signal's number.
+    Not a KeyboardInterrupt, which Click would turn into a silent exit 130."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

@@ -34,14 +34,14 @@ def problem(url: str) -> str | None:
     """Why a kit must not link to ``url`` (a short reason), or None when it may."""
     text = unquote(url).strip()
     if text.startswith(("\\", "//")):
-        return "a network path (UNC or protocol-relative)"
+        return "a network path"
     if _DRIVE.match(text):
         return "a Windows path"
     found = _SCHEME.match(text)
     if found is None:
         if text.startswith("#"):
-            return "an in-document anchor (a kit has none to jump to)"
-        return "a relative path (it leads nowhere once the kit is sent)"
+            return "an in-document anchor, which a kit has nothing to jump to"
+        return "a relative path, which leads nowhere once the kit is sent"
     scheme = found.group(1).lower()
     if scheme not in ALLOWED_SCHEMES:
         return f"the scheme {scheme}:"

@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polib
 
@@ -31,6 +32,9 @@ from pressctl.core.lang import EAST_ASIAN_DEFAULT, cldr_locale, counts_in_myriad
 from pressctl.core.script import has_cjk_letters, is_cjk
 from pressctl.kit.fonts import FontSet
 from pressctl.source.release import Block, BlockKind, Fact, ListKind, Release
+
+if TYPE_CHECKING:
+    from pressctl.kit.web import Web
 
 
 class Wording:
@@ -108,9 +112,18 @@ class FactRow:
     unit_text: str  # localised unit, for captions
 
 
-#: Bullets by nesting depth: a round bullet, then an en dash (pressctl's own symbols:
-#: a font without one gets the fallback ``glyphs.kit_bullets`` picks).
-BULLETS = ("•", "–")
+#: pressctl's own symbols (not the user's text, not kit wording) — the list bullets by
+#: nesting depth, a round bullet then an en dash — with what the glyph gate calls each
+#: and what stands in for it in a font that lacks it, best first (``glyphs.kit_bullets``
+#: picks): WenQuanYi Zen Hei has no "•", but the full-width katakana middle dot "・"
+#: reads as a bullet beside Chinese and Latin alike; "·" is smaller, "-" is in every font.
+SYMBOLS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "•": ("pressctl's list bullet", ("・", "·", "-")),
+    "–": ("pressctl's second-level list bullet", ("-",)),
+}
+_FIRST, _SECOND = SYMBOLS
+#: The bullets by nesting depth, as :data:`SYMBOLS` lists them.
+BULLETS = (_FIRST, _SECOND)
 
 
 @dataclass(frozen=True)
@@ -130,6 +143,10 @@ class Kit:
     fonts: FontSet | None = None
     #: the list bullets the kit's font can draw (``glyphs.kit_bullets``), by depth
     bullets: tuple[str, str] = BULLETS
+    #: the release's embargo while it holds at the build's ``--now``; None once lifted
+    embargo: dt.datetime | None = None
+    #: the web page's and e-mail's links (other languages, downloads, base URL)
+    web: Web | None = None
 
     @property
     def faces(self) -> FontSet:
@@ -148,6 +165,41 @@ class Kit:
         from babel.dates import format_date
 
         return format_date(self.release.date, "long", locale=self.locale)
+
+    @property
+    def embargo_text(self) -> str:
+        """The lift moment in the kit's language with its offset ("March 17, 2025 9:00 AM
+        GMT+08:00"): the zone the office wrote, never converted, so it reads as sent."""
+        from babel.dates import format_date, format_time, get_timezone_gmt
+
+        if self.embargo is None:
+            return ""
+        moment = self.embargo
+        return " ".join((format_date(moment, "long", locale=self.locale),
+                         format_time(moment, "short", tzinfo=moment.tzinfo, locale=self.locale),
+                         get_timezone_gmt(moment, "long", locale=self.locale)))
+
+    @property
+    def release_label(self) -> str:
+        """Above the title: "For immediate release", or "Embargoed until …" while it holds."""
+        if self.embargo is None:
+            return self.t("For immediate release")
+        return self.t("Embargoed until {time}", time=self.embargo_text)
+
+    @property
+    def subject(self) -> str:
+        """The document's subject (PDF and DOCX metadata): its type, and the embargo while
+        it holds, so a file found in a mail folder still says it may not be published."""
+        if self.embargo is None:
+            return self.t("Press release")
+        return f"{self.t('Press release')} – {self.release_label}"
+
+    def missing_wording(self) -> list[str]:
+        """Kit messages this kit prints that its language has not translated; the
+        embargo's label only while the release is under one."""
+        missing = self.t.missing()
+        return missing if self.embargo is not None else [
+            m for m in missing if m != "Embargoed until {time}"]
 
     @property
     def east_asian_tag(self) -> str:
@@ -345,6 +397,7 @@ def printed_texts(kit: Kit) -> list[str]:
     for row in kit.facts:
         texts += [row.label, row.value_text, row.period_text, row.unit_text]
     texts += [kit.t(msgid) for msgid, _ in KIT_MESSAGES]
+    texts.append(kit.release_label)
     # what the renderers print of their own: the speaker's dash, the running heads' dot
     texts += [attribution_dash(kit.cjk), SEPARATOR]
     return texts

@@ -24,7 +24,24 @@ DEFAULT_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
     "en": (("Noto Sans CJK SC", "Noto Sans CJK SC:bold"),
            ("DejaVu Sans", "DejaVu Sans:bold")),
 }
-INSTALL_HINT = "install a CJK font: sudo apt-get install fonts-noto-cjk (or fonts-wqy-zenhei)"
+#: The package that brings Noto Sans CJK on each platform users run pressctl on ("Windows"
+#: ships Microsoft YaHei, named by file as fontconfig is rarely there).
+FONT_PACKAGES: dict[str, str] = {
+    "Debian/Ubuntu": "sudo apt-get install fonts-noto-cjk",
+    "Fedora": "sudo dnf install google-noto-sans-cjk-fonts",
+    "macOS": "brew install fontconfig && brew install --cask font-noto-sans-cjk-sc",
+    "Windows": 'set [tool.pressctl.fonts.zh] regular = "C:/Windows/Fonts/msyh.ttc" '
+               '(Microsoft YaHei, part of Windows)',
+}
+INSTALL_HINT = "install a CJK font: " + "; ".join(f"{k}: {v}" for k, v in FONT_PACKAGES.items())
+
+
+def install_hint(platform: str) -> str:
+    """The font fix for ``platform`` (a FONT_PACKAGES key) first, then the others."""
+    if platform not in FONT_PACKAGES:
+        return INSTALL_HINT
+    rest = "; ".join(f"{k}: {v}" for k, v in FONT_PACKAGES.items() if k != platform)
+    return f"install a CJK font: {FONT_PACKAGES[platform]} (elsewhere — {rest})"
 
 
 @dataclass(frozen=True)

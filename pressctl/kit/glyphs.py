@@ -32,7 +32,7 @@ from pressctl.core.charnames import describe, is_unprintable
 from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
 from pressctl.core.paths import cache_dir, shown
-from pressctl.kit import BULLETS, Kit, printed_texts
+from pressctl.kit import BULLETS, SYMBOLS, Kit, printed_texts
 from pressctl.kit.fonts import FontFile, FontSet, read_errors, unreadable
 from pressctl.source.release import Release
 
@@ -44,15 +44,6 @@ CACHE_FORMAT = "pressctl-cmap-1"
 PO_ESCAPES = {"\b": "\\b"}
 #: At most this many characters are listed in one error.
 LISTED = 10
-
-#: pressctl's own symbols (not the user's text, not kit wording), what the glyph
-#: gate calls them, and what stands in for each in a font that lacks it, best first:
-#: WenQuanYi Zen Hei has no "•", but the full-width katakana middle dot "・" reads as a
-#: bullet beside Chinese and Latin alike; "·" is smaller, "-" is in every font.
-SYMBOLS: dict[str, tuple[str, tuple[str, ...]]] = {
-    BULLETS[0]: ("pressctl's list bullet", ("・", "·", "-")),
-    BULLETS[1]: ("pressctl's second-level list bullet", ("-",)),
-}
 
 
 class Coverage:

@@ -13,6 +13,7 @@ from pressctl.core.config import Config
 
 if TYPE_CHECKING:
     from pressctl.kit import Kit
+    from pressctl.kit.web import Web
     from pressctl.source.release import Release
 
 
@@ -24,10 +25,14 @@ def translations(config: Config, release: Release, lang: str) -> dict[str, str]:
     return catalog.reviewed(catalog.load_or_none(config.catalog_path(lang, release.slug)))
 
 
-def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False) -> Kit:
+def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False,
+             embargoed: bool = False) -> Kit:
     """Localise ``release`` into ``lang`` and resolve everything its renderers need: the
     kit wording, the figures, the fonts (MissingDependency, exit 3, when there is none,
-    as the glyph gate reports) and the bullets those fonts can draw."""
+    as the glyph gate reports) and the bullets those fonts can draw.
+
+    ``embargoed``: the release's embargo still holds at the build's ``--now``
+    (decided once by the build, so every file of a release agrees)."""
     from pressctl.catalogs.localize import localise
     from pressctl.catalogs.wording import is_kit_source
     from pressctl.kit import Kit, Wording, fact_row, glyphs
@@ -44,5 +49,19 @@ def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False
     return Kit(release=localised, lang=lang, tag=config.tag(lang), locale=config.locale(lang),
                t=wording, facts=facts, draft=draft, colour=config.colour,
                page_size=config.page_size, margins_mm=config.margins_mm, fonts=fonts,
-               bullets=glyphs.kit_bullets(fonts))
+               bullets=glyphs.kit_bullets(fonts),
+               embargo=release.embargo if embargoed else None,
+               web=web(config, release, lang))
 
+
+def web(config: Config, release: Release, lang: str) -> Web:
+    """The page's links: the release's editions in every language, the kit's downloads."""
+    from pressctl.kit.web import Edition, Web, file_name, own_name
+
+    editions = tuple(Edition(other, config.tag(other), own_name(config.locale(other),
+                                                                 config.tag(other)),
+                             file_name(release.slug, other, "html"))
+                     for other in config.languages)
+    downloads = tuple((fmt, file_name(release.slug, lang, fmt)) for fmt in config.formats
+                      if fmt in ("pdf", "docx"))
+    return Web(config.base_url, editions, downloads)

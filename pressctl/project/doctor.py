@@ -24,8 +24,25 @@ class Finding:
         return asdict(self)
 
 
+def platform_name() -> str:
+    """This machine as :data:`pressctl.kit.fonts.FONT_PACKAGES` names platforms ("" if other)."""
+    import platform
+
+    system = platform.system()
+    if system in ("Darwin", "Windows"):
+        return "macOS" if system == "Darwin" else "Windows"
+    try:
+        release = platform.freedesktop_os_release()
+    except OSError:
+        return ""
+    ids = {release.get("ID", ""), *release.get("ID_LIKE", "").split()}
+    if ids & {"debian", "ubuntu"}:
+        return "Debian/Ubuntu"
+    return "Fedora" if ids & {"fedora", "rhel", "centos"} else ""
+
+
 def _fonts(config: Config) -> list[Finding]:
-    from pressctl.kit.fonts import INSTALL_HINT, resolve
+    from pressctl.kit.fonts import install_hint, resolve
 
     found = []
     for lang in config.languages:
@@ -35,7 +52,8 @@ def _fonts(config: Config) -> list[Finding]:
                                  f"{fonts.regular.family} ({fonts.regular.path}, face "
                                  f"{fonts.regular.index})"))
         except PressctlError as exc:
-            found.append(Finding("fonts", lang, False, exc.message, exc.hint or INSTALL_HINT))
+            hint = install_hint(platform_name()) if exc.message.startswith("no font") else exc.hint
+            found.append(Finding("fonts", lang, False, exc.message, hint or ""))
     return found
 
 
@@ -121,6 +139,35 @@ def _tools() -> list[Finding]:
             for tool, fix in wanted.items()]
 
 
+def _publishing(config: Config) -> list[Finding]:
+    """What the html and email formats and the newsroom need, when the project asks for them:
+    the libraries that write them, base_url for absolute links; Chromium only for the tests."""
+    import importlib.util
+
+    wanted = [fmt for fmt in ("html", "email") if fmt in config.formats]
+    if not wanted:
+        return []
+    found = []
+    modules = {"lxml": "html", "PIL": "html", "feedgen": "html", "css_inline": "email"}
+    for module, fmt in modules.items():
+        if fmt in wanted:
+            ok = importlib.util.find_spec(module) is not None
+            found.append(Finding(fmt, module, ok, "installed" if ok else "not installed",
+                                 f"pip install {'css-inline' if module == 'css_inline' else module}"
+                                 " (pressctl declares it; reinstall pressctl)"))
+    found.append(Finding("html", "base_url", bool(config.base_url),
+                         config.base_url or "not set: pages link relatively, and "
+                                            "'pressctl newsroom' refuses to run",
+                         'set base_url = "https://press.example.com/" in [tool.pressctl]',
+                         required=False))
+    browser = shutil.which("chromium") and shutil.which("chromedriver")
+    found.append(Finding("html", "chromium", bool(browser),
+                         "chromium and chromedriver found (browser tests run)" if browser
+                         else "not found: the browser tests of pages and e-mails skip",
+                         "apt-get install chromium chromium-driver", required=False))
+    return found
+
+
 def _config(config: Config) -> Finding:
     """Whether the project has a ``[tool.pressctl]`` table: without one, pressctl's defaults
     would build whatever folder it was run in, which is not "ok"."""
@@ -131,20 +178,23 @@ def _config(config: Config) -> Finding:
         return Finding("config", "pyproject.toml", True, str(path))
     detail = (f"no [tool.pressctl] table in {path}" if path.is_file()
               else f"no pyproject.toml with [tool.pressctl] in {config.root} or above")
-    return Finding("config", "pyproject.toml", False, detail,
-                   "add a [tool.pressctl] table to the project's pyproject.toml "
-                   "(README: Configuration)")
+    fix = ("pressctl init   # adds a [tool.pressctl] table to this pyproject.toml"
+           if path.is_file() else "pressctl init   # makes a release repository here")
+    return Finding("config", "pyproject.toml", False, detail, fix)
 
 
 def diagnose(config: Config) -> list[Finding]:
     found = [_config(config)]
     seeds = config.seeds()
+    # without a project, "pressctl new" fails: init comes first (and writes a sample release)
+    fix = "pressctl new <slug>" if found[0].ok else "pressctl init"
     found.append(Finding("seeds", str(config.seeds_dir), bool(seeds),
-                         f"{len(seeds)} release(s)", "" if seeds else "pressctl new <slug>"))
+                         f"{len(seeds)} release(s)", "" if seeds else fix))
     found.extend(_fonts(config))
     found.extend(_conversions(config))
     found.extend(_models(config))
     found.append(_output(config))
     found.extend(_tools())
+    found.extend(_publishing(config))
     found.append(Finding("cache", "fonts", True, str(cache_dir()), required=False))
     return found

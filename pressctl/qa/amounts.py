@@ -56,6 +56,8 @@ CLDR_UNITS = ("length-kilometer", "energy-kilowatt-hour", "energy-gigawatt-hour"
               "power-kilowatt", "power-megawatt", "power-gigawatt", "mass-tonne",
               "mass-kilogram")
 EXTRA_UNITS: dict[str, str] = {
+    # CLDR's English says "kilometers"; British releases write "kilometres"
+    "kilometres": "length-kilometer", "kilometre": "length-kilometer",
     "percentage points": "pp", "percentage point": "pp", "pp": "pp", "ppt": "pp",
     "个百分点": "pp", "個百分點": "pp", "百分点": "pp", "百分點": "pp",
     "per cent": "%", "percent": "%", "%": "%",

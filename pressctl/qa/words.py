@@ -127,11 +127,20 @@ ENGLISH: tuple[tuple[str, Decimal, str], ...] = (
     (r"(?<!first\s)(?<!second\s)(?<!first-)(?<!second-)half(?![\s-](?:year|of\s+(?:the\s+)?year))",
      Decimal("0.5"), FRACTION),
     (r"(?:doubl(?:e|ed|es|ing)|twice)", Decimal(2), MULTIPLE),
-    (r"(?:tripl(?:e|ed|es|ing)|threefold|three-fold)", Decimal(3), MULTIPLE),
+    # "three times larger" (三倍): a multiple, never a count of three
+    (r"(?:tripl(?:e|ed|es|ing)|threefold|three-fold|three\s+times)", Decimal(3), MULTIPLE),
     (r"(?:tenfold|ten-fold|ten\s+times)", Decimal(10), MULTIPLE),
     # 十年: the next decade, a decade of research, a decade-long partnership
     (r"(?:a|one|next|past|last|coming)\s+decade(?!s)", Decimal(10), COUNT),
-    (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four"
+    # "a hundred and fifty years" (一百五十年) is one count of 150, not fifty
+    (r"(?:a|one)\s+hundred(?:\s+and\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
+     r"|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve"
+     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four"
+     r"|five|six|seven|eight|nine))?",
+     Decimal(0), COUNT),
+    # "Year two" (第二年), "Phase three": an ordinal, which Chinese writes with 第
+    (r"(?<!year\s)(?<!phase\s)(?<!stage\s)"
+     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four"
      r"|five|six|seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
      r"|nineteen|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
      r"(?![\s-](?:times|fold))",
@@ -180,13 +189,22 @@ def read(text: str, locale: str, flags: tuple[str, ...] = ()) -> tuple[Spelled, 
             word, figure = match.group(0), value
             if kind == COUNT and value == 0:  # the value is the word's own
                 try:
-                    figure = numeral_value(word) if chinese else Decimal(WORDS[word.lower()])
+                    figure = numeral_value(word) if chinese else english_value(word)
                 except ValueError:  # 五六十 (fifty or sixty): no one value
                     continue
             found.append(Spelled(kind, figure, text[match.start():match.end()], match.start(),
                                  match.end()))
             chars[match.start():match.end()] = " " * (match.end() - match.start())
     return tuple(sorted(found, key=lambda s: s.start))
+
+
+def english_value(words: str) -> Decimal:
+    """An English count in words: "twelve" = 12, "a hundred and fifty" = 150."""
+    head, hundred, rest = re.sub(r"\s+", " ", words.lower()).partition("hundred")
+    if not hundred:
+        return Decimal(WORDS[head])
+    tail = rest.removeprefix(" and ").strip()
+    return Decimal(100 + (_UNITS.get(tail) or WORDS.get(tail, 0)))
 
 
 def numeral_value(numeral: str) -> Decimal:

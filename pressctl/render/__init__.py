@@ -24,14 +24,21 @@ if TYPE_CHECKING:
 
 class Renderer(NamedTuple):
     build: Callable[[Kit], bytes]
-    build_bilingual: Callable[[Kit, Kit], bytes]
+    #: None for a format without a bilingual edition (the web page, the e-mail)
+    build_bilingual: Callable[[Kit, Kit], bytes] | None = None
+    #: files a format writes beside its own (the web page's social card), into the folder
+    beside: Callable[[Kit, Path], None] | None = None
 
     def render(self, kit: Kit, path: Path) -> None:
-        """Write the kit to ``path``."""
+        """Write the kit to ``path`` (and what belongs beside it, into its folder)."""
         path.write_bytes(self.build(kit))
+        if self.beside is not None:
+            self.beside(kit, path.parent)
 
     def render_bilingual(self, source: Kit, target: Kit, path: Path) -> None:
         """Write the bilingual edition (source beside translation) to ``path``."""
+        if self.build_bilingual is None:
+            raise TypeError("this format has no bilingual edition (plan.BILINGUAL_FORMATS)")
         path.write_bytes(self.build_bilingual(source, target))
 
 
@@ -47,8 +54,21 @@ def _docx() -> Renderer:
     return Renderer(edition.build, bilingual.build_bilingual)
 
 
+def _html() -> Renderer:
+    from pressctl.render.html import edition
+
+    return Renderer(edition.build, beside=edition.card)
+
+
+def _email() -> Renderer:
+    from pressctl.render.email import edition
+
+    return Renderer(edition.build)
+
+
 #: format → its renderer, loaded on first use.
-RENDERERS: dict[str, Callable[[], Renderer]] = {"pdf": _pdf, "docx": _docx}
+RENDERERS: dict[str, Callable[[], Renderer]] = {"pdf": _pdf, "docx": _docx, "html": _html,
+                                                "email": _email}
 
 
 def renderer(fmt: str) -> Renderer:

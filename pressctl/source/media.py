@@ -3,8 +3,8 @@
 Journalists want the full-resolution photos, not the downsampled copies in
 the PDF: each picture is copied unchanged to ``dist/<slug>/media/`` and
 listed in the manifest with its caption, credit, byte size, pixel size and
-SHA-256.  A picture no longer used is removed from ``media/``; an unchanged
-one is not rewritten.
+SHA-256.  A picture no longer used is removed from ``media/`` (when the
+previous manifest lists it); an unchanged one is not rewritten.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pressctl.core.atomic import sha256, write_bytes
+from pressctl.core.atomic import sha256
 from pressctl.source.release import BlockKind, Release
 
 FOLDER = "media"
@@ -25,11 +25,15 @@ def figure_files(release: Release) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def copy_media(release: Release, folder: Path) -> list[dict[str, Any]]:
-    """Copy the originals into ``folder/media`` and describe them for the manifest."""
+def describe_media(release: Release) -> tuple[list[dict[str, Any]], dict[str, Path]]:
+    """The manifest's ``media`` entries and, by name in ``media/``, the original each copies.
+
+    Writing them is the build's (``build/run.py``): copied with the release's other
+    files in one commit, and a picture no longer used removed only when the previous
+    manifest lists it, so a file of the user's in ``media/`` is never touched.
+    """
     from PIL import Image
 
-    target_folder = folder / FOLDER
     entries: list[dict[str, Any]] = []
     names: dict[Path, str] = {}
     for block in release.blocks:
@@ -42,11 +46,6 @@ def copy_media(release: Release, folder: Path) -> list[dict[str, Any]]:
                 number += 1
                 name = f"{source.stem}-{number}{source.suffix}"
             names[source] = name
-            target = target_folder / name
-            digest = sha256(source)
-            if not (target.is_file() and sha256(target) == digest):
-                target_folder.mkdir(parents=True, exist_ok=True)
-                write_bytes(target, source.read_bytes())
         with Image.open(source) as image:
             pixels = list(image.size)
             if image.getexif().get(ORIENTATION) in (5, 6, 7, 8):  # shown turned a quarter
@@ -54,9 +53,4 @@ def copy_media(release: Release, folder: Path) -> list[dict[str, Any]]:
         entries.append({"path": f"{FOLDER}/{names[source]}", "caption": block.text,
                         "credit": block.credit or "", "size": source.stat().st_size,
                         "pixels": pixels, "sha256": sha256(source)})
-    if target_folder.is_dir():
-        for stale in target_folder.iterdir():
-            if stale.is_file() and stale.name not in names.values() \
-                    and not stale.name.startswith("."):
-                stale.unlink()
-    return entries
+    return entries, {name: source for source, name in names.items()}

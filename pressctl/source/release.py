@@ -86,6 +86,8 @@ class Release:
     boilerplate: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     facts: tuple[Fact, ...] = ()
+    #: The moment the release may be published (aware), or None: for immediate release.
+    embargo: dt.datetime | None = None
     #: Source strings for which no reviewed translation existed (draft builds).
     untranslated: tuple[str, ...] = field(default=(), compare=False)
 
@@ -101,3 +103,11 @@ class Release:
 
     def replace(self, **changes: object) -> Release:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+def introduces_list(blocks: tuple[Block, ...], index: int) -> bool:
+    """A paragraph ending in a colon (":" or "："), followed by a list, is the list's
+    lead-in: the renderers keep it on the page where the list starts."""
+    block = blocks[index]
+    return (block.kind is BlockKind.PARAGRAPH and block.text.rstrip().endswith((":", "："))
+            and index + 1 < len(blocks) and blocks[index + 1].kind is BlockKind.ITEM)

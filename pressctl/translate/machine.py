@@ -3,8 +3,9 @@
 ``import argostranslate.translate`` takes seconds (it imports stanza, torch and
 the MiniSBD splitter, which downloads a model at first use unless the package
 ships one).  pressctl segments sentences itself, so the translation path
-needs only what a package *is*: ``argostranslate.package`` for the installed
-package, its metadata and tokenizer, and ``ctranslate2`` for the model.
+needs only what a package *is*: its metadata and tokenizer, read by
+:mod:`pressctl.translate.argos` (argostranslate itself is optional), and
+``ctranslate2`` for the model.
 
 The decoding follows argostranslate's ``apply_packaged_translation`` (the
 package's tokenizer, its target prefix, the beam size, length penalty 0.2,
@@ -24,6 +25,7 @@ from typing import Any, Protocol
 
 from pressctl.core.config import Decoding
 from pressctl.core.errors import MissingDependency, PressctlError
+from pressctl.translate import argos as argos_format
 from pressctl.translate.models import Installed, find, install_hint
 
 #: Examples per CTranslate2 sub-batch; beam 4 × 32 sentences stays small on a CPU.
@@ -56,27 +58,24 @@ class ArgosEngine:
         self.batches = 0  # translate_batch calls made
         self._translator: Any = None
         self._argos: Any = None
+        self._beam = 4
 
     def _load(self) -> None:
         if self._translator is not None:
             return
         try:
             import ctranslate2
-            from argostranslate import package as argos_package
-            from argostranslate import settings
         except ImportError as exc:
             raise MissingDependency(f"cannot import {exc.name}: machine translation needs "
-                                    "argostranslate and ctranslate2",
-                                    hint="pip install argostranslate") from None
+                                    "ctranslate2 and sentencepiece",
+                                    hint="pip install ctranslate2 sentencepiece") from None
         try:
-            argos = argos_package.Package(self.package.path)
+            argos = argos_format.read_package(self.package.path)
         except (OSError, ValueError) as exc:
             raise PressctlError(f"unreadable package: {exc}", path=self.package.path,
                                 hint=install_hint(self.package.from_code,
                                                   self.package.to_code)) from None
-        if getattr(argos, "tokenizer", None) is None:
-            raise PressctlError("package has no sentencepiece.model or bpe.model",
-                                path=self.package.path)
+        settings = argos_format.settings()
         try:
             self._translator = ctranslate2.Translator(
                 str(self.package.path / "model"), device=settings.device,
@@ -85,6 +84,7 @@ class ArgosEngine:
         except (RuntimeError, ValueError, OSError) as exc:
             raise PressctlError(f"cannot load the model: {exc}", path=self.package.path / "model",
                                 hint="reinstall it with 'pressctl models install'") from None
+        self._beam = max(1, settings.beam_size)
         self._argos = argos
         self.loads += 1
 
@@ -92,8 +92,6 @@ class ArgosEngine:
         if not texts:
             return []
         self._load()
-        from argostranslate import settings
-
         argos = self._argos
         tokens = [argos.tokenizer.encode(text) for text in texts]
         prefix = argos.target_prefix or ""
@@ -101,7 +99,7 @@ class ArgosEngine:
             tokens,
             target_prefix=[[prefix]] * len(tokens) if prefix else None,
             max_batch_size=MAX_BATCH_EXAMPLES, batch_type="examples",
-            beam_size=max(1, settings.beam_size), num_hypotheses=1,
+            beam_size=self._beam, num_hypotheses=1,
             length_penalty=LENGTH_PENALTY, replace_unknowns=True,
             repetition_penalty=self.decoding.repetition_penalty,
             no_repeat_ngram_size=self.decoding.no_repeat_ngram_size,

@@ -13,6 +13,11 @@ leave a half-extracted folder behind.  Here a package file is checked first
 tokenizer, no entry escaping its folder), extracted beside the packages
 folder and only then moved into place, so a bad file leaves the installed
 models exactly as they were.
+
+One module of about 400 lines on purpose: listing, checking, installing and
+removing are one package's life cycle, sharing the folder layout and the
+refusal messages; the index download (``available``, ``install_pair``) ends in
+``install_file``, so a split would only hand the same names across a module line.
 """
 
 from __future__ import annotations
@@ -84,12 +89,9 @@ def packages_dir() -> Path:
     ``ARGOS_PACKAGES_DIR`` is looked up here rather than through
     ``argostranslate.settings``, which reads it once at import.
     """
-    env = os.environ.get("ARGOS_PACKAGES_DIR")
-    if env:
-        return Path(env).expanduser()
-    from argostranslate import settings
+    from pressctl.translate.argos import packages_dir as argos_packages_dir
 
-    return Path(settings.package_data_dir)
+    return argos_packages_dir()
 
 
 def index_url() -> str:

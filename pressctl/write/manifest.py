@@ -11,19 +11,32 @@ next build rebuilds them.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pressctl.catalogs import catalog
-from pressctl.core.atomic import sha256, write_text
+from pressctl.core.atomic import sha256
 from pressctl.core.config import Config
 from pressctl.core.paths import relative
+from pressctl.kit.web import EXTENSIONS
+from pressctl.source.media import FOLDER as MEDIA
 
 if TYPE_CHECKING:
     from pressctl.source.release import Release
 
 NAME = "manifest.json"
+#: The files of a release the manifest lists (the web page's social card is a .png).
+OUTPUT_SUFFIXES = (*(f".{ext}" for ext in EXTENSIONS.values()), ".png")
+
+
+def _data(folder: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads((folder / NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def entries(folder: Path) -> dict[str, dict[str, object]]:
@@ -45,24 +58,64 @@ def recorded_source_lang(folder: Path) -> str | None:
         return None
 
 
-def write_manifest(folder: Path, data: dict[str, Any], files: list[Path],
-                   inputs: dict[str, Any] | None = None) -> Path:
-    """Record every output with size and SHA-256; written last, after the files.
+def recorded_embargo(folder: Path, now: dt.datetime) -> bool:
+    """Whether the embargo the manifest recorded still holds at ``now``."""
+    from pressctl.source import embargo
 
-    ``inputs`` maps a file name to the hash of what it was built from, which
-    lets the next build skip it.  An unchanged manifest is not rewritten.
+    try:
+        data = json.loads((folder / NAME).read_text(encoding="utf-8"))
+        recorded = data.get("embargo")
+        return isinstance(recorded, str) and not embargo.lifted(
+            dt.datetime.fromisoformat(recorded), now)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def slug_of(folder: Path) -> str | None:
+    """The release a manifest describes (None: no manifest of pressctl's)."""
+    data = _data(folder)
+    slug = data.get("slug") if data else None
+    return slug if isinstance(slug, str) else None
+
+
+def plain_name(name: object) -> bool:
+    """A file name of the folder itself: no folder part, no way out of it, not hidden."""
+    return isinstance(name, str) and bool(name) and "/" not in name and "\\" not in name \
+        and not name.startswith(".") and "\0" not in name
+
+
+def listed(folder: Path) -> list[str]:
+    """What the manifest says pressctl wrote in ``folder``: its outputs' names and its
+    media (``media/<name>``).  Only plain names count: a manifest is a file anyone's pull
+    request can change, and the build removes what it lists."""
+    data = _data(folder) or {}
+    found: list[str] = []
+    for key in ("files", "media"):
+        items = data.get(key)
+        for item in items if isinstance(items, list) else ():
+            path = item.get("path") if isinstance(item, dict) else None
+            if not isinstance(path, str):
+                continue
+            head, _, name = path.rpartition("/")
+            if (head == MEDIA if key == "media" else not head) and plain_name(name):
+                found.append(path)
+    return found
+
+
+def manifest_text(data: dict[str, Any], files: dict[str, Path],
+                  inputs: dict[str, Any] | None = None) -> str:
+    """The manifest: ``data``, then every output with size and SHA-256.
+
+    ``files`` maps each output's name to where its bytes are now (the output, or the
+    temporary file that is about to replace it); ``inputs`` maps a name to the hash of
+    what it was built from, which lets the next build skip it.
     """
     listed = [
-        {"path": f.name, "size": f.stat().st_size, "sha256": sha256(f),
-         **({"inputs": inputs[f.name]} if inputs and inputs.get(f.name) else {})}
-        for f in sorted(files, key=lambda p: p.name)
+        {"path": name, "size": path.stat().st_size, "sha256": sha256(path),
+         **({"inputs": inputs[name]} if inputs and inputs.get(name) else {})}
+        for name, path in sorted(files.items())
     ]
-    manifest = {**data, "files": listed}
-    target = folder / NAME
-    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-    if not (target.is_file() and target.read_text(encoding="utf-8") == text):
-        write_text(target, text)
-    return target
+    return json.dumps({**data, "files": listed}, ensure_ascii=False, indent=2) + "\n"
 
 
 def segment_counts(config: Config, release: Release, lang: str) -> dict[str, int]:
@@ -78,19 +131,11 @@ def segment_counts(config: Config, release: Release, lang: str) -> dict[str, int
             "untranslated": counts.untranslated}
 
 
-def write_release_manifest(config: Config, release: Release, seed: Path, folder: Path,
-                           draft: bool, keys: dict[Path, str]) -> Path:
-    """The manifest of one release folder, once all its files are written; copies the
-    pictures it shows into ``media/`` first, as the manifest lists them.
-
-    ``keys``: the input key of each file this build planned; a file it did not plan
-    (another ``--lang``) keeps the key its previous manifest recorded.
-    """
-    previous = entries(folder)
-    files = sorted(p for p in folder.glob(f"{release.slug}.*.*")
-                   if p.suffix in (".pdf", ".docx") and not p.name.startswith("."))
-    inputs = {p.name: keys.get(p) or previous.get(p.name, {}).get("inputs") for p in files}
-    data = {
+def release_data(config: Config, release: Release, seed: Path, draft: bool,
+                 media: list[dict[str, Any]], embargoed: bool = False) -> dict[str, Any]:
+    """What the manifest says of the release itself, before its list of files.
+    ``embargoed``: built while its embargo held (the newsroom waits for a rebuild)."""
+    data: dict[str, Any] = {
         "slug": release.slug,
         "title": release.title,
         "date": release.date.isoformat(),
@@ -98,11 +143,10 @@ def write_release_manifest(config: Config, release: Release, seed: Path, folder:
         "source_lang": release.lang,
         "languages": list(config.languages),
         "draft": draft,
+        "embargo": release.embargo.isoformat() if release.embargo else None,
+        "embargoed": embargoed,  # built while it held: the newsroom waits for a rebuild
         "segments": {lang: segment_counts(config, release, lang) for lang in config.languages},
     }
-    from pressctl.source.media import copy_media
-
-    media = copy_media(release, folder)
     if media:
         data["media"] = media
-    return write_manifest(folder, data, files, inputs)
+    return data

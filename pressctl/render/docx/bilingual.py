@@ -13,8 +13,7 @@ from __future__ import annotations
 import math
 from itertools import zip_longest
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import qn
 from docx.shared import Emu, Mm
 from lxml import etree
 
@@ -32,10 +31,11 @@ from pressctl.render.docx.document import (
     styled,
     table_layout,
 )
+from pressctl.render.docx.face import Face, face_for
 from pressctl.render.docx.figure import add_figure
 from pressctl.render.docx.lists import Lists
-from pressctl.render.docx.styles import CELL_MARGIN, Face, face_for
-from pressctl.render.docx.table import add_table
+from pressctl.render.docx.styles import CELL_MARGIN
+from pressctl.render.docx.table import add_table, mark_row
 from pressctl.render.docx.text import property_text
 from pressctl.render.docx.watermark import watermark_run
 from pressctl.source.release import Block, BlockKind
@@ -66,9 +66,9 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
     writer.run(letterhead, source.t("Press release"), style="LetterheadLabel", face=src_face)
     writer.run(letterhead, "  ·  ", style="LetterheadLabel", face=src_face)
     writer.run(letterhead, target.t("Press release"), style="LetterheadLabel", face=tgt_face)
-    label = writer.paragraph("ReleaseLabel", source.t("For immediate release"), face=src_face)
+    label = writer.paragraph("ReleaseLabel", source.release_label, face=src_face)
     writer.run(label, "  ·  ", face=src_face)
-    writer.run(label, target.t("For immediate release"), face=tgt_face)
+    writer.run(label, target.release_label, face=tgt_face)
     writer.paragraph("Title", source.release.title, face=src_face)
     writer.paragraph("Subtitle", target.release.title, face=tgt_face)
     date = writer.paragraph("Dateline", source.date_text, face=src_face)
@@ -81,7 +81,7 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
     table = document.add_table(rows=1 + len(rows), cols=2)
     table.style = document.styles["Bilingual Table"]
     table_layout(table, text_width, (0.5, 0.5))
-    table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+    mark_row(table.rows[0], header=True)
     for cell, (kit, face) in zip(table.rows[0].cells, sides, strict=True):
         paragraph = cell.paragraphs[0]
         styled(paragraph, "FactTableHeader")
@@ -89,7 +89,7 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
     column_ems = (text_width / Mm(1) / 2 - 2 * CELL_MARGIN / 56.7) * 72 / 25.4 / COLUMN_SIZE
     for row, contents in zip(table.rows[1:], rows, strict=True):
         if max(_lines(cell, column_ems) for cell, _face in contents) <= UNSPLIT_LINES:
-            row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+            mark_row(row, header=False)
         for cell, (paragraphs, face) in zip(row.cells, contents, strict=True):
             for index, (style, text, name_style) in enumerate(paragraphs):
                 if isinstance(name_style, Block) and name_style.kind is BlockKind.FIGURE:

@@ -24,9 +24,9 @@ from lxml import etree
 
 from pressctl.kit import Kit
 from pressctl.render.docx import package as docx_package
+from pressctl.render.docx.face import Face
 from pressctl.render.docx.styles import (
     CELL_MARGIN,
-    Face,
     define_styles,
     run_properties,
 )

@@ -11,8 +11,6 @@ boilerplate and the media contact as annexes, the way Chinese releases put
 
 from __future__ import annotations
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
 from docx.shared import Emu, Mm
 from docx.text.paragraph import Paragraph
 
@@ -31,12 +29,12 @@ from pressctl.render.docx.document import (
     styled,
     table_layout,
 )
+from pressctl.render.docx.face import face_for
 from pressctl.render.docx.figure import add_figure, add_picture
 from pressctl.render.docx.lists import Lists
-from pressctl.render.docx.styles import face_for
-from pressctl.render.docx.table import add_table
+from pressctl.render.docx.table import add_table, mark_row
 from pressctl.render.docx.watermark import watermark_run
-from pressctl.source.release import Block, BlockKind
+from pressctl.source.release import Block, BlockKind, introduces_list
 
 
 def build(kit: Kit) -> bytes:
@@ -59,7 +57,7 @@ def _front_matter(writer: Writer) -> None:
     letterhead = writer.paragraph("Letterhead", release.organisation)
     writer.run(letterhead, "\t")
     writer.run(letterhead, kit.t("Press release"), style="LetterheadLabel")
-    writer.paragraph("ReleaseLabel", kit.t("For immediate release"))
+    writer.paragraph("ReleaseLabel", kit.release_label)
     writer.paragraph("Title", release.title)
     if release.subtitle:
         writer.paragraph("Subtitle", release.subtitle)
@@ -70,7 +68,7 @@ def _body(writer: Writer, text_width: Emu) -> None:
     release = writer.kit.release
     lead = release.lead
     lists = Lists(writer.document, writer.face, writer.kit.bullets)
-    for block in release.blocks:
+    for index, block in enumerate(release.blocks):
         if block.kind is BlockKind.RULE:
             writer.paragraph("HorizontalRule")
             continue
@@ -89,7 +87,10 @@ def _body(writer: Writer, text_width: Emu) -> None:
         if block.kind is BlockKind.HEADING:
             writer.marked(writer.paragraph(heading_style(block.level)), block.text)
             continue
-        writer.marked(writer.paragraph("Lead" if block is lead else "Normal"), block.text)
+        paragraph = writer.paragraph("Lead" if block is lead else "Normal")
+        if introduces_list(release.blocks, index):
+            paragraph.paragraph_format.keep_with_next = True  # with the list it introduces
+        writer.marked(paragraph, block.text)
         if block.kind is BlockKind.QUOTE:
             _pull_quote(writer, block)
 
@@ -118,13 +119,13 @@ def _fact_sheet(writer: Writer, fonts: FontSet, text_width: Emu) -> None:
     header = (kit.t("Figure"), kit.t("Value"), kit.t("Period"))
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         _cell_text(writer, cell, "FactTableHeader", text)
-    table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+    mark_row(table.rows[0], header=True)
     for row, fact in zip(table.rows[1:], kit.facts, strict=True):
         texts = (fact.label, fact.value_text, fact.period_text)
         for cell, style, text in zip(row.cells, ("FactTableText", "FactTableFigure",
                                                  "FactTableText"), texts, strict=True):
             _cell_text(writer, cell, style, text)
-        row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+        mark_row(row, header=False)
     width_mm = text_width / Mm(1)
     for chart in docx_chart.charts(kit, fonts, width_mm):
         writer.paragraph("Caption", chart.caption)

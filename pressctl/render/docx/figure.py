@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Length
 
 from pressctl.render.docx.document import Writer
-from pressctl.render.docx.styles import Face
+from pressctl.render.docx.face import Face
 from pressctl.render.docx.text import clean
 from pressctl.render.picture import prepare
 from pressctl.source.inline import plain

@@ -16,7 +16,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 
-from pressctl.render.docx.styles import Face
+from pressctl.render.docx.face import Face
 from pressctl.source.release import Block, ListKind
 
 #: Our abstract numbering ids start here, clear of the template's (0-17).

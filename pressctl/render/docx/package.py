@@ -60,7 +60,7 @@ def set_metadata(document: Document, kit: Kit) -> None:
     # midnight UTC, the instant the PDF's Info and XMP dates give (pdf/archive.py)
     stamp = dt.datetime(release.date.year, release.date.month, release.date.day, 0, 0, 0)
     props.title = property_text(release.title)
-    props.subject = property_text(kit.t("Press release"))
+    props.subject = property_text(kit.subject)
     props.author = property_text(release.organisation)
     props.keywords = property_text(", ".join(release.keywords))
     props.language = kit.tag

@@ -18,15 +18,13 @@ from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
 from pressctl.kit import Kit
-from pressctl.kit.fonts import FontFile
+from pressctl.render.docx.face import Face
 from pressctl.render.docx.text import xml_escape
 
 HEX_COLOUR = re.compile(r"[0-9A-Fa-f]{6}")
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DEFAULT_COLOUR = "1C69D4"
-#: Language of Latin-script words inside CJK text.
-LATIN_IN_CJK = "en-US"
 #: Left and right cell margin of the kit's tables, in twips.
 CELL_MARGIN = 115
 
@@ -45,74 +43,6 @@ PPR_ORDER = (
     "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap",
     "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl",
 )
-
-
-@dataclass(frozen=True)
-class Face:
-    """What every style and run carries so the right font and rules apply."""
-
-    family: str  # East Asian and complex-script text
-    latin: str  # w:ascii and w:hAnsi
-    lang: str  # w:lang/@w:val, Latin text
-    east_asian_lang: str  # w:lang/@w:eastAsia, CJK text
-    cjk: bool
-
-    def fonts_xml(self) -> str:
-        f, latin = xml_escape(self.family), xml_escape(self.latin)
-        hint = ' w:hint="eastAsia"' if self.cjk else ""
-        return (f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{f}" w:cs="{f}"'
-                f"{hint}/>")
-
-    def lang_xml(self) -> str:
-        return (f'<w:lang w:val="{xml_escape(self.lang)}"'
-                f' w:eastAsia="{xml_escape(self.east_asian_lang)}" w:bidi="ar-SA"/>')
-
-
-def face_for(kit: Kit, font: FontFile) -> Face:
-    """The fonts and languages of a kit's runs.
-
-    ``w:lang/@w:val`` is the language of Latin-script text only.  In a Chinese
-    kit that text is English (HarmonyOS, MyBMW App); tagging it zh-CN makes
-    LibreOffice break Latin words anywhere ("HarmonyO|S"), so it is tagged
-    en-US, as Word does for Chinese documents, and ``w:eastAsia`` carries the
-    kit's language.  An English kit still names a CJK language for East Asian
-    characters, so a stray Chinese name gets the CJK font and rules.
-    """
-    if kit.cjk:
-        return Face(font.family, font.family, LATIN_IN_CJK, kit.tag, True)
-    return Face(font.family, latin_family(font), kit.tag, kit.east_asian_tag, False)
-
-
-def latin_family(font: FontFile) -> str:
-    """A face of the same collection whose curly quotes are proportional.
-
-    Noto Sans CJK SC (and TC) map ‘ ’ “ ” to full-width glyphs, right for
-    Chinese but a gap in "BMW’ s" in English.  The JP and KR faces of the same
-    .ttc share every Latin glyph and keep the quotes proportional, so English
-    text set in them looks exactly like the SC face without the gaps.
-    """
-    from PIL import ImageFont
-
-    def quotes_full_width(face: ImageFont.FreeTypeFont) -> bool:
-        return face.getlength("\u201c") >= 0.9 * face.getlength("\u4e00")
-
-    try:
-        base = ImageFont.truetype(str(font.path), 100, index=font.index)
-        if not quotes_full_width(base):
-            return font.family
-        for index in range(32):
-            if index == font.index:
-                continue
-            try:
-                face = ImageFont.truetype(str(font.path), 100, index=index)
-            except OSError:
-                break
-            same_latin = face.getlength("Harmony 2025") == base.getlength("Harmony 2025")
-            if same_latin and not quotes_full_width(face):
-                return face.getname()[0] or font.family
-    except OSError:
-        pass
-    return font.family
 
 
 def colour_hex(value: str) -> str:

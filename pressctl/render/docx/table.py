@@ -12,15 +12,25 @@ from __future__ import annotations
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Emu, Pt
+from docx.table import _Row
 
 from pressctl.render.docx.document import Writer, styled, table_layout
-from pressctl.render.docx.styles import Face
+from pressctl.render.docx.face import Face
 from pressctl.render.table_layout import alignments, shares
 from pressctl.source.release import Block
 
 #: The table text's size in points (the fact table styles'), for the column widths.
 SIZE = 9.5
 JC = {"left": "left", "center": "center", "right": "right"}
+
+
+def mark_row(row: _Row, header: bool) -> None:
+    """Mark one table row, for every Word table in the kits (the seed's tables, the fact
+    sheet, the bilingual edition): ``header`` sets ``w:tblHeader`` (Word repeats the row
+    at the head of each page, and a screen reader announces its cells as the column
+    headers); otherwise ``w:cantSplit`` (the row is not broken across pages)."""
+    row._tr.get_or_add_trPr().append(
+        parse_xml(f'<w:{"tblHeader" if header else "cantSplit"} {nsdecls("w")}/>'))
 
 
 def add_table(writer: Writer, block: Block, width: Emu, container: object = None,
@@ -32,9 +42,7 @@ def add_table(writer: Writer, block: Block, width: Emu, container: object = None
     table.style = writer.document.styles["Fact Table"]
     table_layout(table, width, tuple(shares(block, width / Pt(SIZE))))
     for number, (row, cells) in enumerate(zip(table.rows, block.rows, strict=True)):
-        tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.append(parse_xml(f'<w:{"tblHeader" if number == 0 else "cantSplit"} '
-                               f'{nsdecls("w")}/>'))
+        mark_row(row, header=number == 0)
         texts = list(cells) + [""] * (len(aligns) - len(cells))
         for cell, text, align in zip(row.cells, texts, aligns, strict=True):
             paragraph = cell.paragraphs[0]

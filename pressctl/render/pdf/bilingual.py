@@ -47,7 +47,7 @@ from pressctl.render.pdf.style import (
     make_styles,
     tint,
 )
-from pressctl.render.pdf.table import SeedTable
+from pressctl.render.pdf.table import SeedTable, tagged_row
 from pressctl.render.pdf.tags import Decoration, Element, story_elements, structured, unwrap
 from pressctl.render.pdf.writer import Writer
 from pressctl.source.inline import plain
@@ -263,7 +263,7 @@ def _rows(b: Bilingual) -> list[Flowable]:
              for kit, writer in b.sides]
     rows: list[Flowable] = [
         b.row(heads, elements=[]),
-        b.texts([k.t("For immediate release") for k in both], "label"),
+        b.texts([k.release_label for k in both], "label"),
         _title(b),
     ]
     if source.release.subtitle or target.release.subtitle:
@@ -287,9 +287,9 @@ def _rows(b: Bilingual) -> list[Flowable]:
         for index, (left, right) in enumerate(zip(source.facts, target.facts, strict=False)):
             cells = []
             for (kit, writer), fact, table in zip(b.sides, (left, right), tables, strict=True):
-                label = writer.para(fact.label, "td", role="TH", Scope="Row")
+                label = writer.para(fact.label, "td")
                 value = writer.para(figure_with_period(fact, kit.cjk), "figure", role="TD")
-                table.add(writer.element("TR").add(label.element, value.element))
+                table.add(tagged_row(writer, [label, value], "Row"))
                 cells.append([label, value])
             rows.append(b.row(cells, boxed=True, shade=index % 2 == 0,
                               elements=tables if index == 0 else []))

@@ -46,10 +46,10 @@ from pressctl.render.pdf.style import (
     make_styles,
     tint,
 )
-from pressctl.render.pdf.table import SeedTable, kit_table_style
+from pressctl.render.pdf.table import SeedTable, kit_table_style, tagged_row
 from pressctl.render.pdf.tags import Decoration, artifact, structured, tags_of
 from pressctl.render.pdf.writer import Writer
-from pressctl.source.release import Block, BlockKind
+from pressctl.source.release import Block, BlockKind, introduces_list
 
 
 def build(kit: Kit) -> bytes:
@@ -69,7 +69,7 @@ def build(kit: Kit) -> bytes:
 
 def _front(writer: Writer) -> list[Flowable]:
     kit, release = writer.kit, writer.kit.release
-    story = [writer.para(kit.t("For immediate release"), "label"),
+    story = [writer.para(kit.release_label, "label"),
              writer.para(release.title, "title", outline=release.title)]
     if release.subtitle:
         story.append(writer.para(release.subtitle, "subtitle"))
@@ -102,7 +102,10 @@ def _body(writer: Writer) -> list[Flowable]:
             style = "heading" if block.level <= 2 else "subheading"
             story.append(writer.marked(block.text, style, outline=block.text))
             continue
-        story.append(writer.marked(block.text, "lead" if block is lead else "body"))
+        paragraph = writer.marked(block.text, "lead" if block is lead else "body")
+        if introduces_list(release.blocks, index):
+            paragraph.inner.keepWithNext = 1  # its list starts on the same page
+        story.append(paragraph)
         if block.kind is BlockKind.QUOTE:
             story.append(_pull_quote(writer, block))
     return story
@@ -152,12 +155,10 @@ def _fact_sheet(writer: Writer, width: float) -> list[Flowable]:
         return []
     brand = colour_of(kit.colour)
     header = [writer.para(kit.t(text), "th") for text in ("Figure", "Value", "Period")]
-    for cell in header:
-        cell.element.attrs["Scope"] = "Column"
     rows = [[writer.para(r.label, "td"), writer.para(r.value_text, "figure"),
              writer.para(r.period_text, "period")] for r in kit.facts]
     element = writer.element("Table").add(
-        *(writer.element("TR").add(*(cell.element for cell in row)) for row in [header, *rows]))
+        tagged_row(writer, header, "Column"), *(tagged_row(writer, row) for row in rows))
     table = structured(Table([header, *rows], colWidths=[width * 0.54, width * 0.30,
                                                          width * 0.16],
                              repeatRows=1, hAlign="LEFT"), element)

@@ -289,7 +289,7 @@ def lay_out(pages: Pages, story: Callable[[], list[Flowable]], title: str,
     :func:`~pressctl.render.pdf.archive.finish` makes it PDF/A-2u."""
     kit = pages.kit
     meta = ArchiveMeta(title=clean(title), lang=kit.tag, creator=clean(kit.release.organisation),
-                       subject=clean(kit.t("Press release")),
+                       subject=clean(kit.subject),
                        keywords=tuple(clean(k) for k in keywords), date=kit.release.date,
                        also=tuple(side.tag for side, _ in pages.sides[1:]))
     buffer = io.BytesIO()

@@ -13,7 +13,9 @@ and the row bands are artifacts, and so is the header row repeated overleaf.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Literal
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -22,7 +24,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from pressctl.render.pdf.style import HAIRLINE, colour_of, tint
-from pressctl.render.pdf.tags import Element, structured
+from pressctl.render.pdf.tags import Element, Tagged, structured
 from pressctl.render.pdf.writer import Writer
 from pressctl.render.table_layout import Hyphenate, alignments, shares
 from pressctl.source.inline import plain
@@ -118,6 +120,20 @@ def kit_table_style(writer: Writer, *, valign: str,
     ])
 
 
+def tagged_row(writer: Writer, cells: Sequence[Tagged],
+               heads: Literal["Column", "Row"] | None = None) -> Element:
+    """The ``TR`` element of one table row, for every tagged table in the PDF (the
+    Markdown tables, the kit's fact sheet, the bilingual edition's figures), so that
+    PDF/UA's header rules are kept in one place: ``heads="Column"`` makes every cell a
+    ``TH`` with ``/Scope /Column`` (the header row), ``heads="Row"`` the first cell a
+    ``TH`` with ``/Scope /Row`` (a label heading its value)."""
+    headers = list(cells) if heads == "Column" else list(cells[:1]) if heads == "Row" else []
+    for cell in headers:
+        cell.element.role = "TH"
+        cell.element.attrs["Scope"] = heads or ""
+    return writer.element("TR").add(*(cell.element for cell in cells))
+
+
 def build_table(writer: Writer, block: Block, width: float, element: Element) -> Table:
     """The table at ``width``; its TR/TH/TD elements replace ``element``'s kids."""
     aligns = alignments(block)
@@ -129,10 +145,7 @@ def build_table(writer: Writer, block: Block, width: float, element: Element) ->
         base = "th" if number == 0 else "td"
         tagged = [writer.marked(cell, _style(writer, base, align))
                   for cell, align in zip(cells, aligns, strict=True)]
-        for cell in tagged:
-            if number == 0:
-                cell.element.attrs["Scope"] = "Column"
-        element.add(writer.element("TR").add(*(cell.element for cell in tagged)))
+        element.add(tagged_row(writer, tagged, "Column" if number == 0 else None))
         rows.append(tagged)
     size = writer.styles["td"].fontSize
 

@@ -1,0 +1,121 @@
+"""``build --jobs N``: worker processes that never outlive the build, nor leave a file behind.
+
+Ctrl-C reaches every process of the terminal's group, so the workers ignore
+SIGINT and leave the decision to the build, which stops them with SIGTERM.  On
+SIGTERM a worker abandons the file it renders (its temporary file is removed
+on the way out) and exits at once, without a traceback.  A worker also stops
+when its build dies, however it dies (even by SIGKILL, which no handler sees):
+on Linux the kernel sends it SIGTERM (``PR_SET_PDEATHSIG``), and everywhere a
+thread notices that its parent changed.  The build then removes what its
+workers staged in its name (:func:`pressctl.core.atomic.remove_temporaries_of`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from pressctl.build.plan import Job
+from pressctl.write.commit import signals_held
+
+#: prctl(2) option: the signal this process gets when its parent dies.
+PR_SET_PDEATHSIG = 1
+#: How often a worker looks for its parent where the kernel does not tell it (seconds).
+WATCH_INTERVAL = 0.5
+#: How long the build waits for a stopped worker before SIGKILL (seconds).
+GRACE = 5.0
+
+
+class Stopped(BaseException):
+    """Raised in a worker by SIGTERM while it renders: unwinds it, removing its temporary."""
+
+
+_busy = False
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    if _busy:
+        raise Stopped
+    os._exit(128 + signum)  # idle: nothing to clean, and no traceback from the pool's loop
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(WATCH_INTERVAL)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def start(parent: int) -> None:
+    """Runs first in every worker (the pool's initializer); the build forked it with SIGINT
+    and SIGTERM held, so nothing reaches it before its handlers are in place."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    if os.getppid() != parent:  # the build died before the watch began
+        os._exit(128 + signal.SIGTERM)
+
+
+#: Renders a job into a temporary file in the name of the build (``run.run_job``).
+Render = Callable[[Job, int], Path]
+
+
+def work(render: Render, job: Job, owner: int) -> Path:
+    """Render ``job`` in a worker: the staged file, or an exit without a word if stopped."""
+    global _busy
+    _busy = True
+    try:
+        return render(job, owner)
+    except Stopped:
+        os._exit(128 + signal.SIGTERM)
+    finally:
+        _busy = False
+
+
+def run(render: Render, jobs: list[Job], workers: int, owner: int,
+        done: Callable[[Job, Path], None]) -> None:
+    """Render ``jobs`` in ``workers`` processes, calling ``done`` in order as each is staged.
+
+    Anything that stops the build here (Ctrl-C, SIGTERM made an exception, an error)
+    stops every worker and waits for it before it goes on.
+    """
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=start, initargs=(owner,))
+    try:
+        with signals_held():  # the first job forks every worker: they inherit the block
+            staged: Iterable[Path] = pool.map(work, [render] * len(jobs), jobs,
+                                              [owner] * len(jobs))
+        for job, path in zip(jobs, staged, strict=True):
+            done(job, path)
+    except BaseException:
+        stop(pool)
+        raise
+    pool.shutdown()
+
+
+def stop(pool: ProcessPoolExecutor) -> None:
+    """SIGTERM to every worker, SIGKILL to any still there after :data:`GRACE`; reaped."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError):
+            process.terminate()
+    deadline = time.monotonic() + GRACE
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
+                process.join()
