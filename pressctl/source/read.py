@@ -1,21 +1,18 @@
 """Read a seed document (YAML front matter + Markdown body) into a Release.
 
-The body is parsed with markdown-it-py; a blockquote whose last paragraph
-starts with a dash ("— Name, Title") is a quotation with its speaker, which
-the kit shows as a pull-quote.
+The front matter's rules are in :mod:`pressctl.source.front_matter`; this module
+reads the file, refuses what cannot be printed, and parses the body with
+markdown-it-py; a blockquote whose last paragraph starts with a dash
+("— Name, Title") is a quotation with its speaker, which the kit shows as a
+pull-quote.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -25,60 +22,26 @@ from pressctl.core.errors import PressctlError
 from pressctl.core.links import HINT as LINK_HINT
 from pressctl.core.links import describe as describe_link
 from pressctl.core.textfile import read_utf8
+from pressctl.source.front_matter import (
+    REQUIRED,
+    _check_front_matter_text,
+    _date,
+    _embargo,
+    _facts,
+    _front_matter,
+    _lines,
+    _refuse_unknown_fields,
+    _string,
+)
 from pressctl.source.inline import HARD_BREAK, refused_links
-from pressctl.source.release import Block, BlockKind, Fact, ListKind, Release
+from pressctl.source.release import Block, BlockKind, ListKind, Release
 
 #: Longest first: "——" (the Chinese double dash, GB/T 15834) must not leave one "—" behind.
 ATTRIBUTION_DASHES = ("——", "――", "—", "--", "-", "–")
-REQUIRED = ("title", "date", "lang", "organisation")
-#: Every front matter field a seed may have (README: The source document).
-FIELDS = (*REQUIRED, "subtitle", "dateline", "contact", "boilerplate", "keywords", "facts")
-FACT_FIELDS = ("label", "value", "unit", "period", "qualifier")
-QUALIFIERS = ("about", "over")
-#: Key figures must be below this: CLDR's number formatting (and a reader) stops making
-#: sense long before, and ``.nan``/``.inf`` would break the charts.
-LARGEST_FACT = 1e18
 #: The longest slug (seed file name without ``.md``), in bytes: the kits are named
 #: ``<slug>.zh-Hant-TW.docx`` and written through a temporary name beside them, and a file
 #: system allows 255 bytes a name.
 MAX_SLUG_BYTES = 150
-#: YAML errors found past the construct that caused them (an unclosed bracket or quote).
-OPENED_ELSEWHERE = ("while parsing a flow", "while scanning a quoted", "while scanning a block")
-
-
-class _FrontMatterLoader(yaml.SafeLoader):
-    """YAML's safe loader, with dates left as text and duplicate keys refused.
-
-    PyYAML builds ``date: 2025-02-30`` into a ``datetime.date`` while it
-    parses, so an impossible date escaped as a bare ValueError (a traceback);
-    read as text, :func:`_date` checks it and says what is wrong with it.
-    A key given twice (``value: 100`` then ``value: 999``) would silently keep
-    the last value, a figure nobody reviewed: it is an error naming both lines.
-    """
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: dict[object, int] = {}
-        for key_node, _value in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                continue
-            key = self.construct_object(key_node, deep=True)
-            try:
-                first = seen.get(key)
-            except TypeError:  # an unhashable key: the base class says what is wrong
-                continue
-            if first is not None:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"key {key!r} is given twice (first on line {first + 2})",
-                    key_node.start_mark)
-            seen[key] = key_node.start_mark.line
-        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
-
-
-_FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def parser() -> MarkdownIt:
@@ -145,173 +108,6 @@ def _refuse_unprintable(text: str, path: Path) -> None:
              "and DOCX cannot store it")
 
 
-def _front_matter(tokens: list[Token], path: Path) -> tuple[dict[str, Any], int]:
-    if not tokens or tokens[0].type != "front_matter":
-        raise PressctlError("no front matter header", path=path, line=1,
-                            hint="start the file with a '---' YAML header (see README)")
-    token = tokens[0]
-    try:
-        data = yaml.load(token.content, Loader=_FrontMatterLoader) or {}  # a SafeLoader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = (mark.line + 2) if mark is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc)
-        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
-        if context and start is not None and context.startswith(OPENED_ELSEWHERE) \
-                and start.line + 2 != line:
-            # An unclosed [ or " is noticed lines later; the line to fix is where it opens.
-            problem = f"{problem} on line {line}, {context} that starts here"
-            line = start.line + 2
-        raise PressctlError(f"broken front matter: {problem}", path=path, line=line) from None
-    if not isinstance(data, dict):
-        raise PressctlError("front matter must be a mapping of fields", path=path, line=2)
-    end = token.map[1] if token.map else 0
-    return data, end
-
-
-def _check_front_matter_text(header: str, path: Path) -> None:
-    """Every text of the header, as YAML decoded it (``"\\a"`` is a bell character), is
-    held to the body's rules at its own line: no control character, no link a kit may
-    not carry."""
-    stack = [yaml.compose(header, Loader=_FrontMatterLoader)]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            stack += [part for pair in node.value for part in pair]
-        elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
-        elif isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
-            line = node.start_mark.line + 2  # the header starts after the '---' line
-            control = UNPRINTABLE.search(node.value)
-            if control is not None:
-                raise PressctlError(
-                    f"control character {describe(control.group())} in the front matter "
-                    f"(in {node.value[:40]!r})", path=path, line=line,
-                    hint="delete it (a YAML escape such as \\a or \\x07 writes one): it "
-                         "cannot be printed, and DOCX cannot store it")
-            refused = refused_links(node.value)
-            if refused:
-                url, reason = refused[0]
-                raise PressctlError(describe_link(url, reason) + " (in the front matter)",
-                                    path=path, line=line, hint=LINK_HINT)
-
-
-def _string(data: dict[str, Any], key: str, path: Path) -> str | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    if not isinstance(value, str) or not value.strip():
-        raise PressctlError(f"front matter field {key!r} must be text", path=path)
-    return " ".join(value.split())
-
-
-def _lines(data: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
-    value = data.get(key)
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return tuple(line.strip() for line in value.splitlines() if line.strip())
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return tuple(v.strip() for v in value if v.strip())
-    raise PressctlError(f"front matter field {key!r} must be text or a list of lines", path=path)
-
-
-def _facts(data: dict[str, Any], path: Path, text: str) -> tuple[Fact, ...]:
-    raw = data.get("facts") or []
-    if not isinstance(raw, list):
-        raise PressctlError("front matter field 'facts' must be a list", path=path)
-    facts = []
-    for index, item in enumerate(raw, 1):
-        line = _line_of(text, f"label: {item.get('label')}") if isinstance(item, dict) else 0
-        if not isinstance(item, dict) or not {"label", "value", "unit"} <= item.keys():
-            raise PressctlError(f"fact {index} needs label, value and unit", path=path,
-                                line=line or None)
-        value = item["value"]
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise PressctlError(f"fact {index} value must be a number, not {value!r}",
-                                path=path, line=line or None)
-        if not (math.isfinite(value) and abs(value) < LARGEST_FACT):
-            raise PressctlError(
-                f"fact {index} value {value!r} cannot be printed as a key figure",
-                path=path, line=line or None,
-                hint=f"a key figure is a finite number smaller than {LARGEST_FACT:,.0f}")
-        qualifier = item.get("qualifier")
-        if qualifier is not None and qualifier not in QUALIFIERS:
-            raise PressctlError(f"fact {index} qualifier must be one of {QUALIFIERS}",
-                                path=path, line=line or None)
-        facts.append(Fact(label=str(item["label"]).strip(), value=float(value),
-                          unit=str(item["unit"]).strip(),
-                          period=str(item.get("period", "") or ""), qualifier=qualifier,
-                          line=line))
-    return tuple(facts)
-
-
-def _refuse_unknown_fields(header: str, data: dict[str, Any], path: Path) -> None:
-    """A misspelt field (``subtitel:``) would be dropped without a word: refuse it, with
-    its line and the field meant.  The header is composed again only to find the line."""
-    from pressctl.core.config import suggest
-
-    facts = data.get("facts")
-    unknown = [key for key in data if key not in FIELDS] or [
-        key for fact in (facts if isinstance(facts, list) else [])
-        if isinstance(fact, dict) for key in fact if key not in FACT_FIELDS]
-    if not unknown:
-        return
-    key = unknown[0]
-    valid = FIELDS if key in data else FACT_FIELDS
-    line = None
-    for node in _mapping_nodes(yaml.compose(header)):
-        for name, _value in node.value:
-            if name.value == str(key) and line is None:
-                line = name.start_mark.line + 2  # the header starts after the '---' line
-    raise PressctlError(
-        f"unknown {'fact ' if valid is FACT_FIELDS else ''}field {key!r} in the front matter"
-        + suggest(str(key), valid), path=path, line=line,
-        hint=f"fields: {', '.join(valid)}")
-
-
-def _mapping_nodes(node: yaml.Node | None) -> list[yaml.MappingNode]:
-    """The header's mapping and those of its facts, top-level first."""
-    if not isinstance(node, yaml.MappingNode):
-        return []
-    found = [node]
-    for _name, value in node.value:
-        if isinstance(value, yaml.SequenceNode):
-            found += [item for item in value.value if isinstance(item, yaml.MappingNode)]
-    return found
-
-
-def _line_of(text: str, needle: str) -> int:
-    for number, line in enumerate(text.splitlines(), 1):
-        if needle in line:
-            return number
-    return 0
-
-
-def _date(value: Any, path: Path, text: str) -> dt.date:
-    """The release date: ``YYYY-MM-DD`` (a time after it is ignored), checked to exist."""
-    found = re.search(r"^date\s*:", text, re.MULTILINE)
-    line = text.count("\n", 0, found.start()) + 1 if found else None
-    written = str(value).strip()
-    iso = ISO_DATE.match(written)
-    try:
-        if iso:
-            return dt.date(*(int(part) for part in iso.groups()))
-        return dt.datetime.fromisoformat(written).date()
-    except ValueError as exc:
-        if iso is None:
-            raise PressctlError(f"date {written!r} is not an ISO date (YYYY-MM-DD)", path=path,
-                                line=line) from None
-        year, month, _ = (int(part) for part in iso.groups())
-        reason = str(exc)
-        if 1 <= month <= 12:
-            days = calendar.monthrange(year, month)[1]
-            reason += f": {calendar.month_name[month]} {year} has {days} days"
-        raise PressctlError(f"date {written} does not exist ({reason})", path=path,
-                            line=line) from None
-
 
 def _attribution(text: str) -> str | None:
     for dash in ATTRIBUTION_DASHES:
@@ -377,10 +173,10 @@ def _body(tokens: list[Token], offset: int, path: Path,
             text = inline_source(token)
             if not text:
                 continue
-            _refuse_inline_comment(token, line, path)
             picture = _lone_image(token)
             if picture is None or lists or depth:
                 _refuse_inline_picture(token, line, path)
+            _refuse_inline_comment(token, line, path)
             if opener.type == "heading_open":
                 blocks.append(Block(BlockKind.HEADING, text, line, level=int(opener.tag[1])))
             elif picture is not None and not lists and not depth:
@@ -481,18 +277,17 @@ def _refuse_inline_picture(token: Token, line: int, path: Path) -> None:
 
 
 def _refuse_inline_comment(token: Token, line: int, path: Path) -> None:
-    """A comment inside a sentence is inline HTML, which the kit prints as typed: an
-    editor's note ("<!-- embargo: do not publish the price -->") would be published.
-    Refuse it at its line; a comment on lines of its own is skipped as a note."""
-    found = next((c for c in token.children or []
-                  if c.type == "html_inline" and c.content.startswith("<!--")), None)
+    """A comment inside a paragraph is inline HTML, which pressctl prints as typed: an
+    editor's note (``<!-- not approved yet -->``) would be published.  Refuse it."""
+    found = next((c for c in token.children or [] if c.type == "html_inline"
+                  and c.content.startswith("<!--")), None)
     if found is not None:
-        before = token.content.find(found.content)
         raise PressctlError(
-            f"HTML comment {found.content[:40]!r} inside the text would be printed as typed",
-            path=path, line=line + token.content.count("\n", 0, max(before, 0)),
-            hint="put the comment on lines of its own, with blank lines around it: it is "
-                 "then skipped as a note")
+            f"HTML comment {found.content[:40]!r} inside the text would be printed",
+            path=path, line=line + token.content.count("\n", 0, max(
+                token.content.find(found.content), 0)),
+            hint="put the comment on lines of its own (a blank line before and after): "
+                 "it is then an editor's note that is not printed")
 
 
 def _lone_image(token: Token) -> Token | None:
@@ -613,4 +408,6 @@ def read(path: Path, *, default_lang: str | None = None) -> Release:
         keywords=tuple(str(k) for k in keywords) if isinstance(keywords, list) else (),
         facts=_facts(data, path, text),
         blocks=blocks,
+        embargo=_embargo(data, path, text),
     )
+
