@@ -54,15 +54,37 @@ def _watch(parent: int) -> None:
     os.kill(os.getpid(), signal.SIGTERM)
 
 
+def _prctl_death_signal(signum: int) -> None:
+    """Ask the kernel to send ``signum`` to this process when its parent dies (Linux)."""
+    if _LIBC is not None:
+        with contextlib.suppress(OSError, AttributeError):
+            _LIBC.prctl(PR_SET_PDEATHSIG, signum, 0, 0, 0)
+
+
+_LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
+#: True while :func:`run` forks the pool's workers (see :func:`_just_forked`).
+_forking = False
+
+
+def _just_forked() -> None:
+    """First thing in a forked child, before multiprocessing's own start-up: a worker dies
+    with SIGKILL if its build dies before :func:`start` runs.  A child forked while another
+    thread of the build held a lock can hang before its initializer (seen: orphaned workers
+    waiting on a futex for an hour after their build was killed); SIGKILL reaches it
+    wherever it waits, and :func:`start` then trades it for SIGTERM, which cleans up."""
+    if _forking:
+        _prctl_death_signal(signal.SIGKILL)
+
+
+os.register_at_fork(after_in_child=_just_forked)
+
+
 def start(parent: int) -> None:
     """Runs first in every worker (the pool's initializer); the build forked it with SIGINT
     and SIGTERM held, so nothing reaches it before its handlers are in place."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_sigterm)
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    _prctl_death_signal(signal.SIGTERM)
     threading.Thread(target=_watch, args=(parent,), daemon=True).start()
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     if os.getppid() != parent:  # the build died before the watch began
@@ -92,11 +114,16 @@ def run(render: Render, jobs: list[Job], workers: int, owner: int,
     Anything that stops the build here (Ctrl-C, SIGTERM made an exception, an error)
     stops every worker and waits for it before it goes on.
     """
+    global _forking
     pool = ProcessPoolExecutor(max_workers=workers, initializer=start, initargs=(owner,))
     try:
         with signals_held():  # the first job forks every worker: they inherit the block
-            staged: Iterable[Path] = pool.map(work, [render] * len(jobs), jobs,
-                                              [owner] * len(jobs))
+            _forking = True
+            try:
+                staged: Iterable[Path] = pool.map(work, [render] * len(jobs), jobs,
+                                                  [owner] * len(jobs))
+            finally:
+                _forking = False
         for job, path in zip(jobs, staged, strict=True):
             done(job, path)
     except BaseException:
