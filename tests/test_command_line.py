@@ -69,7 +69,7 @@ def test_build_help_shows_slugs_and_plain_option_names() -> None:
     text = run("build", "-h").stdout
     assert text.startswith("Usage: python -m pressctl build [OPTIONS] [SLUG]...\n")
     assert re.search(r"^  -l, --lang LANG +Only this language", text, re.M), text
-    assert re.search(r"^  --format FORMAT +Only pdf or docx", text, re.M), text
+    assert re.search(r"^  --format FORMAT +Only pdf, docx, html or email", text, re.M), text
     assert re.search(r"^  -j, --jobs N +Build files in parallel", text, re.M), text
     assert re.search(r"^  --draft +Build a release even", text, re.M), text
 

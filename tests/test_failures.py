@@ -201,7 +201,7 @@ def test_the_kit_wording_gate_names_the_kit_catalog(project: Path) -> None:
     de_kit = _add_german(project)
     result = run("build", cwd=project)
     assert result.returncode == 1
-    assert f"  de kit wording ({de_kit}): 20 segment(s)\n    - For immediate release\n" \
+    assert f"  de kit wording ({de_kit}): 23 segment(s)\n    - For immediate release\n" \
         in result.stderr
     assert "kit wording/LC_MESSAGES" not in result.stderr
 

@@ -18,7 +18,7 @@ from tests.test_cli import run
 #: command path → the schemas of the documents it prints (besides error.json)
 COMMANDS = {"build": ("build", "build-list", "build-check"), "qa": ("qa",),
             "catalog stats": ("catalog-stats",), "models list": ("models-list",),
-            "doctor": ("doctor",), "translate": ("translate",)}
+            "doctor": ("doctor",), "translate": ("translate",), "newsroom": ("newsroom",)}
 
 
 def schema(name: str) -> dict[str, Any]:
@@ -99,11 +99,12 @@ def test_the_documents_match_their_schemas(tmp_path: Path) -> None:
     assert "pyproject.toml" in bad["error"]["message"]
 
 
-@pytest.mark.parametrize("name", ["qa", "build-check", "error"])
+@pytest.mark.parametrize("name", ["qa", "build-check", "error", "newsroom"])
 def test_the_schemas_reject_a_document_that_breaks_the_contract(name: str) -> None:
     broken = {"qa": {"ok": "yes", "errors": 0, "warnings": 0, "problems": []},
               "build-check": {"up_to_date": True},
-              "error": {"error": {"message": "x"}}}[name]
+              "error": {"error": {"message": "x"}},
+              "newsroom": {"written": "index.en.html"}}[name]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema(name))
 

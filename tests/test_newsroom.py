@@ -163,3 +163,20 @@ def test_a_page_edited_out_of_shape_is_named(tmp_path: Path) -> None:
     result = run("newsroom", "--now", AFTER, cwd=project)
     assert result.returncode == 2, result.stderr
     assert f"{OPEN}.en.html" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_newsroom_json_lists_what_it_wrote_by_its_schema(after: Path) -> None:
+    """``newsroom --json`` is the documented contract (pressctl/schemas/newsroom.json)."""
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    result = run("newsroom", "--now", "2030-01-01T00:00Z", "--json", cwd=after)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    schema = json.loads(resources.files("pressctl").joinpath("schemas", "newsroom.json")
+                        .read_text("utf-8"))
+    jsonschema.validate(document, schema)
+    assert "dist/sitemap.xml" in document["written"]
+    assert {name for name in document["written"] if name.startswith("dist/feed.")}

@@ -111,7 +111,8 @@ def test_the_exit_code_table_is_the_code() -> None:
     rows = _table(_section("## Usage"), "| code | meaning |")
     codes = [int(row[0]) for row in rows]
     assert codes == [errors.EXIT_OK, errors.EXIT_CHECK_FAILED, errors.EXIT_INPUT,
-                     errors.EXIT_MISSING_DEPENDENCY, errors.EXIT_INTERNAL]
+                     errors.EXIT_MISSING_DEPENDENCY, errors.EXIT_INTERNAL,
+                     errors.EXIT_INTERRUPTED, errors.EXIT_TERMINATED]
 
 
 def test_the_font_table_is_what_doctor_says() -> None:

@@ -24,9 +24,9 @@ from pressctl.cli import (  # noqa: F401, E402  (registers commands)
     translate,
 )
 from pressctl.cli.app import app  # noqa: E402
-from pressctl.core.errors import PressctlError, Terminated  # noqa: E402
+from pressctl.core.errors import EXIT_INTERRUPTED, PressctlError, Terminated  # noqa: E402
 
-INTERRUPTED = 130
+INTERRUPTED = EXIT_INTERRUPTED
 
 
 def main() -> None:

@@ -16,6 +16,9 @@ EXIT_INPUT = 2
 EXIT_MISSING_DEPENDENCY = 3
 #: A bug in pressctl (sysexits.h's EX_SOFTWARE): anything but a PressctlError escaped a stage.
 EXIT_INTERNAL = 70
+#: Stopped by a signal, as shells report it: 128 + the signal's number.
+EXIT_INTERRUPTED = 128 + 2  # Ctrl-C (SIGINT)
+EXIT_TERMINATED = 128 + 15  # SIGTERM
 
 
 class PressctlError(Exception):
