@@ -109,10 +109,10 @@ def test_catalog_check_names_the_broken_file_and_line(tmp_path: Path) -> None:
 def test_the_pre_commit_hooks_run_through_try_repo(tmp_path: Path) -> None:
     """pre-commit installs pressctl from this repository (language: python) with no network:
     pip reads the wheelhouse only."""
-    from tests.test_install import build_wheel, fill_wheelhouse
+    from tests.test_install import BUILD_REQUIRES, build_wheel, fill_wheelhouse
 
     pre_commit = _tool("pre-commit")
-    house = fill_wheelhouse(str(build_wheel(tmp_path / "wheel")), "setuptools>=68", "wheel")
+    house = fill_wheelhouse(str(build_wheel(tmp_path / "wheel")), *BUILD_REQUIRES, "wheel")
     repo = tmp_path / "repo"
     env = {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
            **offline_env(tmp_path, tmp_path / "no-models"),

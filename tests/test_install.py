@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -41,8 +42,9 @@ def fill_wheelhouse(*requirements: str) -> Path:
     # never keep a pressctl wheel there: pip would take its (older) metadata for the new one's
     for old in house.glob("pressctl-*.whl"):
         old.unlink()
-    fetched = _pip("download", "--only-binary", ":all:", "--find-links", str(house),
-                   "-d", str(house), *requirements)
+    # pip wheel, not pip download --only-binary: a dependency published as an sdist only
+    # (feedgen) is built into a wheel there, once
+    fetched = _pip("wheel", "--find-links", str(house), "-w", str(house), *requirements)
     if fetched.returncode != 0:
         pytest.skip("the wheelhouse lacks pressctl's dependencies and the package index "
                     f"cannot be reached: {fetched.stderr.strip()[-300:]}")
@@ -58,16 +60,27 @@ def _pip(*args: str, python: str = sys.executable) -> subprocess.CompletedProces
                           capture_output=True, text=True, timeout=900, env=env)
 
 
+# what pip installs in the isolated environment it builds pressctl's wheel in
+BUILD_REQUIRES: tuple[str, ...] = tuple(
+    tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    ["build-system"]["requires"])
+
+
 def build_wheel(base: Path) -> Path:
     """``pip wheel --no-deps`` of a copy of the package (building writes build/ and
-    *.egg-info beside the code, which must not land in the checkout)."""
+    *.egg-info beside the code, which must not land in the checkout).
+
+    Built as a user's pip builds it, in an isolated build environment, with the build
+    backend taken from the wheelhouse: the virtualenv the tests run in need not have
+    setuptools (Python 3.12+ venvs come without it; CI's light install has none)."""
     source = base / "source"
     shutil.copytree(ROOT / "pressctl", source / "pressctl",
                     ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
-    built = _pip("wheel", "--no-deps", "--no-build-isolation", "-w", str(base / "dist"),
-                 str(source))
+    house = fill_wheelhouse(*BUILD_REQUIRES)
+    built = _pip("wheel", "--no-deps", "--no-index", "--find-links", str(house),
+                 "-w", str(base / "dist"), str(source))
     assert built.returncode == 0, built.stderr
     return next((base / "dist").glob("pressctl-*.whl"))
 
