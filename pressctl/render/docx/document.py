@@ -9,6 +9,7 @@ other; ``pressctl.render.RENDERERS`` names both entry points.
 
 from __future__ import annotations
 
+import re
 import string
 
 import docx
@@ -22,6 +23,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from pressctl.core.script import CJK_CLASS, has_cjk_letters
 from pressctl.kit import Kit
 from pressctl.render.docx import package as docx_package
 from pressctl.render.docx.face import Face
@@ -31,7 +33,7 @@ from pressctl.render.docx.styles import (
     run_properties,
 )
 from pressctl.render.docx.text import clean, xml_escape
-from pressctl.source.inline import spans
+from pressctl.source.inline import plain, spans
 
 PAGE_SIZES = {"A4": (Mm(210), Mm(297)), "Letter": (Inches(8.5), Inches(11))}
 #: The deepest heading style: "heading 4" (a ##### heading is set as one too).
@@ -42,6 +44,19 @@ ANNEX_HEADING = "Heading2"
 EMU_PER_TWIP = 635
 #: Code spans: verbatim, in this colour (as in the PDF).
 CODE_COLOUR = "6B2E1A"
+
+
+#: A Latin word this many characters long or more (a URL, a product code) does not
+#: justify well: the line before it is left with too few spaces to take its slack.
+LONG_WORD = 25
+
+
+def _ragged(text: str) -> bool:
+    """Whether a paragraph of a Chinese kit is better set flush left than justified."""
+    return not has_cjk_letters(text) or bool(_LONG.search(text))
+
+
+_LONG = re.compile(f"[^\\s{CJK_CLASS}]{{{LONG_WORD},}}")
 
 
 class Writer:
@@ -67,9 +82,14 @@ class Writer:
         external relationship), the link text translated, the URL as written.
 
         A paragraph with a line break is set flush left: Word and LibreOffice would
-        spread a justified line that ends in a break across the whole measure."""
+        spread a justified line that ends in a break across the whole measure.  So is,
+        in a Chinese kit (justified), a paragraph in Latin letters only (an English
+        quotation, a draft's untranslated sentence) or one holding a long unbreakable
+        word (a URL): LibreOffice justifies Latin text at its spaces only, without
+        hyphenation unless the language's dictionary is installed, and spread the words
+        of the line before the URL across the measure."""
         found = spans(text)
-        if any(span.br for span in found):
+        if any(span.br for span in found) or (self.kit.cjk and _ragged(plain(text))):
             paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:jc {nsdecls("w")} w:val="left"/>'))
         for span in found:
             if span.br:

@@ -87,7 +87,9 @@ def _body(writer: Writer, text_width: Emu) -> None:
         if block.kind is BlockKind.HEADING:
             writer.marked(writer.paragraph(heading_style(block.level)), block.text)
             continue
-        paragraph = writer.paragraph("Lead" if block is lead else "Normal")
+        quotation = block.kind is BlockKind.QUOTE and block is not lead
+        paragraph = writer.paragraph("Lead" if block is lead else
+                                     "Quotation" if quotation else "Normal")
         if introduces_list(release.blocks, index):
             paragraph.paragraph_format.keep_with_next = True  # with the list it introduces
         writer.marked(paragraph, block.text)

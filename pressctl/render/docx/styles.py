@@ -186,6 +186,12 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
          ppr(after=7, line=look.line, jc=look.jc, kinsoku=kinsoku),
          rpr(face, size=look.body, colour="262626"), base=None, next_id=None, custom=False,
          priority=0)
+    # a paragraph quoting someone: on the page of its pull-quote (which keeps with its
+    # attribution), never split from it
+    para("Quotation", "Quotation",
+         ppr(after=7, line=look.line, jc=look.jc, keep_next=True, keep_lines=True,
+             kinsoku=kinsoku),
+         rpr(face, size=look.body, colour="262626"))
     # Word's own "List Paragraph": items of one list sit closer than paragraphs
     para("ListParagraph", "List Paragraph",
          ppr(after=3, line=look.line, jc=look.jc, kinsoku=kinsoku),

@@ -16,7 +16,7 @@ from docx.table import _Row
 
 from pressctl.render.docx.document import Writer, styled, table_layout
 from pressctl.render.docx.face import Face
-from pressctl.render.table_layout import alignments, shares
+from pressctl.render.table_layout import PADDING_EMS, alignments, keep_whole, kept_ems, shares
 from pressctl.source.release import Block
 
 #: The table text's size in points (the fact table styles'), for the column widths.
@@ -40,14 +40,18 @@ def add_table(writer: Writer, block: Block, width: Emu, container: object = None
     target = container if container is not None else writer.document
     table = target.add_table(rows=len(block.rows), cols=len(aligns))  # type: ignore[attr-defined]
     table.style = writer.document.styles["Fact Table"]
-    table_layout(table, width, tuple(shares(block, width / Pt(SIZE))))
+    parts = shares(block, width / Pt(SIZE))
+    table_layout(table, width, tuple(parts))
+    # an amount or a date stays whole (no-break spaces) in a column wide enough for it
+    whole = [kept_ems(block, i) + PADDING_EMS <= share * width / Pt(SIZE)
+             for i, share in enumerate(parts)]
     for number, (row, cells) in enumerate(zip(table.rows, block.rows, strict=True)):
         mark_row(row, header=number == 0)
         texts = list(cells) + [""] * (len(aligns) - len(cells))
-        for cell, text, align in zip(row.cells, texts, aligns, strict=True):
+        for cell, text, align, keep in zip(row.cells, texts, aligns, whole, strict=True):
             paragraph = cell.paragraphs[0]
             styled(paragraph, "FactTableHeader" if number == 0 else "FactTableText")
             paragraph._p.get_or_add_pPr().append(
                 parse_xml(f'<w:jc {nsdecls("w")} w:val="{JC[align]}"/>'))
             if text:
-                writer.marked(paragraph, text, face=face)
+                writer.marked(paragraph, keep_whole(text) if keep else text, face=face)

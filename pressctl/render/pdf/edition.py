@@ -48,7 +48,7 @@ from pressctl.render.pdf.style import (
 )
 from pressctl.render.pdf.table import SeedTable, kit_table_style, tagged_row
 from pressctl.render.pdf.tags import Decoration, artifact, structured, tags_of
-from pressctl.render.pdf.writer import Writer
+from pressctl.render.pdf.writer import KeepWithFirstLines, Writer
 from pressctl.source.release import Block, BlockKind, introduces_list
 
 
@@ -105,9 +105,11 @@ def _body(writer: Writer) -> list[Flowable]:
         paragraph = writer.marked(block.text, "lead" if block is lead else "body")
         if introduces_list(release.blocks, index):
             paragraph.inner.keepWithNext = 1  # its list starts on the same page
-        story.append(paragraph)
         if block.kind is BlockKind.QUOTE:
-            story.append(_pull_quote(writer, block))
+            # the pull-quote never starts a page without the end of its quotation
+            story.append(KeepWithFirstLines([paragraph, _pull_quote(writer, block)]))
+            continue
+        story.append(paragraph)
     return story
 
 

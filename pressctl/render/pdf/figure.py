@@ -1,5 +1,12 @@
-"""A figure in the PDF: the picture at the width of its column, its caption and
-credit below, kept on one page together (a caption never parts from its picture).
+"""A figure in the PDF: the picture at the width of its column, its caption and credit
+below, kept on one page together (a caption never parts from its picture).
+
+A picture that does not fit below the text is made smaller rather than sent
+overleaf with half a page left empty (what word processors and LaTeX floats do):
+down to :data:`MIN_SCALE` of its width, in the room left on the page.  Smaller
+than that it would no longer read as the same photograph, so the figure goes
+to the next page, and there a picture taller than the whole page is scaled to
+fit it (reportlab would otherwise stop with "Flowable too large").
 
 Tagged PDF: the picture is a ``Figure`` whose ``/Alt`` is the Markdown alt text
 (which the kit prints as the caption), else the credit; the caption is its
@@ -12,15 +19,20 @@ import io
 
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus.doctemplate import FrameBreak
 
 from pressctl.render.pdf.writer import Writer
 from pressctl.render.picture import Picture, prepare
 from pressctl.source.inline import plain
 from pressctl.source.release import Block
 
+#: The smallest share of its width a picture is scaled to so that it stays on its page.
+MIN_SCALE = 0.6
+
 
 class PictureFlowable(Flowable):  # type: ignore[misc]
-    """The picture, prepared for the width it is drawn at (at most 300 dpi there)."""
+    """The picture, prepared for the width it is drawn at (at most 300 dpi there) and,
+    when :attr:`max_height` is set, no taller than that."""
 
     def __init__(self, block: Block, space_after: float = 4.0) -> None:
         super().__init__()
@@ -28,10 +40,20 @@ class PictureFlowable(Flowable):  # type: ignore[misc]
         self.block = block
         self.picture: Picture | None = None
         self.space_after = space_after
+        self.max_height: float | None = None
+
+    def natural(self, available_width: float) -> tuple[float, float]:
+        """Width and height at ``available_width`` before any limit on the height."""
+        assert self.block.image is not None
+        picture = prepare(self.block.image, available_width)
+        return picture.width, picture.height
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         assert self.block.image is not None
-        self.picture = prepare(self.block.image, available_width)
+        width, height = self.natural(available_width)
+        if self.max_height is not None and height > self.max_height:
+            width = width * self.max_height / height
+        self.picture = prepare(self.block.image, width)
         self.width, self.height = self.picture.width, self.picture.height
         return self.width, self.height
 
@@ -47,9 +69,36 @@ class PictureFlowable(Flowable):  # type: ignore[misc]
                             self.picture.width, self.picture.height)
 
 
+class FigureBlock(KeepTogether):  # type: ignore[misc]
+    """Picture, caption and credit on one page, the picture scaled down to stay on the
+    page it comes to (see the module's docstring)."""
+
+    def __init__(self, parts: list[Flowable], picture: PictureFlowable) -> None:
+        super().__init__(parts)
+        self.picture = picture
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
+        picture = self.picture
+        picture.max_height = None
+        self.wrap(aW, aH)  # the whole figure with the picture at its natural size
+        height = picture.height
+        room = aH - (self._H - height)  # what caption, credit and the spaces leave
+        frame = getattr(self, "_frame", None)
+        at_top = frame is not None and getattr(frame, "_atTop", False)
+        if height > room and (at_top or room >= MIN_SCALE * height):
+            picture.max_height = max(room - 0.05, 1.0)  # prepare() rounds the width
+            self._wrapInfo = None  # measure again with the smaller picture
+        parts = list(super().split(aW, aH))
+        if parts and isinstance(parts[0], type(FrameBreak)):
+            # overleaf as a figure still, so that a picture taller than a page is scaled
+            return [parts[0], FigureBlock(self._content, picture)]
+        return parts
+
+
 def figure(writer: Writer, block: Block) -> Flowable:
     """The figure for the page's story, on one page."""
-    return KeepTogether(figure_parts(writer, block))
+    parts = figure_parts(writer, block)
+    return FigureBlock(parts, parts[0].inner)
 
 
 def figure_parts(writer: Writer, block: Block) -> list[Flowable]:

@@ -40,6 +40,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from pressctl.core.lang import language
 from pressctl.core.script import is_cjk_letter, is_wide
+from pressctl.render.table_layout import JOINER  # never drawn: glues its neighbours
 
 #: May not start a line: closing brackets and quotes, stops and commas
 #: (full and half width), interpuncts, percent and the hyphen-like dashes.
@@ -58,8 +59,15 @@ SINGLE = frozenset("“”‘’「」『』（）《》【】〈〉，。、；
 REPEATED = frozenset("—…")
 #: Ascender of the CJK fonts in em (Noto Sans CJK 0.88): places the baseline.
 ASCENT = 0.88
-#: A justified line whose gaps would grow beyond this (in em) stays ragged.
+#: A justified line whose gaps would grow beyond this (in em) stays ragged: word spaces
+#: of a line of Latin words only.
 MAX_GAP = 0.5
+#: The same limit for a line holding Chinese: a sixteenth of an em between characters
+#: still reads as solid setting (an eighth already shows at 100 % zoom); the slack of a
+#: line whose last character a closing mark pulled down is a few hundredths.  A Chinese line that a
+#: long Latin word left short would otherwise spread its characters across the measure;
+#: it stays ragged instead, as browsers' ``text-justify`` limits do.
+CJK_MAX_GAP = 0.0625
 #: Space between a Chinese character and an adjacent Latin word or figure, in em.
 AUTOSPACE = 0.22
 
@@ -115,6 +123,7 @@ class Unit:
     kind: str  # "cjk" (ideographs, kana, CJK punctuation), "latin", "space"
     width: float  # including ``pad``
     pad: float = 0.0  # autospace after the unit, wasted at the end of a line
+    glued: bool = False  # a word joiner (U+2060) before it: no line break there
 
 
 def _char_kind(char: str) -> str:
@@ -127,6 +136,7 @@ def _char_kind(char: str) -> str:
 
 def tokenize(runs: list[Run], size: float) -> list[Unit]:
     units: list[Unit] = []
+    glue = False
     for index, run in enumerate(runs):
         text = run.text
         if text == BREAK:
@@ -135,6 +145,13 @@ def tokenize(runs: list[Run], size: float) -> list[Unit]:
         i = 0
         while i < len(text):
             char = text[i]
+            if char == JOINER:
+                glue = bool(units)
+                i += 1
+                continue
+            if glue:
+                glue = False
+                units.append(Unit("", index, "glue", 0.0))  # marks the next unit, then dropped
             kind = _char_kind(char)
             j = i + 1
             if char in REPEATED:
@@ -145,7 +162,7 @@ def tokenize(runs: list[Run], size: float) -> list[Unit]:
                     nxt = text[j]
                     inner_apostrophe = (nxt in "’'" and j + 1 < len(text)
                                         and text[j - 1].isalpha() and text[j + 1].isalpha())
-                    if _char_kind(nxt) != "latin" and not inner_apostrophe:
+                    if (_char_kind(nxt) != "latin" and not inner_apostrophe) or nxt == JOINER:
                         break
                     j += 1
             elif kind == "space":
@@ -157,7 +174,20 @@ def tokenize(runs: list[Run], size: float) -> list[Unit]:
             piece = text[i:j]
             units.append(Unit(piece, index, kind, stringWidth(piece, run.font, size)))
             i = j
-    return _autospace(units, size)
+    return _autospace(_glue(units), size)
+
+
+def _glue(units: list[Unit]) -> list[Unit]:
+    """Drop the joiners' marks, gluing the unit after each to the one before."""
+    out: list[Unit] = []
+    glued = False
+    for unit in units:
+        if unit.kind == "glue":
+            glued = True
+            continue
+        out.append(replace(unit, glued=True) if glued and out else unit)
+        glued = False
+    return out
 
 
 def _autospace(units: list[Unit], size: float) -> list[Unit]:
@@ -190,7 +220,7 @@ def pieces(text: str, font: str, size: float) -> tuple[list[tuple[float, str]], 
 
 def may_break(before: Unit, after: Unit) -> bool:
     """Whether a line may end between two adjacent units that have no space between them."""
-    if after.text[0] in NO_START or before.text[-1] in NO_END:
+    if after.glued or after.text[0] in NO_START or before.text[-1] in NO_END:
         return False
     if before.kind == "latin" and after.kind == "latin":
         return False  # one word set in two runs
@@ -334,7 +364,8 @@ def _lines_of(units: list[Unit], size: float, width: float, justify: bool) -> li
         gap = 0.0
         if justify and number < len(broken) - 1 and natural < width:
             gaps = sum(stretches(units_of_line))
-            if gaps and (width - natural) / gaps <= MAX_GAP * size:
+            cap = CJK_MAX_GAP if any(u.kind == "cjk" for u in units_of_line) else MAX_GAP
+            if gaps and (width - natural) / gaps <= cap * size:
                 gap = (width - natural) / gaps
         lines.append(Line(tuple(units_of_line), natural, gap))
     return lines

@@ -13,20 +13,27 @@ and the row bands are artifacts, and so is the header row repeated overleaf.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Literal
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from pressctl.render.pdf.linebreak import pieces
 from pressctl.render.pdf.style import HAIRLINE, colour_of, tint
 from pressctl.render.pdf.tags import Element, Tagged, structured
 from pressctl.render.pdf.writer import Writer
-from pressctl.render.table_layout import Hyphenate, alignments, shares
+from pressctl.render.table_layout import (
+    Hyphenate,
+    alignments,
+    keep_whole,
+    kept,
+    kept_ems,
+    shares,
+)
 from pressctl.source.inline import plain
 from pressctl.source.release import Block
 
@@ -87,13 +94,33 @@ def _hyphenator(lang: str | None) -> Hyphenate | None:
     return lambda word: words.inserted(word).split("-") if word.isalpha() else [word]
 
 
-def _style(writer: Writer, base: str, align: str) -> str:
+@lru_cache(maxsize=16)
+def _words_only(dictionary: str) -> Callable[[str], list[tuple[str, str]]]:
+    """reportlab's hyphenator for ``dictionary``, which leaves a figure whole: a word with
+    a digit or a no-break space ("€2.61\u00a0billion") is never hyphenated ("bil-lion")."""
+    import pyphen
+
+    words = pyphen.Pyphen(lang=dictionary)
+
+    def pairs(word: str) -> list[tuple[str, str]]:
+        if any(char.isdigit() or char == "\u00a0" for char in word):
+            return []
+        return list(words.iterate(word))
+
+    return pairs
+
+
+def _style(writer: Writer, base: str, align: str, hyphenate: bool = True) -> str:
     """A cell's paragraph style.  In a Latin-script language a word too long for its cell
-    is hyphenated by the language's dictionary (reportlab asks ``pyphen``), never cut bare."""
-    name = f"{base}-{align}"
+    is hyphenated by the language's dictionary (reportlab asks ``pyphen``), never cut bare;
+    not in a cell whose amount breaks at its spaces (its column was too narrow to keep
+    it whole): "billion" goes to the next line whole, never "bil-lion"."""
+    name = f"{base}-{align}" + ("" if hyphenate else "-whole")
     if name not in writer.styles:
-        dictionary = hyphenation(writer.kit.tag) if not writer.kit.cjk else None
-        extra = {"hyphenationLang": dictionary, "embeddedHyphenation": 1} if dictionary else {}
+        dictionary = (hyphenation(writer.kit.tag) if not writer.kit.cjk and hyphenate
+                      else None)
+        extra = ({"hyphenationLang": _words_only(dictionary), "embeddedHyphenation": 1}
+                 if dictionary else {})
         writer.styles[name] = ParagraphStyle(name, parent=writer.styles[base],
                                              alignment=ALIGN[align], **extra)
     return name
@@ -134,27 +161,41 @@ def tagged_row(writer: Writer, cells: Sequence[Tagged],
     return writer.element("TR").add(*(cell.element for cell in cells))
 
 
+#: A cell's left and right padding together, in points (``kit_table_style``'s sides).
+PADDING = 12.0
+
+
 def build_table(writer: Writer, block: Block, width: float, element: Element) -> Table:
-    """The table at ``width``; its TR/TH/TD elements replace ``element``'s kids."""
+    """The table at ``width``; its TR/TH/TD elements replace ``element``'s kids.
+
+    An amount, a date or a figure with its unit stays whole on its line
+    (``table_layout.keep_whole``) in every column wide enough for it — the
+    widths make room for them whenever the table can; where it cannot, such a
+    column breaks at its spaces rather than inside a word."""
     aligns = alignments(block)
     columns = len(aligns)
+    size = writer.styles["td"].fontSize
+
+    def measure(text: str, header: bool) -> float:  # in ems of the cell's own font
+        font = writer.styles["th" if header else "td"].fontName
+        # as set: with the autospace between Chinese and Latin letters (4.55亿)
+        return float(pieces(plain(text), font, size)[1]) / size
+
+    hyphenate = None if writer.kit.cjk else _hyphenator(writer.kit.tag)
+    widths = [width * s for s in shares(block, width / size, measure, hyphenate,
+                                         padding=PADDING / size)]
+    whole = [kept_ems(block, i, measure) * size + PADDING <= widths[i] + 1e-6
+             for i in range(columns)]
     rows = []
     element.kids.clear()
     for number, row in enumerate(block.rows):
         cells = list(row) + [""] * (columns - len(row))
         base = "th" if number == 0 else "td"
-        tagged = [writer.marked(cell, _style(writer, base, align))
-                  for cell, align in zip(cells, aligns, strict=True)]
+        tagged = [writer.marked(keep_whole(cell, joiner=True) if keep else cell,
+                                _style(writer, base, align, hyphenate=keep or not kept(cell)))
+                  for cell, align, keep in zip(cells, aligns, whole, strict=True)]
         element.add(tagged_row(writer, tagged, "Column" if number == 0 else None))
         rows.append(tagged)
-    size = writer.styles["td"].fontSize
-
-    def measure(text: str, header: bool) -> float:  # in ems of the cell's own font
-        font = writer.styles["th" if header else "td"].fontName
-        return float(stringWidth(plain(text), font, size)) / size
-
-    hyphenate = None if writer.kit.cjk else _hyphenator(writer.kit.tag)
-    widths = shares(block, width / size, measure, hyphenate)
-    table = Table(rows, colWidths=[width * s for s in widths], repeatRows=1, hAlign="LEFT")
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(kit_table_style(writer, valign="TOP", padding=(6, 4, 5)))
     return structured(table, element)
