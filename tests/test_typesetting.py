@@ -309,3 +309,22 @@ def test_libreoffice_sets_no_wide_word_gaps_in_a_chinese_kit(kits: dict[str, Kit
                             measured += 1
     assert measured > 20
     assert widest < 0.6, f"a word gap of {widest:.2f} em"
+
+
+def test_docx_fits_a_tall_picture_on_a_page_with_its_caption(kits: dict[str, Kit],
+                                                             tmp_path: Path) -> None:
+    """A portrait 1000 × 1800 pixels at the text width is taller than the page's text
+    area; LibreOffice filled a page with it and set its caption overleaf.  The DOCX
+    picture keeps its proportions and leaves a fifth of the text height free."""
+    docx = pytest.importorskip("docx")
+    image = portrait(tmp_path / "taller.jpg", (1000, 1800))
+    blocks = [Block(BlockKind.FIGURE, "The captain on the bridge", credit="Photo: Ann Lee",
+                    image=image)]
+    document = docx.Document(str(render(with_blocks(kits["en"], blocks),
+                                        tmp_path / "tall.docx", "docx")))
+    section = document.sections[-1]
+    text_height = section.page_height - section.top_margin - section.bottom_margin
+    shapes = [s for s in document.inline_shapes if s._inline.docPr.name == "taller.jpg"]
+    assert len(shapes) == 1
+    assert shapes[0].height <= 0.8 * text_height + 12700
+    assert abs(shapes[0].width / shapes[0].height - 1000 / 1800) < 0.01

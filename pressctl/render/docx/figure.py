@@ -4,7 +4,8 @@ The picture carries the caption (the seed's alt text, in the kit's language)
 as its alternative text, ``wp:docPr/@descr``: what screen readers say, what
 Word's and LibreOffice's accessibility checkers look for, and the ``/Alt`` of
 LibreOffice's tagged PDF.  The picture's paragraph keeps with the caption, and
-the caption with the credit.
+the caption with the credit; a tall picture is made small enough to share a page
+with them (:data:`PAGE_SHARE`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ def add_figure(writer: Writer, block: Block, width: Emu, container: object = Non
     is the cell's empty first paragraph, used for the picture)."""
     assert block.image is not None
     picture = prepare(block.image, width / EMU_PER_POINT)
+    tallest = _tallest(writer) / EMU_PER_POINT
+    if picture.height > tallest:  # a portrait picture as wide as the text: fit the page
+        picture = prepare(block.image, picture.width * tallest / picture.height)
     holder = first if first is not None else writer.paragraph("Figure", container=container)
     if first is not None:
         holder._p.get_or_add_pPr().style = "Figure"  # type: ignore[attr-defined]
@@ -40,6 +44,18 @@ def add_figure(writer: Writer, block: Block, width: Emu, container: object = Non
         writer.paragraph("FigureCaption", block.text, container=container, face=face)
     if block.credit:
         writer.paragraph("FigureCredit", block.credit, container=container, face=face)
+
+
+#: The share of the page's text height a picture may take: the rest holds its caption and
+#: credit (Word and LibreOffice push a caption that does not fit to the next page).
+PAGE_SHARE = 0.8
+
+
+def _tallest(writer: Writer) -> float:
+    """The tallest a picture may be, in EMU: a share of the last section's text height."""
+    section = writer.document.sections[-1]
+    text = (section.page_height or 0) - (section.top_margin or 0) - (section.bottom_margin or 0)
+    return PAGE_SHARE * text if text > 0 else float("inf")
 
 
 def add_picture(paragraph: object, data: bytes, width: Length, *, name: str,
