@@ -328,3 +328,33 @@ def test_docx_fits_a_tall_picture_on_a_page_with_its_caption(kits: dict[str, Kit
     assert len(shapes) == 1
     assert shapes[0].height <= 0.8 * text_height + 12700
     assert abs(shapes[0].width / shapes[0].height - 1000 / 1800) < 0.01
+
+
+# Found on the pages: a long product name written as one word ----------------------
+
+NAME = "NorthStarAutomotivePlatformProfessionalEdition"
+
+
+def test_a_long_product_name_breaks_at_its_capitals_with_a_hyphen(kits: dict[str, Kit],
+                                                                   tmp_path: Path) -> None:
+    """In the bilingual edition's half column the name is wider than the line: both sides
+    cut it bare ("NorthStarAutomoti / vePlatform…", "…Platfo / rmProfessional…"); it
+    breaks at a capital and the line ends in a hyphen."""
+    from pressctl.render.pdf.bilingual import build_bilingual
+
+    en = with_blocks(kits["en"], [Block(BlockKind.PARAGRAPH,
+                                        f"The company also launched {NAME}, its new system.")])
+    zh = with_blocks(kits["zh"], [Block(BlockKind.PARAGRAPH,
+                                        f"公司同时发布新一代车载操作系统{NAME}，首批车型明年上市。")])
+    both = tmp_path / "name.bilingual.pdf"
+    both.write_bytes(build_bilingual(en, zh))
+    lines = squeezed_lines(both, halves=True)
+    broken = 0
+    for line in lines:
+        for cut in range(3, len(NAME)):
+            if line.endswith(NAME[:cut]):
+                raise AssertionError(f"cut bare: {line!r}")
+            if line.endswith(NAME[:cut] + "-"):
+                assert NAME[cut].isupper(), line  # at a capital
+                broken += 1
+    assert broken == 2  # once on each side

@@ -86,12 +86,12 @@ _LATIN = (
     rf"|(?:\b[A-Z]{{3}}\s)?[€$£¥₩₹]?{_NUMBER}(?:\s?[%‰])?(?:\s(?:{_SCALES})\b)?"
     rf"(?:\s(?:euros?|dollars?|yuan|renminbi|pounds?|[A-Z]{{3}}|{_UNITS})\b)?"
 )
-#: In Chinese: a number with its scale and currency (4.55亿欧元, 3亿, 20欧元), and a
+#: In Chinese: a number with its scale and currency (4.55亿欧元, 12.7亿元人民币, 3亿), and a
 #: period (第四季度, 三季度, 上半年, 10月29日).  "2025年第四季度" may break after 年.
 _CHINESE = (
     r"第[〇零一二三四五六七八九十百\d]+(?:季度|个月|年度|季|月|周|年|期|届|次|批)"
     r"|[一二三四]季度|[上下]半年|\d{1,2}月\d{1,2}日"
-    r"|[€$£¥]?{number}\s?(?:[百千万亿兆]+(?:{currencies})?|{currencies})"
+    r"|[€$£¥]?{number}\s?(?:[百千万亿兆]+元?(?:{currencies})?|元?(?:{currencies})|元)"
 )
 
 
@@ -163,14 +163,15 @@ def kept_ems(block: Block, column: int, measure: Measure = _estimate) -> float:
 def _min_ems(text: str, header: bool = False, measure: Measure = _estimate,
              hyphenate: Hyphenate | None = None, whole: bool = True) -> float:
     """The widest piece a line may not break: an amount, date or figure with its unit
-    (:func:`kept`; with ``whole`` False, its widest word, never hyphenated), a Latin
+    (:func:`kept`; with ``whole`` False, its widest word, never hyphenated, or one
+    Chinese character), a Latin
     word (or, where a dictionary hyphenates it, its widest syllable run with the
     hyphen), or one ideograph."""
     widths = []
     for index, (unit, figure) in enumerate(_pieces(plain(text))):
-        if figure:
-            widths += [measure(unit if whole else part, header)
-                       for part in (unit.split() if not whole else [unit])]
+        if figure:  # split, an amount breaks at its spaces and between Chinese characters
+            widths += [measure(part, header) for part in ([unit] if whole else
+                                                          _UNIT.findall(unit))]
             continue
         # reportlab hyphenates a word that starts its paragraph; a later word that starts
         # a line is cut bare when too long, so it needs its whole width
@@ -201,8 +202,8 @@ def shares(block: Block, width_ems: float, measure: Measure = _estimate,
     The unbreakable pieces include each amount, date and figure with its unit
     (:func:`kept`).  When the table cannot give every column those, the columns
     start from their widest single word instead (an amount may then break at its
-    spaces, "€2.61 / billion", still never inside a word) and the room left goes to
-    the columns in proportion to what keeping their amounts whole would need.
+    spaces, "€2.61 / billion", still never inside a word) and the room left keeps as
+    many columns' amounts whole as it can (:func:`_most_whole`).
     """
     columns = len(block.rows[0]) if block.rows else 0
     if not columns:
@@ -219,11 +220,31 @@ def shares(block: Block, width_ems: float, measure: Measure = _estimate,
     if sum(high) <= width_ems:
         widths = [h * width_ems / sum(high) for h in high]
     elif sum(low) > width_ems:
-        floor = least(whole=False)
-        widths = _between(floor, low, width_ems) if sum(floor) < width_ems else floor
+        widths = _most_whole(least(whole=False), low, width_ems)
     else:
         widths = _between(low, high, width_ems)
     return [w / sum(widths) for w in widths]
+
+
+def _most_whole(floor: list[float], low: list[float], total: float) -> list[float]:
+    """Widths for a table too narrow to keep every amount whole: each column starts from
+    its widest single word (``floor``); the columns that need least to hold their amounts
+    whole (``low``) get it first, so as many as possible read whole; what is left goes
+    to the others in proportion to what they lack."""
+    widths = list(floor)
+    room = total - sum(floor)
+    if room <= 0:
+        return widths
+    for index in sorted(range(len(low)), key=lambda i: low[i] - floor[i]):
+        need = low[index] - widths[index]
+        if need <= room:
+            widths[index] = low[index]
+            room -= need
+    lacking = [max(lo - w, 0.0) for lo, w in zip(low, widths, strict=True)]
+    if sum(lacking) > 0:
+        widths = [w + room * short / sum(lacking) for w, short in zip(widths, lacking,
+                                                                     strict=True)]
+    return widths
 
 
 def _between(low: list[float], high: list[float], total: float) -> list[float]:

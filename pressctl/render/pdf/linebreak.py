@@ -124,6 +124,10 @@ class Unit:
     width: float  # including ``pad``
     pad: float = 0.0  # autospace after the unit, wasted at the end of a line
     glued: bool = False  # a word joiner (U+2060) before it: no line break there
+    #: pieces of a Latin word too wide for the line: a line may break before a piece that
+    #: ``continues`` one, and a line ending in a piece draws its ``hyphen`` (a width)
+    continues: bool = False
+    hyphen: float = 0.0
 
 
 def _char_kind(char: str) -> str:
@@ -222,21 +226,54 @@ def may_break(before: Unit, after: Unit) -> bool:
     """Whether a line may end between two adjacent units that have no space between them."""
     if after.glued or after.text[0] in NO_START or before.text[-1] in NO_END:
         return False
+    if after.continues:
+        return True  # inside a Latin word too wide for the line, with a hyphen
     if before.kind == "latin" and after.kind == "latin":
         return False  # one word set in two runs
     return not (before.kind == "latin" and before.text[-1].isdigit()
                 and is_cjk_letter(after.text[0]))  # 460家, 2024年: number and unit together
 
 
+#: Where a long Latin name may be hyphenated: before a capital that starts a lower-case
+#: run ("NorthStar-Automotive-Platform"), and between letters and digits.
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^A-Za-z\d]+")
+
+
+#: A Latin word this long may be too wide for a narrow column (a bilingual half page).
+LONG_WORD = 20
+SOFT_HYPHEN = "\u00ad"
+_LONG_NAME = re.compile(f"[A-Za-z\\d]{{{LONG_WORD},}}")
+
+
+def soft_hyphens(text: str) -> str:
+    """``text`` with a soft hyphen at the capitals of each long name written as one word
+    (NorthStar\u00adAutomotive\u00adPlatform): reportlab breaks such a word there,
+    with a hyphen, instead of cutting it bare where the line runs out."""
+    return _LONG_NAME.sub(lambda m: SOFT_HYPHEN.join(_CAMEL.findall(m.group())), text)
+
+
 def _split_wide(units: list[Unit], runs: list[Run], size: float, width: float) -> list[Unit]:
-    """Cut a Latin word wider than the line (a URL) into characters, the last resort."""
+    """Break a Latin word wider than the line: a product name written as one word
+    (NorthStarAutomotivePlatformProfessionalEdition) at its capitals, each line ending
+    in a hyphen; what has no such places (a URL) into characters, the last resort."""
     out: list[Unit] = []
     for unit in units:
-        if unit.kind == "latin" and unit.width > width and len(unit.text) > 1:
-            font = runs[unit.run].font
-            out.extend(Unit(c, unit.run, "cjk", stringWidth(c, font, size)) for c in unit.text)
-        else:
+        if not (unit.kind == "latin" and unit.width > width and len(unit.text) > 1):
             out.append(unit)
+            continue
+        font = runs[unit.run].font
+        hyphen = stringWidth("-", font, size)
+        parts = _CAMEL.findall(unit.text)
+        if len(parts) > 1 and "".join(parts) == unit.text and all(
+                stringWidth(part, font, size) + hyphen <= width for part in parts):
+            for index, part in enumerate(parts):
+                last = index == len(parts) - 1
+                out.append(Unit(part, unit.run, "latin",
+                                stringWidth(part, font, size) + (unit.pad if last else 0.0),
+                                pad=unit.pad if last else 0.0, continues=index > 0,
+                                hyphen=0.0 if last else hyphen))
+        else:
+            out.extend(Unit(c, unit.run, "cjk", stringWidth(c, font, size)) for c in unit.text)
     return out
 
 
@@ -293,7 +330,7 @@ def break_units(units: list[Unit], width: float) -> list[list[Unit]]:
             if i > start and units[i - 1].kind != "space" and may_break(units[i - 1], unit):
                 best = (i, i)
             hang = unit.width / 2 if unit.text in HANG else 0.0
-            if used + unit.width - unit.pad - hang > width + 1e-6 and i > start:
+            if used + unit.width + unit.hyphen - unit.pad - hang > width + 1e-6 and i > start:
                 break
             used += unit.width
             i += 1
@@ -316,8 +353,9 @@ def _lonely(line: list[Unit]) -> bool:
 
 
 def _width(units: list[Unit]) -> float:
-    """Natural width of a line: the autospace after its last unit is not set."""
-    return sum(u.width for u in units) - (units[-1].pad if units else 0.0)
+    """Natural width of a line: the autospace after its last unit is not set, the hyphen
+    after a piece of a broken word is."""
+    return sum(u.width for u in units) + (units[-1].hyphen - units[-1].pad if units else 0.0)
 
 
 def _avoid_lonely(lines: list[list[Unit]], width: float) -> list[list[Unit]]:

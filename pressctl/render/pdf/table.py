@@ -178,8 +178,9 @@ def build_table(writer: Writer, block: Block, width: float, element: Element) ->
 
     def measure(text: str, header: bool) -> float:  # in ems of the cell's own font
         font = writer.styles["th" if header else "td"].fontName
-        # as set: with the autospace between Chinese and Latin letters (4.55亿)
-        return float(pieces(plain(text), font, size)[1]) / size
+        # as set: with the autospace between Chinese and Latin letters (4.55亿), and half a
+        # point to spare (reportlab breaks a line that fills its cell to the last point)
+        return (float(pieces(plain(text), font, size)[1]) + 0.5) / size
 
     hyphenate = None if writer.kit.cjk else _hyphenator(writer.kit.tag)
     widths = [width * s for s in shares(block, width / size, measure, hyphenate,

@@ -127,6 +127,7 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
                 shift = width - line.width
             following = lines[number + 1].units if number + 1 < len(lines) else ()
             space = bool(line.units and line.units[-1].kind == "latin"
+                         and not line.units[-1].hyphen
                          and (following[0].kind == "latin" if following else not self._last))
             links += self._draw_line(text, line, style.leftIndent + shift, baseline, space)
             baseline -= leading
@@ -203,6 +204,9 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
                     links[-1] = (run.href, links[-1][1], end, y, links[-1][4])
                 else:
                     links.append((run.href, start, end, y, units[0].run))
+        if line.units and line.units[-1].hyphen:  # a long Latin word goes on overleaf
+            text.setCharSpace(0)  # type: ignore[attr-defined]
+            text.textOut("-")  # type: ignore[attr-defined]
         if space:
             text.textOut(" ")  # type: ignore[attr-defined]
         text.setCharSpace(0)  # type: ignore[attr-defined]

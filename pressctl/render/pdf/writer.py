@@ -24,7 +24,7 @@ from reportlab.platypus import (
 from pressctl.core.script import has_cjk_letters
 from pressctl.kit import Kit
 from pressctl.render.pdf.fonts import PdfFonts
-from pressctl.render.pdf.linebreak import BREAK, Run, clean, markup
+from pressctl.render.pdf.linebreak import BREAK, Run, clean, markup, soft_hyphens
 from pressctl.render.pdf.style import CODE, colour_of, role_of
 from pressctl.render.pdf.tags import Element, Tagged
 from pressctl.render.pdf.text import CJKParagraph
@@ -125,7 +125,7 @@ class Writer:
         # and marks it as a Span in Chinese for a screen reader (tagged PDF)
         if self.kit.cjk or any(has_cjk_letters(run.text) for run in runs):
             return CJKParagraph(runs, self.styles[style], outline=key)
-        text = "".join(self._markup(run) for run in runs)
+        text = soft_hyphens("".join(self._markup(run) for run in runs))
         flowable = SpacedParagraph(text, self.styles[style])
         flowable.outline = key
         return flowable
