@@ -358,3 +358,20 @@ def test_a_long_product_name_breaks_at_its_capitals_with_a_hyphen(kits: dict[str
                 assert NAME[cut].isupper(), line  # at a capital
                 broken += 1
     assert broken == 2  # once on each side
+
+
+def test_docx_lets_a_long_product_name_break_at_its_capitals(kits: dict[str, Kit],
+                                                             tmp_path: Path) -> None:
+    """LibreOffice cut the name bare at the edge of a bilingual column; Word's optional
+    hyphens (``w:softHyphen``) between its parts let it break there, with a hyphen, and
+    the text still reads whole."""
+    docx = pytest.importorskip("docx")
+    from docx.oxml.ns import qn
+
+    en = with_blocks(kits["en"], [Block(BlockKind.PARAGRAPH, f"It launched {NAME} today.")])
+    document = docx.Document(str(render(en, tmp_path / "name.docx", "docx")))
+    paragraph = next(p for p in document.paragraphs if "launched" in p.text)
+    assert NAME in paragraph.text
+    pieces = [node.tag for run in paragraph._p.iter(qn("w:r")) for node in run
+              if node.tag in (qn("w:t"), qn("w:softHyphen"))]
+    assert pieces.count(qn("w:softHyphen")) == 5  # North|Star|Automotive|Platform|…

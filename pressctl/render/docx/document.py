@@ -33,6 +33,7 @@ from pressctl.render.docx.styles import (
     run_properties,
 )
 from pressctl.render.docx.text import clean, xml_escape
+from pressctl.render.words import SOFT_HYPHEN, soft_hyphens
 from pressctl.source.inline import plain, spans
 
 PAGE_SIZES = {"A4": (Mm(210), Mm(297)), "Letter": (Inches(8.5), Inches(11))}
@@ -114,8 +115,11 @@ class Writer:
     def _run_element(self, text: str, props: str, face: Face | None) -> etree._Element:
         """A w:r with its properties in schema order: fonts, then the styling, then lang."""
         fonts, lang = run_properties(face or self.face)
-        run = parse_xml(f'<w:r {nsdecls("w")}><w:rPr>{props}</w:rPr>'
-                        f'<w:t xml:space="preserve">{xml_escape(clean(text))}</w:t></w:r>')
+        # a long name written as one word may break at its parts, with a hyphen (Word's
+        # optional hyphen) rather than be cut bare at the edge of a bilingual column
+        body = "<w:softHyphen/>".join(f'<w:t xml:space="preserve">{xml_escape(part)}</w:t>'
+                                      for part in soft_hyphens(clean(text)).split(SOFT_HYPHEN))
+        run = parse_xml(f'<w:r {nsdecls("w")}><w:rPr>{props}</w:rPr>{body}</w:r>')
         r_pr = run[0]
         r_pr.insert(0, fonts)
         r_pr.append(lang)

@@ -41,6 +41,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from pressctl.core.lang import language
 from pressctl.core.script import is_cjk_letter, is_wide
 from pressctl.render.table_layout import JOINER  # never drawn: glues its neighbours
+from pressctl.render.words import parts as word_parts
 
 #: May not start a line: closing brackets and quotes, stops and commas
 #: (full and half width), interpuncts, percent and the hyphen-like dashes.
@@ -234,24 +235,6 @@ def may_break(before: Unit, after: Unit) -> bool:
                 and is_cjk_letter(after.text[0]))  # 460家, 2024年: number and unit together
 
 
-#: Where a long Latin name may be hyphenated: before a capital that starts a lower-case
-#: run ("NorthStar-Automotive-Platform"), and between letters and digits.
-_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^A-Za-z\d]+")
-
-
-#: A Latin word this long may be too wide for a narrow column (a bilingual half page).
-LONG_WORD = 20
-SOFT_HYPHEN = "\u00ad"
-_LONG_NAME = re.compile(f"[A-Za-z\\d]{{{LONG_WORD},}}")
-
-
-def soft_hyphens(text: str) -> str:
-    """``text`` with a soft hyphen at the capitals of each long name written as one word
-    (NorthStar\u00adAutomotive\u00adPlatform): reportlab breaks such a word there,
-    with a hyphen, instead of cutting it bare where the line runs out."""
-    return _LONG_NAME.sub(lambda m: SOFT_HYPHEN.join(_CAMEL.findall(m.group())), text)
-
-
 def _split_wide(units: list[Unit], runs: list[Run], size: float, width: float) -> list[Unit]:
     """Break a Latin word wider than the line: a product name written as one word
     (NorthStarAutomotivePlatformProfessionalEdition) at its capitals, each line ending
@@ -263,8 +246,8 @@ def _split_wide(units: list[Unit], runs: list[Run], size: float, width: float) -
             continue
         font = runs[unit.run].font
         hyphen = stringWidth("-", font, size)
-        parts = _CAMEL.findall(unit.text)
-        if len(parts) > 1 and "".join(parts) == unit.text and all(
+        parts = word_parts(unit.text)
+        if len(parts) > 1 and all(
                 stringWidth(part, font, size) + hyphen <= width for part in parts):
             for index, part in enumerate(parts):
                 last = index == len(parts) - 1

@@ -24,10 +24,11 @@ from reportlab.platypus import (
 from pressctl.core.script import has_cjk_letters
 from pressctl.kit import Kit
 from pressctl.render.pdf.fonts import PdfFonts
-from pressctl.render.pdf.linebreak import BREAK, Run, clean, markup, soft_hyphens
+from pressctl.render.pdf.linebreak import BREAK, Run, clean, markup
 from pressctl.render.pdf.style import CODE, colour_of, role_of
 from pressctl.render.pdf.tags import Element, Tagged
 from pressctl.render.pdf.text import CJKParagraph
+from pressctl.render.words import soft_hyphens
 from pressctl.source.inline import has_markup, plain, spans
 
 
