@@ -375,3 +375,24 @@ def test_docx_lets_a_long_product_name_break_at_its_capitals(kits: dict[str, Kit
     pieces = [node.tag for run in paragraph._p.iter(qn("w:r")) for node in run
               if node.tag in (qn("w:t"), qn("w:softHyphen"))]
     assert pieces.count(qn("w:softHyphen")) == 5  # North|Star|Automotive|Platform|…
+
+
+def test_an_english_paragraph_in_a_chinese_kit_is_not_justified(kits: dict[str, Kit],
+                                                                 tmp_path: Path) -> None:
+    """A draft's untranslated sentence (or an English quotation) in a Chinese kit was
+    justified, its word spaces widened to half an em; it is set flush left, as the DOCX
+    sets it: every word space is the font's own."""
+    text = "The network adds *charging points* at every depot, and " + FILLER * 3
+    kit = with_blocks(kits["zh"], [Block(BlockKind.PARAGRAPH, text),
+                                   Block(BlockKind.PARAGRAPH, FILLER * 3)])
+    path = render(kit, tmp_path / "english.zh.pdf")
+    widest, measured = 0.0, 0
+    with pdfplumber.open(path) as pdf:
+        for word_line in text_lines(pdf.pages[0]):
+            chars = [c for c in word_line if not c["text"].isspace()]
+            for before, after in zip(chars, chars[1:], strict=False):
+                gap = (after["x0"] - before["x1"]) / before["size"]
+                if before["text"].isascii() and after["text"].isascii() and 0.1 < gap < 2:
+                    widest, measured = max(widest, gap), measured + 1
+    assert measured > 30
+    assert widest < 0.3, f"a word space of {widest:.2f} em"

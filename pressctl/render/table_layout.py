@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from pressctl.core.lang import cldr_locale
 from pressctl.core.script import CJK_CLASS, ems
 from pressctl.source.inline import plain
 from pressctl.source.release import Block
@@ -99,10 +100,8 @@ _CHINESE = (
 def _kept() -> re.Pattern[str]:
     """The pattern of :func:`kept`; Chinese currency names from CLDR (Babel), in both
     scripts (欧元, 人民币, 港元, 新台幣 …), longest first."""
-    from babel import Locale
-
-    names = {name for tag in ("zh", "zh_Hant")
-             for name in Locale.parse(tag).currencies.values()
+    names = {name for tag in ("zh", "zh-Hant") for locale in [cldr_locale(tag)] if locale
+             for name in locale.currencies.values()
              if name and all(ord(char) > 0x2e80 for char in name)}
     currencies = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     chinese = _CHINESE.replace("{number}", _NUMBER).replace("{currencies}", currencies)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     ActionFlowable,
@@ -125,7 +125,7 @@ class Writer:
         # Chinese inside a Latin paragraph: CJKParagraph breaks it by the Chinese rules
         # and marks it as a Span in Chinese for a screen reader (tagged PDF)
         if self.kit.cjk or any(has_cjk_letters(run.text) for run in runs):
-            return CJKParagraph(runs, self.styles[style], outline=key)
+            return CJKParagraph(runs, self._setting(style, runs), outline=key)
         text = soft_hyphens("".join(self._markup(run) for run in runs))
         flowable = SpacedParagraph(text, self.styles[style])
         flowable.outline = key
@@ -158,8 +158,21 @@ class Writer:
         if outline is not None:
             self.anchors += 1
             key = (clean(plain(outline)), f"section-{self.anchors}")
-        return self.tag(CJKParagraph(runs, self.styles[style], outline=key),
+        return self.tag(CJKParagraph(runs, self._setting(style, runs), outline=key),
                         role or role_of(style))
+
+    def _setting(self, style: str, runs: list[Run]) -> ParagraphStyle:
+        """``style``, flush left for a paragraph in Latin letters only in a Chinese kit (an
+        English quotation, a draft's untranslated sentence): justified by the Chinese
+        rules it could only widen its word spaces, and the DOCX sets it flush left too."""
+        base = self.styles[style]
+        if not self.kit.cjk or base.alignment != TA_JUSTIFY or \
+                any(has_cjk_letters(run.text) for run in runs):
+            return base
+        name = f"{style}-ragged"
+        if name not in self.styles:
+            self.styles[name] = ParagraphStyle(name, parent=base, alignment=TA_LEFT)
+        return self.styles[name]
 
     def _markup(self, run: Run) -> str:
         colour = f' color="#{run.colour.hexval()[2:]}"' if run.colour is not None else ""
