@@ -86,9 +86,9 @@ def build_command(
         for line in stale if not as_json else ():
             print(line)
         if stale:
-            raise CheckFailed(f"{len(stale)} file(s) out of date in {cfg.output_dir}",
+            raise CheckFailed(f"{len(stale)} file(s) out of date in {shown(cfg, cfg.dist)}",
                               hint="run 'pressctl build' and commit the result")
-        info(f"{cfg.output_dir} is up to date")
+        info(f"{shown(cfg, cfg.dist)} is up to date")
         return
     bar = Bar("building")
 
