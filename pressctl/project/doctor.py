@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 
 from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
-from pressctl.core.paths import cache_dir, typed
+from pressctl.core.paths import cache_dir
 
 
 @dataclass(frozen=True)
@@ -176,8 +176,8 @@ def _config(config: Config) -> Finding:
     path = config.pyproject
     if path.is_file() and read_table(path) is not None:
         return Finding("config", "pyproject.toml", True, str(path))
-    detail = (f"no [tool.pressctl] table in {typed(path)}" if path.is_file()
-              else f"no pyproject.toml with [tool.pressctl] in {typed(config.root)} or above")
+    detail = (f"no [tool.pressctl] table in {path}" if path.is_file()
+              else f"no pyproject.toml with [tool.pressctl] in {config.root} or above")
     fix = ("pressctl init   # adds a [tool.pressctl] table to this pyproject.toml"
            if path.is_file() else "pressctl init   # makes a release repository here")
     return Finding("config", "pyproject.toml", False, detail, fix)
