@@ -111,3 +111,27 @@ def test_a_reversed_direction_is_still_an_error() -> None:
         "Sales rose 5% and costs fell 3%.", "销量增长5%，成本3%。"))
     assert any(m.startswith("qualifiers") for m in _en(
         "年收入有望突破1.2亿元。", "Annual revenue is expected to reach RMB 120 million."))
+
+
+def test_the_releases_build_and_read_back(harbour: Path) -> None:
+    """translate → qa → build: the catalogs are complete (translate keeps them), the gate
+    passes, and the PDFs say what the catalogs say.  On main the bilingual PDF of the
+    water-bus release stopped with an internal error (reportlab's trial split of the route
+    table below a heading: exit 70)."""
+    import pdfplumber
+
+    translate = run("translate", "seeds/zhuhai-waterbus.md", "--memory-only", cwd=harbour)
+    assert translate.returncode == 0, translate.stderr
+    assert "0 untranslated" in translate.stderr and "(unchanged)" in translate.stderr
+    result = run("build", "--format", "pdf", cwd=harbour)
+    assert result.returncode == 0, result.stderr
+    dist = harbour / "dist"
+    with pdfplumber.open(dist / "zhuhai-waterbus/zhuhai-waterbus.bilingual.pdf") as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    for words in ("Zhuhai Water Bus Co., Ltd. today announced", "Wanzai–Hengqin",
+                  "3.2 million passenger trips", "RMB 450 million", "official website"):
+        assert words in " ".join(text.split()), words
+    with pdfplumber.open(dist / "rotterdam-tug/rotterdam-tug.zh.pdf") as pdf:
+        text = "".join("".join((page.extract_text() or "").split()) for page in pdf.pages)
+    for words in ("ExampleEnergy,Inc.今天向鹿特丹港交付了", "AnnaBerg", "第二阶段", "1.8亿欧元"):
+        assert words in text, words
