@@ -81,3 +81,13 @@ def test_a_figure_is_closed_up_to_a_chinese_unit_standing_in() -> None:
     assert fact_row(kwh, kwh, Wording(None), "en_GB").value_text == "2,800 kWh"
     assert tidy("About 300 人 took the first trip.", "en") == "About 300人 took the first trip."
     assert (figure_gap("人"), figure_gap("kWh"), figure_gap("%")) == ("", " ", None)
+
+
+def test_build_from_a_subfolder_names_what_it_wrote_from_there(project: Path) -> None:
+    listed = run("build", "--list", "--lang", "en", "--format", "pdf", cwd=project / "seeds")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.startswith("../dist/bmw-huawei-harmonyos/bmw-huawei-harmonyos.en.pdf\t")
+    built = run("build", "--lang", "en", "--format", "pdf", cwd=project / "seeds")
+    assert built.returncode == 0, built.stderr
+    assert "wrote ../dist/bmw-huawei-harmonyos/bmw-huawei-harmonyos.en.pdf" in built.stderr
+    assert "in ../dist/bmw-huawei-harmonyos" in built.stderr

@@ -76,7 +76,8 @@ def build_command(
             return
         for release in planned["releases"]:  # type: ignore[attr-defined]
             for file in release["files"]:
-                print(f"{file['path']}\t{'up to date' if file['up_to_date'] else 'to build'}")
+                print(f"{shown(cfg, file['path'])}\t"
+                      f"{'up to date' if file['up_to_date'] else 'to build'}")
         return
     if check:
         stale = checking.check(cfg, langs=langs, formats=formats, draft=draft, slugs=chosen,
@@ -95,7 +96,7 @@ def build_command(
     def progress(name: str, done: int, total: int) -> None:
         bar(done, total)
         if not bar.shown:
-            info(f"wrote {name}")
+            info(f"wrote {shown(cfg, name)}")
 
     try:
         results = stage.build(cfg, langs=langs, formats=formats, draft=draft, jobs=jobs,
