@@ -152,3 +152,17 @@ def test_the_release_still_catches_a_wrong_ordinal(tmp_path: Path) -> None:
     result = cli("qa", "ferries", "--lang", "zh", cwd=root)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "ordinals: Year two vs 第三: ordinal 2 ≠ 3" in result.stdout, result.stdout
+
+
+def test_init_with_an_organisation_with_its_own_punctuation_passes_qa(tmp_path: Path) -> None:
+    """`pressctl init --organisation "Example Energy, Inc."`: the sample's Chinese keeps the
+    name with its comma and full stop; main called the "." half-width punctuation (exit 1)."""
+    folder = tmp_path / "newsroom"
+    made = cli("init", str(folder), "--organisation", "Example Energy, Inc.", "--lang", "en",
+               "--lang", "zh", cwd=tmp_path, stdin="")
+    assert made.returncode == 0, made.stderr
+    assert "Example Energy, Inc." in (folder / "locales/zh/LC_MESSAGES/first-release.po"
+                                      ).read_text("utf-8")
+    result = cli("qa", cwd=folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "QA: no errors, 0 warning(s)" in result.stderr
