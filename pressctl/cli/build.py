@@ -40,7 +40,7 @@ def build_command(
                                  "its time zone (2025-03-17T09:00+08:00) [default: the clock]."),
     as_json: bool = typer.Option(False, "--json", help="Print the results as JSON."),
 ) -> None:
-    """Build PDF and DOCX kits into the output folder (default dist/).
+    """Build the kits (PDF, DOCX, web page, e-mail) into the output folder (default dist/).
 
     Every release, or only the SLUGs named (pressctl build 2025-q1-results).
     Each release is gated on its own: missing or unreviewed translations or a
