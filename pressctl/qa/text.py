@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pressctl.core.verbatim import EMAIL, URL
 
@@ -27,12 +28,16 @@ PRINTF = re.compile(r"%(?:\([^)]+\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[diouxXeEfFgGc
 _EDGE = "A-Za-z0-9\u00c0-\u024f"
 
 
+@lru_cache(maxsize=256)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![{_EDGE}]){re.escape(name)}(?![{_EDGE}])")
+
+
 def name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
     """Where ``text`` has one of ``names`` (longest first, whole words only)."""
     found: list[tuple[int, int]] = []
     for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
-        pattern = re.compile(rf"(?<![{_EDGE}]){re.escape(name)}(?![{_EDGE}])")
-        for m in pattern.finditer(text):
+        for m in _name_pattern(name).finditer(text):
             if all(m.end() <= a or m.start() >= b for a, b in found):
                 found.append((m.start(), m.end()))
     return found
