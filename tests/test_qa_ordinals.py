@@ -36,6 +36,9 @@ def en(source: str, target: str) -> list[str]:
     # periods are dates, not ordinals; 首席 is "chief"; a second of time is no ordinal
     ("first quarter sales and one second", "en_GB", []),
     ("第一季度，首席执行官", "zh_Hans_CN", []),
+    # a fraction is the spelled check's: "a third of it" is 三分之一, "a second ferry" is 2nd
+    ("a third of it and one fifth of the fleet", "en_GB", []),
+    ("a second ferry", "en_GB", [2]),
 ])
 def test_ordinals_are_read(text: str, locale: str, values: list[int]) -> None:
     found = [n.value[0] for n in extract(text, locale) if n.kind == "ordinal"]  # type: ignore[index]
@@ -67,6 +70,7 @@ def test_a_changed_ordinal_from_chinese() -> None:
     ("For the first time, 12 ferries sail.", "12艘渡轮首次同时航行。"),
     ("In the third year, 2 ferries arrive.", "第三年，两艘渡轮到达。"),
     ("Sales in the first quarter rose 5%.", "第一季度销量增长5%。"),
+    ("The second port funds a third of it.", "第二个港口资助其中三分之一。"),
     # an ordinal on one side only is how good translations often read: no finding
     ("The operator is the first to do so.", "该运营商率先这样做。"),
 ])

@@ -74,12 +74,19 @@ def _english(match: re.Match[str]) -> int:
     return _TENS.get(groups.get("tens", ""), 0) + _ONES[groups["ones"]]
 
 
+_FRACTION_BEFORE = re.compile(r"(?<![A-Za-z])(?:a|one)\s+$", re.IGNORECASE)
+_FRACTION_AFTER = re.compile(r"\s+of(?![A-Za-z])", re.IGNORECASE)
+
+
 def find(text: str, chinese: bool) -> list[Ordinal]:
     """Every ordinal of ``text`` (a text already blanked of periods and code)."""
     from pressctl.qa.words import numeral_value
 
     found = []
     for match in (CHINESE if chinese else ENGLISH).finditer(text):
+        if not chinese and _FRACTION_BEFORE.search(text, 0, match.start()) \
+                and _FRACTION_AFTER.match(text, match.end()):
+            continue  # "a third of it" (三分之一) is a fraction: pressctl.qa.words reads it
         if not chinese:
             value = _english(match)
         elif match.group("digits"):
@@ -93,7 +100,6 @@ def find(text: str, chinese: bool) -> list[Ordinal]:
             value = 1
         found.append(Ordinal(value, match.group(), match.start(), match.end()))
     return found
-
 
 
 __all__ = ["Ordinal", "find"]
