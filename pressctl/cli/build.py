@@ -40,7 +40,7 @@ def build_command(
                                  "its time zone (2025-03-17T09:00+08:00) [default: the clock]."),
     as_json: bool = typer.Option(False, "--json", help="Print the results as JSON."),
 ) -> None:
-    """Build PDF and DOCX kits into the output folder (default dist/).
+    """Build the kits (PDF, DOCX, web page, e-mail) into the output folder (default dist/).
 
     Every release, or only the SLUGs named (pressctl build 2025-q1-results).
     Each release is gated on its own: missing or unreviewed translations or a
@@ -76,7 +76,8 @@ def build_command(
             return
         for release in planned["releases"]:  # type: ignore[attr-defined]
             for file in release["files"]:
-                print(f"{file['path']}\t{'up to date' if file['up_to_date'] else 'to build'}")
+                print(f"{shown(cfg, file['path'])}\t"
+                      f"{'up to date' if file['up_to_date'] else 'to build'}")
         return
     if check:
         stale = checking.check(cfg, langs=langs, formats=formats, draft=draft, slugs=chosen,
@@ -86,16 +87,16 @@ def build_command(
         for line in stale if not as_json else ():
             print(line)
         if stale:
-            raise CheckFailed(f"{len(stale)} file(s) out of date in {cfg.output_dir}",
+            raise CheckFailed(f"{len(stale)} file(s) out of date in {shown(cfg, cfg.dist)}",
                               hint="run 'pressctl build' and commit the result")
-        info(f"{cfg.output_dir} is up to date")
+        info(f"{shown(cfg, cfg.dist)} is up to date")
         return
     bar = Bar("building")
 
     def progress(name: str, done: int, total: int) -> None:
         bar(done, total)
         if not bar.shown:
-            info(f"wrote {name}")
+            info(f"wrote {shown(cfg, name)}")
 
     try:
         results = stage.build(cfg, langs=langs, formats=formats, draft=draft, jobs=jobs,

@@ -30,5 +30,7 @@ def newsroom_command(
     if as_json:
         emit_json({"written": newsroom.describe(cfg, written)})
         return
+    from pressctl.core.paths import shown
+
     for name in newsroom.describe(cfg, written):
-        info(f"wrote {name}")
+        info(f"wrote {shown(cfg, name)}")

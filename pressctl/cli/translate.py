@@ -236,6 +236,13 @@ def translate_command(
         text = _read_file(file)
         markdown = file.suffix.lower() in MARKDOWN
     else:
+        if file is None and sys.stdin.isatty():
+            # nothing piped in: waiting on the terminal looks like a hang, and ^D
+            # would end with nothing translated and exit 0
+            raise PressctlError(
+                "no text to translate: give a FILE, or pipe text into standard input",
+                hint="pressctl translate seeds/<slug>.md, pressctl translate notes.txt --to zh, "
+                     "or echo 'Hello' | pressctl translate --to zh ('-' reads the terminal)")
         text = _read_stdin()
         markdown = False
     src = canonical(source) if source else detect_lang(text)

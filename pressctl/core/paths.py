@@ -37,21 +37,32 @@ def relative_to_root(root: Path | None, path: Path) -> str:
 
 
 def typed(path: Path) -> str:
-    """``path`` as the user types it in a command: relative to the working directory when
-    inside it (``q3.md`` in ``seeds/``, ``seeds/q3.md`` at the root), else as given."""
+    """``path`` as the user types it in a command: relative to the working directory, as
+    compilers and ruff print paths (``q3.md`` in ``seeds/``, ``seeds/q3.md`` at the root,
+    ``../locales/zh/LC_MESSAGES/q3.po`` from ``seeds/``), else as given.
+
+    A path climbs out of the working directory with ``../`` only while the two share a
+    folder below the top level: from ``/home/ana/newsroom/seeds``, ``/tmp/kit.pdf`` is
+    printed in full, not as ``../../../../tmp/kit.pdf``.
+    """
+    if not path.is_absolute():
+        return str(path)
     try:
-        if path.is_absolute() and Path.cwd() in path.parents:
-            return os.path.relpath(path)
-    except (OSError, ValueError):
-        pass
+        cwd = Path.cwd()
+        common = Path(os.path.commonpath([cwd, path]))
+    except (OSError, ValueError):  # no working directory any more; another drive
+        return str(path)
+    if common == cwd or len(common.parts) > 2:  # "/", "/tmp", "/home" share nothing
+        return os.path.relpath(path, cwd)
     return str(path)
 
 
 def shown(config: Config, path: Path | str) -> str:
-    """A file as every message prints it: relative to the working directory when inside it
-    (as compilers and ruff print paths), else its full path.  ``path`` may be absolute or
-    relative to the project root (a QA problem's ``file``); JSON documents, manifests and PO
-    references keep :func:`relative`, which is the same on every machine."""
+    """A file as every message prints it: relative to the working directory (as compilers
+    and ruff print paths, with ``../`` from a subfolder: :func:`typed`), else its full
+    path.  ``path`` may be absolute or relative to the project root (a QA problem's
+    ``file``); JSON documents, manifests and PO references keep :func:`relative`, which is
+    the same on every machine."""
     full = Path(path)
     return typed(full if full.is_absolute() else config.root / full)
 

@@ -108,3 +108,22 @@ def ems(text: str, narrow: float) -> float:
     names its ``narrow`` for what it measures (body text, bold capitals…), as the
     average Latin advance differs with the face and the letters."""
     return sum(1.0 if is_wide(char) else narrow for char in text)
+
+
+def figure_gap(word: str) -> str | None:
+    """The space between a figure and the unit or word written after it, by the word's script.
+
+    None before a CJK character, whatever the text around it is written in (300人,
+    12艘, 2,800吨: GB/T 15835 sets Arabic figures closed up to Chinese, so a Chinese
+    unit standing in, untranslated, in an English draft is "300人" too); one space
+    before a Latin letter (2,800 kWh in every language: SI, GB 3101).  ``None`` where
+    the script says nothing (%, °C, ¥): as the wording writes it.
+    """
+    first = word[:1]
+    if not first:
+        return None
+    if is_cjk(first):
+        return ""
+    if first.isascii() and first.isalpha():
+        return " "
+    return None

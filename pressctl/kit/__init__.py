@@ -29,7 +29,7 @@ from pressctl.catalogs.wording import (
 from pressctl.core import fields
 from pressctl.core.errors import PressctlError
 from pressctl.core.lang import EAST_ASIAN_DEFAULT, cldr_locale, counts_in_myriads, is_unspaced
-from pressctl.core.script import has_cjk_letters, is_cjk
+from pressctl.core.script import figure_gap, has_cjk_letters, is_cjk
 from pressctl.kit.fonts import FontSet
 from pressctl.source.release import Block, BlockKind, Fact, ListKind, Release
 
@@ -304,10 +304,12 @@ def fact_row(fact: Fact, localised: Fact, t: Wording, locale: str,
         unit_text = t("{symbol}{amount}", symbol=symbol, amount="", name=name).strip()
     else:
         value = t("{amount} {unit}", amount=amount, unit=localised.unit)
-        if localised.unit[:1].isascii() and localised.unit[:1].isalpha():
-            # a unit symbol in Latin letters is spaced in every language (SI, GB 3101):
-            # 2,800 kWh in the Taiwan kit as in the English one; 2,800吨 stays closed
-            value = value.replace(f"{amount}{localised.unit}", f"{amount} {localised.unit}")
+        gap = figure_gap(localised.unit)
+        if gap is not None:
+            # 2,800 kWh in the Taiwan kit as in the English one; 2,800吨 closed, and so
+            # "300人" where 人 stands in untranslated in an English draft
+            for written in (f"{amount} {localised.unit}", f"{amount}{localised.unit}"):
+                value = value.replace(written, f"{amount}{gap}{localised.unit}")
         unit_text = localised.unit
     if fact.qualifier:
         value = t(f"{fact.qualifier} {{value}}", value=value)

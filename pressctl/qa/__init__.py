@@ -53,6 +53,7 @@ def _entry_checks() -> dict[str, Callable[[Pair], list[Finding]]]:
         length,
         markup,
         numbers,
+        ordinals,
         placeholders,
         punctuation,
         qualifiers,
@@ -66,6 +67,7 @@ def _entry_checks() -> dict[str, Callable[[Pair], list[Finding]]]:
     return {
         "numbers": numbers.check,
         "dates": dates.check,
+        "ordinals": ordinals.check,
         "spelled": spelled.check,
         "currency": currency.check,
         "units": units.check,
@@ -129,6 +131,8 @@ class _Document:
     source_lang: str  # the release's own language; the kit's wording is English
     #: msgid, and the seed's file and line to name when the catalog lacks it (None: the catalog)
     segments: list[tuple[str, str | None, int | None]]
+    #: Latin-script names kept as written in every language (:mod:`pressctl.qa.names`)
+    names: tuple[str, ...] = ()
 
 
 def _seeds(config: Config, slugs: Iterable[str] | None) -> list[Path]:
@@ -140,27 +144,31 @@ def _seeds(config: Config, slugs: Iterable[str] | None) -> list[Path]:
 def _release_document(config: Config, seed: Path) -> _Document:
     """A seed to check, with the segments its catalogs need."""
     from pressctl.catalogs.project import release_lang
+    from pressctl.qa.names import release_names
     from pressctl.source.segment import segments
 
     release = cached.release(seed, config.source_lang)
     release_lang(config, seed, release.lang)
     where = relative(config, seed)
     return _Document(release.slug, release.lang,
-                     [(s.text, where, s.line or None) for s in segments(release)])
+                     [(s.text, where, s.line or None) for s in segments(release)],
+                     release_names(release, config.organisation))
 
 
-def _kit_document() -> _Document:
+def _kit_document(config: Config) -> _Document:
     """The kit's wording: it has no seed, so a missing entry is the kit catalog's to fix."""
     from pressctl.catalogs.wording import KIT_SOURCE_LANG, kit_segments
+    from pressctl.qa.names import kept_names
 
     return _Document(catalog.KIT_DOMAIN, KIT_SOURCE_LANG,
-                     [(s.text, None, None) for s in kit_segments()])
+                     [(s.text, None, None) for s in kit_segments()],
+                     kept_names((config.organisation,)))
 
 
 def _documents(config: Config, slugs: Iterable[str] | None) -> list[_Document]:
     """Each seed to check and the kit's own wording, with the segments they need."""
     return [*(_release_document(config, seed) for seed in _seeds(config, slugs)),
-            _kit_document()]
+            _kit_document(config)]
 
 
 def _waived(entry: polib.POEntry) -> set[str]:
@@ -183,7 +191,7 @@ def _paragraphs(entries: list[polib.POEntry]) -> list[list[polib.POEntry]]:
 
 def check_catalog(po: polib.POFile, *, config: Config, lang: str, file: str,
                   terms: tuple[Term, ...], levels: dict[str, str],
-                  source_lang: str | None = None) -> list[Problem]:
+                  source_lang: str | None = None, names: tuple[str, ...] = ()) -> list[Problem]:
     """Every problem of one target catalog, in file order (msgids in ``source_lang``)."""
     source_lang = source_lang or config.source_lang
     entries = [e for e in po if not e.obsolete]
@@ -191,7 +199,7 @@ def check_catalog(po: polib.POFile, *, config: Config, lang: str, file: str,
                          source_lang=source_lang, target_lang=lang,
                          source_locale=config.locale(source_lang),
                          target_locale=config.locale(lang), flags=tuple(e.flags),
-                         comment=e.comment or "", terms=terms)
+                         comment=e.comment or "", terms=terms, names=names)
              for e in entries}
     from pressctl.qa import punctuation
 
@@ -248,7 +256,7 @@ def _kit_overrides(document: _Document, po: polib.POFile | None,
 
     covered = covered_by_default(locale)
     needed = _Document(document.domain, document.source_lang,
-                       [s for s in document.segments if s[0] not in covered])
+                       [s for s in document.segments if s[0] not in covered], document.names)
     if po is None:
         return needed, None
     kept = polib.POFile(wrapwidth=po.wrapwidth)
@@ -294,7 +302,8 @@ def _check_document(config: Config, lang: str, document: _Document,
     if levels[status.UNTRANSLATED] != OFF:
         problems.extend(_not_in_catalog(po, needed, lang, levels[status.UNTRANSLATED], file))
     problems.extend(check_catalog(po, config=config, lang=lang, file=file, terms=terms,
-                                  levels=levels, source_lang=document.source_lang))
+                                  levels=levels, source_lang=document.source_lang,
+                                  names=document.names))
     return problems
 
 
@@ -354,7 +363,7 @@ def gate(config: Config, slugs: Iterable[str] | None,
             answer = _remembered(memo.get(keys[lang]))
             if answer is None:  # read the seed only when some language must be checked
                 document = document or (_release_document(config, seed) if seed is not None
-                                        else _kit_document())
+                                        else _kit_document(config))
                 answer = _check_document(config, lang, document, levels)
                 memo.put(keys[lang], [p.as_dict() for p in answer])
             found[(lang, domain)] = answer

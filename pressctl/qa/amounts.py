@@ -74,7 +74,7 @@ OVER, ABOUT, NEARLY, UP_TO, AT_LEAST, UNDER = ("over", "about", "nearly", "up to
 ENGLISH_QUALIFIERS: dict[str, frozenset[str]] = {
     **{w: frozenset({OVER}) for w in ("over", "more than", "exceeding", "above",
                                       "in excess of", "upwards of", "exceeded", "exceeds",
-                                      "surpassed", "topped")},
+                                      "surpassed", "topped", "exceed", "surpass")},
     **{w: frozenset({ABOUT}) for w in ("about", "approximately", "around", "roughly",
                                        "approx.", "some", "an estimated")},
     **{w: frozenset({NEARLY}) for w in ("nearly", "almost", "close to", "just under")},
@@ -120,6 +120,8 @@ ENGLISH_TRENDS = (
            r"|drop(?:s|ped)?|down(?=\s+(?:by\s+)?$)|lower|shr(?:ink|ank|unk)|slump(?:s|ed)?"
            r"|reduc(?:e|ed|es|tion)|cut(?:s)?"),
 )
+#: Comparatives right after a figure: "25% more than in 2025" (增长25%), "10% lower".
+ENGLISH_AFTER_TRENDS = ((UP, r"more|higher|greater|larger"), (DOWN, r"less|fewer|lower|smaller"))
 CHINESE_TRENDS = (
     # 成长/成長 and 衰退 are how Taiwan's press writes growth and decline.
     (UP, r"增长|增長|增加|上升|提高|上涨|上漲|提升|增幅|涨幅|漲幅|攀升|成长|成長|增"),
@@ -128,6 +130,7 @@ CHINESE_TRENDS = (
 #: What may stand between a direction word and its figure for the pair to be unambiguous.
 ENGLISH_GAP = re.compile(r"^\s*(?:(?:by|of|to)\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,1}$")
 CHINESE_GAP = re.compile(r"^(?:了|至|到|为|為|达|達|近|约|約|超过|超過){0,2}$")
+LEVEL = re.compile(r"^(?:\s*to\s|[至到])", re.IGNORECASE)
 RANGE = re.compile(r"\s*(?:至|到|~|～|-|–|—|to|and)\s*", re.IGNORECASE)
 CLAUSE = re.compile(r"[,;:.!?，；：。！？、\n]")
 
@@ -150,6 +153,8 @@ class Amount:
     direction_close: bool  # the direction word governs this figure unambiguously
     after: str  # the text right after the figure (for counters)
     span: tuple[int, int] = (0, 0)  # where ``text`` is in the sentence
+    #: the direction word leads to a level, not a change: 增至6艘, "rose to 6"
+    direction_level: bool = False
 
 
 @lru_cache(maxsize=16)
@@ -236,8 +241,9 @@ def _regexes(chinese: bool) -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=8)
-def _trends(chinese: bool) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    table = CHINESE_TRENDS if chinese else ENGLISH_TRENDS
+def _trends(chinese: bool, after: bool = False) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    table = CHINESE_TRENDS if chinese else (*ENGLISH_TRENDS, *ENGLISH_AFTER_TRENDS) if after \
+        else ENGLISH_TRENDS
     edge = ("", "") if chinese else (r"(?<![A-Za-z])(?:", r")(?![A-Za-z])")
     return tuple((d, re.compile(edge[0] + p + edge[1], re.IGNORECASE)) for d, p in table)
 
@@ -250,8 +256,10 @@ def _figures(text: str, locale: str, flags: tuple[str, ...]) -> list[tuple[str, 
     return sorted(figures, key=lambda f: f[2])
 
 
-def _direction(text: str, start: int, end: int, chinese: bool) -> tuple[str, str, bool]:
-    """The nearest direction word in the figure's clause, and whether it is right by it."""
+def _direction(text: str, start: int, end: int,
+               chinese: bool) -> tuple[str, str, bool, bool]:
+    """The nearest direction word in the figure's clause, whether it is right by it, and
+    whether it leads to a level (增至, "rose to") rather than a change."""
     clause_start = max((m.end() for m in CLAUSE.finditer(text, 0, start)
                         if not (m.group() == "." and text[m.start() + 1:m.start() + 2].isdigit())),
                        default=0)
@@ -264,15 +272,16 @@ def _direction(text: str, start: int, end: int, chinese: bool) -> tuple[str, str
     after = text[end:end + 25]
     stop = CLAUSE.search(after)
     after = after[:stop.start()] if stop else after
-    for direction, pattern in () if chinese else _trends(chinese):
+    for direction, pattern in () if chinese else _trends(chinese, after=True):
         following = pattern.match(after.lstrip(" %"))
-        if following:  # "a 5% increase"
-            return direction, following.group(), True
+        if following:  # "a 5% increase", "25% more than"
+            return direction, following.group(), True, False
     if best is None:
-        return "", "", False
+        return "", "", False, False
     gap = before[best[0]:]
     close = (CHINESE_GAP if chinese else ENGLISH_GAP).match(gap) is not None
-    return best[1], best[2], close
+    level = LEVEL.match(gap) is not None
+    return best[1], best[2], close, level
 
 
 @lru_cache(maxsize=2048)
@@ -330,10 +339,10 @@ def read(text: str, locale: str, flags: tuple[str, ...] = ()) -> tuple[Amount, .
             right += len(found.group())
         if chinese and figure[0] in "过過":  # 过半: over half
             qualifier, qualifier_text = qualifier | {OVER}, qualifier_text or figure[0]
-        direction, direction_text, close = _direction(text, left, right, chinese)
+        direction, direction_text, close, level = _direction(text, left, right, chinese)
         amounts.append(Amount(kind, value, text[left:right].strip(), codes, currency, unit,
                               unit_text, qualifier, qualifier_text, direction, direction_text,
-                              close, text[right:right + 12], (left, right)))
+                              close, text[right:right + 12], (left, right), level))
     return _ranges(text, amounts)
 
 

@@ -33,6 +33,9 @@ class Pair:
     #: translator may use, e.g. ``{name}`` for a currency spelt out.
     comment: str = ""
     terms: tuple[Term, ...] = ()
+    #: Names the release keeps in Latin letters whatever the language: its
+    #: organisation, speakers and contacts (:mod:`pressctl.qa.names`).
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

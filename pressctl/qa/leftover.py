@@ -34,12 +34,18 @@ SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s*)[\"“‘'(\s]*$")
 HANZI_RUN = re.compile(f"[{CJK_LETTER_CLASS}]+")
 
 
+def is_brand(word: str) -> bool:
+    """A word written as a brand is: an inner capital or digit (HarbourLink, iX3, 5G) or all
+    capitals of two letters or more (NEXT, BMW); such a word is kept in any language."""
+    return any(c.isupper() or c.isdigit() for c in word[1:])
+
+
 def names(source: str) -> set[str]:
     """Words of ``source`` that look like names rather than ordinary words."""
     found = set()
     for match in WORD.finditer(source):
         word = match.group()
-        inner = any(c.isupper() or c.isdigit() for c in word[1:])
+        inner = is_brand(word)
         starts = SENTENCE_START.search(source[:match.start()]) is not None
         if inner or (word[0].isupper() and not starts):
             found.add(word)
@@ -61,11 +67,11 @@ def check(pair: Pair) -> list[Finding]:
         return _hanzi(pair) if has_cjk_letters(pair.target) else []
     if not has_cjk_letters(pair.target):
         return []
-    text = mask(pair.target, pair.flags)
+    text = mask(pair.target, pair.flags, pair.names)
     for term in sorted(pair.terms, key=lambda t: len(t.target), reverse=True):
         if term.target and WORD.search(term.target):
             text = text.replace(term.target, " " * len(term.target))
-    allowed = names(mask(pair.source, pair.flags))
+    allowed = names(mask(pair.source, pair.flags, pair.names))
     spans: list[tuple[int, int]] = []
     for match in WORD.finditer(text):
         word = match.group()

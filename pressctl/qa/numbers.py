@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from pressctl.core.lang import base_lang, cldr_locale, is_unspaced
 from pressctl.qa.base import Finding, Pair
+from pressctl.qa.ordinal_words import find as find_ordinals
 from pressctl.qa.text import mask
 from pressctl.qa.words import COUNT, NUMERAL_DIGITS, NUMERAL_UNITS, numerals
 from pressctl.qa.words import read as read_words
@@ -79,7 +80,7 @@ PERIODS = (
 class Number:
     """A figure found in a text: a plain value, a month-day date or a month on its own."""
 
-    kind: str  # "number", "date", "month", "quarter" or "half"
+    kind: str  # "number", "date", "month", "quarter", "half" or "ordinal"
     value: Decimal | tuple[int, ...]
     text: str
     start: int
@@ -93,7 +94,7 @@ class Number:
         if self.kind == "date":
             month, day = self.value  # type: ignore[misc]
             return f"{self.text} (month {month}, day {day})"
-        if self.kind in ("month", "quarter", "half"):
+        if self.kind in ("month", "quarter", "half", "ordinal"):
             return f"{self.text} ({self.kind} {self.value[0]})"  # type: ignore[index]
         if DIGITS_ONLY.fullmatch(self.text):
             return self.text
@@ -276,6 +277,11 @@ def extract(text: str, locale: str, flags: tuple[str, ...] = ()) -> list[Number]
             found.append(Number("date" if day else "month", date,
                                 text[match.start():match.end()], match.start()))
             chars[match.start():match.end()] = " " * (match.end() - match.start())
+    # ordinals (2nd, 第二, Year two) say which one, not how many: qa.ordinals compares them
+    for ordinal in find_ordinals("".join(chars), is_unspaced(locale)):
+        found.append(Number("ordinal", (ordinal.value,), text[ordinal.start:ordinal.end],
+                            ordinal.start))
+        chars[ordinal.start:ordinal.end] = " " * (ordinal.end - ordinal.start)
     if is_unspaced(locale):  # 百分之二十 = 20%, 二〇〇五年 = 2005
         for numeral, start, end in numerals("".join(chars)):
             found.append(Number("number", numeral, text[start:end], start))

@@ -56,10 +56,12 @@ CLOSING = {")": "bracket", "）": "bracket", "]": "square bracket", "】": "squa
 TRAILING = CLOSERS + ")]）】》」』"
 
 
-def _neutral(text: str, flags: tuple[str, ...], fill: str) -> str:
+def _neutral(text: str, flags: tuple[str, ...], fill: str, names: tuple[str, ...] = ()) -> str:
+    """``text`` with code, markup and kept Latin names (which keep their own punctuation:
+    "Example Energy, Inc.") filled with ``fill``."""
     chars = list(text)
-    for match in protected(text, flags):
-        chars[match.start():match.end()] = fill * (match.end() - match.start())
+    for start, end in protected(text, flags, names):
+        chars[start:end] = fill * (end - start)
     for start, end in markup_spans(text):  # a link's (url), **, `code`
         chars[start:end] = fill * (end - start)
     return "".join(chars)
@@ -78,7 +80,7 @@ def _neighbour(text: str, index: int, step: int) -> str | None:
 
 def width(pair: Pair) -> list[Finding]:
     """Half-width marks in Chinese or Japanese, full-width marks elsewhere."""
-    text = _neutral(pair.target, pair.flags, " ")
+    text = _neutral(pair.target, pair.flags, " ", pair.names)
     findings = []
     if is_unspaced(pair.target_lang):
         if not has_cjk_letters(pair.target):

@@ -20,6 +20,7 @@ LEVELS = (ERROR, WARNING, OFF)
 DEFAULTS: dict[str, str] = {
     "numbers": ERROR,
     "dates": ERROR,
+    "ordinals": ERROR,
     "spelled": ERROR,
     "currency": ERROR,
     "units": ERROR,

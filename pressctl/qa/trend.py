@@ -6,6 +6,10 @@ drop/down ↔ 下降/减少/下滑/降低) in its clause.  Opposite directions a
 error when both words sit right by their figures ("up 17.1%", 增长17.1%);
 when either word is further away, or one side states no direction where the
 other does, it may be a rephrasing and is reported as ambiguous (a warning).
+A direction word that leads to a level (增至6艘, "rose to 6") against none
+("brings the fleet to 6") is no finding: both sides state where it ends; nor is
+a direction one side repeats for a figure where the other states it once for the
+sentence ("fall by 92%, or about 12,000 tonnes" = 减少92%，即减少约1.2万吨).
 """
 
 from __future__ import annotations
@@ -18,18 +22,24 @@ CHECK = "trend"
 
 def check(pair: Pair) -> list[Finding]:
     findings = []
-    for source, target, where in quantities(pair):
+    paired = list(quantities(pair))
+    # "Emissions fall by 92%, or about 12,000 tonnes" = 减少92%，即减少约1.2万吨: a direction
+    # the sentence states for another figure is not one the translation invented or lost
+    stated = ({s.direction for s, _, _ in paired}, {t.direction for _, t, _ in paired})
+    for source, target, where in paired:
         if source.direction and target.direction:
             if source.direction != target.direction:
                 findings.append(Finding(
                     CHECK, f"{where}: direction “{source.direction_text}” ({source.direction}) ≠"
                            f" “{target.direction_text}” ({target.direction})", target.text,
                     ambiguous=not (source.direction_close and target.direction_close)))
-        elif source.direction and source.direction_close:
+        elif source.direction_level or target.direction_level:
+            continue  # "brings the fleet to 6" = 增至6艘: a level both sides reach
+        elif source.direction and source.direction_close and source.direction not in stated[1]:
             findings.append(Finding(CHECK, f"{where}: direction “{source.direction_text}” "
                                            f"({source.direction}) dropped", target.text,
                                     ambiguous=True))
-        elif target.direction and target.direction_close:
+        elif target.direction and target.direction_close and target.direction not in stated[0]:
             findings.append(Finding(CHECK, f"{where}: direction “{target.direction_text}” "
                                            f"({target.direction}) not in the source",
                                     target.text, ambiguous=True))

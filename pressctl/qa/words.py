@@ -143,7 +143,9 @@ ENGLISH: tuple[tuple[str, Decimal, str], ...] = (
      r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four"
      r"|five|six|seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
      r"|nineteen|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-     r"(?![\s-](?:times|fold))",
+     r"(?![\s-](?:times|fold))"
+     # "twenty-first" is an ordinal (pressctl.qa.ordinals), not twenty
+     r"(?![\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b)",
      Decimal(0), COUNT),
 )
 CHINESE: tuple[tuple[str, Decimal, str], ...] = (

@@ -26,6 +26,9 @@ _STOP_AFTER_IDEOGRAPH = re.compile(f"(?<=[{CJK_LETTER_CLASS}]) ?(\\.)(?!\\d)")
 _FINAL_STOP = re.compile(r"(?<![.!?])[.!?]$")
 _WIDE_PUNCTUATION = re.compile(r"[，。！？；：、]")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" +([,.!?;:])")
+#: A figure is closed up to a CJK character in any text (core.script.figure_gap): a
+#: Chinese unit the model left in an English draft reads "300人", not "300 人".
+_FIGURE_SPACE_CJK = re.compile(f"(?<=\\d) +(?=[{CJK_CLASS}])")
 
 
 def _clause_mark(m: re.Match[str]) -> str:
@@ -55,4 +58,5 @@ def tidy(text: str, target_lang: str) -> str:
             text = _FINAL_STOP.sub(lambda m: FULL_WIDTH[m[0]], text)
         return _CJK_SPACE.sub("", text)
     text = _WIDE_PUNCTUATION.sub(lambda m: HALF_WIDTH[m[0]] + " ", text)
+    text = _FIGURE_SPACE_CJK.sub("", text)
     return " ".join(_SPACE_BEFORE_PUNCTUATION.sub(r"\1", text).split())

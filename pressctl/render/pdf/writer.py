@@ -211,6 +211,11 @@ class KeepWithFirstLines(KeepTogether):  # type: ignore[misc]
             return False
         if following.wrapOn(canvas, width, room)[1] <= room + 1e-6:
             return True
-        parts = following.splitOn(canvas, width, room)
+        try:
+            parts = following.splitOn(canvas, width, room)
+        except IndexError:
+            # reportlab's row splitting (Table._splitCell) fails on a cell it cannot cut at
+            # this height: the table cannot start here, so the heading goes overleaf with it
+            return False
         return bool(parts) and not isinstance(parts[0], ActionFlowable) and \
             parts[0].wrapOn(canvas, width, room)[1] <= room + 1e-6
