@@ -189,6 +189,11 @@ def test_ten_years_and_a_decade_are_both_shi_nian() -> None:
     ("增长百分之一万", "up 10,000%"),
     ("成立三周年", "its third anniversary"),
     ("第三季", "Q3"),
+    # h23type's harmony-devices release: 余 between the numeral and its measure word
+    ("已有三百余款设备接入", "more than three hundred devices are connected"),
+    ("已有三百余款设备接入", "more than 300 devices are connected"),
+    ("两百辆车", "two hundred cars"),
+    ("充电功率最高可达480千瓦", "charging power of up to 480 kW"),
 ])
 def test_numerals_before_a_measure_word_or_time_unit_are_counts(source: str,
                                                                  target: str) -> None:
@@ -200,6 +205,8 @@ def test_numerals_before_a_measure_word_or_time_unit_are_counts(source: str,
     ("每天运营十六个小时", "in service 15 hours a day", "十六"),
     ("每艘渡轮充电仅需八分钟", "each ferry charges in just nine minutes", "八"),
     ("三家工厂和五款车型", "three plants and four models", "五"),
+    ("已有三百余款设备接入", "more than four hundred devices are connected", "三百"),
+    ("充电功率最高可达480千瓦", "charging power of 480 kW", "最高"),
 ])
 def test_a_changed_count_in_numerals_is_found(source: str, target: str, wrong: str) -> None:
     assert any(wrong in message for message in all_checks(from_zh(source, target)))

@@ -105,7 +105,8 @@ CHINESE_AFTER: dict[str, frozenset[str]] = {
 }
 
 #: Verbs a Chinese qualifier may stand before, ahead of its figure (约占, 约为, 超过…达).
-VERBS = "占|佔|为|為|合|达|達|有|是|计|計"
+#: 可达 (最高可达480千瓦: "up to 480 kW") is "can reach", a verb of two characters.
+VERBS = "可达|可達|占|佔|为|為|合|达|達|有|是|计|計"
 
 UP, DOWN = "up", "down"
 #: "up"/"down" count only right before their figure ("up 17.1%"), and "up" not after the

@@ -107,13 +107,14 @@ def _count_pattern() -> str:
 
     A lone 一 is an article (一个新时代); a run of digits without 十/百/千/万
     is a year or a range (二〇〇五年, 三四天); 第 makes an ordinal, 几/数 a guess;
-    周年 is an anniversary.
+    周年 is an anniversary; 余/多 (三百余款, "more than three hundred") may stand between
+    the numeral and its measure word.
     """
     units = "|".join(re.escape(u) + ("(?!年)" if u in ("周", "週") else "")
                      for u in time_units())
     return (rf"(?<![{_DIGIT}{_UNIT}{_BIG}点點第几幾数數])"
             rf"(?:(?=[{_DIGIT}{_UNIT}{_BIG}点點]*[{_UNIT}{_BIG}])[{_DIGIT}十][{_DIGIT}{_UNIT}{_BIG}点點]+"
-            rf"|[二两兩三四五六七八九十])(?![{_DIGIT}{_UNIT}{_BIG}点點])(?=[{MEASURES}]|{units})")
+            rf"|[二两兩三四五六七八九十])(?![{_DIGIT}{_UNIT}{_BIG}点點])(?=[余餘多]?(?:[{MEASURES}]|{units}))")
 
 
 ENGLISH: tuple[tuple[str, Decimal, str], ...] = (
@@ -132,8 +133,10 @@ ENGLISH: tuple[tuple[str, Decimal, str], ...] = (
     (r"(?:tenfold|ten-fold|ten\s+times)", Decimal(10), MULTIPLE),
     # 十年: the next decade, a decade of research, a decade-long partnership
     (r"(?:a|one|next|past|last|coming)\s+decade(?!s)", Decimal(10), COUNT),
+    # 一百多年: "more than a century"
+    (r"(?:a|one|next|past|last|coming)\s+century(?!s)", Decimal(100), COUNT),
     # "a hundred and fifty years" (一百五十年) is one count of 150, not fifty
-    (r"(?:a|one)\s+hundred(?:\s+and\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    (r"(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
      r"|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve"
      r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four"
      r"|five|six|seven|eight|nine))?",
@@ -205,8 +208,9 @@ def english_value(words: str) -> Decimal:
     head, hundred, rest = re.sub(r"\s+", " ", words.lower()).partition("hundred")
     if not hundred:
         return Decimal(WORDS[head])
+    hundreds = 1 if head.strip() in ("a", "one") else WORDS[head.strip()]
     tail = rest.removeprefix(" and ").strip()
-    return Decimal(100 + (_UNITS.get(tail) or WORDS.get(tail, 0)))
+    return Decimal(100 * hundreds + (_UNITS.get(tail) or WORDS.get(tail, 0)))
 
 
 def numeral_value(numeral: str) -> Decimal:
