@@ -116,3 +116,33 @@ def test_the_recall_notice_passes_qa_and_prints_its_figures(recall: Path) -> Non
                            "-"], capture_output=True, text=True, check=True).stdout
     assert "()" not in both and "（）" not in both
     assert "12,800 units" in both
+
+
+def test_a_heading_stays_whole_where_the_table_has_room() -> None:
+    """The water-bus routes table (tests/data/own/harbour) hyphenated "Dis-/tance" and a
+    Chinese heading broke "毛利/率" while the first column had room to spare; where the
+    table is too narrow for its headings (the ferry's, above) they break as before."""
+    import pyphen
+
+    from pressctl.render.table_layout import PADDING_EMS, _estimate, shares
+    from pressctl.source.release import Block, BlockKind
+
+    dictionary = pyphen.Pyphen(lang="en_GB")
+
+    def hyphenate(word: str) -> list[str]:
+        return dictionary.inserted(word).split("-")
+
+    def fits(rows: tuple[tuple[str, ...], ...], width: float, heading: str) -> bool:
+        block = Block(BlockKind.TABLE, "", rows=rows, align=("", "right", "right", "right"))
+        column = rows[0].index(heading)
+        share = shares(block, width, hyphenate=hyphenate)[column]
+        return share * width >= _estimate(heading, True) + PADDING_EMS - 1e-9
+
+    routes = (("Routes", "Distance", "Boats", "Daily sailings"),
+              ("Xiangzhou Port–Lovers' Road", "6.5 km", "5", "48"),
+              ("Jiuzhou Port–Yeli Island", "3.2 km", "4", "36"))
+    quarters = (("季度", "营收", "毛利率", "营业利润"),
+                ("2025年第四季度", "26.1亿欧元", "40.2%", "4.55亿欧元"))
+    assert fits(routes, 26.0, "Distance")
+    assert fits(quarters, 24.0, "毛利率") and fits(quarters, 24.0, "营业利润")
+    assert not fits(routes, 20.0, "Distance")  # no room: the heading is hyphenated

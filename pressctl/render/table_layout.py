@@ -160,12 +160,14 @@ def kept_ems(block: Block, column: int, measure: Measure = _estimate) -> float:
 
 
 def _min_ems(text: str, header: bool = False, measure: Measure = _estimate,
-             hyphenate: Hyphenate | None = None, whole: bool = True) -> float:
+             hyphenate: Hyphenate | None = None, whole: bool = True,
+             headings: bool = False) -> float:
     """The widest piece a line may not break: an amount, date or figure with its unit
     (:func:`kept`; with ``whole`` False, its widest word, never hyphenated, or one
-    Chinese character), a Latin
-    word (or, where a dictionary hyphenates it, its widest syllable run with the
-    hyphen), or one ideograph."""
+    Chinese character), a Latin word (or, where a dictionary hyphenates it, its
+    widest syllable run with the hyphen), or one ideograph.  With ``headings``, a
+    header cell's words stay whole: a Latin word is not hyphenated ("Dis-/tance")
+    and a short Chinese heading (:data:`HEADER_WORD`) is one word."""
     widths = []
     for index, (unit, figure) in enumerate(_pieces(plain(text))):
         if figure:  # split, an amount breaks at its spaces and between Chinese characters
@@ -175,13 +177,23 @@ def _min_ems(text: str, header: bool = False, measure: Measure = _estimate,
         # reportlab hyphenates a word that starts its paragraph; a later word that starts
         # a line is cut bare when too long, so it needs its whole width
         parts = (hyphenate(unit) if hyphenate and index == 0 and any(c.isalpha() for c in unit)
-                 else [unit])
+                 and not (header and headings) else [unit])
         if len(parts) > 1:
             widths.append(max(measure(part + "-", header) for part in parts[:-1]))
             widths.append(measure(parts[-1], header))
         else:
             widths.append(measure(unit, header))
+    if header and headings:  # a short Chinese heading is one word: "毛利率", not "毛利 / 率"
+        widths += [measure(word, header) for word in _HEADER_WORD.findall(plain(text))
+                   if len(word) <= HEADER_WORD]
     return max(widths, default=0.0)
+
+
+#: A run of Chinese characters this short in a header cell is kept on one line when the
+#: table has room: Chinese has no spaces to tell a word, and a column heading such as
+#: 毛利率 or 营业利润 is one term; a longer heading may break between its characters.
+HEADER_WORD = 4
+_HEADER_WORD = re.compile(f"[{CJK_CLASS}]+")
 
 
 def shares(block: Block, width_ems: float, measure: Measure = _estimate,
@@ -199,21 +211,25 @@ def shares(block: Block, width_ems: float, measure: Measure = _estimate,
     widest syllable run of its longest word.
 
     The unbreakable pieces include each amount, date and figure with its unit
-    (:func:`kept`).  When the table cannot give every column those, the columns
-    start from their widest single word instead (an amount may then break at its
-    spaces, "€2.61 / billion", still never inside a word) and the room left keeps as
-    many columns' amounts whole as it can (:func:`_most_whole`).
+    (:func:`kept`) and, where the table has room for them too, the words of its
+    header row (unhyphenated, a short Chinese heading whole).  When the table
+    cannot give every column those, the columns start from their widest single
+    word instead (an amount may then break at its spaces, "€2.61 / billion", still
+    never inside a word) and the room left keeps as many columns' amounts whole as
+    it can (:func:`_most_whole`).
     """
     columns = len(block.rows[0]) if block.rows else 0
     if not columns:
         return []
     cells = [[row[i] if i < len(row) else "" for row in block.rows] for i in range(columns)]
 
-    def least(whole: bool) -> list[float]:
-        return [max(_min_ems(c, n == 0, measure, hyphenate, whole) for n, c in enumerate(col))
-                + padding for col in cells]
+    def least(whole: bool, headings: bool = False) -> list[float]:
+        return [max(_min_ems(c, n == 0, measure, hyphenate, whole, headings)
+                    for n, c in enumerate(col)) + padding for col in cells]
 
-    low = least(whole=True)
+    low = least(whole=True, headings=True)  # headings whole when the table has room
+    if sum(low) > width_ems:
+        low = least(whole=True)
     high = [max(max(measure(plain(c), n == 0) for n, c in enumerate(col)) + padding, lo)
             for col, lo in zip(cells, low, strict=True)]
     if sum(high) <= width_ems:
