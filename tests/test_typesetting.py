@@ -211,6 +211,41 @@ def test_a_tall_picture_is_scaled_down_to_stay_on_its_page(kits: dict[str, Kit],
     assert scaled and moved  # both cases came up
 
 
+def test_paragraphs_fill_the_page_before_a_figure_that_goes_overleaf(
+        kits: dict[str, Kit], tmp_path: Path) -> None:
+    """A picture that cannot stay on its page, even at 60 %, went overleaf and left the
+    rest of the page empty although body paragraphs followed it; they now fill the
+    page first (a float), and the structure tree keeps the author's order."""
+    import subprocess
+
+    from tests import tagged_pdf
+    from tests.conftest import need
+
+    image = portrait(tmp_path / "tall.jpg")
+    kit = kits["en"]
+    placements = []
+    for before in range(1, 7):  # some number of paragraphs leaves the figure no room
+        blocks = [Block(BlockKind.PARAGRAPH, f"Lead{n}q " + FILLER * 3) for n in range(before)]
+        blocks.append(Block(BlockKind.FIGURE, "The new vessel at the quay",
+                            credit="Photo: Ann Lee", image=image))
+        blocks += [Block(BlockKind.PARAGRAPH, f"Follow{n}q " + FILLER) for n in range(4)]
+        path = render(with_blocks(kit, blocks), tmp_path / f"float{before}.pdf")
+        with pdfplumber.open(path) as pdf:
+            number = next(n for n, page in enumerate(pdf.pages) if page.images)
+            words = {w["text"]: n for n, page in enumerate(pdf.pages)
+                     for w in page.extract_words()}
+        placements.append((before, number, words["Follow0q"], path))
+    floated = [p for p in placements if p[2] < p[1]]
+    assert floated, placements  # a paragraph after the figure is printed before it
+    for _, number, follow, path in floated:
+        assert follow == number - 1  # on the page the figure left, not further back
+        assert tagged_pdf.problems(path) == []
+        need("pdfinfo")
+        text = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True,
+                              text=True, check=True).stdout
+        assert text.index("vessel at the quay") < text.index("Follow0q")  # reading order
+
+
 # 2. An amount, a date and a figure with its unit stay whole in a table cell ---------
 
 QUARTERS_EN = (("Quarter", "Revenue", "Gross margin", "Operating profit"),

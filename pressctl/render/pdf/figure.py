@@ -8,6 +8,12 @@ than that it would no longer read as the same photograph, so the figure goes
 to the next page, and there a picture taller than the whole page is scaled to
 fit it (reportlab would otherwise stop with "Flowable too large").
 
+A figure that goes overleaf with more than :data:`FLOAT_ROOM` of its page
+left lets the body paragraphs after it (not a heading, list or table) fill the
+page first, and comes at the top of the next one (``KitDocTemplate``): the
+page is not left half empty.  The structure tree keeps the source's order, so
+a screen reader meets the figure where the author put it.
+
 Tagged PDF: the picture is a ``Figure`` whose ``/Alt`` is the Markdown alt text
 (which the kit prints as the caption), else the credit; the caption is its
 child ``Caption`` (as PDF/UA and the DOCX keep them together), the credit a ``P``
@@ -16,6 +22,7 @@ after it."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether
@@ -28,6 +35,10 @@ from pressctl.source.release import Block
 
 #: The smallest share of its width a picture is scaled to so that it stays on its page.
 MIN_SCALE = 0.6
+#: A figure that must go overleaf lets the paragraphs after it fill its page first when
+#: more than this share of the page is left (a float, as LaTeX places one); less, and
+#: the page ends short, as a page before a heading does.
+FLOAT_ROOM = 0.2
 
 
 class PictureFlowable(Flowable):  # type: ignore[misc]
@@ -76,6 +87,16 @@ class FigureBlock(KeepTogether):  # type: ignore[misc]
     def __init__(self, parts: list[Flowable], picture: PictureFlowable) -> None:
         super().__init__(parts)
         self.picture = picture
+
+    def fits(self, canv: Any, aW: float, aH: float, at_top: bool) -> bool:  # noqa: N803
+        """Whether the figure stays on a page with ``aH`` left, scaled down if need be."""
+        picture = self.picture
+        picture.max_height = None
+        self._wrapInfo = None
+        self.wrapOn(canv, aW, aH)  # KeepTogether's wrap says 0xffffff; its height is _H
+        height = self._H
+        room = aH - (height - picture.height)
+        return height <= aH or at_top or room >= MIN_SCALE * picture.height
 
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
         picture = self.picture

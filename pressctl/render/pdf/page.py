@@ -26,6 +26,7 @@ from reportlab.platypus import (
 
 from pressctl.kit import Kit
 from pressctl.render.pdf.archive import ArchiveMeta, finish
+from pressctl.render.pdf.figure import FLOAT_ROOM, FigureBlock
 from pressctl.render.pdf.fonts import PdfFonts, draw_outlines
 from pressctl.render.pdf.linebreak import clean, pieces
 from pressctl.render.pdf.structure import structure
@@ -45,6 +46,22 @@ class KitDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     #: Heading 1/2/3 do (a flowable may say its own ``outline_level``).
     LEVELS = {"title": 0, "heading": 1, "subheading": 2}
 
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        """A figure that would go overleaf floats below the paragraphs that follow it
+        while they fill its page (see :mod:`pressctl.render.pdf.figure`)."""
+        if len(flowables) > 1 and isinstance(flowables[0], FigureBlock) and \
+                _flows(flowables[1]) and self._float(flowables[0]):
+            flowables[0], flowables[1] = flowables[1], flowables[0]
+        super().handle_flowable(flowables)
+
+    def _float(self, figure: FigureBlock) -> bool:
+        frame = self.frame
+        at_top = bool(getattr(frame, "_atTop", False))
+        left = frame._y - frame._y1p - (0 if at_top else figure.getSpaceBefore())
+        if at_top or left <= FLOAT_ROOM * frame._height:
+            return False
+        return not figure.fits(self.canv, frame._getAvailableWidth(), left, at_top)
+
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
         outline = getattr(flowable, "outline", None)
         if not outline:
@@ -62,6 +79,14 @@ class KitDocTemplate(BaseDocTemplate):  # type: ignore[misc]
 
 
 Side = tuple[Kit, PdfFonts]
+
+
+def _flows(flowable: Flowable) -> bool:
+    """A body paragraph, which may fill the page before a floating figure."""
+    element = getattr(flowable, "element", None)
+    style = getattr(getattr(flowable, "style", None), "name", "")
+    return element is not None and element.role == "P" and style == "body" and \
+        not getattr(flowable, "keepWithNext", 0)
 
 
 class Pages:
