@@ -22,6 +22,8 @@ import polib
 from pressctl.catalogs import catalog
 from pressctl.catalogs.wording import (
     KIT_MESSAGES,
+    LEGEND_DOUBTFUL,
+    LEGEND_DRAFT,
     MONEY_BY_NAME,
     OPTIONAL_MESSAGES,
     default_wording,
@@ -193,6 +195,23 @@ class Kit:
         if self.embargo is None:
             return self.t("Press release")
         return f"{self.t('Press release')} – {self.release_label}"
+
+    @property
+    def legend(self) -> str:
+        """A draft kit's legend, as inline Markdown: each kind of highlight its body shows,
+        explained in words highlighted the same way; "" when the body shows no draft."""
+        from pressctl.source.inline import DOUBTFUL, DRAFT, draft_marked, draft_marks, escape
+
+        if not self.draft:
+            return ""
+        found: set[str] = set()
+        for block in self.release.blocks:
+            found |= draft_marks(block.text)
+            found |= {mark for row in block.rows for cell in row for mark in draft_marks(cell)}
+        parts = [draft_marked(escape(self.t(msgid)), mark)
+                 for mark, msgid in ((DRAFT, LEGEND_DRAFT), (DOUBTFUL, LEGEND_DOUBTFUL))
+                 if mark in found]
+        return " ".join(parts)  # a plain space: every font has it
 
     def missing_wording(self) -> list[str]:
         """Kit messages this kit prints that its language has not translated; the

@@ -57,6 +57,8 @@ def _front_matter(writer: Writer) -> None:
     letterhead = writer.paragraph("Letterhead", release.organisation)
     writer.run(letterhead, "\t")
     writer.run(letterhead, kit.t("Press release"), style="LetterheadLabel")
+    if kit.legend:  # a draft showing machine drafts: what its highlights mean, first
+        writer.marked(writer.paragraph("Contact"), kit.legend)
     writer.paragraph("ReleaseLabel", kit.release_label)
     writer.paragraph("Title", release.title)
     if release.subtitle:

@@ -198,13 +198,16 @@ def article(kit: Kit, *, images: dict[str, str] | None = None, chart: bool = Tru
 
 
 def banner(kit: Kit) -> str:
-    """The embargo and the draft say so above everything, in the kit's language."""
+    """The embargo and the draft say so above everything, in the kit's language, and
+    the draft's legend what its highlights mean."""
     out = []
     if kit.embargo is not None:
         out.append(f'<p class="banner embargo" role="note">{_t(kit, kit.release_label)}</p>')
     if kit.draft:
         out.append(f'<p class="banner draft" role="note">'
                    f'{_t(kit, kit.t("Draft – not for publication"))}</p>')
+    if kit.legend:  # what the highlights of a draft showing machine drafts mean
+        out.append(f'<p class="legend" role="note">{inline(kit.legend, kit.lang)}</p>')
     return "".join(out)
 
 

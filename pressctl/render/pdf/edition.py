@@ -71,6 +71,8 @@ def _front(writer: Writer) -> list[Flowable]:
     kit, release = writer.kit, writer.kit.release
     story = [writer.para(kit.release_label, "label"),
              writer.para(release.title, "title", outline=release.title)]
+    if kit.legend:  # a draft showing machine drafts: what its highlights mean, first
+        story.insert(0, writer.marked(kit.legend, "small"))
     if release.subtitle:
         story.append(writer.para(release.subtitle, "subtitle"))
     story.append(writer.para(kit.date_line, "date"))
