@@ -102,9 +102,11 @@ def test_pdf_prints_the_drafts_on_yellow_and_the_doubtful_source_on_grey(
                     and all(abs(a - b) < 0.01 for a, b in zip(r["non_stroking_color"],
                                                                 colour, strict=True))]
 
-        def under(snippet: str, colour: tuple[float, ...]) -> bool:
-            """Whether the first characters of ``snippet`` on the page lie on a band."""
-            start = "".join(c["text"] for c in chars).find(snippet)
+        def under(snippet: str, colour: tuple[float, ...], last: bool = False) -> bool:
+            """Whether the characters of ``snippet`` (its first or last time on the page)
+            lie on a band."""
+            drawn = "".join(c["text"] for c in chars)
+            start = drawn.rfind(snippet) if last else drawn.find(snippet)
             assert start >= 0, snippet
             return all(any(r["x0"] - 0.5 <= c["x0"] and c["x1"] <= r["x1"] + 0.5
                            and r["top"] - 0.5 <= c["top"] and c["bottom"] <= r["bottom"] + 0.5
@@ -119,6 +121,8 @@ def test_pdf_prints_the_drafts_on_yellow_and_the_doubtful_source_on_grey(
         assert all(part in text for part in LEGEND)
         assert under(LEGEND[0], YELLOW) and under(LEGEND[1], GREY)
         assert not under("宝马将在中国", YELLOW)  # the reviewed title is not highlighted
+        assert not under("“在中国，近四分之一的", YELLOW)  # reviewed in the body, but
+        assert under("“在中国，近四分之一的", YELLOW, last=True)  # the pull-quote has a draft
     assert problems(pdf_path) == []  # the bands are artifacts: the tag tree stays valid
 
 
@@ -135,6 +139,8 @@ def test_docx_highlights_the_draft_runs(built: tuple[Path, dict[str, str]]) -> N
         assert plain(draft) in yellow
     assert LEGEND[0] in yellow and LEGEND[1] in grey
     assert "According to the agreement" in grey and LOOP not in yellow + grey
+    pull = next(p for p in document.paragraphs if p.style.name == "Pull Quote")
+    assert {r.font.highlight_color for r in pull.runs} == {WD_COLOR_INDEX.YELLOW}
     reviewed = "".join(r.text for r in runs if r.font.highlight_color is None)
     assert "3月17日，宝马中国宣布与华为终端达成合作协议。" in reviewed
 
@@ -150,6 +156,7 @@ def test_html_marks_the_drafts(built: tuple[Path, dict[str, str]]) -> None:
     for draft in _drafted(found):
         assert plain(draft) in drafts_shown
     assert "According to the agreement" in doubtful and LOOP not in page
+    assert '<figure class="pull"><blockquote><p><mark class="draft">' in page  # it repeats one
     legend = re.search(r'<p class="legend"[^>]*>(.*?)</p>', page, re.S)
     assert legend is not None and all(part in legend.group(1) for part in LEGEND)
 
