@@ -61,8 +61,8 @@ def _unreviewed(project: Path) -> dict[str, str]:
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     project = copy_project(tmp_path_factory.mktemp("draft-highlight") / "project")
     found = _unreviewed(project)
-    result = run("build", "--draft", "--lang", "zh", "--format", "pdf", "--format", "docx",
-                 "--format", "html", cwd=project)
+    result = run("build", "--draft", "--format", "pdf", "--format", "docx", "--format", "html",
+                 cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "dist" / SLUG, found
 
@@ -168,3 +168,29 @@ def test_a_final_build_still_refuses_the_fuzzy_drafts(
                  cwd=folder.parent.parent)
     assert result.returncode == 1, result.stderr
     assert "not reviewed" in result.stderr and DOUBTED[:20] in result.stderr
+
+
+def test_the_bilingual_editions_highlight_the_translation_side(
+        built: tuple[Path, dict[str, str]]) -> None:
+    import pdfplumber
+    from docx import Document
+    from docx.enum.text import WD_COLOR_INDEX
+
+    folder, found = built
+    pdf_path = folder / f"{SLUG}.bilingual.pdf"
+    with pdfplumber.open(pdf_path) as pdf:
+        page = pdf.pages[0]
+        text = "".join(page.extract_text().split())
+        yellow = [r for r in page.rects if r.get("non_stroking_color") and
+                  all(abs(a - b) < 0.01 for a, b in zip(r["non_stroking_color"], YELLOW,
+                                                        strict=True))]
+    assert LEGEND[0] in text and yellow
+    assert all(r["x0"] > page.width / 2 - 10 for r in yellow)  # the Chinese column only
+    assert problems(pdf_path) == []
+    document = Document(str(folder / f"{SLUG}.bilingual.docx"))
+    runs = [r for table in document.tables for row in table.rows for cell in row.cells
+            for paragraph in cell.paragraphs for r in paragraph.runs]
+    runs += [r for paragraph in document.paragraphs for r in paragraph.runs]
+    highlighted = "".join(r.text for r in runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW)
+    assert LEGEND[0] in highlighted
+    assert all(plain(draft) in highlighted for draft in _drafted(found))
