@@ -158,7 +158,8 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
     passed = []
     for release, seed in zip(releases, seeds, strict=True):
         held = not embargo.lifted(release.embargo, moment)
-        made = {lang: make_kit(config, release, lang, draft=True, embargoed=held)
+        made = {lang: make_kit(config, release, lang, draft=True, embargoed=held,
+                               show_drafts=draft)
                 for lang in langs}
         glyphs.check(config, release, made)  # first: a box for a character is never right
         try:

@@ -249,6 +249,19 @@ def reviewed(po: polib.POFile | None) -> dict[str, str]:
     return {e.msgid: e.msgstr for e in po if is_reviewed(e)}
 
 
+def drafts(po: polib.POFile | None) -> dict[str, polib.POEntry]:
+    """Source → entry for the unreviewed drafts (fuzzy, with a msgstr): what a draft kit
+    shows, marked, where no reviewed translation exists."""
+    if po is None:
+        return {}
+    return {e.msgid: e for e in po if e.msgstr and not e.obsolete and "fuzzy" in e.flags}
+
+
+def says_doubtful(entry: polib.POEntry) -> bool:
+    """Whether ``translate`` flagged this machine draft as degenerate in its comment."""
+    return _says(entry, DOUBTFUL)
+
+
 #: Comment lines ``translate`` writes under its note on a machine draft (a PO editor
 #: shows them): what was mended, why the draft looks degenerate, why there is none.
 REPAIRED = "repaired: "

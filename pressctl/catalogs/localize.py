@@ -3,14 +3,23 @@
 Only reviewed catalog entries are published.  A segment without one is a
 missing translation: the build stops and names it, unless this is a draft, in
 which case the source sentence stands in and is recorded in ``untranslated``.
+
+A draft kit shows the reviewer the machine's work in layout: where ``drafts``
+holds an unreviewed draft of a segment of the body (paragraphs, headings, list
+items, table cells), the draft stands in, marked as :data:`~pressctl.source.inline.DRAFT`
+for the renderers to highlight; a draft that looks degenerate is not shown as a
+translation: its source stands in, marked :data:`~pressctl.source.inline.DOUBTFUL`.
+Either is still untranslated.  Other fields (title, contact, captions …) are drawn
+as plain text, which cannot carry the mark, so their source stands in as before.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from pressctl.core.lang import is_unspaced
+from pressctl.source.inline import DOUBTFUL, DRAFT, draft_marked
 from pressctl.source.release import BlockKind, Fact, Release
 from pressctl.source.segment import formatted_unit, join_sentences, split_sentences
 
@@ -18,9 +27,19 @@ from pressctl.source.segment import formatted_unit, join_sentences, split_senten
 WHOLE = (BlockKind.HEADING, BlockKind.ITEM, BlockKind.FIGURE)
 
 
-def localise(release: Release, translations: dict[str, str], lang: str) -> Release:
-    """A copy of ``release`` in ``lang``; source strings lacking a translation stay as they are."""
+#: Blocks whose text the renderers draw through the inline reader, so it can be marked.
+MARKABLE = (BlockKind.HEADING, BlockKind.ITEM, BlockKind.PARAGRAPH, BlockKind.QUOTE,
+            BlockKind.TABLE)
+
+
+def localise(release: Release, translations: dict[str, str], lang: str,
+             drafts: Mapping[str, tuple[str, bool]] | None = None) -> Release:
+    """A copy of ``release`` in ``lang``; source strings lacking a translation stay as they are.
+
+    ``drafts`` (a draft kit): source → (unreviewed draft, whether it looks degenerate),
+    shown marked in the body as the module says."""
     missing: list[str] = []
+    drafts = drafts or {}
 
     def one(text: str) -> str:
         found = translations.get(text)
@@ -29,7 +48,19 @@ def localise(release: Release, translations: dict[str, str], lang: str) -> Relea
             return text
         return found
 
-    def running(text: str) -> str:
+    def shown(text: str) -> str:
+        """``one``, or in the body of a draft kit its marked draft."""
+        if text in translations or text not in drafts:
+            return one(text)
+        missing.append(text)
+        draft, doubtful = drafts[text]
+        return draft_marked(text, DOUBTFUL) if doubtful else draft_marked(draft, DRAFT)
+
+    def stands_in(text: str) -> bool:
+        """Whether ``text`` is printed in the source language (spaced by its rules)."""
+        return text not in translations and (text not in drafts or drafts[text][1])
+
+    def running(text: str, markable: bool = True) -> str:
         """The sentences of a paragraph, each translated or standing in its own language.
 
         A source sentence standing in (a draft) keeps its language's spacing: an
@@ -39,26 +70,31 @@ def localise(release: Release, translations: dict[str, str], lang: str) -> Relea
         out = ""
         left_stands_in = False
         for sentence in split_sentences(text):
-            stands_in = sentence not in translations
+            source = stands_in(sentence) if markable else sentence not in translations
             if out:
-                if left_stands_in and stands_in:  # two source sentences: the source's rules
+                if left_stands_in and source:  # two source sentences: the source's rules
                     out += join_sentences(["", ""], release.lang)
                 elif left_stands_in and not is_unspaced(release.lang):
                     out += " "  # after an English stand-in, before a Chinese sentence
                 else:
                     out += join_sentences(["", ""], lang)
-            out += one(sentence)
-            left_stands_in = stands_in
+            out += shown(sentence) if markable else one(sentence)
+            left_stands_in = source
         return out
 
     def optional(text: str | None, fn: Callable[[str], str] = one) -> str | None:
         return fn(text) if text else text
 
+    def whole(block_kind: BlockKind) -> Callable[[str], str]:
+        return shown if block_kind in MARKABLE else one
+
     blocks = tuple(
-        dataclasses.replace(b, text=(one(b.text) if b.text else b.text) if b.kind in WHOLE
-                            else running(b.text),
+        dataclasses.replace(b, text=(whole(b.kind)(b.text) if b.text else b.text)
+                            if b.kind in WHOLE
+                            else running(b.text, b.kind in MARKABLE),
                             speaker=optional(b.speaker), credit=optional(b.credit),
-                            rows=tuple(tuple(one(c) if c else c for c in row) for row in b.rows))
+                            rows=tuple(tuple(whole(b.kind)(c) if c else c for c in row)
+                                       for row in b.rows))
         for b in release.blocks
     )
     facts = tuple(
@@ -75,7 +111,7 @@ def localise(release: Release, translations: dict[str, str], lang: str) -> Relea
         organisation=one(release.organisation),
         blocks=blocks,
         facts=facts,
-        boilerplate=tuple(running(line) for line in release.boilerplate),
+        boilerplate=tuple(running(line, markable=False) for line in release.boilerplate),
         contact=tuple(one(line) for line in release.contact),
     )
     return localised.replace(untranslated=tuple(dict.fromkeys(missing)))

@@ -28,8 +28,13 @@ if TYPE_CHECKING:  # the Markdown reader is imported where used:
 #: It is its own message because gettext (``msgfmt --check``) rightly refuses a
 #: translation that uses a field, ``{name}``, its msgid does not have.
 MONEY_BY_NAME = "{amount} {name}"
-#: Messages a language may leave untranslated without the kit being incomplete.
-OPTIONAL_MESSAGES = frozenset({MONEY_BY_NAME})
+#: The legend of a draft kit that shows unreviewed machine drafts, each part
+#: highlighted as the text it explains.
+LEGEND_DRAFT = "Machine translation, not yet reviewed"
+LEGEND_DOUBTFUL = "Source text: its machine translation looks faulty"
+#: Messages a language may leave untranslated without the kit being incomplete (the
+#: legend is printed on drafts only: a language without it prints it in English).
+OPTIONAL_MESSAGES = frozenset({MONEY_BY_NAME, LEGEND_DRAFT, LEGEND_DOUBTFUL})
 #: The language pressctl's own wording is written in: an English kit prints it as
 #: is, whatever the release's source language; other kits translate it.
 KIT_SOURCE_LANG = "en"
@@ -54,6 +59,10 @@ KIT_MESSAGES: tuple[tuple[str, str], ...] = (
     ("Page {page} of {pages}", "page footer"),
     ("DRAFT", "watermark on draft builds"),
     ("Draft – not for publication", "header mark on draft builds"),
+    (LEGEND_DRAFT, "legend at the top of a draft kit, highlighted in yellow like the unreviewed "
+                   "machine translations it explains"),
+    (LEGEND_DOUBTFUL, "legend at the top of a draft kit, highlighted in grey like the source "
+                      "text that stands in where a machine translation looks degenerate"),
     ("about {value}", "approximate figure, e.g. about 460"),
     ("over {value}", "lower bound, e.g. over 3 million"),
     ("{symbol}{amount}", "money with the currency symbol, e.g. €142.38 billion"),

@@ -113,7 +113,8 @@ def build_command(
     for r in results:
         if r.untranslated:
             total = sum(len(v) for v in r.untranslated.values())
-            info(f"DRAFT: {r.slug} has {total} untranslated segment(s); source text used")
+            info(f"DRAFT: {r.slug} has {total} untranslated or unreviewed segment(s): machine "
+                 "drafts shown highlighted, the source text where there is none")
         if r.blocking:
             info(f"DRAFT: {r.slug} has {r.blocking} blocking QA problem(s) "
                  "(run 'pressctl qa')")

@@ -22,6 +22,8 @@ import polib
 from pressctl.catalogs import catalog
 from pressctl.catalogs.wording import (
     KIT_MESSAGES,
+    LEGEND_DOUBTFUL,
+    LEGEND_DRAFT,
     MONEY_BY_NAME,
     OPTIONAL_MESSAGES,
     default_wording,
@@ -194,6 +196,23 @@ class Kit:
             return self.t("Press release")
         return f"{self.t('Press release')} – {self.release_label}"
 
+    @property
+    def legend(self) -> str:
+        """A draft kit's legend, as inline Markdown: each kind of highlight its body shows,
+        explained in words highlighted the same way; "" when the body shows no draft."""
+        from pressctl.source.inline import DOUBTFUL, DRAFT, draft_marked, draft_marks, escape
+
+        if not self.draft:
+            return ""
+        found: set[str] = set()
+        for block in self.release.blocks:
+            found |= draft_marks(block.text)
+            found |= {mark for row in block.rows for cell in row for mark in draft_marks(cell)}
+        parts = [draft_marked(escape(self.t(msgid)), mark)
+                 for mark, msgid in ((DRAFT, LEGEND_DRAFT), (DOUBTFUL, LEGEND_DOUBTFUL))
+                 if mark in found]
+        return " ".join(parts)  # a plain space: every font has it
+
     def missing_wording(self) -> list[str]:
         """Kit messages this kit prints that its language has not translated; the
         embargo's label only while the release is under one."""
@@ -335,20 +354,44 @@ def item_marker(block: Block, bullets: tuple[str, str]) -> str:
     return bullets[min(block.depth, 1)] if block.number else ""
 
 
+def _quotation(text: str) -> tuple[int, int]:
+    """Where the words of the first quotation in ``text`` are (all of it when none)."""
+    for opener, closer in (("“", "”"), ("「", "」"), ('"', '"'), ("‘", "’")):
+        start = text.find(opener)
+        end = text.find(closer, start + 1) if start >= 0 else -1
+        if start >= 0 and end > start:
+            return start + 1, end
+    return 0, len(text)
+
+
 def quoted_text(block: Block) -> str:
     """The words inside the first quotation of a quote paragraph, for the pull-quote."""
     from pressctl.source.inline import plain
 
     text = plain(block.text)
-    for opener, closer in (("“", "”"), ("「", "」"), ('"', '"'), ("‘", "’")):
-        start = text.find(opener)
-        end = text.find(closer, start + 1) if start >= 0 else -1
-        if start >= 0 and end > start:
-            inner = text[start + 1:end].strip()
-            if inner and inner[-1] in ",，、":
-                inner = inner[:-1] + ("。" if is_cjk(inner[-2]) else ".")
-            return inner
-    return text
+    start, end = _quotation(text)
+    if (start, end) == (0, len(text)):
+        return text
+    inner = text[start:end].strip()
+    if inner and inner[-1] in ",，、":
+        inner = inner[:-1] + ("。" if is_cjk(inner[-2]) else ".")
+    return inner
+
+
+def pull_quote_marked(kit: Kit, block: Block) -> str | None:
+    """The pull-quote as inline Markdown highlighted as the draft it repeats, in a draft kit
+    whose quotation is an unreviewed draft (or the source standing in for a doubtful one:
+    that mark wins); None when its words are reviewed, and the renderers print
+    :func:`pull_quote` as they always have."""
+    from pressctl.source.inline import DOUBTFUL, DRAFT, draft_marked, escape, spans
+
+    found = spans(block.text)
+    marks = [s.mark for s in found for _ in (" " if s.br else s.text)]
+    start, end = _quotation("".join(" " if s.br else s.text for s in found))
+    inside = set(marks[start:end]) - {None}
+    if not inside:
+        return None
+    return draft_marked(escape(pull_quote(kit, block)), DOUBTFUL if DOUBTFUL in inside else DRAFT)
 
 
 def pull_quote(kit: Kit, block: Block) -> str:

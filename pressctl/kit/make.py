@@ -25,20 +25,40 @@ def translations(config: Config, release: Release, lang: str) -> dict[str, str]:
     return catalog.reviewed(catalog.load_or_none(config.catalog_path(lang, release.slug)))
 
 
+def drafts(config: Config, release: Release, lang: str) -> dict[str, tuple[str, bool]]:
+    """A draft kit's unreviewed drafts: source → (draft, whether it looks degenerate: its
+    comment says ``doubtful``, or it shows a sign :mod:`pressctl.translate.degenerate`
+    looks for, as QA's ``degenerate`` check would say of a draft written by hand)."""
+    from pressctl.translate.degenerate import doubts
+
+    if lang == release.lang:
+        return {}
+    found = catalog.drafts(catalog.load_or_none(config.catalog_path(lang, release.slug)))
+    return {msgid: (entry.msgstr, catalog.says_doubtful(entry)
+                    or bool(doubts(msgid, entry.msgstr, release.lang, lang)))
+            for msgid, entry in found.items()}
+
+
 def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False,
-             embargoed: bool = False) -> Kit:
+             embargoed: bool = False, show_drafts: bool | None = None) -> Kit:
     """Localise ``release`` into ``lang`` and resolve everything its renderers need: the
     kit wording, the figures, the fonts (MissingDependency, exit 3, when there is none,
     as the glyph gate reports) and the bullets those fonts can draw.
 
-    ``embargoed``: the release's embargo still holds at the build's ``--now``
-    (decided once by the build, so every file of a release agrees)."""
+    ``draft``: the kit may be a draft, so its body shows the catalog's unreviewed drafts,
+    marked (:mod:`pressctl.catalogs.localize`); a release that turns out complete has
+    none to show.  ``show_drafts`` overrides that (the build's gates make every kit as a
+    draft, but show the drafts only under ``--draft``).  ``embargoed``: the release's
+    embargo still holds at the build's ``--now`` (decided once by the build, so every
+    file of a release agrees)."""
     from pressctl.catalogs.localize import localise
     from pressctl.catalogs.wording import is_kit_source
     from pressctl.kit import Kit, Wording, fact_row, glyphs
     from pressctl.kit.fonts import resolve
 
-    localised = localise(release, translations(config, release, lang), lang)
+    localised = localise(release, translations(config, release, lang), lang,
+                         drafts(config, release, lang)
+                         if (draft if show_drafts is None else show_drafts) else None)
     if is_kit_source(lang):  # pressctl's own English, whatever the release is written in
         wording = Wording(None)
     else:

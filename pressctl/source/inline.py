@@ -10,6 +10,12 @@ for styled :class:`Span` s, QA for the :func:`inventory` of spans and URLs a
 translation must keep, machine translation for what to :func:`protect`, the
 glyph check and bookmarks for the :func:`plain` text.
 
+A draft kit marks the machine drafts a reviewer has not passed
+(:func:`draft_marked`): the localiser wraps each one in a pair of C0 control
+characters, which a seed or catalog can never hold (both readers refuse them),
+so the mark rides inside the text like the Markdown around it and comes out of
+:func:`spans` as ``Span.mark``; :func:`plain` drops it.
+
 Markdown-it-py parses; link validation is switched off so that a
 ``javascript:`` link is seen (and refused by the one link policy,
 :mod:`pressctl.core.links`, through :func:`refused_links`) rather than left as
@@ -33,14 +39,21 @@ from pressctl.core import links as link_policy
 from pressctl.core.script import is_cjk
 
 #: Characters that may open or close inline markup; text without them is plain.
-MARKERS = frozenset("*_`[]<\\&")
+MARKERS = frozenset("*_`[]<\\&\x0e\x0f\x11")
 #: A hard line break as it is stored: a backslash ending the line (CommonMark).
 HARD_BREAK = "\\\n"
+#: A draft's marks (:func:`draft_marked`): SO opens a machine draft shown for review,
+#: DC1 a doubtful one standing in as its source text; SI closes either.
+DRAFT, DOUBTFUL = "draft", "doubtful"
+_OPEN = {"\x0e": DRAFT, "\x11": DOUBTFUL}
+_CLOSE = "\x0f"
+_MARK_CHARS = re.compile("[\x0e\x0f\x11]")
 
 
 @dataclass(frozen=True)
 class Span:
-    """A stretch of text with one styling; ``br`` is a hard line break (no text)."""
+    """A stretch of text with one styling; ``br`` is a hard line break (no text);
+    ``mark`` is :data:`DRAFT` or :data:`DOUBTFUL` in a draft kit's unreviewed text."""
 
     text: str
     strong: bool = False
@@ -48,6 +61,27 @@ class Span:
     code: bool = False
     href: str | None = None
     br: bool = False
+    mark: str | None = None
+
+
+def draft_marked(text: str, mark: str) -> str:
+    """``text`` marked as a draft kit's unreviewed text: ``mark`` is :data:`DRAFT` (a machine
+    draft shown for review) or :data:`DOUBTFUL` (the source standing in for a draft that
+    looks degenerate)."""
+    if not text:
+        return text
+    opener = next(char for char, name in _OPEN.items() if name == mark)
+    return f"{opener}{text}{_CLOSE}"
+
+
+def draft_marks(text: str) -> set[str]:
+    """The draft marks ``text`` holds (:data:`DRAFT`, :data:`DOUBTFUL`)."""
+    return {_OPEN[char] for char in _OPEN if char in text}
+
+
+def unmarked(text: str) -> str:
+    """``text`` without a draft's marks: the characters the kit prints."""
+    return _MARK_CHARS.sub("", text)
 
 
 class _CJKState(StateInline):  # type: ignore[misc]
@@ -60,6 +94,18 @@ class _CJKState(StateInline):  # type: ignore[misc]
     """
 
     def scanDelims(self, start: int, canSplitWord: bool) -> Scanned:  # noqa: N802, N803
+        """A draft's mark (:func:`draft_marked`) counts as a space beside a delimiter: it
+        stands where a sentence starts or ends, so ``**Done.**`` stays bold inside one."""
+        src = self.src
+        if not _MARK_CHARS.search(src):
+            return self._scan(start, canSplitWord)
+        self.src = _MARK_CHARS.sub(" ", src)
+        try:
+            return self._scan(start, canSplitWord)
+        finally:
+            self.src = src
+
+    def _scan(self, start: int, canSplitWord: bool) -> Scanned:  # noqa: N803
         found = super().scanDelims(start, canSplitWord)
         before = self.src[start - 1] if start > 0 else " "
         end = start + found.length
@@ -107,6 +153,7 @@ def spans(text: str) -> list[Span]:
     out: list[Span] = []
     strong = emphasis = 0
     href: str | None = None
+    mark: str | None = None
     for child in _children(text):
         kind = child.type
         if kind == "strong_open":
@@ -124,10 +171,26 @@ def spans(text: str) -> list[Span]:
         elif kind == "hardbreak":
             out.append(Span("", br=True))
         else:
-            piece = _text_of(child)
-            if piece:
-                out.append(Span(piece, strong > 0, emphasis > 0, kind == "code_inline", href))
+            pieces, mark = _marked_pieces(_text_of(child), mark)
+            out += [Span(piece, strong > 0, emphasis > 0, kind == "code_inline", href,
+                         mark=marked) for piece, marked in pieces]
     return _merged(out)
+
+
+def _marked_pieces(text: str, mark: str | None) -> tuple[list[tuple[str, str | None]],
+                                                          str | None]:
+    """``text`` cut at a draft's marks: each piece with the mark it is under, and the
+    mark in force at its end (``mark``: the one in force at its start)."""
+    out: list[tuple[str, str | None]] = []
+    position = 0
+    for found in _MARK_CHARS.finditer(text):
+        if found.start() > position:
+            out.append((text[position:found.start()], mark))
+        mark = _OPEN.get(found.group())
+        position = found.end()
+    if position < len(text):
+        out.append((text[position:], mark))
+    return out, mark
 
 
 def _text_of(child: Token) -> str:
@@ -146,10 +209,10 @@ def _merged(items: list[Span]) -> list[Span]:
     out: list[Span] = []
     for item in items:
         if out and not item.br and not out[-1].br and \
-                (item.strong, item.emphasis, item.code, item.href) == \
-                (out[-1].strong, out[-1].emphasis, out[-1].code, out[-1].href):
+                (item.strong, item.emphasis, item.code, item.href, item.mark) == \
+                (out[-1].strong, out[-1].emphasis, out[-1].code, out[-1].href, out[-1].mark):
             out[-1] = Span(out[-1].text + item.text, item.strong, item.emphasis, item.code,
-                           item.href)
+                           item.href, mark=item.mark)
         else:
             out.append(item)
     return out

@@ -69,6 +69,8 @@ def build_bilingual(source: Kit, target: Kit) -> bytes:
     label = writer.paragraph("ReleaseLabel", source.release_label, face=src_face)
     writer.run(label, "  ·  ", face=src_face)
     writer.run(label, target.release_label, face=tgt_face)
+    if target.legend:  # a draft showing machine drafts: what its highlights mean
+        writer.marked(writer.paragraph("Contact", face=tgt_face), target.legend, face=tgt_face)
     writer.paragraph("Title", source.release.title, face=src_face)
     writer.paragraph("Subtitle", target.release.title, face=tgt_face)
     date = writer.paragraph("Dateline", source.date_text, face=src_face)

@@ -43,6 +43,9 @@ DEEPEST_HEADING = 4
 #: release, one level below its title, like a ``##`` heading.
 ANNEX_HEADING = "Heading2"
 EMU_PER_TWIP = 635
+#: A draft kit's unreviewed text (``Span.mark``), highlighted as in the PDF: a machine
+#: draft in yellow, the source standing in for a doubtful one in light grey.
+HIGHLIGHT = {"draft": "yellow", "doubtful": "lightGray"}
 #: Code spans: verbatim, in this colour (as in the PDF).
 CODE_COLOUR = "6B2E1A"
 
@@ -79,8 +82,9 @@ class Writer:
 
     def marked(self, paragraph: Paragraph, text: str, face: Face | None = None) -> None:
         """Body text with its inline Markdown as Word runs: bold, italic, code in its
-        colour, line breaks, and links as real hyperlinks (w:hyperlink with an
-        external relationship), the link text translated, the URL as written.
+        colour, a draft kit's unreviewed text highlighted, line breaks, and links as real
+        hyperlinks (w:hyperlink with an external relationship), the link text translated,
+        the URL as written.
 
         A paragraph with a line break is set flush left: Word and LibreOffice would
         spread a justified line that ends in a break across the whole measure.  So is,
@@ -100,8 +104,9 @@ class Writer:
                 "<w:b/><w:bCs/>" if span.strong else "",
                 "<w:i/><w:iCs/>" if span.emphasis else "",
                 f'<w:color w:val="{CODE_COLOUR}"/>' if span.code else "",
-                f'<w:color w:val="{self.kit.colour.lstrip("#").upper()}"/><w:u w:val="single"/>'
-                if span.href else ""))
+                f'<w:color w:val="{self.kit.colour.lstrip("#").upper()}"/>' if span.href else "",
+                f'<w:highlight w:val="{HIGHLIGHT[span.mark]}"/>' if span.mark else "",
+                '<w:u w:val="single"/>' if span.href else ""))
             run = self._run_element(span.text, props, face)
             if span.href:
                 r_id = paragraph.part.relate_to(span.href, RT.HYPERLINK, is_external=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from docx.shared import Emu, Mm
 from docx.text.paragraph import Paragraph
 
-from pressctl.kit import Kit, attribution_dash, pull_quote, split_speaker
+from pressctl.kit import Kit, attribution_dash, pull_quote, pull_quote_marked, split_speaker
 from pressctl.kit.fonts import FontSet
 from pressctl.render.docx import chart as docx_chart
 from pressctl.render.docx import package as docx_package
@@ -57,6 +57,8 @@ def _front_matter(writer: Writer) -> None:
     letterhead = writer.paragraph("Letterhead", release.organisation)
     writer.run(letterhead, "\t")
     writer.run(letterhead, kit.t("Press release"), style="LetterheadLabel")
+    if kit.legend:  # a draft showing machine drafts: what its highlights mean, first
+        writer.marked(writer.paragraph("Contact"), kit.legend)
     writer.paragraph("ReleaseLabel", kit.release_label)
     writer.paragraph("Title", release.title)
     if release.subtitle:
@@ -99,7 +101,11 @@ def _body(writer: Writer, text_width: Emu) -> None:
 
 def _pull_quote(writer: Writer, block: Block) -> None:
     cjk = writer.kit.cjk
-    writer.paragraph("PullQuote", pull_quote(writer.kit, block))
+    marked = pull_quote_marked(writer.kit, block)
+    if marked:
+        writer.marked(writer.paragraph("PullQuote"), marked)
+    else:
+        writer.paragraph("PullQuote", pull_quote(writer.kit, block))
     if not block.speaker:
         return
     attribution = writer.paragraph("QuoteAttribution", attribution_dash(cjk))

@@ -55,7 +55,8 @@ def other_script(text: str, lang: str) -> str:
 
 
 def inline(text: str, lang: str) -> str:
-    """A seed's inline Markdown (bold, italic, code, links, breaks) as HTML."""
+    """A seed's inline Markdown (bold, italic, code, links, breaks) as HTML; a draft kit's
+    unreviewed text in ``<mark class="draft">`` (or ``"doubtful"``: the source standing in)."""
     out = []
     for span in spans(text):
         if span.br:
@@ -70,5 +71,7 @@ def inline(text: str, lang: str) -> str:
             piece = f"<strong>{piece}</strong>"
         if span.href is not None:
             piece = f'<a href="{esc(span.href)}">{piece}</a>'
+        if span.mark is not None:  # a draft kit's unreviewed text
+            piece = f'<mark class="{span.mark}">{piece}</mark>'
         out.append(piece)
     return "".join(out)

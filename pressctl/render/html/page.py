@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from pressctl.kit import Kit, pull_quote, split_speaker
+from pressctl.kit import Kit, pull_quote, pull_quote_marked, split_speaker
 from pressctl.kit.web import Web, card_name
 from pressctl.render.html import assets
 from pressctl.render.html.markup import esc, inline, other_script, script_json
@@ -46,7 +46,9 @@ def _pull(kit: Kit, block: Block) -> str:
         name, rest = split_speaker(plain(block.speaker))
         dash = "——" if kit.cjk else "— "
         speaker = f"<figcaption>{dash}<b>{_t(kit, name)}</b>{_t(kit, rest)}</figcaption>"
-    return (f'<figure class="pull"><blockquote><p>{_t(kit, pull_quote(kit, block))}</p>'
+    marked = pull_quote_marked(kit, block)
+    words = inline(marked, kit.lang) if marked else _t(kit, pull_quote(kit, block))
+    return (f'<figure class="pull"><blockquote><p>{words}</p>'
             f"</blockquote>{speaker}</figure>")
 
 
@@ -198,13 +200,16 @@ def article(kit: Kit, *, images: dict[str, str] | None = None, chart: bool = Tru
 
 
 def banner(kit: Kit) -> str:
-    """The embargo and the draft say so above everything, in the kit's language."""
+    """The embargo and the draft say so above everything, in the kit's language, and
+    the draft's legend what its highlights mean."""
     out = []
     if kit.embargo is not None:
         out.append(f'<p class="banner embargo" role="note">{_t(kit, kit.release_label)}</p>')
     if kit.draft:
         out.append(f'<p class="banner draft" role="note">'
                    f'{_t(kit, kit.t("Draft – not for publication"))}</p>')
+    if kit.legend:  # what the highlights of a draft showing machine drafts mean
+        out.append(f'<p class="legend" role="note">{inline(kit.legend, kit.lang)}</p>')
     return "".join(out)
 
 

@@ -266,6 +266,9 @@ def _rows(b: Bilingual) -> list[Flowable]:
         b.texts([k.release_label for k in both], "label"),
         _title(b),
     ]
+    if any(k.legend for k in both):  # a draft showing machine drafts: what its highlights mean
+        rows.insert(1, b.row([[writer.marked(kit.legend, "small")] if kit.legend else []
+                              for kit, writer in b.sides]))
     if source.release.subtitle or target.release.subtitle:
         rows.append(b.texts([k.release.subtitle for k in both], "subtitle"))
     rows.append(b.texts([k.date_line for k in both], "date"))

@@ -29,7 +29,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
-from pressctl.kit import Kit, attribution_dash, pull_quote, split_speaker
+from pressctl.kit import Kit, attribution_dash, pull_quote, pull_quote_marked, split_speaker
 from pressctl.render import charts
 from pressctl.render.pdf import chart
 from pressctl.render.pdf.figure import figure
@@ -71,6 +71,8 @@ def _front(writer: Writer) -> list[Flowable]:
     kit, release = writer.kit, writer.kit.release
     story = [writer.para(kit.release_label, "label"),
              writer.para(release.title, "title", outline=release.title)]
+    if kit.legend:  # a draft showing machine drafts: what its highlights mean, first
+        story.insert(0, writer.marked(kit.legend, "small"))
     if release.subtitle:
         story.append(writer.para(release.subtitle, "subtitle"))
     story.append(writer.para(kit.date_line, "date"))
@@ -123,7 +125,9 @@ def _pull_quote(writer: Writer, block: Block) -> Flowable:
     """The quotation again, large, behind a bar in the brand colour, with its speaker
     (a BlockQuote: the quotation's P, the speaker's P)."""
     kit, styles = writer.kit, writer.styles
-    quote = writer.para(pull_quote(kit, block), "quote")
+    marked = pull_quote_marked(kit, block)
+    quote = writer.marked(marked, "quote") if marked else writer.para(pull_quote(kit, block),
+                                                                      "quote")
     rows: list[list[Flowable]] = [[quote]]
     element = writer.element("BlockQuote").add(quote.element)
     if block.speaker:

@@ -106,13 +106,15 @@ Link = tuple[str, float, float, float, int]  # URL, start, end, baseline, run
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text in one font and colour; a link when ``href`` is set."""
+    """A stretch of text in one font and colour; a link when ``href`` is set;
+    ``highlight``: the band drawn behind it (a draft kit's unreviewed text)."""
 
     text: str
     font: str
     colour: Color | None = None
     href: str | None = None
     oblique: bool = False
+    highlight: Color | None = None
 
 
 @dataclass(frozen=True)

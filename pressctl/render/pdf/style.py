@@ -31,6 +31,10 @@ HAIRLINE = Color(0.82, 0.83, 0.85)
 #: Code spans (a command, a file name) are set verbatim in this colour.
 CODE = Color(0.42, 0.18, 0.10)
 DRAFT_RED = colors.HexColor("#C0262D")
+#: The band behind a draft kit's unreviewed text (``Span.mark``): a highlighter's light
+#: yellow behind a machine draft, light grey behind the source standing in for a doubtful
+#: one.  The DOCX uses Word's ``yellow`` and ``lightGray`` highlights, the web page ``<mark>``.
+HIGHLIGHT = {"draft": colors.HexColor("#FFF3A0"), "doubtful": colors.HexColor("#DCDCDC")}
 BAND_HEIGHT = 24 * mm
 
 

@@ -25,7 +25,7 @@ from pressctl.core.script import has_cjk_letters
 from pressctl.kit import Kit
 from pressctl.render.pdf.fonts import PdfFonts
 from pressctl.render.pdf.linebreak import BREAK, Run, clean, markup
-from pressctl.render.pdf.style import CODE, colour_of, role_of
+from pressctl.render.pdf.style import CODE, HIGHLIGHT, colour_of, role_of
 from pressctl.render.pdf.tags import Element, Tagged
 from pressctl.render.pdf.text import CJKParagraph
 from pressctl.render.words import soft_hyphens
@@ -134,14 +134,14 @@ class Writer:
     def marked(self, text: str, style: str, outline: str | None = None,
                role: str | None = None) -> Tagged:
         """A paragraph of body text, its inline Markdown (strong, emphasis, code, links,
-        hard breaks) drawn as styled runs.
+        hard breaks) drawn as styled runs, a draft kit's unreviewed text highlighted.
 
         Text with markup is set by :class:`CJKParagraph` in every language: it
         draws emphasis oblique (the fonts have no italic) and links as URI
         annotations; plain text keeps reportlab's Paragraph in Latin kits.
         """
         found = spans(text) if has_markup(text) else []
-        if not any(s.strong or s.emphasis or s.code or s.href or s.br for s in found):
+        if not any(s.strong or s.emphasis or s.code or s.href or s.br or s.mark for s in found):
             heading = plain(outline) if outline is not None else None
             return self.para(plain(text), style, outline=heading, role=role)
         base = self.styles[style].fontName
@@ -153,7 +153,8 @@ class Writer:
                 continue
             font = self.fonts.bold if span.strong else base
             colour = brand if span.href else (CODE if span.code else None)
-            runs.append(Run(span.text, font, colour, href=span.href, oblique=span.emphasis))
+            runs.append(Run(span.text, font, colour, href=span.href, oblique=span.emphasis,
+                            highlight=HIGHLIGHT.get(span.mark or "")))
         key = None
         if outline is not None:
             self.anchors += 1
