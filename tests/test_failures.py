@@ -226,7 +226,8 @@ def test_a_kit_translation_with_an_unknown_placeholder_is_input_not_a_bug(
         result = run(*args, cwd=project)
         assert result.returncode == 2, result.stderr
         assert result.stderr == (
-            f"error: {KIT_PO}:{entry_line(project / KIT_PO, '{amount} {unit}')}: the translation "
+            f"error: {KIT_PO}:{entry_line(project / KIT_PO, '{amount} {unit}') + 3}: the "
+            "translation "
             "of '{amount} {unit}', '{amount}{units}', cannot be filled in: {units} is not a "
             "placeholder the kit fills\n"
             "  hint: use only the placeholders the kit fills: {amount}, {unit}\n")

@@ -7,7 +7,17 @@ Everything else is refused where it was typed — a ``file:`` or ``smb:`` URL
 or a UNC path (``\\\\host\\share``) points into the reader's own network, a
 ``javascript:`` or ``data:`` URL runs or smuggles content, and a relative
 path (``report.pdf``) or an in-document anchor (``#q3``) leads nowhere in a
-PDF or a DOCX sent by e-mail (pressctl makes no anchors).  Pictures are not
+PDF or a DOCX sent by e-mail (pressctl makes no anchors).
+
+A web address is also refused when it shows the reader one site and leads to
+another: a user name or password before the host (``https://bank.example@evil.example/``
+goes to evil.example), an invisible character (a right-to-left override U+202E
+that turns ``exe.pdf`` around on screen, a zero-width space or soft hyphen that
+splits a name), or a host name that mixes Latin letters with Cyrillic or Greek
+ones (``pаypal.com`` with a Cyrillic ``а``; ``xn--`` names are decoded first).
+This is the rule browsers apply before they show a host name in Unicode (a
+label in one script); no confusables library is a dependency of pressctl, and
+the rule needs none.  Pictures are not
 links: a figure embeds a local file inside the project
 (:mod:`pressctl.source.figures`).
 
@@ -20,7 +30,10 @@ which skips QA, publishes nothing else either.
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import unquote, urlsplit
+
+from pressctl.core.charnames import describe as describe_char
 
 #: The schemes a kit's links may use.
 ALLOWED_SCHEMES = ("http", "https", "mailto")
@@ -47,13 +60,55 @@ def problem(url: str) -> str | None:
         return f"the scheme {scheme}:"
     if any(ord(char) < 0x20 or ord(char) == 0x7F for char in text):
         return "a control character in the address"
+    invisible = next((char for char in text if unicodedata.category(char) == "Cf"), None)
+    if invisible is not None:
+        return (f"the invisible character {describe_char(invisible)} in the address, "
+                "which hides or reorders what the reader sees")
     if scheme == "mailto":
-        return None if "@" in text else "a mailto: address without an e-mail address"
+        if "@" not in text:
+            return "a mailto: address without an e-mail address"
+        return _mixed_script(text.rpartition("@")[2].partition("?")[0])
     try:
-        host = urlsplit(text).hostname
+        parts = urlsplit(text)
+        host = parts.hostname
     except ValueError:
-        host = None
-    return None if host else f"{scheme}: without a host name"
+        return f"{scheme}: with a malformed host name"
+    if not host:
+        return f"{scheme}: without a host name"
+    if "@" in parts.netloc:
+        return ("a user name or password before the host (user:password@host), "
+                "which leads elsewhere than it reads")
+    return _mixed_script(host)
+
+
+#: The scripts whose letters pass for Latin ones (а, е, о, р, с, у, х; ο, ν, ρ …).
+_LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK")
+
+
+def _mixed_script(host: str) -> str | None:
+    """Why ``host`` imitates another name — it mixes Latin letters with Cyrillic or
+    Greek ones — or None.  ``xn--`` labels are read as the Unicode they encode."""
+    labels = []
+    for label in host.lower().split("."):
+        if label.startswith("xn--"):
+            try:
+                label = label.encode("ascii").decode("idna")
+            except UnicodeError:
+                return f"the host name label {label!r}, which is not valid punycode"
+        labels.append(label)
+    latin = foreign = None
+    for char in "".join(labels):
+        if not char.isalpha():
+            continue
+        script = unicodedata.name(char, "").split(" ")[0]
+        if script == "LATIN":
+            latin = latin or char
+        elif script in _LOOKALIKE_SCRIPTS:
+            foreign = foreign or char
+    if latin and foreign:
+        return (f"a host name mixing Latin letters with {describe_char(foreign)}, "
+                "which imitates another site's name")
+    return None
 
 
 def describe(url: str, reason: str) -> str:
