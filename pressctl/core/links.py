@@ -60,14 +60,10 @@ def problem(url: str) -> str | None:
         return f"the scheme {scheme}:"
     if any(ord(char) < 0x20 or ord(char) == 0x7F for char in text):
         return "a control character in the address"
-    invisible = next((char for char in text if unicodedata.category(char) == "Cf"), None)
-    if invisible is not None:
-        return (f"the invisible character {describe_char(invisible)} in the address, "
-                "which hides or reorders what the reader sees")
     if scheme == "mailto":
         if "@" not in text:
             return "a mailto: address without an e-mail address"
-        return _mixed_script(text.rpartition("@")[2].partition("?")[0])
+        return _deceptive(text, text.rpartition("@")[2].partition("?")[0])
     try:
         parts = urlsplit(text)
         host = parts.hostname
@@ -78,26 +74,34 @@ def problem(url: str) -> str | None:
     if "@" in parts.netloc:
         return ("a user name or password before the host (user:password@host), "
                 "which leads elsewhere than it reads")
-    return _mixed_script(host)
+    return _deceptive(text, host)
 
 
 #: The scripts whose letters pass for Latin ones (а, е, о, р, с, у, х; ο, ν, ρ …).
 _LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK")
 
 
-def _mixed_script(host: str) -> str | None:
-    """Why ``host`` imitates another name — it mixes Latin letters with Cyrillic or
-    Greek ones — or None.  ``xn--`` labels are read as the Unicode they encode."""
+def _deceptive(text: str, host: str) -> str | None:
+    """Why the address ``text`` with ``host`` would show the reader something other than
+    where it leads, or None: an invisible character anywhere (also inside an ``xn--``
+    label: Markdown turns a Unicode host into one), or a host mixing Latin letters with
+    Cyrillic or Greek ones."""
     labels = []
     for label in host.lower().split("."):
         if label.startswith("xn--"):
-            try:
-                label = label.encode("ascii").decode("idna")
+            try:  # the label as the reader's browser shows it, not validated (IDNA would
+                label = label[4:].encode("ascii").decode("punycode")  # hide why)
             except UnicodeError:
                 return f"the host name label {label!r}, which is not valid punycode"
         labels.append(label)
+    shown = ".".join(labels)
+    invisible = next((char for char in text + shown if unicodedata.category(char) == "Cf"),
+                     None)
+    if invisible is not None:
+        return (f"the invisible character {describe_char(invisible)} in the address, "
+                "which hides or reorders what the reader sees")
     latin = foreign = None
-    for char in "".join(labels):
+    for char in shown:
         if not char.isalpha():
             continue
         script = unicodedata.name(char, "").split(" ")[0]
