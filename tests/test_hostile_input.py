@@ -653,3 +653,18 @@ def test_qa_refuses_kit_wording_that_cannot_be_filled(office: Path) -> None:
         assert done.returncode == 2, (args, done.stderr)
         assert f"error: {KIT_PO}:{line}: the translation of 'Page {{page}} of {{pages}}'" \
             in done.stderr
+
+
+# points 2 and 4, second pass: a link reference definition --------------------------------
+
+
+@pytest.mark.parametrize("target", ["file:///etc/passwd", "https://nordwind.example/report"])
+def test_a_link_reference_definition_is_refused_at_its_line(office: Path, target: str) -> None:
+    """``[r]: …`` was taken out of the text by markdown-it, unchecked, and ``[the report][r]``
+    printed as typed: the address vanished (exit 0) whatever it was."""
+    seed = office / SEED
+    line = replace(seed, "Highlights of the opening:",
+                   f"See [the report][Rep].\n\n[Rep]: {target}\n\nHighlights of the opening:")
+    error = refusal(lambda: read(seed))
+    assert (error.path, error.line) == (seed, line + 2)
+    assert f"'[Rep]: {target}'" in error.message and "reference definition" in error.message
