@@ -668,3 +668,29 @@ def test_a_link_reference_definition_is_refused_at_its_line(office: Path, target
     error = refusal(lambda: read(seed))
     assert (error.path, error.line) == (seed, line + 2)
     assert f"'[Rep]: {target}'" in error.message and "reference definition" in error.message
+
+
+@pytest.mark.parametrize(("words", "href"), [
+    ("https://media.nordwind.example/leipzig", "https://evil.example/leipzig"),
+    ("www.nordwind.example", "https://nordwind.example.evil.example/"),
+    ("**https://nordwind.example**", "https://evil.example/"),
+    ("press@nordwind.example", "mailto:press@evil.example"),
+])
+def test_a_link_whose_words_show_another_address_is_refused(office: Path, words: str,
+                                                           href: str) -> None:
+    seed = office / SEED
+    line = replace(seed, f"[Nordwind media site]({MEDIA})", f"[{words}]({href})")
+    error = refusal(lambda: read(seed))
+    assert error.line == line and "its text shows the address" in error.message
+
+
+@pytest.mark.parametrize(("words", "href"), [
+    ("Nordwind media site", MEDIA), ("www.nordwind.example", MEDIA),
+    ("media.nordwind.example/leipzig", "https://nordwind.example/"), ("Node.js", MEDIA),
+    ("https://bücher.example", "https://xn--bcher-kva.example/"),
+])
+def test_a_link_whose_words_are_its_own_site_is_kept(office: Path, words: str,
+                                                    href: str) -> None:
+    seed = office / SEED
+    replace(seed, f"[Nordwind media site]({MEDIA})", f"[{words}]({href})")
+    assert read(seed).title

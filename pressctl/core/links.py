@@ -17,7 +17,8 @@ splits a name), or a host name that mixes Latin letters with Cyrillic or Greek
 ones (``pаypal.com`` with a Cyrillic ``а``; ``xn--`` names are decoded first).
 This is the rule browsers apply before they show a host name in Unicode (a
 label in one script); no confusables library is a dependency of pressctl, and
-the rule needs none.  Pictures are not
+the rule needs none.  So is a link whose words are themselves an address on another
+site (``[https://bank.example](https://evil.example)``, :func:`text_problem`).  Pictures are not
 links: a figure embeds a local file inside the project
 (:mod:`pressctl.source.figures`).
 
@@ -113,6 +114,46 @@ def _deceptive(text: str, host: str) -> str | None:
         return (f"a host name mixing Latin letters with {describe_char(foreign)}, "
                 "which imitates another site's name")
     return None
+
+
+#: A link text that reads as an address: with a scheme, starting ``www.``, or an e-mail.
+_SHOWN_ADDRESS = re.compile(
+    r"^(?:(?:https?://)([^/?#\s:@]+)(?::\d+)?(?:[/?#]\S*)?"
+    r"|(www\.[^/?#\s:@]+)(?:[/?#]\S*)?"
+    r"|(?:mailto:)?[^\s@]+@([^\s@?]+))$", re.IGNORECASE)
+
+
+def text_problem(shown: str, url: str) -> str | None:
+    """Why a link whose words are ``shown`` misleads about ``url`` — its text is itself a web
+    or e-mail address on another site (``[https://bank.example](https://evil.example)``) —
+    or None.  A subdomain of the same site, either way round, is the same site."""
+    found = _SHOWN_ADDRESS.match(shown.strip())
+    if found is None:
+        return None
+    text_host = _site(next(group for group in found.groups() if group))
+    target = unquote(url).strip()
+    if target.lower().startswith("mailto:"):
+        target_host = target.rpartition("@")[2].partition("?")[0]
+    else:
+        try:
+            target_host = urlsplit(target).hostname or ""
+        except ValueError:
+            target_host = ""
+    target_host = _site(target_host)
+    if text_host == target_host or text_host.endswith("." + target_host) or \
+            target_host.endswith("." + text_host):
+        return None
+    return (f"its text shows the address {shown.strip()[:40]!r} but it leads to "
+            f"{target_host or target[:40]!r}")
+
+
+def _site(host: str) -> str:
+    """``host`` as one spelling: lower case, no ``www.``, no final dot, ``xn--`` form."""
+    host = host.lower().rstrip(".").removeprefix("www.")
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host
 
 
 def describe(url: str, reason: str) -> str:
