@@ -694,3 +694,24 @@ def test_a_link_whose_words_are_its_own_site_is_kept(office: Path, words: str,
     seed = office / SEED
     replace(seed, f"[Nordwind media site]({MEDIA})", f"[{words}]({href})")
     assert read(seed).title
+
+
+# point 9, second pass: a symlink that leads back to itself --------------------------------
+
+
+def test_a_picture_symlink_loop_is_named_not_a_bug(office: Path) -> None:
+    (office / "seeds" / "images" / "loop.jpg").symlink_to("loop.jpg")
+    line = replace(office / SEED, "images/leipzig-plant.jpg", "images/loop.jpg")
+    done = run("build", "--draft", "--lang", "en", cwd=office)
+    assert done.returncode == 2, done.stderr
+    assert f"error: {SEED}:{line}: figure 'images/loop.jpg' cannot be read: a symlink" \
+        in done.stderr
+
+
+def test_a_seed_symlink_loop_is_named_not_a_bug(office: Path) -> None:
+    (office / "seeds" / "loop.md").symlink_to("loop.md")
+    for args in (("build", "--draft", "--lang", "en"), ("qa",), ("build", "--check")):
+        done = run(*args, cwd=office)
+        assert done.returncode == 2, (args, done.stderr)
+        assert "error: seeds/loop.md: cannot read the seed: Too many levels of symbolic links" \
+            in done.stderr, args

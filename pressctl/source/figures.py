@@ -49,7 +49,11 @@ def resolve_image(seed: Path, written: str, line: int) -> Path:
         raise PressctlError(f"figure path {written!r} is absolute", path=seed, line=line,
                             hint=hint)
     root = project_root(seed).resolve()
-    target = (seed.parent / written).resolve()
+    try:
+        target = (seed.parent / written).resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop: RuntimeError before 3.13
+        raise PressctlError(f"figure {written!r} cannot be read: a symlink that leads back "
+                            f"to itself ({exc})", path=seed, line=line, hint=hint) from None
     if not target.is_relative_to(root):
         raise PressctlError(f"figure path {written!r} leads outside the project folder "
                             f"{root.name}/", path=seed, line=line, hint=hint)
