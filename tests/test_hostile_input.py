@@ -715,3 +715,13 @@ def test_a_seed_symlink_loop_is_named_not_a_bug(office: Path) -> None:
         assert done.returncode == 2, (args, done.stderr)
         assert "error: seeds/loop.md: cannot read the seed: Too many levels of symbolic links" \
             in done.stderr, args
+
+
+@pytest.mark.parametrize("name", ["evil\u202efdp.exe", "q3\u200breport", "tab\tname"])
+def test_a_seed_name_with_an_invisible_character_is_refused(office: Path, name: str) -> None:
+    """Every kit is named after its seed: ``evil<U+202E>fdp.exe.en.pdf`` reads as another
+    file on screen."""
+    seed = office / "seeds" / f"{name}.md"
+    shutil.copy(office / SEED, seed)
+    error = refusal(lambda: read(seed))
+    assert error.path == seed and "the seed's name has the invisible character" in error.message

@@ -10,6 +10,7 @@ pull-quote.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -380,6 +381,18 @@ def _refuse_unsafe_links(blocks: tuple[Block, ...], path: Path) -> None:
                                     line=block.line or None, hint=LINK_HINT)
 
 
+def _refuse_hidden_in_name(path: Path) -> None:
+    """Every kit, catalog and folder is named after the seed: a control or invisible
+    character in its name (a right-to-left override turns ``evil<U+202E>fdp.exe`` into
+    "evilexe.pdf" on screen) would be published in every file name."""
+    found = next((char for char in path.stem if UNPRINTABLE.match(char) or char in "\n\r\t"
+                  or unicodedata.category(char) in ("Cf", "Zl", "Zp")), None)
+    if found is not None:
+        raise PressctlError(f"the seed's name has the invisible character {describe(found)}; "
+                            "every kit's file name is made from it", path=path,
+                            hint="rename the seed with letters, digits and hyphens only")
+
+
 def read(path: Path, *, default_lang: str | None = None) -> Release:
     """Parse one seed document; errors name the file and line.
 
@@ -390,6 +403,7 @@ def read(path: Path, *, default_lang: str | None = None) -> Release:
         raise PressctlError(f"the seed's name is {len(path.stem.encode('utf-8'))} bytes long; "
                             f"the kits' file names need it to be at most {MAX_SLUG_BYTES}",
                             path=path, hint="rename the seed to a shorter slug")
+    _refuse_hidden_in_name(path)
     text = read_text(path)
     if not text.strip():
         raise PressctlError("the document is empty", path=path,
