@@ -45,6 +45,13 @@ def entry_line(path: Path, msgid: str) -> int:
     return next(e.linenum for e in polib.pofile(str(path)) if e.msgid == msgid)
 
 
+def msgstr_line(path: Path, msgid: str) -> int:
+    """The line of the entry's msgstr: where a refused translation is named."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = entry_line(path, msgid)
+    return next(n for n in range(start, len(lines) + 1) if lines[n - 1].startswith("msgstr"))
+
+
 # 4. a bug is one line and exit 70 ----------------------------------------------------------
 
 
@@ -226,7 +233,8 @@ def test_a_kit_translation_with_an_unknown_placeholder_is_input_not_a_bug(
         result = run(*args, cwd=project)
         assert result.returncode == 2, result.stderr
         assert result.stderr == (
-            f"error: {KIT_PO}:{entry_line(project / KIT_PO, '{amount} {unit}')}: the translation "
+            f"error: {KIT_PO}:{msgstr_line(project / KIT_PO, '{amount} {unit}')}: the "
+            "translation "
             "of '{amount} {unit}', '{amount}{units}', cannot be filled in: {units} is not a "
             "placeholder the kit fills\n"
             "  hint: use only the placeholders the kit fills: {amount}, {unit}\n")

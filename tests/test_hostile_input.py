@@ -440,3 +440,288 @@ def test_a_file_over_the_size_limit_is_refused(office: Path,
     size = (office / SEED).stat().st_size
     assert error.message == \
         f"the seed is {size:,} bytes; pressctl reads text files of at most 1,000 bytes"
+
+
+# point 2, second pass: links that read as one site and lead to another -----------------
+
+#: Each of these shows the reader one address and takes them elsewhere (or hides part of it).
+DECEPTIVE = {
+    "https://press:secret@nordwind.example/kit": "a user name or password before the host",
+    "https://nordwind.example@evil.example/": "a user name or password before the host",
+    "https://nordwind.example/\u202efdp.exe": "U+202E RIGHT-TO-LEFT OVERRIDE",
+    "https://nord\u200bwind.example/": "U+200B ZERO WIDTH SPACE",
+    "https://nord\u00adwind.example/": "U+00AD SOFT HYPHEN",
+    "https://p\u0430ypal.com/login": "mixing Latin letters with U+0430 CYRILLIC SMALL LETTER A",
+    "https://xn--pypal-4ve.com/": "mixing Latin letters with U+0430 CYRILLIC SMALL LETTER A",
+    "https://nordwind.ex\u03bfmple/": "mixing Latin letters with U+03BF GREEK SMALL LETTER OMICRON",
+    "mailto:press@nordw\u0456nd.example": "mixing Latin letters with U+0456 CYRILLIC",
+}
+
+
+@pytest.mark.parametrize("href", DECEPTIVE)
+def test_a_deceptive_link_in_the_body_is_refused_at_its_line(office: Path, href: str) -> None:
+    seed = office / SEED
+    line = replace(seed, f"({MEDIA})", f"({href})")
+    error = refusal(lambda: read(seed))
+    assert (error.path, error.line) == (seed, line)
+    assert error.message.startswith("unsafe link ") and DECEPTIVE[href] in error.message
+
+
+def test_a_deceptive_link_in_the_front_matter_is_refused_at_its_line(office: Path) -> None:
+    seed = office / SEED
+    line = replace(seed, "dateline: Leipzig", "dateline: Leipzig <https://u:p@nordwind.example/>")
+    error = refusal(lambda: read(seed))
+    assert (error.line, error.message[:41]) == (line, "unsafe link 'https://u:p@nordwind.example")
+
+
+def test_a_deceptive_link_in_a_catalog_is_refused_under_draft(office: Path) -> None:
+    po = office / ZH_PO
+    replace(po, f"[北风媒体网站]({MEDIA})", "[北风媒体网站](https://media.n\u043ewind.example/)")
+    done = run("build", "--draft", "--lang", "zh", cwd=office)
+    assert done.returncode == 2, done.stderr
+    line = msgstr_line(po, f"Photos and videos are on the [Nordwind media site]({MEDIA}).")
+    assert f"error: {ZH_PO}:{line}: unsafe link " in done.stderr
+    assert "U+043E CYRILLIC SMALL LETTER O" in done.stderr and "Traceback" not in done.stderr
+    assert not (office / "dist").exists() or not list((office / "dist").rglob("*.zh.*"))
+
+
+def test_a_deceptive_link_in_kit_wording_is_refused(office: Path) -> None:
+    po = office / KIT_PO
+    replace(po, 'msgid "Press release"\nmsgstr ""',
+            'msgid "Press release"\nmsgstr "新闻稿 <https://nordwind.example/\u202egnp.exe>"')
+    error = refusal(lambda: catalog.load(po))
+    assert error.line == msgstr_line(po, "Press release") and "U+202E" in error.message
+
+
+@pytest.mark.parametrize("href", [
+    "HTTPS://NORDWIND.EXAMPLE/Press", "https://nordwind.example/a%20report.pdf",
+    "https://пример.рф/", "https://例子.公司/", "https://bücher.example/", "https://[::1]/x",
+    "mailto:press@nordwind.example?subject=Leipzig",
+])
+def test_honest_links_in_any_one_script_are_accepted(office: Path, href: str) -> None:
+    """Upper-case schemes, an encoded space, a host in one script (Cyrillic, Chinese,
+    Latin with accents) are what they look like."""
+    from pressctl.core import links
+
+    assert links.problem(href) is None
+    seed = office / SEED
+    replace(seed, f"({MEDIA})", f"(<{href}>)")
+    assert read(seed).title
+
+
+@pytest.mark.parametrize("href", ["javascript&#58;alert(1)", "javascript&colon;alert(1)",
+                                  "java%73cript:alert(1)", "data:text/html;base64,PHNjcmlwdD4="])
+def test_a_disguised_script_link_is_refused(office: Path, href: str) -> None:
+    """An entity-encoded colon or a percent-encoded letter does not slip past the policy."""
+    seed = office / SEED
+    line = replace(seed, f"({MEDIA})", f"({href})")
+    error = refusal(lambda: read(seed))
+    assert error.line == line and error.message.startswith("unsafe link ")
+
+
+# point 2, second pass: front-matter links are links in every format ----------------------
+
+
+def test_contact_and_boilerplate_links_are_published_as_links_everywhere(office: Path) -> None:
+    """The front matter is held to the link policy as Markdown; the contact and boilerplate
+    lines are printed as Markdown in every format, so what is checked is what is linked:
+    the web page made them links, the PDF and DOCX printed ``[our site](https://…)``."""
+    pypdf = pytest.importorskip("pypdf")
+    docx = pytest.importorskip("docx")
+    seed = office / SEED
+    replace(seed, '"press@nordwind.example"]',
+            '"<mailto:press@nordwind.example>", "[Press room](https://nordwind.example/press)"]'
+            '\nboilerplate: "Nordwind Energy recycles batteries. See '
+            '[our site](https://nordwind.example/about)."')
+    done = run("build", "--draft", "--lang", "en", "--format", "pdf", "--format", "docx",
+               "--format", "html", "--format", "email", cwd=office)
+    assert done.returncode == 0, done.stderr
+    folder = office / "dist" / SLUG
+    wanted = {"mailto:press@nordwind.example", "https://nordwind.example/press",
+              "https://nordwind.example/about"}
+    reader = pypdf.PdfReader(folder / f"{SLUG}.en.pdf")
+    uris = {str(a.get_object()["/A"]["/URI"]) for page in reader.pages
+            for a in page.get("/Annots", []) if a.get_object().get("/A")}
+    text = "".join(page.extract_text() for page in reader.pages)
+    document = docx.Document(str(folder / f"{SLUG}.en.docx"))
+    targets = {rel.target_ref for rel in document.part.rels.values() if rel.is_external}
+    html = (folder / f"{SLUG}.en.html").read_text(encoding="utf-8")
+    mail = (folder / f"{SLUG}.en.eml").read_bytes().decode("ascii", "replace")
+    assert wanted <= uris and wanted <= targets
+    assert all(f'href="{url}"' in html for url in wanted)
+    assert "[our site]" not in text and "See our site." in text
+    assert "Press room <https://nordwind.example/press>" in mail.replace("=\n", "")
+    docx_text = "\n".join(p.text for p in document.paragraphs)
+    assert "Press room" in docx_text and "](" not in docx_text
+
+
+# point 5, second pass: anchors, aliases and merge keys -------------------------------------
+
+
+@pytest.mark.parametrize(("header", "line", "says"), [
+    ("dateline: Leipzig\n<<: {title: Another title}", 7, "merge key (<<)"),
+    ("dateline: &place Leipzig\nsubtitle: *place", 6, "(&place)"),
+    ("dateline: Leipzig\nfacts:\n  - &jobs {label: Jobs, value: 240, unit: jobs}\n"
+     "  - <<: *jobs\n    value: 999", 8, "(&jobs)"),
+])
+def test_yaml_anchors_aliases_and_merge_keys_are_refused(office: Path, header: str, line: int,
+                                                         says: str) -> None:
+    """A merge key gives a key twice without the duplicate check seeing it (the
+    explicit value silently wins); an alias repeats a value under another name."""
+    seed = office / SEED
+    replace(seed, "dateline: Leipzig", header)
+    error = refusal(lambda: read(seed))
+    assert error.line == line and says in error.message, (error.line, error.message)
+
+
+def test_a_billion_laughs_header_is_refused_at_once(office: Path) -> None:
+    """Nested aliases under the fields a seed has: walking the header's texts visited
+    9**7 nodes (30 s; two levels more would take an hour) before a field was looked at."""
+    import time
+
+    fields = ["keywords", "subtitle", "boilerplate", "dateline", "facts", "embargo", "title"]
+    rows = [f'{fields[0]}: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    rows += [f"{name}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]"
+             for i, name in enumerate(fields[1:], start=1)]
+    seed = office / SEED
+    body = seed.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    seed.write_text("---\ndate: 2025-06-12\nlang: en\norganisation: Nordwind Energy\n"
+                    + "\n".join(rows) + "\n---\n" + body, encoding="utf-8")
+    started = time.monotonic()
+    error = refusal(lambda: read(seed))
+    assert time.monotonic() - started < 5
+    assert error.line == 5 and "(&a0)" in error.message
+
+
+# point 9/10, second pass: a picture path that is not a file ---------------------------------
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "device"])
+def test_a_picture_that_is_not_a_file_is_named_at_once(office: Path, kind: str) -> None:
+    picture = office / "seeds" / "images" / "odd.jpg"
+    if kind == "folder":
+        picture.mkdir()
+    elif kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs on this system")
+        os.mkfifo(picture)
+    else:
+        try:
+            os.mknod(picture, stat.S_IFCHR | 0o644, os.makedev(1, 5))  # /dev/zero
+        except (PermissionError, AttributeError):
+            pytest.skip("creating a device needs root")
+    line = replace(office / SEED, "images/leipzig-plant.jpg", "images/odd.jpg")
+    done = run("build", "--draft", "--lang", "en", cwd=office)
+    assert done.returncode == 2, done.stderr
+    says = "is a folder" if kind == "folder" else "is not a regular file"
+    assert f"error: {SEED}:{line}: figure 'images/odd.jpg' {says}" in done.stderr
+
+
+# point 3, second pass: kit wording errors at the msgstr's line, in build and qa -----------
+
+
+@pytest.mark.parametrize("template", [
+    "第{page.__class__}页", "第{page[0]}页", "第{page!r}页", "第{page:{pages}}页",
+    "第{pg}页，共{pages}页", "第{0}页",
+])
+@pytest.mark.parametrize("flagged", [True, False])
+def test_a_kit_wording_field_error_is_at_the_msgstr_line(office: Path, template: str,
+                                                         flagged: bool) -> None:
+    """With or without ``#, python-brace-format``: the line to fix is the msgstr's, not
+    the entry's first comment line."""
+    from pressctl.kit import Wording
+
+    po = office / KIT_PO
+    replace(po, 'msgid "Page {page} of {pages}"\nmsgstr ""',
+            f'msgid "Page {{page}} of {{pages}}"\nmsgstr "{template}"')
+    if not flagged:
+        replace(po, '#, python-brace-format\nmsgid "Page {page}', 'msgid "Page {page}')
+    error = refusal(lambda: Wording.load(po, "zh_Hans_CN"))
+    assert (error.path, error.line) == (po, msgstr_line(po, "Page {page} of {pages}"))
+    assert template[1:template.index("}") + 1] in error.message
+
+
+def test_qa_refuses_kit_wording_that_cannot_be_filled(office: Path) -> None:
+    """qa read ``{page.__class__}`` (unflagged) as a missing placeholder and **strong**
+    markup, exit 1 at the entry's comment line; build says exit 2 at the msgstr."""
+    po = office / KIT_PO
+    replace(po, '#, python-brace-format\nmsgid "Page {page} of {pages}"\nmsgstr ""',
+            'msgid "Page {page} of {pages}"\nmsgstr "第{page.__class__}页"')
+    line = msgstr_line(po, "Page {page} of {pages}")
+    for args in (("qa",), ("build", "--draft", "--lang", "zh", "--format", "pdf")):
+        done = run(*args, cwd=office)
+        assert done.returncode == 2, (args, done.stderr)
+        assert f"error: {KIT_PO}:{line}: the translation of 'Page {{page}} of {{pages}}'" \
+            in done.stderr
+
+
+# points 2 and 4, second pass: a link reference definition --------------------------------
+
+
+@pytest.mark.parametrize("target", ["file:///etc/passwd", "https://nordwind.example/report"])
+def test_a_link_reference_definition_is_refused_at_its_line(office: Path, target: str) -> None:
+    """``[r]: …`` was taken out of the text by markdown-it, unchecked, and ``[the report][r]``
+    printed as typed: the address vanished (exit 0) whatever it was."""
+    seed = office / SEED
+    line = replace(seed, "Highlights of the opening:",
+                   f"See [the report][Rep].\n\n[Rep]: {target}\n\nHighlights of the opening:")
+    error = refusal(lambda: read(seed))
+    assert (error.path, error.line) == (seed, line + 2)
+    assert f"'[Rep]: {target}'" in error.message and "reference definition" in error.message
+
+
+@pytest.mark.parametrize(("words", "href"), [
+    ("https://media.nordwind.example/leipzig", "https://evil.example/leipzig"),
+    ("www.nordwind.example", "https://nordwind.example.evil.example/"),
+    ("**https://nordwind.example**", "https://evil.example/"),
+    ("press@nordwind.example", "mailto:press@evil.example"),
+])
+def test_a_link_whose_words_show_another_address_is_refused(office: Path, words: str,
+                                                           href: str) -> None:
+    seed = office / SEED
+    line = replace(seed, f"[Nordwind media site]({MEDIA})", f"[{words}]({href})")
+    error = refusal(lambda: read(seed))
+    assert error.line == line and "its text shows the address" in error.message
+
+
+@pytest.mark.parametrize(("words", "href"), [
+    ("Nordwind media site", MEDIA), ("www.nordwind.example", MEDIA),
+    ("media.nordwind.example/leipzig", "https://nordwind.example/"), ("Node.js", MEDIA),
+    ("https://bücher.example", "https://xn--bcher-kva.example/"),
+])
+def test_a_link_whose_words_are_its_own_site_is_kept(office: Path, words: str,
+                                                    href: str) -> None:
+    seed = office / SEED
+    replace(seed, f"[Nordwind media site]({MEDIA})", f"[{words}]({href})")
+    assert read(seed).title
+
+
+# point 9, second pass: a symlink that leads back to itself --------------------------------
+
+
+def test_a_picture_symlink_loop_is_named_not_a_bug(office: Path) -> None:
+    (office / "seeds" / "images" / "loop.jpg").symlink_to("loop.jpg")
+    line = replace(office / SEED, "images/leipzig-plant.jpg", "images/loop.jpg")
+    done = run("build", "--draft", "--lang", "en", cwd=office)
+    assert done.returncode == 2, done.stderr
+    assert f"error: {SEED}:{line}: figure 'images/loop.jpg' cannot be read: a symlink" \
+        in done.stderr
+
+
+def test_a_seed_symlink_loop_is_named_not_a_bug(office: Path) -> None:
+    (office / "seeds" / "loop.md").symlink_to("loop.md")
+    for args in (("build", "--draft", "--lang", "en"), ("qa",), ("build", "--check")):
+        done = run(*args, cwd=office)
+        assert done.returncode == 2, (args, done.stderr)
+        assert "error: seeds/loop.md: cannot read the seed: Too many levels of symbolic links" \
+            in done.stderr, args
+
+
+@pytest.mark.parametrize("name", ["evil\u202efdp.exe", "q3\u200breport", "tab\tname"])
+def test_a_seed_name_with_an_invisible_character_is_refused(office: Path, name: str) -> None:
+    """Every kit is named after its seed: ``evil<U+202E>fdp.exe.en.pdf`` reads as another
+    file on screen."""
+    seed = office / "seeds" / f"{name}.md"
+    shutil.copy(office / SEED, seed)
+    error = refusal(lambda: read(seed))
+    assert error.path == seed and "the seed's name has the invisible character" in error.message

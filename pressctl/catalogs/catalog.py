@@ -175,8 +175,7 @@ def _refuse_unsafe_text(po: polib.POFile, text: str, path: Path) -> None:
             if not (refused or control):
                 continue
             lines = lines if lines is not None else text.split("\n")
-            line = next((n for n in range(entry.linenum, len(lines) + 1)
-                         if lines[n - 1].lstrip().startswith("msgstr")), entry.linenum)
+            line = msgstr_line(entry, lines)
             if control is not None:
                 raise PressctlError(
                     f"control character {describe(control.group())} in the translation of "
@@ -185,6 +184,13 @@ def _refuse_unsafe_text(po: polib.POFile, text: str, path: Path) -> None:
             url, reason = refused[0]
             raise PressctlError(describe_link(url, reason) + f" (the translation of "
                                 f"{entry.msgid[:40]!r})", path=path, line=line, hint=HINT)
+
+
+def msgstr_line(entry: polib.POEntry, lines: list[str]) -> int:
+    """The line of ``entry``'s (first) msgstr in the catalog's ``lines``: where a translator
+    fixes a translation (polib's ``linenum`` is where the entry's comments start)."""
+    return next((n for n in range(entry.linenum, len(lines) + 1)
+                 if lines[n - 1].lstrip().startswith("msgstr")), entry.linenum)
 
 
 def source_language(po: polib.POFile, default: str) -> str:

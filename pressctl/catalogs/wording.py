@@ -13,9 +13,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import polib
 from babel.core import get_global
 
 from pressctl.catalogs import catalog
+from pressctl.core import fields
+from pressctl.core.errors import PressctlError
 from pressctl.core.lang import base_lang, cldr_locale
 
 if TYPE_CHECKING:  # the Markdown reader is imported where used:
@@ -126,3 +129,33 @@ def default_wording(locale: str) -> dict[str, str]:
 def covered_by_default(locale: str) -> frozenset[str]:
     """Kit messages a project may leave empty in ``locale``: the default has them, or optional."""
     return frozenset(default_wording(locale)) | OPTIONAL_MESSAGES
+
+
+def vet(po: polib.POFile | None, path: Path | None) -> None:
+    """Refuse, when the kit's catalog is read (by ``build``, ``--draft`` included, and by
+    ``qa``), a reviewed translation that is more than text with the msgid's own ``{name}``
+    fields (:mod:`pressctl.core.fields`): ``{page.__class__}``, ``{0[0]}``, ``{page!r}``,
+    ``{page:{pages}}`` or a name the kit does not fill is exit 2 at the msgstr's line,
+    never evaluated — whether or not the entry is flagged python-brace-format."""
+    kit = {msgid for msgid, _ in KIT_MESSAGES}
+    for entry in po or []:
+        if entry.msgid not in kit or entry.obsolete or not catalog.is_reviewed(entry):
+            continue
+        wanted = fields.names(entry.msgid)
+        problem = fields.problem(entry.msgstr)
+        if problem is None:
+            unknown = sorted(fields.names(entry.msgstr) - wanted)
+            if unknown:
+                problem = f"{{{unknown[0]}}} is not a placeholder the kit fills"
+        if problem is None:
+            continue
+        line = entry.linenum
+        if path is not None:
+            from pressctl.core.textfile import read_utf8
+
+            line = catalog.msgstr_line(entry, read_utf8(path, what="catalog").split("\n"))
+        raise PressctlError(
+            f"the translation of {entry.msgid!r}, {entry.msgstr!r}, cannot be filled "
+            f"in: {problem}", path=path, line=line,
+            hint="use only the placeholders the kit fills: "
+                 + (", ".join("{" + name + "}" for name in sorted(wanted)) or "none"))

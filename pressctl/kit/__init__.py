@@ -27,6 +27,7 @@ from pressctl.catalogs.wording import (
     MONEY_BY_NAME,
     OPTIONAL_MESSAGES,
     default_wording,
+    vet,
 )
 from pressctl.core import fields
 from pressctl.core.errors import PressctlError
@@ -57,26 +58,10 @@ class Wording:
         self._vet(po)
 
     def _vet(self, po: polib.POFile | None) -> None:
-        """Refuse, when the catalog is read, a kit translation that is more than text with
-        the msgid's own ``{name}`` fields (:mod:`pressctl.core.fields`): ``{page.__class__}``
-        or ``{0[0]}`` is a PO error at its line, never evaluated, even under ``--draft``."""
-        kit = {msgid for msgid, _ in KIT_MESSAGES}
-        for entry in po or []:
-            if entry.msgid not in kit or entry.obsolete or \
-                    self._messages.get(entry.msgid) != entry.msgstr:
-                continue
-            wanted = fields.names(entry.msgid)
-            problem = fields.problem(entry.msgstr)
-            if problem is None:
-                unknown = sorted(fields.names(entry.msgstr) - wanted)
-                if unknown:
-                    problem = f"{{{unknown[0]}}} is not a placeholder the kit fills"
-            if problem is not None:
-                raise PressctlError(
-                    f"the translation of {entry.msgid!r}, {entry.msgstr!r}, cannot be filled "
-                    f"in: {problem}", path=self._path, line=entry.linenum,
-                    hint="use only the placeholders the kit fills: "
-                         + (", ".join("{" + name + "}" for name in sorted(wanted)) or "none"))
+        """A kit translation that asks for more than the msgid's ``{name}`` fields is a PO
+        error at its msgstr line, never evaluated, even under ``--draft`` (one check, shared
+        with ``qa``: :func:`pressctl.catalogs.wording.vet`)."""
+        vet(po, self._path)
 
     def missing(self) -> list[str]:
         return [msgid for msgid, _ in KIT_MESSAGES

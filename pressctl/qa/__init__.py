@@ -290,6 +290,9 @@ def _check_document(config: Config, lang: str, document: _Document,
     po = catalog.load_or_none(path)
     needed = document
     if document.domain == catalog.KIT_DOMAIN:
+        from pressctl.catalogs.wording import vet
+
+        vet(po, path)  # a field the kit cannot fill is a PO error (exit 2), as in build
         needed, po = _kit_overrides(document, po, config.locale(lang))
     if po is None and not needed.segments:
         return []

@@ -10,13 +10,15 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from pressctl.core.textfile import check_file
 from pressctl.source.release import Release
 
 
 def release(seed: Path, default_lang: str) -> Release:
     """The seed parsed (markdown-it and PyYAML are imported on the first call); a seed
     that does not name its language is in ``default_lang``."""
-    stat = seed.stat()
+    # a seed that cannot be looked at (a symlink loop, a folder) is the user's error, named
+    stat = check_file(seed, what="seed", limit=None)
     return _parse(seed, default_lang, stat.st_mtime_ns, stat.st_size)
 
 

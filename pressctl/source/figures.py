@@ -4,6 +4,8 @@ The alt text is the caption and the title the credit line, both translated;
 the path is relative to the seed file.  Every picture is checked when the
 seed is read, before anything is written, and a bad one stops every command
 (``--draft`` included) with exit 2 at its line: a missing or unreadable file,
+a folder, FIFO or device where the picture belongs (looked at with ``stat``,
+never opened, so a FIFO cannot hang the build),
 a format other than JPEG, PNG or WebP, a decompression bomb (Pillow's own
 limit, ``Image.MAX_IMAGE_PIXELS``), or a path that leaves the project folder
 (absolute, ``../`` past the root, a symlink pointing outside, a URL) — a CI
@@ -13,13 +15,16 @@ The originals go to ``dist/<slug>/media/`` and into the manifest.
 
 from __future__ import annotations
 
+import errno
 import re
+import stat
 import warnings
 from functools import lru_cache
 from pathlib import Path
 
 from pressctl.core.config import find_project
 from pressctl.core.errors import PressctlError
+from pressctl.core.textfile import os_problem
 
 #: What Pillow must read a picture as.
 FORMATS = ("JPEG", "PNG", "WEBP")
@@ -44,15 +49,29 @@ def resolve_image(seed: Path, written: str, line: int) -> Path:
         raise PressctlError(f"figure path {written!r} is absolute", path=seed, line=line,
                             hint=hint)
     root = project_root(seed).resolve()
-    target = (seed.parent / written).resolve()
+    try:
+        target = (seed.parent / written).resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop: RuntimeError before 3.13
+        raise PressctlError(f"figure {written!r} cannot be read: a symlink that leads back "
+                            f"to itself ({exc})", path=seed, line=line, hint=hint) from None
     if not target.is_relative_to(root):
         raise PressctlError(f"figure path {written!r} leads outside the project folder "
                             f"{root.name}/", path=seed, line=line, hint=hint)
-    if not target.is_file():
-        raise PressctlError(f"figure {written!r} not found", path=seed, line=line,
-                            hint="check the path: it is relative to the seed file")
-    stat = target.stat()
-    problem = _problem(target, (stat.st_size, stat.st_mtime_ns))
+    try:
+        info = target.stat()  # never opened here: a FIFO must not block the build
+    except OSError as exc:
+        missing = exc.errno in (errno.ENOENT, errno.ENOTDIR)
+        raise PressctlError(f"figure {written!r} " + ("not found" if missing else
+                            f"cannot be read: {os_problem(exc)}"), path=seed, line=line,
+                            hint="check the path: it is relative to the seed file") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise PressctlError(f"figure {written!r} is a folder, not a picture file", path=seed,
+                            line=line, hint="name the picture file inside it")
+    if not stat.S_ISREG(info.st_mode):
+        raise PressctlError(f"figure {written!r} is not a regular file (a pipe, device or "
+                            "socket)", path=seed, line=line,
+                            hint="save the picture as an ordinary JPEG, PNG or WebP file")
+    problem = _problem(target, (info.st_size, info.st_mtime_ns))
     if problem is not None:
         message, hint = problem
         raise PressctlError(message.replace("{written}", repr(written)), path=seed, line=line,

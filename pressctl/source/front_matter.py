@@ -47,13 +47,31 @@ class _FrontMatterLoader(yaml.SafeLoader):
     read as text, :func:`_date` checks it and says what is wrong with it.
     A key given twice (``value: 100`` then ``value: 999``) would silently keep
     the last value, a figure nobody reviewed: it is an error naming both lines.
+
+    Anchors, aliases and merge keys (``&f``, ``*f``, ``<<: *f``) are refused at
+    their line: a merge key lets a key be given twice without the duplicate being
+    seen (``<<: {value: 100}`` beside ``value: 999``), an alias repeats a value
+    under another name, and nested aliases (a "billion laughs" header) make every
+    walk over the header take hours.  A press release's header needs none of them.
     """
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            shown = f"*{event.anchor}" if isinstance(event, yaml.AliasEvent) \
+                else f"&{event.anchor}"
+            raise yaml.composer.ComposerError(
+                None, None, f"YAML anchors and aliases ({shown}) are not allowed in the "
+                "front matter; write each value out where it belongs", event.start_mark)
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[object, int] = {}
         for key_node, _value in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                continue
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a YAML merge key (<<) is not allowed in the front matter; "
+                    "write each key out once", key_node.start_mark)
             key = self.construct_object(key_node, deep=True)
             try:
                 first = seen.get(key)

@@ -242,13 +242,32 @@ def links(text: str) -> list[str]:
 
 
 def refused_links(text: str) -> list[tuple[str, str]]:
-    """Each link of ``text`` a kit may not carry (:mod:`pressctl.core.links`), with why."""
+    """Each link of ``text`` a kit may not carry (:mod:`pressctl.core.links`: its address,
+    and its words when they show another address), with why."""
     found = []
-    for url in links(text):
-        reason = link_policy.problem(url)
+    for url, words in _links_with_words(text):
+        reason = link_policy.problem(url) or link_policy.text_problem(words, url)
         if reason is not None:
             found.append((url, reason))
     return found
+
+
+def _links_with_words(text: str) -> list[tuple[str, str]]:
+    """Each link of ``text``: its URL and the words a reader sees."""
+    if not has_markup(text):
+        return []
+    out: list[tuple[str, str]] = []
+    words: list[str] | None = None
+    for child in _children(text):
+        if child.type == "link_open":
+            out.append((str(child.attrs.get("href", "")), ""))
+            words = []
+        elif child.type == "link_close" and words is not None:
+            out[-1] = (out[-1][0], "".join(words))
+            words = None
+        elif words is not None:
+            words.append(_text_of(child))
+    return out
 
 
 def unsafe_links(text: str) -> list[str]:

@@ -10,6 +10,7 @@ pull-quote.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -351,6 +352,22 @@ def _quote_blocks(paragraphs: list[tuple[str, int]], path: Path) -> list[Block]:
     return [Block(BlockKind.QUOTE, text, line, speaker=speaker) for text, line in body]
 
 
+def _refuse_link_definitions(env: dict[str, object], text: str, path: Path) -> None:
+    """A link reference definition (``[r]: https://…`` on its own line, used as
+    ``[text][r]``) is refused at its line.  Markdown-it takes the definition out of the
+    text, but a segment is read (and translated) on its own, without it: the kit
+    printed ``[text][r]`` and the definition, and its address, vanished unchecked."""
+    references = env.get("references")
+    if not isinstance(references, dict) or not references:
+        return
+    found = min(references.values(), key=lambda value: value.get("map", [0])[0])
+    line = found["map"][0] + 1 if found.get("map") else None
+    typed = text.splitlines()[line - 1].strip() if line else found.get("href", "")
+    raise PressctlError(
+        f"a link reference definition ({typed[:60]!r}) is not supported", path=path, line=line,
+        hint="write the link where it is used: [text](https://…)")
+
+
 def _refuse_unsafe_links(blocks: tuple[Block, ...], path: Path) -> None:
     """A link a kit may not carry (:mod:`pressctl.core.links`: a ``file:`` or ``smb:``
     URL, a UNC or relative path, ``javascript:``) is refused where it was typed."""
@@ -364,6 +381,18 @@ def _refuse_unsafe_links(blocks: tuple[Block, ...], path: Path) -> None:
                                     line=block.line or None, hint=LINK_HINT)
 
 
+def _refuse_hidden_in_name(path: Path) -> None:
+    """Every kit, catalog and folder is named after the seed: a control or invisible
+    character in its name (a right-to-left override turns ``evil<U+202E>fdp.exe`` into
+    "evilexe.pdf" on screen) would be published in every file name."""
+    found = next((char for char in path.stem if UNPRINTABLE.match(char) or char in "\n\r\t"
+                  or unicodedata.category(char) in ("Cf", "Zl", "Zp")), None)
+    if found is not None:
+        raise PressctlError(f"the seed's name has the invisible character {describe(found)}; "
+                            "every kit's file name is made from it", path=path,
+                            hint="rename the seed with letters, digits and hyphens only")
+
+
 def read(path: Path, *, default_lang: str | None = None) -> Release:
     """Parse one seed document; errors name the file and line.
 
@@ -374,13 +403,16 @@ def read(path: Path, *, default_lang: str | None = None) -> Release:
         raise PressctlError(f"the seed's name is {len(path.stem.encode('utf-8'))} bytes long; "
                             f"the kits' file names need it to be at most {MAX_SLUG_BYTES}",
                             path=path, hint="rename the seed to a shorter slug")
+    _refuse_hidden_in_name(path)
     text = read_text(path)
     if not text.strip():
         raise PressctlError("the document is empty", path=path,
                             hint="run 'pressctl new <slug>' for a template")
     _refuse_unprintable(text, path)
-    tokens = parser().parse(text)
+    env: dict[str, object] = {}
+    tokens = parser().parse(text, env)
     data, _ = _front_matter(tokens, path)
+    _refuse_link_definitions(env, text, path)
     _refuse_unknown_fields(tokens[0].content, data, path)
     _check_front_matter_text(tokens[0].content, path)
     if default_lang and not data.get("lang"):

@@ -231,8 +231,8 @@ def _rows(sides: tuple[Side, Side]) -> list[tuple[tuple[Cell, Face], tuple[Cell,
         rows.append(pair(
             [(ANNEX_HEADING, source.t(heading, organisation=source.release.organisation), None)],
             [(ANNEX_HEADING, target.t(heading, organisation=target.release.organisation), None)]))
-        rows.append(pair([(style, line, None) for line in left_lines],
-                         [(style, line, None) for line in right_lines]))
+        rows.append(pair([(style, line, MARKDOWN) for line in left_lines],
+                         [(style, line, MARKDOWN) for line in right_lines]))
     return rows
 
 

@@ -152,12 +152,12 @@ def _annexes(writer: Writer) -> None:
     if release.boilerplate:
         writer.paragraph(ANNEX_HEADING, kit.t("About {organisation}",
                                            organisation=release.organisation))
-        for line in release.boilerplate:
-            writer.paragraph("Boilerplate", line)
+        for line in release.boilerplate:  # inline Markdown, links as links, as the body
+            writer.marked(writer.paragraph("Boilerplate"), line)
     if release.contact:
         writer.paragraph(ANNEX_HEADING, kit.t("Media contact"))
         for line in release.contact:
-            writer.paragraph("Contact", line)
+            writer.marked(writer.paragraph("Contact"), line)
 
 
 def _footer_line(writer: Writer, paragraph: Paragraph) -> None:

@@ -57,10 +57,10 @@ def plain_text(kit: Kit) -> str:
         lines += [f"- {r.label}: {r.value_text}" + (f" ({r.period_text})" if r.period_text else "")
                   for r in kit.facts]
     if release.contact:
-        lines += ["", kit.t("Media contact"), *release.contact]
+        lines += ["", kit.t("Media contact"), *map(_with_links, release.contact)]
     if release.boilerplate:
         lines += ["", kit.t("About {organisation}", organisation=release.organisation),
-                  *release.boilerplate]
+                  *map(_with_links, release.boilerplate)]
     if kit.web and kit.web.downloads:
         lines += ["", kit.t("Downloads")]
         lines += [f"- {kit.web.absolute(release.slug, name)}" for _fmt, name in kit.web.downloads]

@@ -302,7 +302,7 @@ def _rows(b: Bilingual) -> list[Flowable]:
             continue
         rows.append(b.texts([k.t(wording, organisation=k.release.organisation) for k in both],
                             "heading", heading=True, outline=True))
-        cells = [[writer.para(line, "small") for line in getattr(kit.release, attribute)]
+        cells = [[writer.marked(line, "small") for line in getattr(kit.release, attribute)]
                  for kit, writer in b.sides]
         rows.append(b.row(cells))
     return rows

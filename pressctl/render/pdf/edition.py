@@ -223,10 +223,11 @@ def _annexes(writer: Writer) -> list[Flowable]:
     if release.boilerplate:
         heading = kit.t("About {organisation}", organisation=release.organisation)
         story.append(writer.para(heading, "heading", outline=heading))
-        story += [writer.para(line, "small") for line in release.boilerplate]
+        # inline Markdown as in the body (a link is a link, as on the web page)
+        story += [writer.marked(line, "small") for line in release.boilerplate]
     if release.contact:
         heading = kit.t("Media contact")
         # the media contact block on one page: a journalist copies it whole
         story.append(KeepTogether([writer.para(heading, "heading", outline=heading),
-                                   *(writer.para(line, "small") for line in release.contact)]))
+                                   *(writer.marked(line, "small") for line in release.contact)]))
     return story
