@@ -431,3 +431,21 @@ def test_an_english_paragraph_in_a_chinese_kit_is_not_justified(kits: dict[str, 
                     widest, measured = max(widest, gap), measured + 1
     assert measured > 30
     assert widest < 0.3, f"a word space of {widest:.2f} em"
+
+
+def test_a_figure_column_of_a_chinese_docx_stays_right_aligned(kits: dict[str, Kit],
+                                                              tmp_path: Path) -> None:
+    """"40.2%" holds no Chinese, and the rule that sets such a paragraph flush left in a
+    Chinese DOCX added a second w:jc after the column's right alignment: LibreOffice set
+    the margin column ragged left under a right-aligned header (and two w:jc break the
+    schema).  An alignment the table sets wins."""
+    import docx
+    from docx.oxml.ns import qn
+
+    path = render(with_blocks(kits["zh"], [table(QUARTERS_ZH)]), tmp_path / "q.zh.docx",
+                  "docx")
+    cells = [row.cells[2].paragraphs[0] for row in docx.Document(str(path)).tables[0].rows]
+    assert [cell.text for cell in cells] == ["毛利率", "40.2%", "39.5%", "40.9%"]
+    for cell in cells:
+        jc = cell._p.pPr.findall(qn("w:jc"))
+        assert [e.get(qn("w:val")) for e in jc] == ["right"], cell.text

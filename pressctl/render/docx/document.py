@@ -94,8 +94,10 @@ class Writer:
         hyphenation unless the language's dictionary is installed, and spread the words
         of the line before the URL across the measure."""
         found = spans(text)
-        if any(span.br for span in found) or (self.kit.cjk and _ragged(plain(text))):
-            paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:jc {nsdecls("w")} w:val="left"/>'))
+        p_pr = paragraph._p.get_or_add_pPr()
+        if (any(span.br for span in found) or (self.kit.cjk and _ragged(plain(text)))) \
+                and p_pr.find(qn("w:jc")) is None:  # an alignment set for it wins (a figure
+            p_pr.append(parse_xml(f'<w:jc {nsdecls("w")} w:val="left"/>'))  # column's right)
         for span in found:
             if span.br:
                 paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:br/></w:r>'))
