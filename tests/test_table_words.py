@@ -146,3 +146,30 @@ def test_a_heading_stays_whole_where_the_table_has_room() -> None:
     assert fits(routes, 26.0, "Distance")
     assert fits(quarters, 24.0, "毛利率") and fits(quarters, 24.0, "营业利润")
     assert not fits(routes, 20.0, "Distance")  # no room: the heading is hyphenated
+
+
+def test_a_fact_table_without_periods_has_no_period_column(recall: Path) -> None:
+    """No key figure of the recall notice has a period: the fact table printed an empty
+    時間 / Period column under its head in every format; it now has two columns."""
+    import docx
+    from lxml import html
+
+    need("pdftotext")
+    built = run("build", "--format", "pdf", "--format", "docx", "--format", "html",
+                cwd=recall)
+    assert built.returncode == 0, built.stderr
+    folder = recall / "dist" / "kettle-recall"
+    for lang, heads, period in (("zh-Hant-TW", ("指標", "數值"), "時間"),
+                                ("en", ("Figure", "Value"), "Period")):
+        text = subprocess.run(["pdftotext", "-raw", str(folder / f"kettle-recall.{lang}.pdf"),
+                               "-"], capture_output=True, text=True, check=True).stdout
+        line = next(line for line in text.splitlines() if line.startswith(heads[0]))
+        assert line.split() == list(heads), line
+        document = docx.Document(str(folder / f"kettle-recall.{lang}.docx"))
+        facts = next(t for t in document.tables if t.rows[0].cells[0].text == heads[0])
+        assert [c.text for c in facts.rows[0].cells] == list(heads)
+        assert period not in [c.text for c in facts.rows[0].cells]
+        page = html.fromstring((folder / f"kettle-recall.{lang}.html").read_bytes())
+        assert [th.text_content() for th in page.xpath(
+            '//section[@class="facts"]//thead//th')] == list(heads)
+        assert len(page.xpath('//section[@class="facts"]//tbody/tr[1]/*')) == 2

@@ -167,6 +167,18 @@ class Kit:
                          get_timezone_gmt(moment, "long", locale=self.locale)))
 
     @property
+    def periods(self) -> bool:
+        """Whether the fact table has a Period column: not when no figure has a period
+        (a recall notice's units and refund), which left an empty column under its head."""
+        return any(row.period_text for row in self.facts)
+
+    @property
+    def fact_header(self) -> tuple[str, ...]:
+        """The fact table's column heads in the kit's wording (see :attr:`periods`)."""
+        heads = ("Figure", "Value", "Period") if self.periods else ("Figure", "Value")
+        return tuple(self.t(head) for head in heads)
+
+    @property
     def release_label(self) -> str:
         """Above the title: "For immediate release", or "Embargoed until …" while it holds."""
         if self.embargo is None:

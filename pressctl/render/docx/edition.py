@@ -120,18 +120,18 @@ def _fact_sheet(writer: Writer, fonts: FontSet, text_width: Emu) -> None:
     if not kit.facts:
         return
     writer.paragraph("FactSheetHeading", kit.t("Key figures"))
-    table = writer.document.add_table(rows=1 + len(kit.facts), cols=3)
+    header = kit.fact_header
+    table = writer.document.add_table(rows=1 + len(kit.facts), cols=len(header))
     table.style = writer.document.styles["Fact Table"]
-    table_layout(table, text_width, (0.55, 0.28, 0.17))
+    table_layout(table, text_width, (0.55, 0.28, 0.17) if kit.periods else (0.62, 0.38))
     caption_table(table, kit.t("Key figures"))
-    header = (kit.t("Figure"), kit.t("Value"), kit.t("Period"))
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         _cell_text(writer, cell, "FactTableHeader", text)
     mark_row(table.rows[0], header=True)
     for row, fact in zip(table.rows[1:], kit.facts, strict=True):
-        texts = (fact.label, fact.value_text, fact.period_text)
-        for cell, style, text in zip(row.cells, ("FactTableText", "FactTableFigure",
-                                                 "FactTableText"), texts, strict=True):
+        texts = (fact.label, fact.value_text, fact.period_text)[:len(header)]
+        styles = ("FactTableText", "FactTableFigure", "FactTableText")[:len(header)]
+        for cell, style, text in zip(row.cells, styles, texts, strict=True):
             _cell_text(writer, cell, style, text)
         mark_row(row, header=False)
     width_mm = text_width / Mm(1)

@@ -121,14 +121,17 @@ def _facts(kit: Kit, chart: bool) -> str:
         return ""
     rows = "".join(f'<tr><th scope="row">{_t(kit, r.label)}</th>'
                    f'<td class="num">{_t(kit, r.value_text)}</td>'
-                   f"<td>{_t(kit, r.period_text)}</td></tr>" for r in kit.facts)
+                   + (f"<td>{_t(kit, r.period_text)}</td>" if kit.periods else "")
+                   + "</tr>" for r in kit.facts)
+    figure, value, *period = kit.fact_header
     out = [f'<section class="facts" aria-labelledby="facts"><h2 id="facts">'
            f'{_t(kit, kit.t("Key figures"))}</h2>'
            # a table wider than a phone scrolls: keyboard users reach it (WCAG 2.1.1)
            '<div class="table-wrap" role="region" tabindex="0" aria-labelledby="facts"><table>'
-           f'<thead><tr><th scope="col">{_t(kit, kit.t("Figure"))}</th>'
-           f'<th scope="col" class="num">{_t(kit, kit.t("Value"))}</th>'
-           f'<th scope="col">{_t(kit, kit.t("Period"))}</th></tr></thead>'
+           f'<thead><tr><th scope="col">{_t(kit, figure)}</th>'
+           f'<th scope="col" class="num">{_t(kit, value)}</th>'
+           + "".join(f'<th scope="col">{_t(kit, head)}</th>' for head in period)
+           + "</tr></thead>"
            f"<tbody>{rows}</tbody></table></div>"]
     for number, group in enumerate(groups(kit.facts) if chart else [], 1):
         alt = describe(group, kit)

@@ -160,13 +160,13 @@ def _fact_sheet(writer: Writer, width: float) -> list[Flowable]:
     if not kit.facts:
         return []
     brand = colour_of(kit.colour)
-    header = [writer.para(kit.t(text), "th") for text in ("Figure", "Value", "Period")]
+    header = [writer.para(text, "th") for text in kit.fact_header]
     rows = [[writer.para(r.label, "td"), writer.para(r.value_text, "figure"),
-             writer.para(r.period_text, "period")] for r in kit.facts]
+             writer.para(r.period_text, "period")][:len(header)] for r in kit.facts]
     element = writer.element("Table").add(
         tagged_row(writer, header, "Column"), *(tagged_row(writer, row) for row in rows))
-    table = structured(Table([header, *rows], colWidths=[width * 0.54, width * 0.30,
-                                                         width * 0.16],
+    shares = (0.54, 0.30, 0.16) if kit.periods else (0.62, 0.38)
+    table = structured(Table([header, *rows], colWidths=[width * share for share in shares],
                              repeatRows=1, hAlign="LEFT"), element)
     table.setStyle(kit_table_style(writer, valign="MIDDLE", padding=(7, 4.5, 5.5)))
     sheet: list[Flowable] = [writer.para(kit.t("Key figures"), "heading",
