@@ -256,6 +256,21 @@ def test_a_direction_far_from_its_figure_is_a_warning() -> None:
         [(True, "5% vs 5%: direction “rose” (up) ≠ “下降” (down)")]
 
 
+def test_a_chinese_comparison_with_bi_states_the_direction() -> None:
+    """"85% less fresh water than at the old depot" = 比旧车辆段少85% (the depot release,
+    tests/data/own/depot, had a warning: direction dropped); 多 against "less" is wrong."""
+    from pressctl.qa import trend
+
+    source = "The train wash uses 85% less fresh water than the one at the old depot."
+    assert trend.check(Pair(source, "洗车设备的淡水用量比旧车辆段少85%。")) == []
+    assert trend.check(Pair("Sales were 12% higher than last year.", "销量比去年高出12%。")) \
+        == []
+    wrong = trend.check(Pair(source, "洗车设备的淡水用量比旧车辆段多85%。"))
+    assert [f.ambiguous for f in wrong] == [False] and "(down) ≠" in wrong[0].message
+    # 最高 is "up to", not a direction
+    assert trend.check(Pair("Refunds of up to NT$1,990.", "最高退款1,990元。")) == []
+
+
 def test_counters_are_compared_only_where_the_glossary_says() -> None:
     from pressctl.qa import units
     from pressctl.qa.base import Term

@@ -123,10 +123,16 @@ ENGLISH_TRENDS = (
 )
 #: Comparatives right after a figure: "25% more than in 2025" (增长25%), "10% lower".
 ENGLISH_AFTER_TRENDS = ((UP, r"more|higher|greater|larger"), (DOWN, r"less|fewer|lower|smaller"))
+#: A comparison with 比: "比旧车辆段少85%" is "85% less than the old depot", 比去年高出12%
+#: "12% higher" (少, 多, 低 and 高 alone are too common to read as a direction: 最高 is
+#: "up to", 多款 "several models").
+_COMPARED = r"比[^，。；：,;:！？]{1,20}?"
 CHINESE_TRENDS = (
     # 成长/成長 and 衰退 are how Taiwan's press writes growth and decline.
-    (UP, r"增长|增長|增加|上升|提高|上涨|上漲|提升|增幅|涨幅|漲幅|攀升|成长|成長|增"),
-    (DOWN, r"下降|减少|減少|下滑|降低|下跌|回落|降幅|跌幅|衰退|减|減|降|跌"),
+    (UP, r"增长|增長|增加|上升|提高|上涨|上漲|提升|增幅|涨幅|漲幅|攀升|成长|成長|增"
+         rf"|{_COMPARED}(?:多|高)出?"),
+    (DOWN, r"下降|减少|減少|下滑|降低|下跌|回落|降幅|跌幅|衰退|减|減|降|跌"
+           rf"|{_COMPARED}(?:少|低)"),
 )
 #: What may stand between a direction word and its figure for the pair to be unambiguous.
 ENGLISH_GAP = re.compile(r"^\s*(?:(?:by|of|to)\s+)?(?:a\s+|an\s+)?(?:\w+\s+){0,1}$")

@@ -23,6 +23,7 @@ from pressctl.source.release import Release
 _PERSON = re.compile(r"^[A-Z][A-Za-z\u00c0-\u024f'’.-]*"
                      r"(?: (?:[a-z]{1,3} )*[A-Z][A-Za-z\u00c0-\u024f'’.-]*){1,4}$")
 _LATIN = re.compile(r"[A-Za-z]")
+_WORD = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f'’-]+")
 _FIRST_PIECE = re.compile(r"[,，、;；(（]")
 
 
@@ -36,13 +37,25 @@ def _person(line: str, alone: bool) -> str | None:
     return head if _PERSON.match(head) else None
 
 
+#: First words that do not name an organisation alone ("The Example Group").
+_GENERIC = frozenset({"The", "A", "An", "New", "First", "General", "National", "United",
+                      "International", "Global", "China", "Group"})
+
+
 def _organisation(name: str) -> list[str]:
-    """The organisation as written, and without its legal form ("Example Energy")."""
+    """The organisation as written, without its legal form ("Example Energy") and by its
+    first word, as a release calls it in later sentences ("Halvard will publish …" from
+    "Halvard Instruments"), unless that word is generic ("The", "National")."""
     name = " ".join(name.split())
     if not _LATIN.search(name):
         return []
     short = _FIRST_PIECE.split(name, maxsplit=1)[0].strip()
-    return [name, short] if short and short != name else [name]
+    found = [name, short] if short and short != name else [name]
+    words = short.split()
+    if len(words) > 1 and len(words[0]) > 2 and words[0] not in _GENERIC and \
+            _WORD.fullmatch(words[0]):
+        found.append(words[0])
+    return found
 
 
 def kept_names(organisations: Iterable[str], speakers: Iterable[str] = (),
