@@ -267,6 +267,8 @@ def test_a_chinese_comparison_with_bi_states_the_direction() -> None:
         == []
     wrong = trend.check(Pair(source, "洗车设备的淡水用量比旧车辆段多85%。"))
     assert [f.ambiguous for f in wrong] == [False] and "(down) ≠" in wrong[0].message
+    # "three times larger" is the multiple (是…的三倍), not a change (the depot release)
+    assert trend.check(Pair("It is three times larger.", "其面积是原来的三倍。")) == []
     # 最高 is "up to", not a direction
     assert trend.check(Pair("Refunds of up to NT$1,990.", "最高退款1,990元。")) == []
 

@@ -127,6 +127,7 @@ ENGLISH_AFTER_TRENDS = ((UP, r"more|higher|greater|larger"), (DOWN, r"less|fewer
 #: "12% higher" (少, 多, 低 and 高 alone are too common to read as a direction: 最高 is
 #: "up to", 多款 "several models").
 _COMPARED = r"比[^，。；：,;:！？]{1,20}?"
+_COMPARATIVE = re.compile("|".join(p for _, p in ENGLISH_AFTER_TRENDS), re.IGNORECASE)
 CHINESE_TRENDS = (
     # 成长/成長 and 衰退 are how Taiwan's press writes growth and decline.
     (UP, r"增长|增長|增加|上升|提高|上涨|上漲|提升|增幅|涨幅|漲幅|攀升|成长|成長|增"
@@ -347,6 +348,9 @@ def read(text: str, locale: str, flags: tuple[str, ...] = ()) -> tuple[Amount, .
         if chinese and figure[0] in "过過":  # 过半: over half
             qualifier, qualifier_text = qualifier | {OVER}, qualifier_text or figure[0]
         direction, direction_text, close, level = _direction(text, left, right, chinese)
+        if kind == "multiple" and _COMPARATIVE.fullmatch(direction_text):
+            # "three times larger" is the multiple itself (是…的三倍), not a change
+            direction, direction_text, close = "", "", False
         amounts.append(Amount(kind, value, text[left:right].strip(), codes, currency, unit,
                               unit_text, qualifier, qualifier_text, direction, direction_text,
                               close, text[right:right + 12], (left, right), level))
