@@ -173,3 +173,23 @@ def test_a_fact_table_without_periods_has_no_period_column(recall: Path) -> None
         assert [th.text_content() for th in page.xpath(
             '//section[@class="facts"]//thead//th')] == list(heads)
         assert len(page.xpath('//section[@class="facts"]//tbody/tr[1]/*')) == 2
+
+
+def test_a_column_of_amounts_written_out_is_right_aligned_like_its_translation() -> None:
+    """A wind-farm release of our own: the Chinese table set 300 兆瓦 / 9亿千瓦时 right, the
+    English one "300 MW" / "900 million kWh" left (the written-out amount was no figure);
+    dates and periods stay row labels."""
+    from pressctl.render.table_layout import alignments
+    from pressctl.source.release import Block, BlockKind
+
+    def aligned(rows: tuple[tuple[str, ...], ...]) -> list[str]:
+        return alignments(Block(BlockKind.TABLE, "", rows=rows, align=()))
+
+    assert aligned((("Measure", "Value"), ("Installed capacity", "300 MW"),
+                    ("Annual output", "900 million kWh"))) == ["left", "right"]
+    assert aligned((("指标", "数值"), ("装机容量", "300兆瓦"), ("年发电量", "9亿千瓦时"))) \
+        == ["left", "right"]
+    assert aligned((("Quarter", "Revenue"), ("Q4 2025", "€2.61 billion"),
+                    ("Q1 2026", "EUR 2.47 billion"))) == ["left", "right"]
+    assert aligned((("Date", "Event"), ("29 October 2026", "Results"),
+                    ("10月29日", "业绩"))) == ["left", "left"]

@@ -31,7 +31,11 @@ _FIGURE = re.compile(r"^[-+−]?[€$£¥]?\s?\d[\d.,\s]*(?:\s?[%‰]|\s?[^\W\d_
 
 
 def is_figure(cell: str) -> bool:
-    return bool(_FIGURE.match(plain(cell).strip()))
+    """A cell that is a figure: a number with a sign, currency, per cent or a short unit,
+    or one amount written out (:func:`kept`: "900 million kWh", "€2.61 billion")."""
+    text = plain(cell).strip()
+    return bool(_FIGURE.match(text)) or ([(0, len(text))] == kept(text)
+                                         and not _date_or_period().fullmatch(text))
 
 
 def alignments(block: Block) -> list[str]:
@@ -94,6 +98,14 @@ _CHINESE = (
     r"|[一二三四]季度|[上下]半年|\d{1,2}月\d{1,2}日"
     r"|[€$£¥]?{number}\s?(?:[百千万亿兆]+元?(?:{currencies})?|元?(?:{currencies})|元)"
 )
+
+
+@lru_cache(maxsize=1)
+def _date_or_period() -> re.Pattern[str]:
+    """A date or a period: kept whole, but a label of its row, not a figure to align."""
+    return re.compile(rf"(?:Q[1-4]|H[12]|FY|9M|[1-4]Q)\s?\d{{2,4}}|\d{{1,2}}\s{_MONTHS}"
+                      rf"(?:\s\d{{4}})?|{_MONTHS}\s\d{{1,2}}(?:,\s\d{{4}})?"
+                      r"|\d{1,2}月\d{1,2}日")
 
 
 @lru_cache(maxsize=1)
