@@ -467,6 +467,23 @@ def _reportlab_line(line: object) -> str:
     return "".join(f.text for f in line.words)  # type: ignore[attr-defined]
 
 
+def test_a_chinese_headline_is_balanced(chinese_font: str) -> None:
+    """A title set to the full measure left "动船" alone under a full line in the bilingual
+    column; a headline's lines are now as even as the measure allows, never more of them."""
+    from pressctl.render.pdf.linebreak import Run, balanced, layout
+
+    title = [Run("宝马将在中国深度融入鸿蒙生态", chinese_font)]
+    stubs = 0
+    for chars in range(8, 14):
+        width = chars * 20 + 1
+        full = [_line_text(line) for line in layout(title, 20, width, False)]
+        even = [_line_text(line) for line in balanced(title, 20, width)]
+        assert "".join(even) == "".join(full) and len(even) == len(full)
+        assert max(map(len, even)) - min(map(len, even)) <= 1, even
+        stubs += min(map(len, full)) <= 3
+    assert stubs  # the full measure left a stub at some widths
+
+
 def test_reportlab_alone_would_break_these_rules(chinese_font: str) -> None:
     """Why pdf_text exists: reportlab's CJK wrap starts lines with ，and splits words."""
     from reportlab.lib.styles import ParagraphStyle

@@ -377,6 +377,23 @@ def layout(runs: list[Run], size: float, width: float, justify: bool) -> list[Li
     return lines
 
 
+def balanced(runs: list[Run], size: float, width: float) -> list[Line]:
+    """A headline's lines as even as its words allow (CSS ``text-wrap: balance``): the
+    narrowest measure that needs no more lines than ``width`` does.  Set to the full
+    measure, "珠海水上巴士启用第二批电动船" left "动船" alone under a full line."""
+    lines = layout(runs, size, width, False)
+    if len(lines) < 2:
+        return lines
+    low, high = width * (len(lines) - 1) / len(lines), width
+    for _ in range(12):  # to a hundredth of a point or so: the lines are set, not drawn
+        middle = (low + high) / 2
+        if len(layout(runs, size, middle, False)) <= len(lines):
+            high = middle
+        else:
+            low = middle
+    return layout(runs, size, high, False)
+
+
 def _lines_of(units: list[Unit], size: float, width: float, justify: bool) -> list[Line]:
     broken = _avoid_lonely(break_units(units, width), width)
     lines = []

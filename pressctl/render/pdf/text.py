@@ -30,11 +30,15 @@ from pressctl.render.pdf.linebreak import (
     Link,
     Run,
     Unit,
+    balanced,
     clean,
     layout,
     stretches,
 )
 from pressctl.render.pdf.tags import OBJR, Element, Tags, artifact, tags_of
+
+#: The styles whose lines are balanced: a headline reads as one, not a line and a stub.
+BALANCED = frozenset({"title", "subtitle", "heading", "subheading"})
 
 
 class CJKParagraph(Flowable):  # type: ignore[misc]
@@ -77,8 +81,13 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
 
     def _layout(self, available: float) -> list[Line]:
         if self._lines is None or (self._laid_out_for not in (available, -1.0)):
-            self._lines = layout(self.runs, self.style.fontSize, self._text_width(available),
-                                 self.style.alignment == TA_JUSTIFY)
+            if self.style.name in BALANCED and self.style.alignment != TA_JUSTIFY:
+                self._lines = balanced(self.runs, self.style.fontSize,
+                                       self._text_width(available))
+            else:
+                self._lines = layout(self.runs, self.style.fontSize,
+                                     self._text_width(available),
+                                     self.style.alignment == TA_JUSTIFY)
             self._laid_out_for = available
         return self._lines
 
