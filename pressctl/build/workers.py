@@ -127,7 +127,8 @@ def run(render: Render, jobs: list[Job], workers: int, owner: int,
         for job, path in zip(jobs, staged, strict=True):
             done(job, path)
     except BaseException:
-        stop(pool)
+        with signals_held():  # a second Ctrl-C does not cut the stopping short
+            stop(pool)
         raise
     pool.shutdown()
 

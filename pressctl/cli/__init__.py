@@ -1,41 +1,79 @@
-"""Command-line layer: one module per command group, all on one Typer app."""
+"""Command-line layer: one module per command group, all on one Typer app (``commands``).
+
+:func:`main` is the entry point.  This package imports nothing heavy itself: the
+commands (Typer, pydantic: most of a second on a busy machine) are imported by
+:func:`main` once it answers Ctrl-C and SIGTERM, so that an interruption then is
+one line and exit 130 or 143 as at any other moment, never a traceback.
+"""
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
+from typing import Any
 
 #: pydantic looks for plugins in every installed distribution's entry points the first
 #: time it builds a validator (the config's): about 0.05 s of each command, for plugins
 #: pressctl never uses.  The command line is pressctl's own process; a user's setting wins.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-import typer  # noqa: E402
-from typer.exceptions import TyperException  # noqa: E402
-
-from pressctl.cli import (  # noqa: F401, E402  (registers commands)
-    build,
-    catalog,
-    failure,
-    models,
-    newsroom,
-    project,
-    qa,
-    translate,
-)
-from pressctl.cli.app import app  # noqa: E402
 from pressctl.core.errors import EXIT_INTERRUPTED, PressctlError, Terminated  # noqa: E402
 
 INTERRUPTED = EXIT_INTERRUPTED
 
 
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated(signum)
+
+
 def main() -> None:
     """Run the app; every way it can fail ends here (see :mod:`pressctl.cli.failure`).
 
-    Click reports its own usage errors (exit 2) unless ``--json`` was given,
-    when they too become the one JSON document on standard output.
+    SIGTERM stops any command as Ctrl-C does (:class:`Terminated`, exit 143), so
+    what it was writing is cleaned up on the way out.  Click reports its own usage
+    errors (exit 2) unless ``--json`` was given, when they too become the one JSON
+    document on standard output.
     """
+    before = _sigterm_raises()
     argv = sys.argv[1:]
+    try:
+        code = _run(argv)
+    except Terminated as exc:  # while the commands were imported, or a failure reported
+        code = _interrupted(argv, exc.signum)
+    except KeyboardInterrupt:
+        code = _interrupted(argv, signal.SIGINT)
+    finally:
+        if before is not None:
+            signal.signal(signal.SIGTERM, before)
+    sys.exit(code)
+
+
+def _interrupted(argv: list[str], signum: int) -> int:
+    from pressctl.cli import failure  # again, if the interruption came while it was imported
+
+    return failure.interrupted(as_json=failure.wants_json(argv), signum=signum)
+
+
+def _sigterm_raises() -> Any:
+    """Make SIGTERM raise :class:`Terminated`, unless its handling was chosen elsewhere
+    (ignored by the parent, or ``main`` called in a program with its own); returns the
+    handling to restore, or None."""
+    try:
+        if signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+            return None
+        return signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread
+        return None
+
+
+def _run(argv: list[str]) -> int:
+    import typer
+    from typer.exceptions import TyperException
+
+    from pressctl.cli import failure
+    from pressctl.cli.commands import app
+
     as_json = failure.wants_json(argv)
     reported = False
     try:
@@ -50,7 +88,7 @@ def main() -> None:
         ctx = getattr(exc, "ctx", None)
         code = failure.usage_error(exc.format_message(), exc.exit_code,
                                    getattr(ctx, "command_path", None) or "pressctl")
-    except Terminated as exc:  # SIGTERM during a build: cleaned up, then 128 + 15
+    except Terminated as exc:  # SIGTERM: cleaned up, then 128 + 15
         code, reported = failure.interrupted(as_json=as_json, signum=exc.signum), True
     except (KeyboardInterrupt, typer.Abort):
         code, reported = failure.interrupted(as_json=as_json), True
@@ -58,4 +96,4 @@ def main() -> None:
         code = failure.internal_error(exc, argv, as_json=as_json)
     if code == INTERRUPTED and not reported:  # Click turned Ctrl-C into 130 and said nothing
         failure.interrupted(as_json=as_json)
-    sys.exit(code if isinstance(code, int) else 0)
+    return code if isinstance(code, int) else 0
