@@ -8,6 +8,7 @@ one line and exit 130 or 143 as at any other moment, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -43,8 +44,8 @@ def main() -> None:
         code = _interrupted(argv, exc.signum)
     except KeyboardInterrupt:
         code = _interrupted(argv, signal.SIGINT)
-    finally:
-        if before is not None:
+    finally:  # put back unless interrupted (then ignored until the end: see _leaving)
+        if before is not None and signal.getsignal(signal.SIGTERM) is _terminate:
             signal.signal(signal.SIGTERM, before)
     sys.exit(code)
 
@@ -52,7 +53,17 @@ def main() -> None:
 def _interrupted(argv: list[str], signum: int) -> int:
     from pressctl.cli import failure  # again, if the interruption came while it was imported
 
+    _leaving()
     return failure.interrupted(as_json=failure.wants_json(argv), signum=signum)
+
+
+def _leaving() -> None:
+    """Once interrupted, the command is on its way out (its clean-up done): a second Ctrl-C
+    or SIGTERM is ignored, rather than killing it in Python's finalisation (which puts
+    back the default handlers) with another exit status than 130 or 143."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(ValueError):  # not the main thread
+            signal.signal(signum, signal.SIG_IGN)
 
 
 def _sigterm_raises() -> Any:
@@ -75,7 +86,6 @@ def _run(argv: list[str]) -> int:
     from pressctl.cli.commands import app
 
     as_json = failure.wants_json(argv)
-    reported = False
     try:
         code = app(standalone_mode=False) if as_json else app()
     except SystemExit as exc:  # Click's own exits; Ctrl-C among them, as a silent 130
@@ -89,11 +99,11 @@ def _run(argv: list[str]) -> int:
         code = failure.usage_error(exc.format_message(), exc.exit_code,
                                    getattr(ctx, "command_path", None) or "pressctl")
     except Terminated as exc:  # SIGTERM: cleaned up, then 128 + 15
-        code, reported = failure.interrupted(as_json=as_json, signum=exc.signum), True
+        return _interrupted(argv, exc.signum)
     except (KeyboardInterrupt, typer.Abort):
-        code, reported = failure.interrupted(as_json=as_json), True
+        return _interrupted(argv, signal.SIGINT)
     except Exception as exc:  # a bug: reported in one line, not shown as a traceback
         code = failure.internal_error(exc, argv, as_json=as_json)
-    if code == INTERRUPTED and not reported:  # Click turned Ctrl-C into 130 and said nothing
-        failure.interrupted(as_json=as_json)
+    if code == INTERRUPTED:  # Click turned Ctrl-C into 130 and said nothing
+        return _interrupted(argv, signal.SIGINT)
     return code if isinstance(code, int) else 0
