@@ -348,3 +348,36 @@ def test_a_build_killed_while_it_replaces_files_is_finished_by_the_next(
     assert not list(folder.glob(".*"))
     assert "重大消息" in pdf_text(folder / f"{SLUG}.bilingual.pdf")
     assert run("build", "--check", cwd=built).returncode == 0
+
+
+#: A command interrupted while Python imports its commands (Typer, pydantic: most of a
+#: second on a busy machine, so a Ctrl-C soon after Enter lands there): the signal is sent
+#: for real, by the process to itself, the moment Typer's import begins.
+EARLY = """
+import os, sys
+
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == "typer":
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), {signum})
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+sys.argv = ["pressctl", "build", "-j", "2"]
+from pressctl.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize(("sig", "code", "line"), [
+    (signal.SIGINT, 130, "interrupted"),  # was a KeyboardInterrupt traceback
+    (signal.SIGTERM, 143, "interrupted (signal 15)"),  # was a silent death by SIGTERM
+])
+def test_an_interruption_while_the_commands_are_imported_is_one_line(
+        project: Path, sig: int, code: int, line: str) -> None:
+    result = subprocess.run([sys.executable, "-c", EARLY.format(signum=int(sig))],
+                            cwd=project, capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert (result.returncode, result.stderr) == (code, f"{line}\n")
+    assert not (project / "dist").exists()
