@@ -381,3 +381,35 @@ def test_an_interruption_while_the_commands_are_imported_is_one_line(
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert (result.returncode, result.stderr) == (code, f"{line}\n")
     assert not (project / "dist").exists()
+
+
+#: Ctrl-C inside code that ``exec`` runs from a string, as dataclasses and namedtuples
+#: make their methods: a Ctrl-C while pydantic is imported by the build lands there.
+#: CPython then remembers an "unhandled" KeyboardInterrupt and, at exit, kills the
+#: process with SIGINT, however the program handled it — unless SIGINT is held.
+SITECUSTOMIZE = """
+import os, signal, sys
+
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == "pressctl.core.config":
+            sys.meta_path.remove(self)
+            exec("os.kill(os.getpid(), signal.SIGINT)\\nfor _ in range(10**6): pass",
+                 {"os": os, "signal": signal})
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+"""
+
+
+def test_ctrl_c_in_code_made_by_exec_is_still_exit_130(project: Path, tmp_path: Path) -> None:
+    """Seen at random in a stress of Ctrl-C at random delays: 'interrupted', then the
+    process died of SIGINT (Popen's -2) instead of exiting 130."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "pressctl", "build", "-j", "2"],
+                            cwd=project, capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{hook}"})
+    assert (result.returncode, result.stderr) == (130, "interrupted\n")
+    assert not (project / "dist").exists()

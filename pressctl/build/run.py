@@ -47,6 +47,7 @@ from pressctl.core.atomic import (
 )
 from pressctl.core.config import Config
 from pressctl.core.errors import CheckFailed, Terminated
+from pressctl.core.interrupts import signals_held
 from pressctl.core.paths import relative
 from pressctl.kit.web import file_name
 from pressctl.render import renderer
@@ -290,7 +291,7 @@ def _render(config: Config, results: list[BuildResult], todo: list[Job], *, forc
             for job in stale:
                 written(job, run_job(job, owner))
     except BaseException:  # Ctrl-C, SIGTERM, an error: what is not committed goes
-        with commit.signals_held():  # a second Ctrl-C does not cut the cleaning short
+        with signals_held():  # a second Ctrl-C does not cut the cleaning short
             for folder in releases:
                 for place in (folder, folder / manifest.MEDIA):
                     remove_temporaries_of(place, owner)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from pressctl.build.plan import Job
-from pressctl.write.commit import signals_held
+from pressctl.core.interrupts import signals_held
 
 #: prctl(2) option: the signal this process gets when its parent dies.
 PR_SET_PDEATHSIG = 1

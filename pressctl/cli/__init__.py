@@ -2,8 +2,9 @@
 
 :func:`main` is the entry point.  This package imports nothing heavy itself: the
 commands (Typer, pydantic: most of a second on a busy machine) are imported by
-:func:`main` once it answers Ctrl-C and SIGTERM, so that an interruption then is
-one line and exit 130 or 143 as at any other moment, never a traceback.
+:func:`main` once it answers Ctrl-C and SIGTERM, with both held back until the
+imports are done, so that an interruption then is one line and exit 130 or 143 as
+at any other moment, never a traceback.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def main() -> None:
         code = _interrupted(argv, exc.signum)
     except KeyboardInterrupt:
         code = _interrupted(argv, signal.SIGINT)
-    finally:  # put back unless interrupted (then ignored until the end: see _leaving)
+    finally:  # put back unless interrupted (then held until the end: see _leaving)
         if before is not None and signal.getsignal(signal.SIGTERM) is _terminate:
             signal.signal(signal.SIGTERM, before)
     sys.exit(code)
@@ -59,11 +60,15 @@ def _interrupted(argv: list[str], signum: int) -> int:
 
 def _leaving() -> None:
     """Once interrupted, the command is on its way out (its clean-up done): a second Ctrl-C
-    or SIGTERM is ignored, rather than killing it in Python's finalisation (which puts
-    back the default handlers) with another exit status than 130 or 143."""
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(ValueError):  # not the main thread
-            signal.signal(signum, signal.SIG_IGN)
+    or SIGTERM must not change how.  Held back, not ignored: ignoring them was not enough,
+    Python's finalisation still died of a second Ctrl-C (exit -2 rather than 130)."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except AttributeError:  # no signal masks on this platform
+        for signum in held:
+            with contextlib.suppress(ValueError):  # not the main thread
+                signal.signal(signum, signal.SIG_IGN)
 
 
 def _sigterm_raises() -> Any:
@@ -79,11 +84,14 @@ def _sigterm_raises() -> Any:
 
 
 def _run(argv: list[str]) -> int:
-    import typer
-    from typer.exceptions import TyperException
+    from pressctl.core.interrupts import signals_held
 
-    from pressctl.cli import failure
-    from pressctl.cli.commands import app
+    with signals_held():  # an interruption waits for the imports, then raises here
+        import typer
+        from typer.exceptions import TyperException
+
+        from pressctl.cli import failure
+        from pressctl.cli.commands import app
 
     as_json = failure.wants_json(argv)
     try:

@@ -100,10 +100,15 @@ def _root(
 
 
 def config() -> Config:
-    """The project's config; imported here, as pydantic is not needed for --help."""
-    from pressctl.core.config import load
+    """The project's config; imported here, as pydantic is not needed for --help.  Ctrl-C
+    waits while pydantic builds and runs the validators (it swallows the interruption
+    and then refuses a valid config: :mod:`pressctl.core.interrupts`)."""
+    from pressctl.core.interrupts import signals_held
 
-    return load()
+    with signals_held():
+        from pressctl.core.config import load
+
+        return load()
 
 
 def info(message: str) -> None:
