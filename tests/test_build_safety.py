@@ -413,3 +413,34 @@ def test_ctrl_c_in_code_made_by_exec_is_still_exit_130(project: Path, tmp_path: 
                             env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{hook}"})
     assert (result.returncode, result.stderr) == (130, "interrupted\n")
     assert not (project / "dist").exists()
+
+
+#: Ctrl-C while pikepdf initialises (the PDF renderer is imported once the plan is made):
+#: the signal comes the moment its C++ core (nanobind) creates its first enum.
+PIKEPDF_HOOK = """
+import enum, os, signal
+
+original = enum.EnumType.__call__
+
+def call(cls, *args, **kwargs):
+    if args and args[0] == "TokenType" and (len(args) > 1 or "names" in kwargs):
+        enum.EnumType.__call__ = original
+        os.kill(os.getpid(), signal.SIGINT)
+    return original(cls, *args, **kwargs)
+
+enum.EnumType.__call__ = call
+"""
+
+
+def test_ctrl_c_while_the_pdf_renderer_is_imported_is_exit_130(
+        project: Path, tmp_path: Path) -> None:
+    """Seen in the stress: "Critical nanobind error", a traceback, and SIGABRT (-6)."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(PIKEPDF_HOOK, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "pressctl", "build", "-j", "2"],
+                            cwd=project, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{hook}"})
+    assert (result.returncode, result.stderr) == (130, "interrupted\n")
+    dist = project / "dist"
+    assert not dist.exists() or files(dist) == {}

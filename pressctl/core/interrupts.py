@@ -3,10 +3,11 @@
 Python raises Ctrl-C (KeyboardInterrupt) wherever the interpreter happens to be.
 Some places cannot take it: a release's commit (renames that belong together),
 forking the build's workers (they inherit the block, and unblock once their
-handlers are set), a clean-up under way, and code in C or Rust that swallows the
-exception — pydantic-core, building the config's validators, printed "Exception
-ignored" and then refused a valid colour (exit 2 for a Ctrl-C).  Held, the signal
-is delivered when the block ends, at a point that handles it.
+handlers are set), a clean-up under way, and code in C, C++ or Rust that cannot
+take the exception — pydantic-core, building the config's validators, printed
+"Exception ignored" and then refused a valid colour (exit 2 for a Ctrl-C);
+pikepdf, initialising, aborted the process.  Held, the signal is delivered when the
+block ends, at a point that handles it.
 """
 
 from __future__ import annotations
