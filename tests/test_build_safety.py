@@ -348,3 +348,99 @@ def test_a_build_killed_while_it_replaces_files_is_finished_by_the_next(
     assert not list(folder.glob(".*"))
     assert "重大消息" in pdf_text(folder / f"{SLUG}.bilingual.pdf")
     assert run("build", "--check", cwd=built).returncode == 0
+
+
+#: A command interrupted while Python imports its commands (Typer, pydantic: most of a
+#: second on a busy machine, so a Ctrl-C soon after Enter lands there): the signal is sent
+#: for real, by the process to itself, the moment Typer's import begins.
+EARLY = """
+import os, sys
+
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == "typer":
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), {signum})
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+sys.argv = ["pressctl", "build", "-j", "2"]
+from pressctl.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize(("sig", "code", "line"), [
+    (signal.SIGINT, 130, "interrupted"),  # was a KeyboardInterrupt traceback
+    (signal.SIGTERM, 143, "interrupted (signal 15)"),  # was a silent death by SIGTERM
+])
+def test_an_interruption_while_the_commands_are_imported_is_one_line(
+        project: Path, sig: int, code: int, line: str) -> None:
+    result = subprocess.run([sys.executable, "-c", EARLY.format(signum=int(sig))],
+                            cwd=project, capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert (result.returncode, result.stderr) == (code, f"{line}\n")
+    assert not (project / "dist").exists()
+
+
+#: Ctrl-C inside code that ``exec`` runs from a string, as dataclasses and namedtuples
+#: make their methods: a Ctrl-C while pydantic is imported by the build lands there.
+#: CPython then remembers an "unhandled" KeyboardInterrupt and, at exit, kills the
+#: process with SIGINT, however the program handled it — unless SIGINT is held.
+SITECUSTOMIZE = """
+import os, signal, sys
+
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == "pressctl.core.config":
+            sys.meta_path.remove(self)
+            exec("os.kill(os.getpid(), signal.SIGINT)\\nfor _ in range(10**6): pass",
+                 {"os": os, "signal": signal})
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+"""
+
+
+def test_ctrl_c_in_code_made_by_exec_is_still_exit_130(project: Path, tmp_path: Path) -> None:
+    """Seen at random in a stress of Ctrl-C at random delays: 'interrupted', then the
+    process died of SIGINT (Popen's -2) instead of exiting 130."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "pressctl", "build", "-j", "2"],
+                            cwd=project, capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{hook}"})
+    assert (result.returncode, result.stderr) == (130, "interrupted\n")
+    assert not (project / "dist").exists()
+
+
+#: Ctrl-C while pikepdf initialises (the PDF renderer is imported once the plan is made):
+#: the signal comes the moment its C++ core (nanobind) creates its first enum.
+PIKEPDF_HOOK = """
+import enum, os, signal
+
+original = enum.EnumType.__call__
+
+def call(cls, *args, **kwargs):
+    if args and args[0] == "TokenType" and (len(args) > 1 or "names" in kwargs):
+        enum.EnumType.__call__ = original
+        os.kill(os.getpid(), signal.SIGINT)
+    return original(cls, *args, **kwargs)
+
+enum.EnumType.__call__ = call
+"""
+
+
+def test_ctrl_c_while_the_pdf_renderer_is_imported_is_exit_130(
+        project: Path, tmp_path: Path) -> None:
+    """Seen in the stress: "Critical nanobind error", a traceback, and SIGABRT (-6)."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(PIKEPDF_HOOK, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "pressctl", "build", "-j", "2"],
+                            cwd=project, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{hook}"})
+    assert (result.returncode, result.stderr) == (130, "interrupted\n")
+    dist = project / "dist"
+    assert not dist.exists() or files(dist) == {}

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import typer
 
-from pressctl.cli import app
+from pressctl.cli.commands import app
 from tests.argos_model import build_package, offline_env
 from tests.test_cli import run
 

@@ -47,6 +47,7 @@ from pressctl.core.atomic import (
 )
 from pressctl.core.config import Config
 from pressctl.core.errors import CheckFailed, Terminated
+from pressctl.core.interrupts import signals_held
 from pressctl.core.paths import relative
 from pressctl.kit.web import file_name
 from pressctl.render import renderer
@@ -290,9 +291,10 @@ def _render(config: Config, results: list[BuildResult], todo: list[Job], *, forc
             for job in stale:
                 written(job, run_job(job, owner))
     except BaseException:  # Ctrl-C, SIGTERM, an error: what is not committed goes
-        for folder in releases:
-            for place in (folder, folder / manifest.MEDIA):
-                remove_temporaries_of(place, owner)
+        with signals_held():  # a second Ctrl-C does not cut the cleaning short
+            for folder in releases:
+                for place in (folder, folder / manifest.MEDIA):
+                    remove_temporaries_of(place, owner)
         raise
     if slugs is None and shard is None and out is None:
         for orphan in output.orphans(config):

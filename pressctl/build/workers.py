@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from pressctl.build.plan import Job
-from pressctl.write.commit import signals_held
+from pressctl.core.interrupts import signals_held
 
 #: prctl(2) option: the signal this process gets when its parent dies.
 PR_SET_PDEATHSIG = 1
@@ -62,8 +62,9 @@ def _prctl_death_signal(signum: int) -> None:
 
 
 _LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
-#: True while :func:`run` forks the pool's workers (see :func:`_just_forked`).
-_forking = False
+#: The build's process id while :func:`run` forks the pool's workers (see
+#: :func:`_just_forked`), else None.
+_forking: int | None = None
 
 
 def _just_forked() -> None:
@@ -71,9 +72,13 @@ def _just_forked() -> None:
     with SIGKILL if its build dies before :func:`start` runs.  A child forked while another
     thread of the build held a lock can hang before its initializer (seen: orphaned workers
     waiting on a futex for an hour after their build was killed); SIGKILL reaches it
-    wherever it waits, and :func:`start` then trades it for SIGTERM, which cleans up."""
-    if _forking:
+    wherever it waits, and :func:`start` then trades it for SIGTERM, which cleans up.
+    A build that died between the fork and the request is not there to die later: the
+    child then exits at once."""
+    if _forking is not None:
         _prctl_death_signal(signal.SIGKILL)
+        if os.getppid() != _forking:
+            os._exit(128 + signal.SIGKILL)
 
 
 os.register_at_fork(after_in_child=_just_forked)
@@ -118,16 +123,17 @@ def run(render: Render, jobs: list[Job], workers: int, owner: int,
     pool = ProcessPoolExecutor(max_workers=workers, initializer=start, initargs=(owner,))
     try:
         with signals_held():  # the first job forks every worker: they inherit the block
-            _forking = True
+            _forking = os.getpid()
             try:
                 staged: Iterable[Path] = pool.map(work, [render] * len(jobs), jobs,
                                                   [owner] * len(jobs))
             finally:
-                _forking = False
+                _forking = None
         for job, path in zip(jobs, staged, strict=True):
             done(job, path)
     except BaseException:
-        stop(pool)
+        with signals_held():  # a second Ctrl-C does not cut the stopping short
+            stop(pool)
         raise
     pool.shutdown()
 

@@ -16,14 +16,10 @@ import typer
 from typer.core import TyperArgument, TyperGroup
 
 from pressctl.cli import plain
+from pressctl.cli.state import STATE
 
 if TYPE_CHECKING:
     from pressctl.core.config import Config
-
-#: The global options (their names are the keys the shared options switch on) and whether
-#: a JSON document was printed (so a failure under --json does not print a second one).
-STATE: dict[str, bool] = {"debug": False, "quiet": False, "verbose": False,
-                          "json_emitted": False}
 
 
 def _switch_on(ctx: Any, param: Any, value: bool) -> None:
@@ -104,10 +100,15 @@ def _root(
 
 
 def config() -> Config:
-    """The project's config; imported here, as pydantic is not needed for --help."""
-    from pressctl.core.config import load
+    """The project's config; imported here, as pydantic is not needed for --help.  Ctrl-C
+    waits while pydantic builds and runs the validators (it swallows the interruption
+    and then refuses a valid config: :mod:`pressctl.core.interrupts`)."""
+    from pressctl.core.interrupts import signals_held
 
-    return load()
+    with signals_held():
+        from pressctl.core.config import load
+
+        return load()
 
 
 def info(message: str) -> None:

@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Sequence
 from typing import Any
 
-from pressctl.cli.app import STATE
+from pressctl.cli.state import STATE
 from pressctl.core.errors import EXIT_INPUT, EXIT_INTERNAL, PressctlError
 from pressctl.core.paths import typed
 

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from pressctl.core.interrupts import signals_held
+
 if TYPE_CHECKING:
     from pressctl.kit import Kit
 
@@ -72,5 +74,9 @@ RENDERERS: dict[str, Callable[[], Renderer]] = {"pdf": _pdf, "docx": _docx, "htm
 
 
 def renderer(fmt: str) -> Renderer:
-    """The renderer of ``fmt`` (a format the configuration accepted)."""
-    return RENDERERS[fmt]()
+    """The renderer of ``fmt`` (a format the configuration accepted).  Its modules are
+    imported with Ctrl-C and SIGTERM held: pikepdf (nanobind) aborts the process
+    ("Critical nanobind error", SIGABRT and a traceback) when a KeyboardInterrupt
+    comes while it initialises."""
+    with signals_held():
+        return RENDERERS[fmt]()

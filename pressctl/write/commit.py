@@ -19,32 +19,16 @@ import errno
 import functools
 import json
 import os
-import signal
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pressctl.core.atomic import _alive, not_written, write_text
 from pressctl.core.errors import PressctlError
+from pressctl.core.interrupts import signals_held
 from pressctl.core.paths import relative_to_root
 
 PREFIX = ".pressctl-commit."
 SUFFIX = ".json"
-
-
-@contextlib.contextmanager
-def signals_held() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM back (they are delivered when the block ends)."""
-    held = {signal.SIGINT, signal.SIGTERM}
-    try:
-        before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    except (AttributeError, ValueError):  # not on this platform, or not the main thread
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _journal(folder: Path, pid: int) -> Path:
