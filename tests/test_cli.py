@@ -135,7 +135,7 @@ def test_catalog_stats_prints_a_plain_table(project: Path) -> None:
     assert [line.split() for line in result.stdout.splitlines()] == [
         ["document", "lang", "translated", "fuzzy", "untranslated", "doubtful", "refused"],
         [SLUG, "zh", "35", "0", "0", "0", "0"],
-        ["pressctl", "zh", "25", "0", "0", "0", "0"],
+        ["pressctl", "zh", "27", "0", "0", "0", "0"],
     ]
     assert "\x1b" not in result.stdout + result.stderr
 
@@ -147,7 +147,7 @@ def test_catalog_update_adds_new_sentences_and_stats_counts_them(project: Path) 
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == [
         f"{ZH_PO}: 35 kept, 0 new, 0 fuzzy, 0 obsolete (unchanged)",
-        f"{KIT_PO}: 25 kept, 0 new, 0 fuzzy, 0 obsolete (unchanged)",
+        f"{KIT_PO}: 27 kept, 0 new, 0 fuzzy, 0 obsolete (unchanged)",
     ]
     assert (project / ZH_PO).read_bytes() == before  # an unchanged catalog is not rewritten
 
