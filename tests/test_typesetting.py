@@ -211,6 +211,34 @@ def test_a_tall_picture_is_scaled_down_to_stay_on_its_page(kits: dict[str, Kit],
     assert scaled and moved  # both cases came up
 
 
+def test_a_portrait_keeps_a_third_of_the_page_rather_than_go_overleaf(
+        kits: dict[str, Kit], tmp_path: Path) -> None:
+    """A portrait at full width is three quarters of the page; below 60 % of its width it
+    went overleaf and left up to 40 % of the page empty (the depot release).  It may now
+    be smaller than 60 % of its width while it keeps 30 % of the text height."""
+    image = portrait(tmp_path / "tall.jpg")
+    kit = kits["en"]
+    smaller = []
+    for paragraphs in range(3, 12):
+        blocks = [Block(BlockKind.PARAGRAPH, f"Para{n}q " + FILLER * 3) for n in range(paragraphs)]
+        blocks.append(Block(BlockKind.FIGURE, "The new vessel at the quay", credit="Photo: Ann Lee",
+                            image=image))
+        path = render(with_blocks(kit, blocks), tmp_path / f"portrait{paragraphs}.pdf")
+        with pdfplumber.open(path) as pdf:
+            number, placed = next((n, im) for n, page in enumerate(pdf.pages)
+                                  for im in page.images)
+            page = pdf.pages[number]
+            text_height = page.height - (20 + 22) * 72 / 25.4  # the kit's top and bottom
+            height = placed["bottom"] - placed["top"]
+            width = placed["x1"] - placed["x0"]
+            assert height >= 0.3 * text_height - 1 or width >= 0.6 * 432 - 0.5
+            above = [w for w in page.extract_words() if w["bottom"] < placed["top"]
+                     and w["text"].startswith("Para")]
+            if above and width < 0.6 * 432 - 0.5:
+                smaller.append(paragraphs)
+    assert smaller  # below 60 % of its width on the page of its text
+
+
 def test_paragraphs_fill_the_page_before_a_figure_that_goes_overleaf(
         kits: dict[str, Kit], tmp_path: Path) -> None:
     """A picture that cannot stay on its page, even at 60 %, went overleaf and left the

@@ -3,7 +3,9 @@ below, kept on one page together (a caption never parts from its picture).
 
 A picture that does not fit below the text is made smaller rather than sent
 overleaf with half a page left empty (what word processors and LaTeX floats do):
-down to :data:`MIN_SCALE` of its width, in the room left on the page.  Smaller
+down to :data:`MIN_SCALE` of its width, in the room left on the page — a tall
+picture further, as long as it keeps :data:`MIN_HEIGHT` of the page's text
+height (a portrait at 44 % of the width is still a third of a page).  Smaller
 than that it would no longer read as the same photograph, so the figure goes
 to the next page, and there a picture taller than the whole page is scaled to
 fit it (reportlab would otherwise stop with "Flowable too large").
@@ -35,6 +37,8 @@ from pressctl.source.release import Block
 
 #: The smallest share of its width a picture is scaled to so that it stays on its page.
 MIN_SCALE = 0.6
+#: ... or, for a tall picture, the smallest share of the page's text height it keeps.
+MIN_HEIGHT = 0.3
 #: A figure that must go overleaf lets the paragraphs after it fill its page first when
 #: more than this share of the page is left (a float, as LaTeX places one); less, and
 #: the page ends short, as a page before a heading does.
@@ -96,7 +100,7 @@ class FigureBlock(KeepTogether):  # type: ignore[misc]
         self.wrapOn(canv, aW, aH)  # KeepTogether's wrap says 0xffffff; its height is _H
         height = self._H
         room = aH - (height - picture.height)
-        return height <= aH or at_top or room >= MIN_SCALE * picture.height
+        return height <= aH or at_top or room >= _smallest(picture.height, self)
 
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
         picture = self.picture
@@ -106,7 +110,7 @@ class FigureBlock(KeepTogether):  # type: ignore[misc]
         room = aH - (self._H - height)  # what caption, credit and the spaces leave
         frame = getattr(self, "_frame", None)
         at_top = frame is not None and getattr(frame, "_atTop", False)
-        if height > room and (at_top or room >= MIN_SCALE * height):
+        if height > room and (at_top or room >= _smallest(height, self)):
             picture.max_height = max(room - 0.05, 1.0)  # prepare() rounds the width
             self._wrapInfo = None  # measure again with the smaller picture
         parts = list(super().split(aW, aH))
@@ -114,6 +118,13 @@ class FigureBlock(KeepTogether):  # type: ignore[misc]
             # overleaf as a figure still, so that a picture taller than a page is scaled
             return [parts[0], FigureBlock(self._content, picture)]
         return parts
+
+
+def _smallest(height: float, figure: FigureBlock) -> float:
+    """The least height a picture ``height`` tall may be scaled to on this page."""
+    frame = getattr(figure, "_frame", None)
+    page = getattr(frame, "_height", 0.0)
+    return min(MIN_SCALE * height, MIN_HEIGHT * page) if page else MIN_SCALE * height
 
 
 def figure(writer: Writer, block: Block) -> Flowable:

@@ -60,6 +60,7 @@ class KitDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         left = frame._y - frame._y1p - (0 if at_top else figure.getSpaceBefore())
         if at_top or left <= FLOAT_ROOM * frame._height:
             return False
+        figure._frame = frame  # where it would go: the page's height bounds its scaling
         return not figure.fits(self.canv, frame._getAvailableWidth(), left, at_top)
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
