@@ -37,6 +37,11 @@ def project_root(seed: Path) -> Path:
     return found.parent if found is not None else seed.resolve().parent.parent
 
 
+def _loop(seed: Path, written: str, line: int, why: str, hint: str) -> PressctlError:
+    return PressctlError(f"figure {written!r} cannot be read: a symlink that leads back to "
+                         f"itself ({why})", path=seed, line=line, hint=hint)
+
+
 def resolve_image(seed: Path, written: str, line: int) -> Path:
     """The picture ``written`` in ``seed`` as a checked path inside the project."""
     hint = "put the picture in the project (e.g. seeds/images/) and link it relative to the seed"
@@ -52,14 +57,15 @@ def resolve_image(seed: Path, written: str, line: int) -> Path:
     try:
         target = (seed.parent / written).resolve()
     except (OSError, RuntimeError) as exc:  # a symlink loop: RuntimeError before 3.13
-        raise PressctlError(f"figure {written!r} cannot be read: a symlink that leads back "
-                            f"to itself ({exc})", path=seed, line=line, hint=hint) from None
+        raise _loop(seed, written, line, str(exc), hint) from None
     if not target.is_relative_to(root):
         raise PressctlError(f"figure path {written!r} leads outside the project folder "
                             f"{root.name}/", path=seed, line=line, hint=hint)
     try:
         info = target.stat()  # never opened here: a FIFO must not block the build
     except OSError as exc:
+        if exc.errno == errno.ELOOP:  # Python 3.13 resolves a loop, stat then finds it
+            raise _loop(seed, written, line, os_problem(exc), hint) from None
         missing = exc.errno in (errno.ENOENT, errno.ENOTDIR)
         raise PressctlError(f"figure {written!r} " + ("not found" if missing else
                             f"cannot be read: {os_problem(exc)}"), path=seed, line=line,
