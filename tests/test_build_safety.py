@@ -402,15 +402,21 @@ sys.meta_path.insert(0, Interrupt())
 """
 
 
+def _build_with_hook(project: Path, tmp_path: Path,
+                     hook_source: str) -> subprocess.CompletedProcess[str]:
+    """``build -j 2`` with ``hook_source`` as a sitecustomize that interrupts it."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(hook_source, encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "pressctl", "build", "-j", "2"],
+                          cwd=project, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{hook}"})
+
+
 def test_ctrl_c_in_code_made_by_exec_is_still_exit_130(project: Path, tmp_path: Path) -> None:
     """Seen at random in a stress of Ctrl-C at random delays: 'interrupted', then the
     process died of SIGINT (Popen's -2) instead of exiting 130."""
-    hook = tmp_path / "hook"
-    hook.mkdir()
-    (hook / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "pressctl", "build", "-j", "2"],
-                            cwd=project, capture_output=True, text=True, timeout=60,
-                            env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{hook}"})
+    result = _build_with_hook(project, tmp_path, SITECUSTOMIZE)
     assert (result.returncode, result.stderr) == (130, "interrupted\n")
     assert not (project / "dist").exists()
 
@@ -435,12 +441,7 @@ enum.EnumType.__call__ = call
 def test_ctrl_c_while_the_pdf_renderer_is_imported_is_exit_130(
         project: Path, tmp_path: Path) -> None:
     """Seen in the stress: "Critical nanobind error", a traceback, and SIGABRT (-6)."""
-    hook = tmp_path / "hook"
-    hook.mkdir()
-    (hook / "sitecustomize.py").write_text(PIKEPDF_HOOK, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "pressctl", "build", "-j", "2"],
-                            cwd=project, capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{hook}"})
+    result = _build_with_hook(project, tmp_path, PIKEPDF_HOOK)
     assert (result.returncode, result.stderr) == (130, "interrupted\n")
     dist = project / "dist"
     assert not dist.exists() or files(dist) == {}
