@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from pressctl.core.config import Config, load
+from pressctl.core.config import load
+from pressctl.core.settings import Config
 from pressctl.source.read import read
 from pressctl.source.release import Release
 

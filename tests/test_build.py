@@ -678,7 +678,7 @@ def test_control_character_in_a_translation_is_refused(project: Path) -> None:
 
 def test_a_font_that_has_the_character_passes(project: Path) -> None:
     """The fix the message gives works: DejaVu Sans has the emoticons block."""
-    from pressctl.kit.fonts import _fc_match
+    from pressctl.core.fonts import _fc_match
 
     dejavu = _fc_match("DejaVu Sans")
     if dejavu is None or 0x1F600 not in glyphs.coverage(dejavu):
@@ -700,7 +700,7 @@ def test_a_font_that_has_the_character_passes(project: Path) -> None:
 
 def test_font_coverage_is_cached_on_disk(project: Path, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from pressctl.kit.fonts import resolve
+    from pressctl.core.fonts import resolve
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(glyphs, "_coverage", {})

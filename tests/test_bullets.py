@@ -18,8 +18,8 @@ import page
 import pikepdf
 import pytest
 
+from pressctl.core.fonts import resolve
 from pressctl.kit import glyphs
-from pressctl.kit.fonts import resolve
 from tests.conftest import ROOT
 from tests.tagged_pdf import elements, problems
 from tests.test_cli import run

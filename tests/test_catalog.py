@@ -11,8 +11,9 @@ import pytest
 from pressctl.catalogs import catalog
 from pressctl.catalogs import project as catalogs
 from pressctl.catalogs.wording import KIT_MESSAGES
-from pressctl.core.config import Config, load
+from pressctl.core.config import load
 from pressctl.core.errors import PressctlError
+from pressctl.core.settings import Config
 from pressctl.source.release import Release
 from pressctl.source.segment import Segment, segments
 

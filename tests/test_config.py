@@ -3,13 +3,18 @@ every key checked, a wrong value or a misspelt key one message with file, line a
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from pressctl.core.config import load
+from pressctl.core.errors import PressctlError
 from tests.test_cli import run
 
 SUBTITLE_EN = "Major Announcement! BMW + Huawei!"
@@ -120,7 +125,7 @@ def test_config_is_typed_frozen_and_picklable(project: Path) -> None:
     assert config.target_languages == ("zh",)
     assert config.dist == project.resolve() / "dist"
     assert pickle.loads(pickle.dumps(config)) == config
-    with pytest.raises(ValueError):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         config.colour = "#000000"  # type: ignore[misc]
 
 
@@ -185,3 +190,88 @@ def test_doctor_reports_a_pyproject_without_the_table(project: Path) -> None:
     assert doctor.returncode == 3
     assert (f"MISSING config  pyproject.toml  no [tool.pressctl] table in "
             f"{project / 'pyproject.toml'}") in doctor.stdout
+
+
+# a table that passed is remembered: the next command reads it back without pydantic -----
+
+EVERY_KEY = '''[tool.pressctl]
+source_lang = "zh"
+languages = ["en", "zh", "zh-Hant-TW"]
+formats = "pdf"
+seeds_dir = "releases"
+locales_dir = "po"
+output_dir = "out/kits"
+organisation = "Example Motors"
+base_url = "https://press.example.com/"
+colour = "00A0B0"
+page_size = "Letter"
+margins_mm = [10, 12.5, 14, 16]
+bilingual = ["zh", "en"]
+trust_opencc = true
+fuzzy_threshold = 80
+locales = { "zh-Hant-TW" = "zh_Hant_TW" }
+tags = { zh = "zh-Hans-CN" }
+qa = { numbers = "warning" }
+
+[tool.pressctl.fonts.zh]
+regular = "Noto Sans CJK SC"
+bold = "Noto Sans CJK SC:bold"
+
+[tool.pressctl.currency.en]
+display = "code"
+CNY = "RMB"
+
+[tool.pressctl.decoding]
+no_repeat_ngram_size = 3
+max_length_ratio = 2
+'''
+
+
+def _load_in_process(root: Path, cache: Path) -> tuple[str, bool]:
+    """``load(root)`` in a new Python: the config's repr and whether pydantic was imported."""
+    code = ("import sys; from pathlib import Path; from pressctl.core.config import load; "
+            f"c = load(Path({str(root)!r})); print(repr(c)); print('pydantic' in sys.modules)")
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                          cwd=Path(__file__).resolve().parent.parent, check=True)
+    shown, imported = done.stdout.strip().rsplit("\n", 1)
+    return shown, imported == "True"
+
+
+@pytest.mark.parametrize("table", [EVERY_KEY, "[tool.pressctl]\n"], ids=["every-key", "defaults"])
+def test_a_validated_table_is_read_back_the_same_without_pydantic(tmp_path: Path,
+                                                                   table: str) -> None:
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "pyproject.toml").write_text(table, encoding="utf-8")
+    cache = tmp_path / "cache"
+    first, validated = _load_in_process(root, cache)
+    again, imported = _load_in_process(root, cache)
+    assert validated and not imported
+    assert again == first  # repr: the same values of the same types (10.0 stays a float)
+    if table == EVERY_KEY:
+        assert "margins_mm=(10.0, 12.5, 14.0, 16.0)" in first and "formats=('pdf',)" in first
+        assert "output_dir=PosixPath('out/kits')" in first
+        assert "decoding=Decoding(repetition_penalty=1.0, no_repeat_ngram_size=3, " \
+               "max_length_ratio=2.0, max_length_extra=10)" in first
+
+
+def test_an_edited_table_or_a_damaged_memo_is_validated_again(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = tmp_path / "project"
+    root.mkdir()
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(EVERY_KEY, encoding="utf-8")
+    good = load(root)
+    memos = list((tmp_path / "cache" / "pressctl" / "config").glob("*.json"))
+    assert len(memos) == 1 and json.loads(memos[0].read_text())["organisation"] == \
+        "Example Motors"
+    for damage in ("{", "[]", json.dumps({"organisation": "x"}), ""):
+        memos[0].write_text(damage, encoding="utf-8")
+        assert load(root) == good
+    line = edit(pyproject, "fuzzy_threshold = 80", "fuzzy_threshold = 800")
+    with pytest.raises(PressctlError) as caught:
+        load(root)
+    assert caught.value.line == line and "fuzzy_threshold is 800" in caught.value.message

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from pressctl.core.config import Config, Decoding
 from pressctl.core.errors import PressctlError
+from pressctl.core.settings import Config, Decoding
 from pressctl.translate.machine import ArgosEngine
 from pressctl.translate.models import Installed
 from tests.argos_model import build_package

@@ -14,7 +14,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from pressctl.core.config import Config
+from pressctl.core.settings import Config
 from pressctl.kit import Kit, split_speaker
 from pressctl.kit.make import make_kit
 from pressctl.render import renderer

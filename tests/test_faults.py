@@ -210,7 +210,7 @@ def test_an_invented_or_repeated_placeholder_is_never_restored_blindly() -> None
 def test_a_catalog_comment_says_what_was_repaired_and_why_a_draft_is_doubtful(
         tmp_path: Path) -> None:
     """What a translator sees in a PO editor, for each kind of finding."""
-    from pressctl.core.config import Config
+    from pressctl.core.settings import Config
     from pressctl.translate.fill import fill_catalog
 
     (tmp_path / "seeds").mkdir()

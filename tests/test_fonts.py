@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from pressctl.core.errors import MissingDependency
+from pressctl.core.fonts import FontFile, FontSet
 from pressctl.kit import glyphs
-from pressctl.kit.fonts import FontFile, FontSet
 from pressctl.render.pdf import fonts as pdf_fonts
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")

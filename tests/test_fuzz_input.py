@@ -24,8 +24,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pressctl.core.config import Config, load
+from pressctl.core.config import load
 from pressctl.core.errors import PressctlError
+from pressctl.core.settings import Config
 from pressctl.kit import KIT_MESSAGES
 
 PYPROJECT = """[tool.pressctl]

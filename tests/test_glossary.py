@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from pressctl.catalogs import glossary
-from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
+from pressctl.core.settings import Config
 
 CSV = """source,target,note
 BMW Group Greater China,宝马集团大中华区,Regional organisation

@@ -76,7 +76,7 @@ def built(template: Path, tmp_path: Path) -> Path:
 
 def _fonts(lang: str, family: str) -> Callable[[Path], str]:
     def change(root: Path) -> str:
-        from pressctl.kit.fonts import _fc_match
+        from pressctl.core.fonts import _fc_match
 
         if _fc_match(family) is None:
             pytest.skip(f"{family} not installed")

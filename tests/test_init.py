@@ -12,7 +12,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from pressctl.kit.fonts import FONT_PACKAGES, install_hint
+from pressctl.core.fonts import FONT_PACKAGES, install_hint
 from tests.argos_model import offline_env
 from tests.test_cli import run
 

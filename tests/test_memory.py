@@ -8,8 +8,8 @@ import polib
 import pytest
 
 from pressctl.catalogs import memory
-from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
+from pressctl.core.settings import Config
 
 
 def write_catalog(locales: Path, lang: str, domain: str,

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from pressctl.core.config import Config
 from pressctl.core.paths import cache_dir, relative
+from pressctl.core.settings import Config
 from pressctl.kit import (
     Kit,
     Wording,
@@ -68,7 +68,7 @@ def _parses_locale(node: ast.AST) -> bool:
 
 
 def _imports_font_resolve(node: ast.AST) -> bool:
-    return isinstance(node, ast.ImportFrom) and node.module == "pressctl.kit.fonts" and \
+    return isinstance(node, ast.ImportFrom) and node.module == "pressctl.core.fonts" and \
         any(alias.name == "resolve" for alias in node.names)
 
 
@@ -133,6 +133,7 @@ HOMES: dict[str, tuple[Callable[[ast.AST], bool], list[str]]] = {
     "CLDR locales": (_parses_locale, ["core/lang.py"]),
     "the Simplified Chinese document tag": (lambda n: _constant(n, "zh-CN"), ["core/lang.py"]),
     # the kit resolves fonts for renderers; doctor reports them, the build hashes their files
+    # (core/fonts.py, the home, is below the kit: a build with nothing to do needs no kit)
     "font resolution": (_imports_font_resolve,
                         ["build/keys.py", "kit/make.py", "project/doctor.py"]),
     "character width estimate": (_width_estimate, ["core/script.py"]),
@@ -165,7 +166,7 @@ def test_a_second_home_is_found_whatever_its_names(tmp_path: Path) -> None:
     """The oracle: each concept's spelling is found in code that renames everything."""
     (tmp_path / "second.py").write_text(
         "import tempfile as t\nfrom babel import Locale\n"
-        "from pressctl.kit.fonts import resolve as find_fonts\n"
+        "from pressctl.core.fonts import resolve as find_fonts\n"
         "def f(who, when, pdf, doc):\n"
         "    fd, n = t.mkstemp(dir='.')\n"
         "    loc = Locale.parse(when.replace('-', '_'))\n"

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from pressctl.core.config import Config
+from pressctl.core.fonts import resolve
+from pressctl.core.settings import Config
 from pressctl.kit import Kit
-from pressctl.kit.fonts import resolve
 from pressctl.kit.make import make_kit
 from pressctl.render import renderer
 from pressctl.source.release import Block, BlockKind, Release
@@ -348,7 +348,7 @@ def test_concurrent_conversions_share_the_cache(kits: dict[str, Kit], tmp_path: 
     if not pdf_fonts.is_cff(font):
         pytest.skip("the CJK font found is not CFF-flavoured")
     script = ("import sys, hashlib; from pathlib import Path; "
-              "from pressctl.kit.fonts import FontFile; "
+              "from pressctl.core.fonts import FontFile; "
               "from pressctl.render.pdf import fonts as pdf_fonts; "
               f"f = FontFile(Path({str(font.path)!r}), {font.index}, 'x'); "
               "print(hashlib.sha256(pdf_fonts.converted(f, '并发测试ABC')[1]).hexdigest())")

@@ -17,7 +17,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from pressctl.core.config import Config, load
+from pressctl.core.config import load
+from pressctl.core.settings import Config
 from pressctl.kit import Kit
 from pressctl.kit.make import make_kit
 from pressctl.source.inline import plain

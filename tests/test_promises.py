@@ -183,7 +183,7 @@ MAY_NOT_END = set("（［｛〔〈《「『【“‘")
 
 
 def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one() -> None:
-    from pressctl.kit.fonts import resolve
+    from pressctl.core.fonts import resolve
     from pressctl.render.pdf.fonts import register
     from pressctl.render.pdf.linebreak import Run, layout
 

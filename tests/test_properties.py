@@ -27,10 +27,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pressctl.core.charnames import is_unprintable
-from pressctl.core.config import Config
 from pressctl.core.errors import MissingDependency
+from pressctl.core.fonts import resolve
+from pressctl.core.settings import Config
 from pressctl.kit import glyphs
-from pressctl.kit.fonts import resolve
 from pressctl.kit.make import make_kit
 from pressctl.source.inline import escape
 from pressctl.source.release import Block, BlockKind, Release

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from pressctl import qa
-from pressctl.core.config import Config, load
+from pressctl.core.config import load
 from pressctl.core.errors import PressctlError
+from pressctl.core.settings import Config
 from pressctl.qa import glossary_check, leftover, length, placeholders, punctuation, unchanged
 from pressctl.qa.base import Pair, Term
 from pressctl.qa.severity import DEFAULTS

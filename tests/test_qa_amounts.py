@@ -17,8 +17,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from pressctl.core.config import Config
 from pressctl.core.script import has_cjk_letters
+from pressctl.core.settings import Config
 from pressctl.qa import Problem, check_catalog
 from pressctl.qa.base import Pair
 from pressctl.qa.severity import DEFAULTS

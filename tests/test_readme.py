@@ -14,8 +14,9 @@ import polib
 from pypdf import PdfReader
 
 from pressctl.core import errors
-from pressctl.core.config import KEYS, Config
-from pressctl.kit.fonts import FONT_PACKAGES
+from pressctl.core.fonts import FONT_PACKAGES
+from pressctl.core.schema import ConfigTable
+from pressctl.core.settings import KEYS, Config
 from pressctl.qa.severity import DEFAULTS
 from tests.argos_model import build_package, offline_env
 from tests.conftest import ROOT
@@ -87,16 +88,10 @@ def test_the_newcomer_path_ends_with_kits(tmp_path: Path) -> None:
 def test_the_configuration_table_is_the_config_model() -> None:
     rows = _table(_section("## Configuration"), "| key | default | value |")
     assert [row[0].strip("`") for row in rows] == list(KEYS)
+    defaults = Config(root=Path("/")).settings()  # JSON values: lists, posix paths, tables
     for key, default, value in rows:
-        field = Config.model_fields[key.strip("`")]
-        assert value == field.description, key
-        expected = field.get_default(call_default_factory=True)
-        if hasattr(expected, "model_dump"):  # a nested table, e.g. [tool.pressctl.decoding]
-            expected = expected.model_dump()
-        if isinstance(expected, tuple):
-            expected = list(expected)
-        if isinstance(expected, Path):
-            expected = expected.as_posix()
+        assert value == ConfigTable.model_fields[key.strip("`")].description, key
+        expected = defaults[key.strip("`")]
         assert default.strip("`") == ("none" if expected is None
                                       else json.dumps(expected, ensure_ascii=False)), key
 

@@ -19,8 +19,8 @@ import polib
 import pytest
 
 from pressctl.catalogs import glossary, memory
-from pressctl.core.config import Config
 from pressctl.core.errors import MissingDependency
+from pressctl.core.settings import Config
 from pressctl.source.release import Release
 from pressctl.source.segment import segments
 from pressctl.translate.engine import Status, Translator

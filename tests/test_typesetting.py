@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from pressctl.core.config import Config
 from pressctl.core.script import is_cjk_letter
+from pressctl.core.settings import Config
 from pressctl.kit import Kit
 from pressctl.kit.make import make_kit
 from pressctl.render import renderer

@@ -17,8 +17,8 @@ from pressctl.build.keys import up_to_date
 from pressctl.build.plan import Shard, plan
 from pressctl.build.run import build
 from pressctl.core.atomic import sha256, stale_temporaries
-from pressctl.core.config import Config
 from pressctl.core.paths import relative, shown
+from pressctl.core.settings import Config
 from pressctl.write import commit, manifest
 
 if TYPE_CHECKING:

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pressctl.catalogs import catalog
-from pressctl.core.config import Config
 from pressctl.core.errors import CheckFailed
 from pressctl.core.paths import relative, shown, typed
+from pressctl.core.settings import Config
 
 if TYPE_CHECKING:
     from pressctl.kit import Kit

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 from pressctl.catalogs import catalog
 from pressctl.core import inputs
 from pressctl.core.atomic import sha256, write_bytes
-from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
 from pressctl.core.paths import cache_dir
+from pressctl.core.settings import Config
 from pressctl.source import cached
 from pressctl.source.media import figure_files
 
@@ -74,7 +74,7 @@ def input_key(config: Config, seed: Path, lang: str, fmt: str, draft: bool,
     ``source`` is the release's own language, which the bilingual edition
     prints beside ``lang`` with its own kit wording, locale and font.
     """
-    from pressctl.kit.fonts import resolve
+    from pressctl.core.fonts import resolve
 
     parts = [code, fmt, lang, str(draft), _file_hash(seed),
              _file_hash(config.glossary_path),  # the QA gate reads it

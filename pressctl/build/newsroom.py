@@ -18,10 +18,11 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from pressctl.core.config import Config
 from pressctl.core.errors import CheckFailed, PressctlError
+from pressctl.core.names import file_name
 from pressctl.core.paths import relative
-from pressctl.kit.web import Item, file_name
+from pressctl.core.settings import Config
+from pressctl.kit.web import Item
 from pressctl.source import embargo
 
 

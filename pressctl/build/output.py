@@ -15,9 +15,9 @@ import contextlib
 from pathlib import Path
 
 from pressctl.core.atomic import remove_stale_temporaries
-from pressctl.core.config import Config, line_of_key
 from pressctl.core.errors import PressctlError
 from pressctl.core.paths import relative
+from pressctl.core.settings import Config, line_of_key
 from pressctl.write import manifest
 
 

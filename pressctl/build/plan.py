@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from pressctl.build.gate import check_translations, gate_qa
 from pressctl.build.keys import code_hash, input_key, read_release
-from pressctl.core.config import Config
 from pressctl.core.errors import CheckFailed, PressctlError
-from pressctl.kit.web import card_name, file_name
+from pressctl.core.names import card_name, file_name
+from pressctl.core.settings import Config
 
 if TYPE_CHECKING:
     import datetime as dt

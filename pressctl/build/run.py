@@ -45,11 +45,11 @@ from pressctl.core.atomic import (
     sha256,
     stage_with,
 )
-from pressctl.core.config import Config
 from pressctl.core.errors import CheckFailed, Terminated
 from pressctl.core.interrupts import signals_held
+from pressctl.core.names import file_name
 from pressctl.core.paths import relative
-from pressctl.kit.web import file_name
+from pressctl.core.settings import Config
 from pressctl.render import renderer
 from pressctl.write import commit, manifest
 

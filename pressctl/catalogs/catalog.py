@@ -112,7 +112,7 @@ def load(path: Path) -> polib.POFile:
     wording, the translation memory), so the strict check runs once per read:
     polib alone would read ``msgstr "投资`` (closing quote missing) as "投".
     """
-    from pressctl.core.config import project_folder
+    from pressctl.core.settings import project_folder
 
     text = read_utf8(path, what="catalog", root=project_folder(path))
     hint = "fix it in a PO editor (Poedit) or check it with 'msgfmt --check'"

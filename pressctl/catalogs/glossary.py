@@ -252,7 +252,7 @@ def load(path: Path, *, source_lang: str = "en", target_lang: str = "zh") -> Glo
     """Read the glossary; a project without one has an empty glossary."""
     if not (path.exists() or path.is_symlink()):  # a dangling link is read, and refused
         return Glossary((), canonical(source_lang), canonical(target_lang), None)
-    from pressctl.core.config import project_folder
+    from pressctl.core.settings import project_folder
 
     text = read_utf8(path, what="glossary (CSV)", root=project_folder(path))
     return parse(text, path=path, source_lang=source_lang, target_lang=target_lang)

@@ -15,9 +15,9 @@ from pressctl.catalogs.wording import (
     is_kit_source,
     kit_segments,
 )
-from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
 from pressctl.core.paths import relative
+from pressctl.core.settings import Config
 from pressctl.source.read import read
 from pressctl.source.segment import segments
 

@@ -19,7 +19,7 @@ from pressctl.cli import plain
 from pressctl.cli.state import STATE
 
 if TYPE_CHECKING:
-    from pressctl.core.config import Config
+    from pressctl.core.settings import Config
 
 
 def _switch_on(ctx: Any, param: Any, value: bool) -> None:

@@ -41,14 +41,14 @@ def new_command(
 @app.command("doctor")
 def doctor_command(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List what pressctl found (config, fonts, models, output folder) and how to fix the rest."""
-    from pressctl.core.config import Config, ProjectNotFound
     from pressctl.core.errors import MissingDependency
+    from pressctl.core.settings import ProjectNotFound, defaults
     from pressctl.project.doctor import diagnose
 
     try:
         cfg = config()
     except ProjectNotFound:  # doctor still checks the machine, and says the config is missing
-        cfg = Config.model_validate({"root": Path.cwd().resolve()})
+        cfg = defaults(Path.cwd())
     findings = diagnose(cfg)
     if as_json:
         emit_json([f.as_dict() for f in findings])

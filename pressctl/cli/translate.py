@@ -19,7 +19,7 @@ from pressctl.cli.progress import Bar
 from pressctl.core.paths import shown
 
 if TYPE_CHECKING:
-    from pressctl.core.config import Config
+    from pressctl.core.settings import Config
     from pressctl.translate.engine import Result, Translator
     from pressctl.translate.fill import Fill
 

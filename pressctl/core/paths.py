@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pressctl.core.config import Config
+    from pressctl.core.settings import Config
 
 
 def relative(config: Config, path: Path) -> str:

@@ -31,9 +31,9 @@ from pressctl.catalogs.wording import (
 )
 from pressctl.core import fields
 from pressctl.core.errors import PressctlError
+from pressctl.core.fonts import FontSet
 from pressctl.core.lang import EAST_ASIAN_DEFAULT, cldr_locale, counts_in_myriads, is_unspaced
 from pressctl.core.script import figure_gap, has_cjk_letters, is_cjk
-from pressctl.kit.fonts import FontSet
 from pressctl.source.release import Block, BlockKind, Fact, ListKind, Release
 
 if TYPE_CHECKING:

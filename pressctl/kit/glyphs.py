@@ -6,7 +6,7 @@ box or quietly borrow another font.  An emoji or a rune pasted into a seed,
 or a translator's character outside the CJK font, would reach journalists as
 boxes without a word.  So the build checks every character each localised
 kit prints against the cmap of the font resolved for its language (the font
-``pressctl.kit.fonts.resolve`` gives the PDF, and whose family the DOCX names),
+``pressctl.core.fonts.resolve`` gives the PDF, and whose family the DOCX names),
 and stops with the file and line it came from, the character's Unicode name
 and the fix.
 
@@ -29,11 +29,11 @@ from pressctl.catalogs import catalog
 from pressctl.catalogs.wording import default_path
 from pressctl.core.atomic import write_text
 from pressctl.core.charnames import describe, is_unprintable
-from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
+from pressctl.core.fonts import FontFile, FontSet, read_errors, unreadable
 from pressctl.core.paths import cache_dir, shown
+from pressctl.core.settings import Config
 from pressctl.kit import BULLETS, SYMBOLS, Kit, printed_texts
-from pressctl.kit.fonts import FontFile, FontSet, read_errors, unreadable
 from pressctl.source.release import Release
 
 #: Characters the renderers set as space (``pdf_text.clean``, ``docx_text.clean``): no glyph.

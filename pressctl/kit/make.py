@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pressctl.catalogs import catalog
-from pressctl.core.config import Config
+from pressctl.core.settings import Config
 
 if TYPE_CHECKING:
     from pressctl.kit import Kit
@@ -53,8 +53,8 @@ def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False
     file of a release agrees)."""
     from pressctl.catalogs.localize import localise
     from pressctl.catalogs.wording import is_kit_source
+    from pressctl.core.fonts import resolve
     from pressctl.kit import Kit, Wording, fact_row, glyphs
-    from pressctl.kit.fonts import resolve
 
     localised = localise(release, translations(config, release, lang), lang,
                          drafts(config, release, lang)
@@ -76,7 +76,8 @@ def make_kit(config: Config, release: Release, lang: str, *, draft: bool = False
 
 def web(config: Config, release: Release, lang: str) -> Web:
     """The page's links: the release's editions in every language, the kit's downloads."""
-    from pressctl.kit.web import Edition, Web, file_name, own_name
+    from pressctl.core.names import file_name
+    from pressctl.kit.web import Edition, Web, own_name
 
     editions = tuple(Edition(other, config.tag(other), own_name(config.locale(other),
                                                                  config.tag(other)),

@@ -3,7 +3,7 @@
 A page is one language of a release; it names its other languages (hreflang
 and the visible switcher), the kit's PDF and DOCX beside it, and its canonical
 address under ``base_url``.  File names follow the build's one pattern,
-``<slug>.<lang>.<ext>``, written here (:func:`file_name`) and nowhere else.
+``<slug>.<lang>.<ext>`` (:mod:`pressctl.core.names`).
 """
 
 from __future__ import annotations
@@ -12,19 +12,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pressctl.core.lang import cldr_locale
-
-#: The file extension of each output format (the e-mail is a ``.eml`` message).
-EXTENSIONS = {"pdf": "pdf", "docx": "docx", "html": "html", "email": "eml"}
-
-
-def file_name(slug: str, lang: str, fmt: str) -> str:
-    """``bmw-launch.zh.html``: where the build writes a release's ``fmt`` in ``lang``."""
-    return f"{slug}.{lang}.{EXTENSIONS.get(fmt, fmt)}"
-
-
-def card_name(slug: str, lang: str) -> str:
-    """The social card (Open Graph image) the page of ``lang`` writes beside itself."""
-    return f"{slug}.{lang}.card.png"
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ import shutil
 import tempfile
 from dataclasses import asdict, dataclass
 
-from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
 from pressctl.core.paths import cache_dir
+from pressctl.core.settings import Config
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Finding:
 
 
 def platform_name() -> str:
-    """This machine as :data:`pressctl.kit.fonts.FONT_PACKAGES` names platforms ("" if other)."""
+    """This machine as :data:`pressctl.core.fonts.FONT_PACKAGES` names platforms ("" if other)."""
     import platform
 
     system = platform.system()
@@ -42,7 +42,7 @@ def platform_name() -> str:
 
 
 def _fonts(config: Config) -> list[Finding]:
-    from pressctl.kit.fonts import install_hint, resolve
+    from pressctl.core.fonts import install_hint, resolve
 
     found = []
     for lang in config.languages:
@@ -171,7 +171,7 @@ def _publishing(config: Config) -> list[Finding]:
 def _config(config: Config) -> Finding:
     """Whether the project has a ``[tool.pressctl]`` table: without one, pressctl's defaults
     would build whatever folder it was run in, which is not "ok"."""
-    from pressctl.core.config import read_table
+    from pressctl.core.settings import read_table
 
     path = config.pyproject
     if path.is_file() and read_table(path) is not None:

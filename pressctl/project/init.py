@@ -27,9 +27,10 @@ from string import Template
 
 from pressctl import __version__
 from pressctl.core.atomic import write_text
-from pressctl.core.config import PYPROJECT, Config, load, read_table
+from pressctl.core.config import load
 from pressctl.core.errors import PressctlError
 from pressctl.core.lang import LANGUAGES, base_lang, canonical
+from pressctl.core.settings import PYPROJECT, Config, read_table
 
 CI_CHOICES = ("github", "gitlab", "none")
 CI_FILES = {"github": ".github/workflows/press-kits.yml", "gitlab": ".gitlab-ci.yml"}

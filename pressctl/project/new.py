@@ -21,9 +21,9 @@ from string import Template
 
 from pressctl.catalogs import project as catalogs
 from pressctl.core.atomic import write_text
-from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
 from pressctl.core.lang import base_lang
+from pressctl.core.settings import Config
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -22,10 +22,10 @@ from typing import Any
 import polib
 
 from pressctl.catalogs import catalog
-from pressctl.core.config import Config
 from pressctl.core.errors import PressctlError
 from pressctl.core.lang import canonical
 from pressctl.core.paths import relative, shown
+from pressctl.core.settings import Config
 from pressctl.qa import status
 from pressctl.qa.base import Finding, Pair, Term
 from pressctl.qa.severity import ERROR, OFF, WARNING, severities

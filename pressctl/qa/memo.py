@@ -25,7 +25,7 @@ from pressctl.core.errors import PressctlError
 from pressctl.core.paths import cache_dir
 
 if TYPE_CHECKING:
-    from pressctl.core.config import Config
+    from pressctl.core.settings import Config
 
 #: A problem as :meth:`pressctl.qa.Problem.as_dict` gives it.
 Record = dict[str, Any]
@@ -57,7 +57,7 @@ class Memo:
 
     def __init__(self, config: Config, levels: dict[str, str]) -> None:
         self._base = "\0".join((VERSION, inputs.package_hash(), _libraries(),
-                                config.model_dump_json(),
+                                json.dumps(config.settings(), sort_keys=True),
                                 json.dumps(levels, sort_keys=True),
                                 inputs.file_hash(config.glossary_path)))
 

@@ -12,8 +12,8 @@ check is an error.
 
 from __future__ import annotations
 
-from pressctl.core.config import Config, line_of_key, suggest
 from pressctl.core.errors import PressctlError
+from pressctl.core.settings import Config, line_of_key, suggest
 
 ERROR, WARNING, OFF = "error", "warning", "off"
 LEVELS = (ERROR, WARNING, OFF)

@@ -8,7 +8,7 @@ that API moves.
 
 from __future__ import annotations
 
-from pressctl.core.config import Config
+from pressctl.core.settings import Config
 from pressctl.qa.base import Term
 
 

@@ -22,8 +22,8 @@ import warnings
 from functools import lru_cache
 from pathlib import Path
 
-from pressctl.core.config import find_project
 from pressctl.core.errors import PressctlError
+from pressctl.core.settings import find_project
 from pressctl.core.textfile import os_problem
 
 #: What Pillow must read a picture as.

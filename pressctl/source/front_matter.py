@@ -198,7 +198,7 @@ def _facts(data: dict[str, Any], path: Path, text: str) -> tuple[Fact, ...]:
 def _refuse_unknown_fields(header: str, data: dict[str, Any], path: Path) -> None:
     """A misspelt field (``subtitel:``) would be dropped without a word: refuse it, with
     its line and the field meant.  The header is composed again only to find the line."""
-    from pressctl.core.config import suggest
+    from pressctl.core.settings import suggest
 
     facts = data.get("facts")
     unknown = [key for key in data if key not in FIELDS] or [

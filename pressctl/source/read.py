@@ -60,7 +60,7 @@ def parser() -> MarkdownIt:
 
 def read_text(path: Path) -> str:
     """The seed's text: a regular file inside its project (symlinks resolved), size-limited."""
-    from pressctl.core.config import project_folder
+    from pressctl.core.settings import project_folder
 
     return read_utf8(path, what="seed", root=project_folder(path))
 

@@ -28,9 +28,9 @@ from enum import StrEnum
 from pressctl.catalogs.catalog import REFUSED
 from pressctl.catalogs.glossary import Glossary
 from pressctl.catalogs.memory import Entry, Memory, Suggestion
-from pressctl.core.config import Config
 from pressctl.core.errors import MissingDependency
 from pressctl.core.lang import is_traditional
+from pressctl.core.settings import Config
 from pressctl.core.verbatim import nothing_to_translate
 from pressctl.source.segment import join_sentences, split_sentences
 from pressctl.translate.draft import Draft, drafts

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pressctl.catalogs.catalog import DOUBTFUL, REFUSED, REPAIRED
-from pressctl.core.config import Config
 from pressctl.core.lang import is_traditional
+from pressctl.core.settings import Config
 from pressctl.translate.engine import Part, Progress, Result, Status, Translator
 
 if TYPE_CHECKING:

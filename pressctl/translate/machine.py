@@ -12,7 +12,7 @@ package's tokenizer, its target prefix, the beam size, length penalty 0.2,
 unknown tokens replaced from the source) with two differences: all segments
 of a run go to CTranslate2 in one ``translate_batch`` call, which sorts them
 by length and splits them into sub-batches itself; and the decoding settings
-of ``[tool.pressctl.decoding]`` (:class:`~pressctl.core.config.Decoding`) keep
+of ``[tool.pressctl.decoding]`` (:class:`~pressctl.core.settings.Decoding`) keep
 a model out of repetition loops and bound its output by the input's length.  The model and the
 tokenizer load once per engine, on first use.
 """
@@ -23,8 +23,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from pressctl.core.config import Decoding
 from pressctl.core.errors import MissingDependency, PressctlError
+from pressctl.core.settings import Decoding
 from pressctl.translate import argos as argos_format
 from pressctl.translate.models import Installed, find, install_hint
 

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from pressctl.catalogs import catalog
 from pressctl.core.atomic import sha256
-from pressctl.core.config import Config
+from pressctl.core.names import EXTENSIONS
 from pressctl.core.paths import relative
-from pressctl.kit.web import EXTENSIONS
+from pressctl.core.settings import Config
 from pressctl.source.media import FOLDER as MEDIA
 
 if TYPE_CHECKING:

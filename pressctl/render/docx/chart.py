@@ -3,7 +3,7 @@
 A picture survives every word processor and LibreOffice's PDF export
 unchanged, where a native DOCX chart would need an embedded workbook and
 renders differently everywhere.  Labels are set in the kit's own font (found
-through pressctl.kit.fonts) so Chinese labels render, and the PNG carries no
+through pressctl.core.fonts) so Chinese labels render, and the PNG carries no
 timestamp, so two renders are byte-identical.
 
 Drawing and optimising the PNGs took a quarter of a DOCX build, and the
@@ -27,10 +27,10 @@ from PIL import Image, ImageDraw, ImageFont
 
 from pressctl.core.atomic import sha256_of_input, write_bytes
 from pressctl.core.errors import PressctlError
+from pressctl.core.fonts import FontSet
 from pressctl.core.paths import cache_dir
 from pressctl.core.script import is_cjk, is_cjk_letter
 from pressctl.kit import FactRow, Kit
-from pressctl.kit.fonts import FontSet
 from pressctl.render.charts import describe, groups
 
 DPI = 220

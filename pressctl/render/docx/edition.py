@@ -14,8 +14,8 @@ from __future__ import annotations
 from docx.shared import Emu, Mm
 from docx.text.paragraph import Paragraph
 
+from pressctl.core.fonts import FontSet
 from pressctl.kit import Kit, attribution_dash, pull_quote, pull_quote_marked, split_speaker
-from pressctl.kit.fonts import FontSet
 from pressctl.render.docx import chart as docx_chart
 from pressctl.render.docx import package as docx_package
 from pressctl.render.docx.document import (

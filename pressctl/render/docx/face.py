@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pressctl.core.fonts import FontFile
 from pressctl.kit import Kit
-from pressctl.kit.fonts import FontFile
 from pressctl.render.docx.text import xml_escape
 
 #: Language of Latin-script words inside CJK text.

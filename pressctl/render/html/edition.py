@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pressctl.core.atomic import write_bytes
+from pressctl.core.names import card_name
 from pressctl.kit import Kit
-from pressctl.kit.web import card_name
 from pressctl.render.html import assets, page
 
 

@@ -12,7 +12,7 @@ import json
 
 from lxml import etree
 
-from pressctl.core.config import Config
+from pressctl.core.settings import Config
 from pressctl.kit.web import Item
 from pressctl.render.html.newsroom import organisation, title
 

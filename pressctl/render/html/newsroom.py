@@ -6,7 +6,7 @@ from babel.dates import format_date
 
 from pressctl.catalogs import catalog
 from pressctl.catalogs.wording import is_kit_source
-from pressctl.core.config import Config
+from pressctl.core.settings import Config
 from pressctl.kit import Wording
 from pressctl.kit.web import Item, own_name
 from pressctl.render.html.markup import esc, other_script

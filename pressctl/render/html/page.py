@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from importlib import resources
 
+from pressctl.core.names import card_name
 from pressctl.kit import Kit, pull_quote, pull_quote_marked, split_speaker
-from pressctl.kit.web import Web, card_name
+from pressctl.kit.web import Web
 from pressctl.render.html import assets
 from pressctl.render.html.markup import esc, inline, other_script, script_json
 from pressctl.render.table_layout import alignments, is_figure

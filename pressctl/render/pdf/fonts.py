@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 from pressctl.core.atomic import sha256_of_input, write_bytes
 from pressctl.core.errors import MissingDependency, PressctlError
+from pressctl.core.fonts import FontFile, FontSet, read_errors, unreadable
 from pressctl.core.paths import cache_dir
-from pressctl.kit.fonts import FontFile, FontSet, read_errors, unreadable
 
 #: Part of the cache key: bump it when the conversion itself changes.
 CONVERTER = "pressctl-otf2ttf-3"

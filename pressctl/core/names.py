@@ -1,0 +1,21 @@
+"""What the build names its files: ``<slug>.<lang>.<ext>``, written here and nowhere else.
+
+Its own module, importing nothing, because a build with nothing to do needs the
+names (to find each file's record in the manifest) and none of the stages
+that make the files.
+"""
+
+from __future__ import annotations
+
+#: The file extension of each output format (the e-mail is a ``.eml`` message).
+EXTENSIONS = {"pdf": "pdf", "docx": "docx", "html": "html", "email": "eml"}
+
+
+def file_name(slug: str, lang: str, fmt: str) -> str:
+    """``bmw-launch.zh.html``: where the build writes a release's ``fmt`` in ``lang``."""
+    return f"{slug}.{lang}.{EXTENSIONS.get(fmt, fmt)}"
+
+
+def card_name(slug: str, lang: str) -> str:
+    """The social card (Open Graph image) the page of ``lang`` writes beside itself."""
+    return f"{slug}.{lang}.card.png"
