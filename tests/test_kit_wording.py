@@ -125,7 +125,7 @@ def test_input_key_hashes_the_shipped_default(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     copy = tmp_path / "locale"
     shutil.copytree(DEFAULT.parent.parent.parent, copy)
-    monkeypatch.setattr(kit, "DEFAULTS_DIR", copy)
+    monkeypatch.setattr(keys, "SHIPPED_WORDING", copy)
     config = load(ROOT)
     before = keys.input_key(config, SEED, "zh", "pdf", False, "code")
     english = keys.input_key(config, SEED, "en", "pdf", False, "code")

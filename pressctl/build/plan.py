@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pressctl.build.gate import check_translations, gate_qa
 from pressctl.build.keys import code_hash, input_key, read_release
 from pressctl.core.errors import CheckFailed, PressctlError
 from pressctl.core.names import card_name, file_name
@@ -144,6 +143,7 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
     formats = formats or config.formats
     if not seeds:  # an empty shard
         return [], []
+    from pressctl.build.gate import check_translations, gate_qa
     from pressctl.kit import glyphs
     from pressctl.kit.make import make_kit
 

@@ -7,7 +7,6 @@ so a reviewed translation is never lost to an update.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import re
@@ -23,6 +22,7 @@ from pressctl.core.atomic import write_text
 from pressctl.core.charnames import UNPRINTABLE, describe
 from pressctl.core.errors import PressctlError
 from pressctl.core.lang import canonical
+from pressctl.core.names import KIT_DOMAIN  # noqa: F401  (catalog.KIT_DOMAIN, as ever)
 from pressctl.core.textfile import read_utf8
 from pressctl.core.verbatim import nothing_to_translate
 
@@ -31,7 +31,6 @@ if TYPE_CHECKING:  # a build with nothing to do reads no catalog: keep its impor
 
 #: How alike an old source sentence must be to carry its translation over as fuzzy.
 MERGE_SIMILARITY = 70.0
-KIT_DOMAIN = "pressctl"
 
 
 @dataclass(frozen=True)
@@ -204,44 +203,6 @@ def load_or_none(path: Path) -> polib.POFile | None:
 
 def save(po: polib.POFile, path: Path) -> None:
     write_text(path, po.__unicode__())
-
-
-#: Translator comments that change what a build does: a QA waiver (``# qa-ignore: units``).
-_READ_COMMENT = re.compile(r"^\s*qa-ignore:.*$", re.MULTILINE)
-
-
-def reading_hash(path: Path) -> str:
-    """A hash of what the kits and the QA gate read from a catalog, or "-" for no file.
-
-    Translations, contexts, flags (fuzzy, formats), QA waivers and the source
-    language; not the rest of the comments, the references, the wrapping, the
-    header order or an editor's headers.  A translator's comment-only edit then
-    leaves ``build --check`` content.  Remembered per file content in the cache
-    (``catalogs/``), so a build with nothing to do parses no catalog twice.
-    """
-    from pressctl.core.inputs import file_hash
-    from pressctl.core.paths import cache_dir
-
-    raw = file_hash(path)
-    if raw == "-":
-        return raw
-    memo = cache_dir("catalogs") / raw
-    try:
-        return memo.read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
-        pass
-    po = load(path)
-    digest = hashlib.sha256(source_language(po, "").encode())
-    for entry in po:
-        fields = (entry.msgctxt or "", entry.msgid, entry.msgstr,
-                  repr(sorted(entry.msgstr_plural.items())), " ".join(sorted(entry.flags)),
-                  " ".join(_READ_COMMENT.findall(entry.tcomment or "")),
-                  "obsolete" if entry.obsolete else "")
-        digest.update(("\0".join(fields) + "\1").encode())
-    value = digest.hexdigest()
-    with contextlib.suppress(OSError):  # an unwritable cache costs time only
-        write_text(memo, value)
-    return value
 
 
 def is_reviewed(entry: polib.POEntry) -> bool:

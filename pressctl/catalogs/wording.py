@@ -20,6 +20,7 @@ from pressctl.catalogs import catalog
 from pressctl.core import fields
 from pressctl.core.errors import PressctlError
 from pressctl.core.lang import base_lang, cldr_locale
+from pressctl.core.names import SHIPPED_WORDING
 
 if TYPE_CHECKING:  # the Markdown reader is imported where used:
     from pressctl.source.segment import (
@@ -41,9 +42,8 @@ OPTIONAL_MESSAGES = frozenset({MONEY_BY_NAME, LEGEND_DRAFT, LEGEND_DOUBTFUL})
 #: The language pressctl's own wording is written in: an English kit prints it as
 #: is, whatever the release's source language; other kits translate it.
 KIT_SOURCE_LANG = "en"
-#: pressctl's reviewed wording per language, shipped as package data:
-#: ``locale/<language>_<Script>/LC_MESSAGES/pressctl.po``.
-DEFAULTS_DIR = Path(__file__).resolve().parent.parent / "locale"
+#: pressctl's reviewed wording per language (package data, :mod:`pressctl.core.names`).
+DEFAULTS_DIR = SHIPPED_WORDING
 
 #: The kit's own wording, as msgids of the ``pressctl`` catalog.  Braces are
 #: python-brace-format placeholders that translators keep.

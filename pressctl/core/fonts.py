@@ -8,7 +8,6 @@ Latin text uses the same family, so mixed runs match.
 
 from __future__ import annotations
 
-import functools
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -57,16 +56,36 @@ class FontSet:
     bold: FontFile
 
 
-@functools.lru_cache(maxsize=64)
+#: What fontconfig gave for each pattern asked in this process (None: nothing, or another
+#: family): one build asks for each language's fonts once per output file.
+_MATCHED: dict[str, FontFile | None] = {}
+
+
 def _fc_match(pattern: str) -> FontFile | None:
-    """What fontconfig gives for ``pattern``; remembered, as one build asks for each
-    language's fonts once per output file and each ``fc-match`` costs a process."""
-    if shutil.which("fc-match") is None:
-        return None
-    out = subprocess.run(["fc-match", "-f", "%{file}\n%{index}\n%{family[0]}", pattern],
-                         capture_output=True, text=True, check=False)
-    parts = out.stdout.split("\n")
-    if out.returncode != 0 or len(parts) < 3 or not parts[0]:
+    """What fontconfig gives for ``pattern`` (see :func:`_fc_matches`)."""
+    return _fc_matches(pattern)[0]
+
+
+def _fc_matches(*patterns: str) -> list[FontFile | None]:
+    """What fontconfig gives for each pattern, remembered; the ``fc-match`` processes of
+    the patterns not asked before run side by side (a regular and its bold: 0.01 s of a
+    build with nothing to do instead of 0.02)."""
+    asked = [pattern for pattern in dict.fromkeys(patterns) if pattern not in _MATCHED]
+    if asked and shutil.which("fc-match") is None:
+        _MATCHED.update(dict.fromkeys(asked))
+    elif asked:
+        running = [(pattern, subprocess.Popen(
+            ["fc-match", "-f", "%{file}\n%{index}\n%{family[0]}", pattern],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)) for pattern in asked]
+        for pattern, process in running:
+            out, _ = process.communicate()
+            _MATCHED[pattern] = _matched(pattern, out, process.returncode)
+    return [_MATCHED[pattern] for pattern in patterns]
+
+
+def _matched(pattern: str, out: str, code: int) -> FontFile | None:
+    parts = out.split("\n")
+    if code != 0 or len(parts) < 3 or not parts[0]:
         return None
     family = parts[2]
     wanted = pattern.split(":")[0].strip().lower()
@@ -143,7 +162,7 @@ def resolve(lang: str, overrides: dict[str, str] | None = None) -> FontSet:
         bold = _from_spec(overrides.get("bold", "")) if overrides.get("bold") else None
         return FontSet(regular, bold or regular)
     for regular_pattern, bold_pattern in candidates(lang):
-        found = _fc_match(regular_pattern)
+        found, bold = _fc_matches(regular_pattern, bold_pattern)
         if found is not None:
-            return FontSet(found, _fc_match(bold_pattern) or found)
+            return FontSet(found, bold or found)
     raise MissingDependency(f"no font for {lang} found through fontconfig", hint=INSTALL_HINT)

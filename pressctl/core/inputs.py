@@ -8,11 +8,14 @@ version of the file, is ``source/cached.py``: the base imports no stage.)
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 from pathlib import Path
 
-from pressctl.core.atomic import sha256_of_input
+from pressctl.core.atomic import sha256_of_input, write_bytes
+from pressctl.core.errors import PressctlError
+from pressctl.core.paths import cache_dir
 
 
 def code_hash() -> str:
@@ -27,15 +30,32 @@ def package_hash() -> str:
 
 @functools.cache
 def _tree_hash(pattern: str) -> str:
-    """The package's files matching ``pattern``, read once per process (a build asks for
-    the keys' code hash twice and the QA cache's package hash once)."""
-    digest = hashlib.sha256()
+    """The package's files matching ``pattern``, hashed once per process (a build asks for
+    the keys' code hash twice and the QA cache's package hash once) and remembered across
+    processes by the files' paths, sizes and modification times, as single files are
+    (:func:`~pressctl.core.atomic.sha256_of_input`): reading pressctl's 160 modules took
+    0.02 s of every command, stating them takes a tenth of that."""
     package = Path(__file__).resolve().parent.parent  # pressctl/, not core/
-    for path in sorted(package.rglob(pattern)):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(package)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+    files = [path for path in sorted(package.rglob(pattern))
+             if path.is_file() and "__pycache__" not in path.parts]
+    stamp = hashlib.sha256(str(package).encode())
+    for path in files:
+        stat = path.stat()
+        stamp.update(f"\0{path.relative_to(package)}\0{stat.st_size}\0{stat.st_mtime_ns}"
+                     f"\0{stat.st_ino}".encode())
+    marker = cache_dir("hashes") / f"tree-{stamp.hexdigest()}"
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        recorded = marker.read_text(encoding="ascii")
+        if len(recorded) == 64:
+            return recorded
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(path.read_bytes())
+    value = digest.hexdigest()
+    with contextlib.suppress(OSError, PressctlError):  # an unwritable cache costs time only
+        write_bytes(marker, value.encode("ascii"))
+    return value
 
 
 def file_hash(path: Path) -> str:

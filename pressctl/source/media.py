@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from pressctl.core.atomic import sha256
+from pressctl.core.names import MEDIA
 from pressctl.source.release import BlockKind, Release
 
-FOLDER = "media"
+FOLDER = MEDIA  # the one name, core/names.py
 ORIENTATION = 0x0112  # the EXIF tag
 
 

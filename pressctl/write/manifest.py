@@ -16,12 +16,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pressctl.catalogs import catalog
 from pressctl.core.atomic import sha256
-from pressctl.core.names import EXTENSIONS
+from pressctl.core.names import EXTENSIONS, MEDIA
 from pressctl.core.paths import relative
 from pressctl.core.settings import Config
-from pressctl.source.media import FOLDER as MEDIA
 
 if TYPE_CHECKING:
     from pressctl.source.release import Release
@@ -121,6 +119,7 @@ def manifest_text(data: dict[str, Any], files: dict[str, Path],
 def segment_counts(config: Config, release: Release, lang: str) -> dict[str, int]:
     """How many of the release's segments ``lang``'s catalog has translated (the manifest's
     ``segments``): the release's own language counts as translated."""
+    from pressctl.catalogs import catalog
     from pressctl.source.segment import segments
 
     msgids = [s.text for s in segments(release)]
