@@ -19,6 +19,7 @@ from pressctl.catalogs.reading import reading_hash
 from pressctl.core import inputs
 from pressctl.core.atomic import sha256, write_bytes
 from pressctl.core.errors import PressctlError
+from pressctl.core.lang import base_lang
 from pressctl.core.names import KIT_DOMAIN, SHIPPED_WORDING
 from pressctl.core.paths import cache_dir
 from pressctl.core.settings import Config
@@ -66,7 +67,7 @@ def _shipped_wording_hash(config: Config, lang: str) -> str:
     """The default kit wording pressctl ships is an input like the project's catalog: every
     script's of the language's locale (``zh``: ``zh_Hans`` and ``zh_Hant``), as finding
     the one file that serves a locale takes Babel, 0.02 s of a build with nothing to do."""
-    base = config.locale(lang).split("_")[0]
+    base = base_lang(config.locale(lang))
     return "".join(_file_hash(path) for path in
                    sorted(SHIPPED_WORDING.glob(f"{base}_*/LC_MESSAGES/{KIT_DOMAIN}.po")))
 

@@ -105,14 +105,16 @@ def to_truetype(font: FontFile, chars: str, latin: bool = False, tag: str = "") 
     from fontTools.ttLib import TTFont, newTable
 
     face = TTFont(str(font.path), fontNumber=font.index, recalcTimestamp=False,
-                  recalcBBoxes=True, lazy=False)
+                  recalcBBoxes=True, lazy=True)
     remap = _feature_substitutions(face, "pwid", PROPORTIONAL) if latin else {}
     options = subset.Options()
     options.layout_features = []  # reportlab does no shaping
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
     options.notdef_outline = True
-    options.hinting = False
+    # hints stay in the CFF outlines, which are drawn into TrueType ones without them and
+    # dropped: removing them first made the subsetter run every charstring again
+    options.hinting = True
     options.drop_tables += list(DROPPED)
     # gone before the subsetter sees them: it would read all of Noto's GSUB and GPOS
     # (a sixth of a first build) to compact tables it then drops
@@ -143,7 +145,8 @@ def to_truetype(font: FontFile, chars: str, latin: bool = False, tag: str = "") 
     glyf.glyphOrder = order
     glyf.glyphs = glyphs
     del face["CFF "]
-    glyf.compile(face)
+    for glyph in glyphs.values():  # the bounds, for hmtx and head, without compiling twice
+        glyph.recalcBounds(glyf)
     hmtx = face["hmtx"]
     for name, glyph in glyphs.items():  # left side bearing = xMin of the new outline
         width, _ = hmtx.metrics[name]
