@@ -402,15 +402,16 @@ sys.meta_path.insert(0, Interrupt())
 """
 
 
-def _build_with_hook(project: Path, tmp_path: Path,
-                     hook_source: str) -> subprocess.CompletedProcess[str]:
+def _build_with_hook(project: Path, tmp_path: Path, hook_source: str,
+                     jobs: str = "2") -> subprocess.CompletedProcess[str]:
     """``build -j 2`` with ``hook_source`` as a sitecustomize that interrupts it."""
     hook = tmp_path / "hook"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(hook_source, encoding="utf-8")
-    return subprocess.run([sys.executable, "-m", "pressctl", "build", "-j", "2"],
+    return subprocess.run([sys.executable, "-m", "pressctl", "build", "-j", jobs],
                           cwd=project, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{hook}"})
+                          env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{hook}"},
+                          start_new_session=True)  # its own process group, as a terminal's
 
 
 def test_ctrl_c_in_code_made_by_exec_is_still_exit_130(project: Path, tmp_path: Path) -> None:
@@ -421,8 +422,9 @@ def test_ctrl_c_in_code_made_by_exec_is_still_exit_130(project: Path, tmp_path: 
     assert not (project / "dist").exists()
 
 
-#: Ctrl-C while pikepdf initialises (the PDF renderer is imported once the plan is made):
-#: the signal comes the moment its C++ core (nanobind) creates its first enum.
+#: Ctrl-C while pikepdf initialises (the PDF renderer is imported by each worker, while the
+#: build plans): the signal comes to the whole process group, as a terminal sends it, the
+#: moment pikepdf's C++ core (nanobind) creates its first enum.
 PIKEPDF_HOOK = """
 import enum, os, signal
 
@@ -431,17 +433,18 @@ original = enum.EnumType.__call__
 def call(cls, *args, **kwargs):
     if args and args[0] == "TokenType" and (len(args) > 1 or "names" in kwargs):
         enum.EnumType.__call__ = original
-        os.kill(os.getpid(), signal.SIGINT)
+        os.killpg(0, signal.SIGINT)
     return original(cls, *args, **kwargs)
 
 enum.EnumType.__call__ = call
 """
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])  # imported by the build itself, by each worker
 def test_ctrl_c_while_the_pdf_renderer_is_imported_is_exit_130(
-        project: Path, tmp_path: Path) -> None:
+        project: Path, tmp_path: Path, jobs: str) -> None:
     """Seen in the stress: "Critical nanobind error", a traceback, and SIGABRT (-6)."""
-    result = _build_with_hook(project, tmp_path, PIKEPDF_HOOK)
+    result = _build_with_hook(project, tmp_path, PIKEPDF_HOOK, jobs)
     assert (result.returncode, result.stderr) == (130, "interrupted\n")
     dist = project / "dist"
     assert not dist.exists() or files(dist) == {}

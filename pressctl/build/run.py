@@ -18,6 +18,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import errno
+import functools
 import os
 import signal
 import threading
@@ -54,8 +55,8 @@ from pressctl.render import renderer
 from pressctl.write import commit, manifest
 
 if TYPE_CHECKING:
+    from pressctl.build.workers import Workers
     from pressctl.kit import Kit
-    from pressctl.source.release import Release
 
 #: Called after each file: (its path relative to the project, files done, files to build).
 Progress = Callable[[str, int, int], None]
@@ -85,33 +86,36 @@ def _without_source_date_epoch() -> Iterator[None]:
 _PLANNED: dict[tuple[Path, str], Kit] = {}
 
 
-def _kit(job: Job, release: Release, lang: str) -> Kit:
-    """The kit of ``release`` in ``lang`` for ``job``: the plan's, or made anew (a worker
-    started otherwise than by fork, or a job run on its own)."""
+def _kit(job: Job, lang: str) -> Kit:
+    """The kit of the job's release in ``lang``: the plan's, or made anew (a job run on its
+    own); the release is read only then — a worker forked before the plan has not read it."""
     planned = _PLANNED.get((job.seed, lang))
-    if planned is not None and planned.release.slug == release.slug:
+    if planned is not None:
         return dataclasses.replace(planned, draft=job.draft,
-                                   embargo=release.embargo if job.embargoed else None)
+                                   embargo=planned.release.embargo if job.embargoed else None)
     from pressctl.kit.make import make_kit
 
+    release = read_release(job.seed, job.config)
     return make_kit(job.config, release, lang, draft=job.draft, embargoed=job.embargoed)
 
 
-def run_job(job: Job, owner: int | None = None) -> Path:
+def run_job(job: Job, owner: int | None = None,
+            kits: dict[tuple[Path, str], Kit] | None = None) -> Path:
     """Render one file into a temporary file beside its target and return it, complete but
     not in place (its release's commit renames it); runs in a worker under ``--jobs``.
-    ``owner``: the build's process id, which the temporary file's name carries."""
+    ``owner``: the build's process id, which the temporary file's name carries; ``kits``:
+    the plan's kits of the job's release, for a worker forked before the plan."""
     from pressctl.render.pdf.font_registry import scoped_fonts
 
-    release = read_release(job.seed, job.config)
+    _PLANNED.update(kits or {})
     module = renderer(job.fmt)
     with _without_source_date_epoch(), scoped_fonts():  # a font subset per file, not per process
         if job.pair is not None:
-            source = _kit(job, release, job.left or release.lang)
-            target = _kit(job, release, job.pair)
+            source = _kit(job, job.left or read_release(job.seed, job.config).lang)
+            target = _kit(job, job.pair)
             return stage_with(job.target,
                               lambda tmp: module.render_bilingual(source, target, tmp), owner)
-        kit = _kit(job, release, job.lang)
+        kit = _kit(job, job.lang)
         return stage_with(job.target, lambda tmp: module.render(kit, tmp), owner)
 
 
@@ -227,18 +231,53 @@ def _build(config: Config, *, langs: tuple[str, ...] | None, formats: tuple[str,
             return unchanged
     refused: list[CheckFailed] = []
     planned: dict[tuple[Path, str], Kit] = {}
-    results, todo = plan(config, langs=langs, formats=formats, draft=draft, out=out,
-                         slugs=slugs, shard=shard, now=now, refused=refused, kits=planned)
+    with _workers(config, langs, formats, slugs, shard, jobs) as workers:
+        results, todo = plan(config, langs=langs, formats=formats, draft=draft, out=out,
+                             slugs=slugs, shard=shard, now=now, refused=refused, kits=planned)
+        try:
+            _PLANNED.update(planned)
+            return _render(config, results, todo, force=force, workers=workers, out=out,
+                           progress=progress, slugs=slugs, shard=shard, refused=refused)
+        finally:
+            _PLANNED.clear()
+
+
+@contextlib.contextmanager
+def _workers(config: Config, langs: tuple[str, ...] | None, formats: tuple[str, ...] | None,
+             slugs: tuple[str, ...] | None, shard: Shard | None, jobs: int | None
+             ) -> Iterator[Workers | None]:
+    """The worker processes of a build that is not a no-op, started before its plan (see
+    :class:`~pressctl.build.workers.Workers`), or None for one process.  How many is
+    decided by the files the configuration makes for the releases chosen (the plan, which
+    knows which are up to date, comes later): a few files more than will be built at
+    worst, which costs a worker that imported the renderers on a core of its own."""
+    per_release = len(langs or config.languages) * len(formats or config.formats)
+    if len(langs or config.languages) > 1:
+        per_release += sum(fmt in BILINGUAL_FORMATS for fmt in formats or config.formats)
+    count = pool_size(jobs, per_release * len(select(config, slugs, shard)))
+    if count < 2:
+        yield None
+        return
+    from pressctl.build.workers import Workers
+
+    started = Workers(count, os.getpid(),
+                      functools.partial(_import_renderers, formats or config.formats))
     try:
-        _PLANNED.update(planned)
-        return _render(config, results, todo, force=force, jobs=jobs, out=out,
-                       progress=progress, slugs=slugs, shard=shard, refused=refused)
-    finally:
-        _PLANNED.clear()
+        yield started
+    except BaseException:
+        started.stop()
+        raise
+    started.close()
+
+
+def _import_renderers(formats: tuple[str, ...]) -> None:
+    """A worker's first task: the renderers of the build's formats, imported once."""
+    for fmt in formats:
+        renderer(fmt)
 
 
 def _render(config: Config, results: list[BuildResult], todo: list[Job], *, force: bool,
-            jobs: int | None, out: Path | None, progress: Progress | None,
+            workers: Workers | None, out: Path | None, progress: Progress | None,
             slugs: tuple[str, ...] | None, shard: Shard | None,
             refused: list[CheckFailed]) -> list[BuildResult]:
     """Write the files of ``todo`` that are not up to date, commit each release, then
@@ -279,14 +318,10 @@ def _render(config: Config, results: list[BuildResult], todo: list[Job], *, forc
         for folder in releases:
             if not waiting[folder]:
                 finish(folder)
-        workers = pool_size(jobs, len(stale))
-        if workers > 1:
-            from pressctl.build import workers as pool
-
-            for fmt in dict.fromkeys(job.fmt for job in stale):
-                # once here rather than once per worker: forked workers inherit the modules
-                renderer(fmt)
-            pool.run(run_job, stale, workers, owner, written)
+        if workers is not None and stale:
+            kits = [{key: kit for key, kit in _PLANNED.items() if key[0] == job.seed}
+                    for job in stale]
+            workers.run(run_job, stale, kits, written)
         else:
             for job in stale:
                 written(job, run_job(job, owner))

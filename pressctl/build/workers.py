@@ -96,46 +96,70 @@ def start(parent: int) -> None:
         os._exit(128 + signal.SIGTERM)
 
 
-#: Renders a job into a temporary file in the name of the build (``run.run_job``).
-Render = Callable[[Job, int], Path]
+#: Renders a job into a temporary file in the name of the build (``run.run_job``); the
+#: third argument is the kits the build planned for the job's release, by (seed, language).
+Render = Callable[[Job, int, dict[Any, Any]], Path]
 
 
-def work(render: Render, job: Job, owner: int) -> Path:
+def work(render: Render, job: Job, owner: int, kits: dict[Any, Any]) -> Path:
     """Render ``job`` in a worker: the staged file, or an exit without a word if stopped."""
     global _busy
     _busy = True
     try:
-        return render(job, owner)
+        return render(job, owner, kits)
     except Stopped:
         os._exit(128 + signal.SIGTERM)
     finally:
         _busy = False
 
 
-def run(render: Render, jobs: list[Job], workers: int, owner: int,
-        done: Callable[[Job, Path], None]) -> None:
-    """Render ``jobs`` in ``workers`` processes, calling ``done`` in order as each is staged.
+class Workers:
+    """``count`` worker processes, started before the build plans (issue 27).
 
-    Anything that stops the build here (Ctrl-C, SIGTERM made an exception, an error)
-    stops every worker and waits for it before it goes on.
+    Each first runs ``warm`` (the build's: import the renderers of its formats),
+    while the build reads, checks and localises the releases on another core;
+    before, the build imported reportlab, pikepdf and python-docx itself and
+    only then forked, a third of a second in a row.  The workers are forked
+    before the plan, so the kits it makes reach them with each job.
     """
-    global _forking
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=start, initargs=(owner,))
-    try:
-        with signals_held():  # the first job forks every worker: they inherit the block
+
+    def __init__(self, count: int, owner: int, warm: Callable[[], object]) -> None:
+        global _forking
+        self.owner = owner
+        self.pool = ProcessPoolExecutor(max_workers=count, initializer=start, initargs=(owner,))
+        with signals_held():  # the first task forks every worker: they inherit the block
             _forking = os.getpid()
             try:
-                staged: Iterable[Path] = pool.map(work, [render] * len(jobs), jobs,
-                                                  [owner] * len(jobs))
+                for _ in range(count):
+                    self.pool.submit(warm)
+            except BaseException:
+                stop(self.pool)
+                raise
             finally:
                 _forking = None
-        for job, path in zip(jobs, staged, strict=True):
-            done(job, path)
-    except BaseException:
-        with signals_held():  # a second Ctrl-C does not cut the stopping short
-            stop(pool)
-        raise
-    pool.shutdown()
+
+    def run(self, render: Render, jobs: list[Job], kits: list[dict[Any, Any]],
+            done: Callable[[Job, Path], None]) -> None:
+        """Render ``jobs`` (with ``kits``, one mapping a job), calling ``done`` in order as
+        each is staged.  Anything that stops the build here (Ctrl-C, SIGTERM made an
+        exception, an error) stops every worker and waits for it before it goes on."""
+        try:
+            staged: Iterable[Path] = self.pool.map(work, [render] * len(jobs), jobs,
+                                                   [self.owner] * len(jobs), kits)
+            for job, path in zip(jobs, staged, strict=True):
+                done(job, path)
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        """Stop every worker now (see :func:`stop`); a second Ctrl-C does not cut it short."""
+        with signals_held():
+            stop(self.pool)
+
+    def close(self) -> None:
+        """The build is done with them: each exits once idle, and is waited for."""
+        self.pool.shutdown()
 
 
 def stop(pool: ProcessPoolExecutor) -> None:
