@@ -78,3 +78,35 @@ def test_workers_only_where_each_has_two_files(monkeypatch: pytest.MonkeyPatch) 
     assert build.pool_size(None, 1) == 0
     assert build.pool_size(2, 3) == 2  # asked for: as asked, at most one a file
     assert build.pool_size(4, 3) == 3
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_face_prepared_ahead_is_the_one_the_pdf_draws_with(
+        project: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """A worker converts the kit's fonts while the gates run (issue 27: a first build); the
+    PDF must then find them in the cache, not convert them again: same characters, same
+    Latin or CJK form, same key."""
+    from pressctl.build.plan import plan
+    from pressctl.render.pdf import edition, fonts
+
+    config = load(project)
+    kits: dict[tuple[Path, str], object] = {}
+    plan(config, langs=(lang,), formats=("pdf",), kits=kits)  # type: ignore[arg-type]
+    (kit,) = kits.values()
+    faces = kit.faces  # type: ignore[attr-defined]
+    if not fonts.is_cff(faces.regular):
+        pytest.skip(f"{faces.regular.path.name} is TrueType already: nothing is converted")
+    converted: list[str] = []
+    real = fonts.to_truetype
+
+    def counted(font, chars, latin=False, tag=""):  # type: ignore[no-untyped-def]
+        converted.append(font.path.name)
+        return real(font, chars, latin, tag)
+
+    monkeypatch.setattr(fonts, "to_truetype", counted)
+    for face in ("regular", "bold"):
+        edition.prepare(kit, face)  # type: ignore[arg-type]
+    assert converted == [faces.regular.path.name, faces.bold.path.name]
+    pdf = edition.build(kit)  # type: ignore[arg-type]
+    assert len(converted) == 2  # both taken from the cache
+    assert pdf.startswith(b"%PDF") and b"FontFile2" in pdf

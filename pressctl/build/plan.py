@@ -10,6 +10,7 @@ same in a shard and in the whole build.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -118,7 +119,8 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
          out: Path | None = None, slugs: tuple[str, ...] | None = None,
          shard: Shard | None = None, now: dt.datetime | None = None,
          refused: list[CheckFailed] | None = None,
-         kits: dict[tuple[Path, str], Kit] | None = None
+         kits: dict[tuple[Path, str], Kit] | None = None,
+         made: Callable[[Path, str, Kit], None] | None = None
          ) -> tuple[list[BuildResult], list[Job]]:
     """Read each seed (of ``slugs``, of ``shard``), check its translations, and list the
     files to produce.
@@ -132,7 +134,9 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
     the refusal is added to it and the release left out, so the others are built.
     ``kits``, when given, receives the kit the gates made of each release in each
     language, by (seed, language): the build renders from them rather than
-    localising every release again for each of its files.
+    localising every release again for each of its files.  ``made`` is told of each
+    kit as soon as it is made, before the gates check it: the build's workers then
+    prepare its fonts while the gates run.
     """
     seeds = select(config, slugs, shard)
     for lang in langs or ():
@@ -158,20 +162,23 @@ def plan(config: Config, *, langs: tuple[str, ...] | None = None,
     passed = []
     for release, seed in zip(releases, seeds, strict=True):
         held = not embargo.lifted(release.embargo, moment)
-        made = {lang: make_kit(config, release, lang, draft=True, embargoed=held,
-                               show_drafts=draft)
-                for lang in langs}
-        glyphs.check(config, release, made)  # first: a box for a character is never right
+        localised = {}
+        for lang in langs:
+            localised[lang] = make_kit(config, release, lang, draft=True, embargoed=held,
+                                       show_drafts=draft)
+            if made is not None:
+                made(seed, lang, localised[lang])
+        glyphs.check(config, release, localised)  # first: a box for a character is never right
         try:
-            passed.append((seed, release, check_translations(config, release, seed, made,
-                                                             draft)))
+            passed.append((seed, release, check_translations(config, release, seed,
+                                                             localised, draft)))
         except CheckFailed as refusal:
             if refused is None:
                 raise
             refused.append(refusal)
             continue
         if kits is not None:
-            kits.update({(seed, lang): kit for lang, kit in made.items()})
+            kits.update({(seed, lang): kit for lang, kit in localised.items()})
     blocking = gate_qa(config, [seed for seed, _, _ in passed], langs, draft, refused)
     results, jobs = [], []
     for seed, release, missing in passed:

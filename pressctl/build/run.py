@@ -232,8 +232,11 @@ def _build(config: Config, *, langs: tuple[str, ...] | None, formats: tuple[str,
     refused: list[CheckFailed] = []
     planned: dict[tuple[Path, str], Kit] = {}
     with _workers(config, langs, formats, slugs, shard, jobs) as workers:
+        made = None if workers is None else functools.partial(
+            _ahead, workers, formats or config.formats)
         results, todo = plan(config, langs=langs, formats=formats, draft=draft, out=out,
-                             slugs=slugs, shard=shard, now=now, refused=refused, kits=planned)
+                             slugs=slugs, shard=shard, now=now, refused=refused, kits=planned,
+                             made=made)
         try:
             _PLANNED.update(planned)
             return _render(config, results, todo, force=force, workers=workers, out=out,
@@ -268,6 +271,23 @@ def _workers(config: Config, langs: tuple[str, ...] | None, formats: tuple[str, 
         started.stop()
         raise
     started.close()
+
+
+def _ahead(workers: Workers, formats: tuple[str, ...], seed: Path, lang: str,
+           kit: Kit) -> None:
+    """A kit is made: the workers, idle while the gates check it, do for it what its
+    formats can do ahead, one task a font face (the PDF converts the subsets of a first
+    build into the cache: four conversions on two cores while the build runs its QA,
+    rather than inside the PDFs that need them, one after another or twice at once).
+    The worker asks the format, so the build imports no renderer."""
+    workers.ahead([functools.partial(_prepare, fmt, kit, face)
+                   for fmt in formats for face in ("regular", "bold")])
+
+
+def _prepare(fmt: str, kit: Kit, face: str) -> None:
+    prepare = renderer(fmt).prepare
+    if prepare is not None:
+        prepare(kit, face)
 
 
 def _import_renderers(formats: tuple[str, ...]) -> None:

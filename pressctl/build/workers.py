@@ -113,6 +113,22 @@ def work(render: Render, job: Job, owner: int, kits: dict[Any, Any]) -> Path:
         _busy = False
 
 
+def ahead(task: Callable[[], object]) -> None:
+    """Run ``task``, work done ahead of the jobs (a font converted into the cache), in a
+    worker.  Stopped like a job; a failure is left for the job that needs the result,
+    which meets it again and reports it as its own."""
+    global _busy
+    _busy = True
+    try:
+        task()
+    except Stopped:
+        os._exit(128 + signal.SIGTERM)
+    except Exception:  # noqa: BLE001, S110  (the job reports it)
+        pass
+    finally:
+        _busy = False
+
+
 class Workers:
     """``count`` worker processes, started before the build plans (issue 27).
 
@@ -137,6 +153,11 @@ class Workers:
                 raise
             finally:
                 _forking = None
+
+    def ahead(self, tasks: list[Callable[[], object]]) -> None:
+        """Queue ``tasks`` before the jobs: idle workers take them first, in this order."""
+        for task in tasks:
+            self.pool.submit(ahead, task)
 
     def run(self, render: Render, jobs: list[Job], kits: list[dict[Any, Any]],
             done: Callable[[Job, Path], None]) -> None:

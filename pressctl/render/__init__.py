@@ -30,6 +30,9 @@ class Renderer(NamedTuple):
     build_bilingual: Callable[[Kit, Kit], bytes] | None = None
     #: files a format writes beside its own (the web page's social card), into the folder
     beside: Callable[[Kit, Path], None] | None = None
+    #: work for a kit that can be done ahead, in any process, and leaves its result in the
+    #: cache: the PDF's subset of the kit's regular or bold face (``prepare(kit, face)``)
+    prepare: Callable[[Kit, str], None] | None = None
 
     def render(self, kit: Kit, path: Path) -> None:
         """Write the kit to ``path`` (and what belongs beside it, into its folder)."""
@@ -47,7 +50,7 @@ class Renderer(NamedTuple):
 def _pdf() -> Renderer:
     from pressctl.render.pdf import bilingual, edition
 
-    return Renderer(edition.build, bilingual.build_bilingual)
+    return Renderer(edition.build, bilingual.build_bilingual, prepare=edition.prepare)
 
 
 def _docx() -> Renderer:

@@ -33,7 +33,7 @@ from pressctl.kit import Kit, attribution_dash, pull_quote, pull_quote_marked, s
 from pressctl.render import charts
 from pressctl.render.pdf import chart
 from pressctl.render.pdf.figure import figure
-from pressctl.render.pdf.fonts import register
+from pressctl.render.pdf.fonts import ahead, register
 from pressctl.render.pdf.linebreak import Run
 from pressctl.render.pdf.lists import ListTree, last_items, list_item
 from pressctl.render.pdf.page import Pages, lay_out
@@ -50,6 +50,14 @@ from pressctl.render.pdf.table import SeedTable, kit_table_style, tagged_row
 from pressctl.render.pdf.tags import Decoration, artifact, structured, tags_of
 from pressctl.render.pdf.writer import KeepWithFirstLines, Writer
 from pressctl.source.release import Block, BlockKind, introduces_list
+
+
+def prepare(kit: Kit, face: str) -> None:
+    """Convert the kit's ``face`` ("regular" or "bold") for its PDF into the cache, as
+    :func:`build` will ask for it (:func:`~pressctl.render.pdf.fonts.register`)."""
+    font = kit.faces.regular if face == "regular" else kit.faces.bold
+    if face == "regular" or font != kit.faces.regular:
+        ahead(font, document_text(kit), latin=not kit.cjk)
 
 
 def build(kit: Kit) -> bytes:

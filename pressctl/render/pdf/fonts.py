@@ -192,6 +192,17 @@ def converted(font: FontFile, chars: str, latin: bool = False) -> tuple[str, byt
     return key, data
 
 
+def ahead(font: FontFile, text: str, latin: bool = False) -> None:
+    """Convert ``font`` for a document made of ``text`` into the cache, as :func:`register`
+    will ask for it: ahead of the document, in another process (``build``'s workers)."""
+    try:
+        cff = is_cff(font)
+    except read_errors() as exc:
+        raise unreadable(font.path, exc) from None
+    if cff:
+        converted(font, ALWAYS + text, latin)
+
+
 def _register(font: FontFile, chars: str, latin: bool) -> tuple[str, bytes | None]:
     """Register ``font`` with reportlab under a name unique to its content."""
     from reportlab.pdfbase import pdfmetrics
