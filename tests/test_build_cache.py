@@ -253,3 +253,29 @@ def test_a_new_version_of_a_library_the_checks_use_is_checked_again(
                         lambda po, **kw: (checked.append(kw["file"]), real_check(po, **kw))[1])
     assert _gate(project) == set()
     assert sorted(checked) == sorted([str(KIT_PO), str(ZH_PO)])
+
+
+def test_a_cache_that_cannot_be_written_costs_time_only(tmp_path: Path) -> None:
+    """``XDG_CACHE_HOME`` naming a file (a careless dotfile, a full or read-only disk): the
+    build, its no-op and a changed catalog all work, as without a cache.  The catalogs'
+    reading hash used to stop the build there ("cannot write")."""
+    import os
+    import subprocess
+    import sys
+
+    root = copy_project(tmp_path / "project")
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(blocked)}
+
+    def pressctl(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "pressctl", *args], cwd=root, env=env,
+                              capture_output=True, text=True, timeout=300)
+
+    first = pressctl("build", "--format", "pdf", "--lang", "zh")
+    assert first.returncode == 0, first.stderr
+    pdf = root / "dist" / SLUG / f"{SLUG}.zh.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    again = pressctl("build", "--format", "pdf", "--lang", "zh")
+    assert again.returncode == 0 and "0 file(s) built" in again.stderr, again.stderr
+    assert blocked.read_text(encoding="utf-8") == ""  # nothing written over it

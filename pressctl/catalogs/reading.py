@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from pressctl.core.atomic import write_text
+from pressctl.core.errors import PressctlError
 from pressctl.core.inputs import file_hash
 from pressctl.core.paths import cache_dir
 
@@ -48,6 +49,6 @@ def reading_hash(path: Path) -> str:
                   "obsolete" if entry.obsolete else "")
         digest.update(("\0".join(fields) + "\1").encode())
     value = digest.hexdigest()
-    with contextlib.suppress(OSError):  # an unwritable cache costs time only
+    with contextlib.suppress(OSError, PressctlError):  # an unwritable cache costs time only
         write_text(memo, value)
     return value
