@@ -268,7 +268,11 @@ def test_an_edited_table_or_a_damaged_memo_is_validated_again(tmp_path: Path,
     memos = list((tmp_path / "cache" / "pressctl" / "config").glob("*.json"))
     assert len(memos) == 1 and json.loads(memos[0].read_text())["organisation"] == \
         "Example Motors"
-    for damage in ("{", "[]", json.dumps({"organisation": "x"}), ""):
+    kept = json.loads(memos[0].read_text())
+    wrong = [json.dumps({**kept, key: value}) for key, value in
+             (("margins_mm", "abcd"), ("languages", "en"), ("trust_opencc", 1),
+              ("fuzzy_threshold", True), ("decoding", []), ("bilingual", "zh"))]
+    for damage in ("{", "[]", json.dumps({"organisation": "x"}), "", *wrong):
         memos[0].write_text(damage, encoding="utf-8")
         assert load(root) == good
     line = edit(pyproject, "fuzzy_threshold = 80", "fuzzy_threshold = 800")

@@ -169,6 +169,8 @@ class Config:
         made: dict[str, Any] = {}
         for spec in dataclasses.fields(cls)[1:]:
             value = values[spec.name]
+            if not _json_kind(spec, value):  # a memo of another shape: validate again
+                raise TypeError(f"{spec.name}: {value!r}")
             if str(spec.type) == "Path":
                 value = Path(value)
             elif str(spec.type).startswith("tuple") and value is not None:
@@ -177,6 +179,23 @@ class Config:
                 value = Decoding(**value)
             made[spec.name] = value
         return cls(root=root, **made)
+
+
+def _json_kind(spec: dataclasses.Field[Any], value: object) -> bool:
+    """Whether ``value`` has the JSON shape of the field's values (its default's kind)."""
+    default = spec.default if spec.default_factory is dataclasses.MISSING \
+        else spec.default_factory()
+    if default is None:
+        return value is None or isinstance(value, list)
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int | float):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if isinstance(default, str | Path):
+        return isinstance(value, str)
+    if isinstance(default, tuple):
+        return isinstance(value, list)
+    return isinstance(value, dict)  # a table: fonts, locales, …, decoding
 
 
 #: The keys a user may set in [tool.pressctl] (``root`` is where the file is, not a setting).
