@@ -279,15 +279,16 @@ def _ahead(workers: Workers, formats: tuple[str, ...], seed: Path, lang: str,
     formats can do ahead, one task a font face (the PDF converts the subsets of a first
     build into the cache: four conversions on two cores while the build runs its QA,
     rather than inside the PDFs that need them, one after another or twice at once).
-    The worker asks the format, so the build imports no renderer."""
-    workers.ahead([functools.partial(_prepare, fmt, kit, face)
-                   for fmt in formats for face in ("regular", "bold")])
+    The worker asks the formats, so the build imports no renderer."""
+    workers.ahead([functools.partial(_prepare, formats, kit, face)
+                   for face in ("regular", "bold")])
 
 
-def _prepare(fmt: str, kit: Kit, face: str) -> None:
-    prepare = renderer(fmt).prepare
-    if prepare is not None:
-        prepare(kit, face)
+def _prepare(formats: tuple[str, ...], kit: Kit, face: str) -> None:
+    for fmt in formats:
+        prepare = renderer(fmt).prepare
+        if prepare is not None:
+            prepare(kit, face)
 
 
 def _import_renderers(formats: tuple[str, ...]) -> None:

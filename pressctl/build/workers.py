@@ -19,7 +19,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -101,32 +101,33 @@ def start(parent: int) -> None:
 Render = Callable[[Job, int, dict[Any, Any]], Path]
 
 
-def work(render: Render, job: Job, owner: int, kits: dict[Any, Any]) -> Path:
-    """Render ``job`` in a worker: the staged file, or an exit without a word if stopped."""
+@contextlib.contextmanager
+def _busy_until_stopped() -> Iterator[None]:
+    """While a worker runs a task: SIGTERM raises :class:`Stopped`, which unwinds the task
+    (its temporary file removed) and ends the worker without a word."""
     global _busy
     _busy = True
     try:
-        return render(job, owner, kits)
+        yield
     except Stopped:
         os._exit(128 + signal.SIGTERM)
     finally:
         _busy = False
+
+
+def work(render: Render, job: Job, owner: int, kits: dict[Any, Any]) -> Path:
+    """Render ``job`` in a worker: the staged file, or an exit without a word if stopped."""
+    with _busy_until_stopped():
+        staged = render(job, owner, kits)
+    return staged
 
 
 def ahead(task: Callable[[], object]) -> None:
     """Run ``task``, work done ahead of the jobs (a font converted into the cache), in a
     worker.  Stopped like a job; a failure is left for the job that needs the result,
     which meets it again and reports it as its own."""
-    global _busy
-    _busy = True
-    try:
+    with _busy_until_stopped(), contextlib.suppress(Exception):  # the job reports it
         task()
-    except Stopped:
-        os._exit(128 + signal.SIGTERM)
-    except Exception:  # noqa: BLE001, S110  (the job reports it)
-        pass
-    finally:
-        _busy = False
 
 
 class Workers:

@@ -7,15 +7,12 @@ checks of :mod:`pressctl.catalogs.catalog`, which are imported on a miss only.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import re
 from pathlib import Path
 
-from pressctl.core.atomic import write_text
-from pressctl.core.errors import PressctlError
+from pressctl.core.atomic import remembered_hash
 from pressctl.core.inputs import file_hash
-from pressctl.core.paths import cache_dir
 
 #: Translator comments that change what a build does: a QA waiver (``# qa-ignore: units``).
 _READ_COMMENT = re.compile(r"^\s*qa-ignore:.*$", re.MULTILINE)
@@ -33,11 +30,10 @@ def reading_hash(path: Path) -> str:
     raw = file_hash(path)
     if raw == "-":
         return raw
-    memo = cache_dir("catalogs") / raw
-    try:
-        return memo.read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
-        pass
+    return remembered_hash("catalogs", raw, lambda: _read(path))
+
+
+def _read(path: Path) -> str:
     from pressctl.catalogs.catalog import load, source_language
 
     po = load(path)
@@ -48,7 +44,4 @@ def reading_hash(path: Path) -> str:
                   " ".join(_READ_COMMENT.findall(entry.tcomment or "")),
                   "obsolete" if entry.obsolete else "")
         digest.update(("\0".join(fields) + "\1").encode())
-    value = digest.hexdigest()
-    with contextlib.suppress(OSError, PressctlError):  # an unwritable cache costs time only
-        write_text(memo, value)
-    return value
+    return digest.hexdigest()

@@ -185,15 +185,22 @@ def sha256_of_input(path: Path) -> str:
 
 def _remembered(path: Path, stat: os.stat_result) -> str:
     """The hash on record for this very file (path, inode, size, modification time),
-    or the file hashed and recorded; an unwritable cache costs time only."""
-    marker = cache_dir("hashes") / hashlib.sha256("\0".join(
+    or the file hashed and recorded."""
+    return remembered_hash("hashes", hashlib.sha256("\0".join(
         (str(path.resolve()), str(stat.st_ino), str(stat.st_size), str(stat.st_mtime_ns))
-    ).encode()).hexdigest()
+    ).encode()).hexdigest(), lambda: sha256(path))
+
+
+def remembered_hash(kind: str, name: str, compute: Callable[[], str]) -> str:
+    """A SHA-256 (hex) kept in the cache as ``<kind>/<name>``: the one on record, or
+    ``compute()`` recorded; an unwritable cache costs time only, and a record that is not
+    a whole hash (cut short, edited) is computed again."""
+    marker = cache_dir(kind) / name
     with contextlib.suppress(OSError, UnicodeDecodeError):
-        recorded = marker.read_text(encoding="ascii")
+        recorded = marker.read_text(encoding="ascii").strip()
         if len(recorded) == 64:
             return recorded
-    digest = sha256(path)
+    value = compute()
     with contextlib.suppress(OSError, PressctlError):
-        write_bytes(marker, digest.encode("ascii"))
-    return digest
+        write_bytes(marker, value.encode("ascii"))
+    return value

@@ -45,12 +45,12 @@ def load(root: Path | None = None) -> Config:
         root = path.parent
     root = root.resolve()
     path = root / PYPROJECT
-    data = (read_table(path) if path.is_file() else None) or {}
     memo = _memo(root, path)
     with contextlib.suppress(OSError, ValueError, TypeError, KeyError, AttributeError):
         return Config.from_settings(root, json.loads(memo.read_bytes()))
     from pressctl.core.schema import validate
 
+    data = (read_table(path) if path.is_file() else None) or {}
     config = validate(data, root, path)
     with contextlib.suppress(OSError, PressctlError):  # an unwritable cache costs time only
         write_text(memo, json.dumps(config.settings()))  # in order: the dicts keep theirs

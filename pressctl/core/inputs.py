@@ -8,14 +8,11 @@ version of the file, is ``source/cached.py``: the base imports no stage.)
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 from pathlib import Path
 
-from pressctl.core.atomic import sha256_of_input, write_bytes
-from pressctl.core.errors import PressctlError
-from pressctl.core.paths import cache_dir
+from pressctl.core.atomic import remembered_hash, sha256_of_input
 
 
 def code_hash() -> str:
@@ -43,19 +40,15 @@ def _tree_hash(pattern: str) -> str:
         stat = path.stat()
         stamp.update(f"\0{path.relative_to(package)}\0{stat.st_size}\0{stat.st_mtime_ns}"
                      f"\0{stat.st_ino}".encode())
-    marker = cache_dir("hashes") / f"tree-{stamp.hexdigest()}"
-    with contextlib.suppress(OSError, UnicodeDecodeError):
-        recorded = marker.read_text(encoding="ascii")
-        if len(recorded) == 64:
-            return recorded
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(str(path.relative_to(package)).encode())
-        digest.update(path.read_bytes())
-    value = digest.hexdigest()
-    with contextlib.suppress(OSError, PressctlError):  # an unwritable cache costs time only
-        write_bytes(marker, value.encode("ascii"))
-    return value
+
+    def read() -> str:
+        digest = hashlib.sha256()
+        for path in files:
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
+
+    return remembered_hash("hashes", f"tree-{stamp.hexdigest()}", read)
 
 
 def file_hash(path: Path) -> str:
