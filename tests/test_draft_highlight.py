@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from docx.oxml.ns import qn
 
 from pressctl.catalogs.localize import localise
 from pressctl.core.config import load
@@ -194,3 +195,53 @@ def test_the_bilingual_editions_highlight_the_translation_side(
     highlighted = "".join(r.text for r in runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW)
     assert LEGEND[0] in highlighted
     assert all(plain(draft) in highlighted for draft in _drafted(found))
+
+
+TABLE_SEED = """---
+title: "Plant opens"
+organisation: "Example Energy"
+date: 2026-12-01
+---
+
+The plant opened today.
+
+| Phase | Capacity (GWh) |
+| --- | ---: |
+| One | 8 |
+"""
+
+
+def test_a_highlighted_table_heading_is_set_in_dark_ink(tmp_path: Path) -> None:
+    """A table's heading row is white on the brand colour; a draft's highlight behind it
+    made its machine draft white on light yellow, unreadable (seen in a Traditional draft
+    kit).  Highlighted text is set in the body's ink, in the PDF and the DOCX."""
+    import docx
+    import pdfplumber
+
+    project = copy_project(tmp_path / "project")
+    (project / "seeds" / f"{SLUG}.md").unlink()
+    (project / "seeds" / "plant.md").write_text(TABLE_SEED, encoding="utf-8")
+    assert run("catalog", "update", cwd=project).returncode == 0
+    catalog = project / "locales/zh/LC_MESSAGES/plant.po"
+    po = polib.pofile(str(catalog))
+    for entry in po:
+        entry.msgstr = {"Phase": "阶段", "Capacity (GWh)": "产能（吉瓦时）"}.get(
+            entry.msgid, "译文。")
+        entry.flags.append("fuzzy")
+    po.save()
+    result = run("build", "--draft", "--lang", "zh", "--format", "pdf", "--format", "docx",
+                 cwd=project)
+    assert result.returncode == 0, result.stderr
+    folder = project / "dist" / "plant"
+    with pdfplumber.open(folder / "plant.zh.pdf") as pdf:
+        chars = pdf.pages[0].chars
+        drawn = "".join(c["text"] for c in chars)
+        start = drawn.find("阶段")
+        assert start >= 0
+        for char in chars[start:start + 2]:
+            assert max(char["non_stroking_color"]) < 0.5, char["non_stroking_color"]
+    table = docx.Document(str(folder / "plant.zh.docx")).tables[0]
+    heading = [r for r in table.rows[0].cells[0].paragraphs[0].runs if r.text.strip()]
+    assert heading and heading[0].text == "阶段"
+    assert heading[0]._r.rPr.find(qn("w:highlight")) is not None
+    assert str(heading[0].font.color.rgb) == "262626"

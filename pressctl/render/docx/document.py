@@ -28,6 +28,7 @@ from pressctl.kit import Kit
 from pressctl.render.docx import package as docx_package
 from pressctl.render.docx.face import Face
 from pressctl.render.docx.styles import (
+    BODY_COLOUR,
     CELL_MARGIN,
     define_styles,
     run_properties,
@@ -107,6 +108,10 @@ class Writer:
                 "<w:i/><w:iCs/>" if span.emphasis else "",
                 f'<w:color w:val="{CODE_COLOUR}"/>' if span.code else "",
                 f'<w:color w:val="{self.kit.colour.lstrip("#").upper()}"/>' if span.href else "",
+                # on the highlight, text of the paragraph's colour could be white (a table's
+                # heading row): highlighted text is set in the body's ink
+                f'<w:color w:val="{BODY_COLOUR}"/>' if span.mark and not (span.code or span.href)
+                else "",
                 f'<w:highlight w:val="{HIGHLIGHT[span.mark]}"/>' if span.mark else "",
                 '<w:u w:val="single"/>' if span.href else ""))
             run = self._run_element(span.text, props, face)

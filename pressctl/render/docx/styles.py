@@ -25,6 +25,8 @@ HEX_COLOUR = re.compile(r"[0-9A-Fa-f]{6}")
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DEFAULT_COLOUR = "1C69D4"
+#: The body text's ink (TEXT in the PDF); highlighted draft text is set in it everywhere.
+BODY_COLOUR = "262626"
 #: Left and right cell margin of the kit's tables, in twips.
 CELL_MARGIN = 115
 
@@ -184,18 +186,18 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
 
     para("Normal", "Normal",
          ppr(after=7, line=look.line, jc=look.jc, kinsoku=kinsoku),
-         rpr(face, size=look.body, colour="262626"), base=None, next_id=None, custom=False,
+         rpr(face, size=look.body, colour=BODY_COLOUR), base=None, next_id=None, custom=False,
          priority=0)
     # a paragraph quoting someone: on the page of its pull-quote (which keeps with its
     # attribution), never split from it
     para("Quotation", "Quotation",
          ppr(after=7, line=look.line, jc=look.jc, keep_next=True, keep_lines=True,
              kinsoku=kinsoku),
-         rpr(face, size=look.body, colour="262626"))
+         rpr(face, size=look.body, colour=BODY_COLOUR))
     # Word's own "List Paragraph": items of one list sit closer than paragraphs
     para("ListParagraph", "List Paragraph",
          ppr(after=3, line=look.line, jc=look.jc, kinsoku=kinsoku),
-         rpr(face, size=look.body, colour="262626"), custom=False, priority=34)
+         rpr(face, size=look.body, colour=BODY_COLOUR), custom=False, priority=34)
     # --- in the seed: an empty paragraph with a hairline below it
     para("HorizontalRule", "Horizontal Rule",
          ppr(before=0, after=10, line=1.0, jc="left", borders=border("bottom", light, 6, 1)),
@@ -265,14 +267,14 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
     para("FactTableHeader", "Fact Table Header", ppr(line=1.0, jc="left", keep_next=True),
          rpr(face, size=8.5, bold=True, colour="FFFFFF"))
     para("FactTableText", "Fact Table Text", ppr(line=1.0, jc="left", keep_next=True),
-         rpr(face, size=9, colour="262626"))
+         rpr(face, size=9, colour=BODY_COLOUR))
     para("FactTableFigure", "Fact Table Figure", ppr(line=1.0, jc="left", keep_next=True),
          rpr(face, size=9, bold=True, colour=ink), base="FactTableText")
     para("Boilerplate", "Boilerplate", ppr(after=5, line=look.line, jc=look.jc, kinsoku=kinsoku),
          rpr(face, size=9, colour=grey))
     # the media contact block stays on one page: each line keeps with the next
     para("Contact", "Contact", ppr(after=0, line=1.0, jc="left", keep_next=True),
-         rpr(face, size=9.5, colour="262626"))
+         rpr(face, size=9.5, colour=BODY_COLOUR))
     para("EndMark", "End Mark", ppr(before=12, after=12, line=1.0, jc="center"),
          rpr(face, size=look.body, bold=True, colour=grey))
     para("Header", "header",
@@ -291,7 +293,7 @@ def define_styles(styles_part_element: etree._Element, kit: Kit, face: Face,
          rpr(face, size=9.5, bold=False, colour="FFFFFF", caps=not kit.cjk,
              tracking=look.tracking))
     char("DraftNotice", "Draft Notice", rpr(face, bold=True, colour="C0262D"))
-    char("SpeakerName", "Speaker Name", rpr(face, bold=True, colour="262626"))
+    char("SpeakerName", "Speaker Name", rpr(face, bold=True, colour=BODY_COLOUR))
     char("HeaderOrganisation", "Header Organisation", rpr(face, bold=True, colour=colour))
     _install(root, by_id, _fact_table_style(face, colour))
     _install(root, by_id, _fact_table_style(face, colour, style_id="BilingualTable",

@@ -25,7 +25,7 @@ from pressctl.core.script import has_cjk_letters
 from pressctl.kit import Kit
 from pressctl.render.pdf.fonts import PdfFonts
 from pressctl.render.pdf.linebreak import BREAK, Run, clean, markup
-from pressctl.render.pdf.style import CODE, HIGHLIGHT, colour_of, role_of
+from pressctl.render.pdf.style import CODE, HIGHLIGHT, TEXT, colour_of, role_of
 from pressctl.render.pdf.tags import Element, Tagged
 from pressctl.render.pdf.text import CJKParagraph
 from pressctl.render.words import soft_hyphens
@@ -152,9 +152,12 @@ class Writer:
                 runs.append(Run(BREAK, base))
                 continue
             font = self.fonts.bold if span.strong else base
-            colour = brand if span.href else (CODE if span.code else None)
+            band = HIGHLIGHT.get(span.mark or "")
+            # on the light band, text of the paragraph's colour could be white (a table's
+            # heading row): highlighted text is set in the body's ink
+            colour = brand if span.href else CODE if span.code else TEXT if band else None
             runs.append(Run(span.text, font, colour, href=span.href, oblique=span.emphasis,
-                            highlight=HIGHLIGHT.get(span.mark or "")))
+                            highlight=band))
         key = None
         if outline is not None:
             self.anchors += 1
