@@ -195,12 +195,17 @@ def converted(font: FontFile, chars: str, latin: bool = False) -> tuple[str, byt
 def ahead(font: FontFile, text: str, latin: bool = False) -> None:
     """Convert ``font`` for a document made of ``text`` into the cache, as :func:`register`
     will ask for it: ahead of the document, in another process (``build``'s workers)."""
+    if _needs_conversion(font):
+        converted(font, ALWAYS + text, latin)
+
+
+def _needs_conversion(font: FontFile) -> bool:
+    """Whether ``font`` is CFF-flavoured (converted before reportlab embeds it); a file
+    fontTools cannot read is the one message of :func:`unreadable`."""
     try:
-        cff = is_cff(font)
+        return is_cff(font)
     except read_errors() as exc:
         raise unreadable(font.path, exc) from None
-    if cff:
-        converted(font, ALWAYS + text, latin)
 
 
 def _register(font: FontFile, chars: str, latin: bool) -> tuple[str, bytes | None]:
@@ -210,11 +215,7 @@ def _register(font: FontFile, chars: str, latin: bool) -> tuple[str, bytes | Non
 
     from pressctl.render.pdf.tounicode import ArchivalTTFont as TTFont
 
-    try:
-        cff = is_cff(font)
-    except read_errors() as exc:
-        raise unreadable(font.path, exc) from None
-    if cff:
+    if _needs_conversion(font):
         key, data = converted(font, chars, latin)
         name = f"pressctl-{key[:16]}"
         if name not in pdfmetrics.getRegisteredFontNames():
