@@ -88,6 +88,7 @@ def test_a_face_prepared_ahead_is_the_one_the_pdf_draws_with(
     Latin or CJK form, same key."""
     from pressctl.build.plan import plan
     from pressctl.render.pdf import edition, fonts
+    from pressctl.render.pdf.font_registry import scoped_fonts
 
     config = load(project)
     kits: dict[tuple[Path, str], object] = {}
@@ -107,6 +108,7 @@ def test_a_face_prepared_ahead_is_the_one_the_pdf_draws_with(
     for face in ("regular", "bold"):
         edition.prepare(kit, face)  # type: ignore[arg-type]
     assert converted == [faces.regular.path.name, faces.bold.path.name]
-    pdf = edition.build(kit)  # type: ignore[arg-type]
+    with scoped_fonts():  # as a build draws: the subsets leave reportlab's registry after
+        pdf = edition.build(kit)  # type: ignore[arg-type]
     assert len(converted) == 2  # both taken from the cache
     assert pdf.startswith(b"%PDF") and b"FontFile2" in pdf
